@@ -1,0 +1,46 @@
+/** What crosses every boundary (IPC, HTTP, CLI): never a thrown exception. */
+export const ERROR_CODES = [
+  'BAD_INPUT',
+  'NOT_FOUND',
+  'UNKNOWN_METHOD',
+  'CONFLICT',
+  'COMPLIANCE_BLOCKED',
+  'LEASE_LOST',
+  'NOTHING_CALLABLE',
+  'FORBIDDEN',
+  'NOT_SET_UP',
+  'DB_CORRUPT',
+  'DB_LOCKED',
+  'DB_NEWER_SCHEMA',
+  'DB_UNAVAILABLE',
+  'IMPORT_FAILED',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  /** Machine-readable detail the UI can render in the user's language (e.g. which rule blocked). */
+  details?: Record<string, unknown>;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: ErrorCode, message: string, details?: Record<string, unknown>): Result<never> => ({
+  ok: false,
+  error: details ? { code, message, details } : { code, message },
+});
+
+/** Thrown inside services to abort the transaction; converted to a Result at the boundary. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
