@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { DISPOSITIONS, REASONS, ROLES } from '../domain/model';
+import { settingsSchema, type Settings } from '../settings';
+import type { MethodName } from './methods';
+import type {
+  AuditView,
+  CallbackDetail,
+  ImportBatchView,
+  ImportJob,
+  OutcomeResult,
+  QueuePage,
+  QueueSummary,
+  SessionInfo,
+  SystemStatus,
+} from './views';
+
+/*
+ * The one API contract. Each method: a zod schema for its input and a phantom output type. The
+ * Electron preload, IPC handlers, web host, CLI and renderer client are all derived from this map.
+ */
+
+const id = z.uuid();
+const epochMs = z.number().int().min(0).max(8_640_000_000_000_000);
+const empty = z.object({}).strict();
+const locale = z.enum(['zh-CN', 'en']);
+const personName = z.string().trim().min(1).max(64);
+const byId = z.object({ id }).strict();
+
+export const queueFilterSchema = z
+  .object({
+    status: z.enum(['open', 'callable', 'blocked', 'closed', 'all']).default('open'),
+    reasons: z.array(z.enum(REASONS)).max(REASONS.length).default([]),
+    priorities: z.array(z.number().int().min(1).max(5)).max(5).default([]),
+    search: z.string().trim().max(64).default(''),
+    mine: z.boolean().default(false),
+  })
+  .strict();
+export type QueueFilter = z.infer<typeof queueFilterSchema>;
+
+export const QUEUE_SORTS = ['queue', 'due', 'priority', 'attempts', 'name', 'created'] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
+
+export const queueListSchema = z
+  .object({
+    filter: queueFilterSchema.default({ status: 'open', reasons: [], priorities: [], search: '', mine: false }),
+    sort: z.enum(QUEUE_SORTS).default('queue'),
+    direction: z.enum(['asc', 'desc']).default('asc'),
+    offset: z.number().int().min(0).max(10_000_000).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+
+export const recordOutcomeSchema = z
+  .object({
+    callbackId: id,
+    disposition: z.enum(DISPOSITIONS),
+    notes: z.string().max(2000).default(''),
+    startedAt: epochMs,
+    endedAt: epochMs,
+    /** For callback_later: the agreed time (picked in the customer's zone, sent as an instant). */
+    callbackAt: epochMs.nullable().default(null),
+    /** For dnc_requested: when the DNC entry lapses; null = never. */
+    dncExpiresAt: epochMs.nullable().default(null),
+  })
+  .strict()
+  .refine((v) => v.endedAt >= v.startedAt, { message: 'the call cannot end before it starts', path: ['endedAt'] })
+  .refine((v) => v.disposition !== 'callback_later' || v.callbackAt !== null, {
+    message: 'call back later needs a time',
+    path: ['callbackAt'],
+  });
+
+export const auditQuerySchema = z
+  .object({
+    action: z.string().max(64).optional(),
+    actorId: id.optional(),
+    subjectId: id.optional(),
+    from: epochMs.optional(),
+    to: epochMs.optional(),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+
+/** `returns<Output>()(inputSchema)`: the input type is inferred, the output type is declared. */
+const returns =
+  <O>() =>
+  <I extends z.ZodType>(input: I) => ({ input, output: undefined as unknown as O });
+
+export const contract = {
+  'system.status': returns<SystemStatus>()(empty),
+  'session.get': returns<SessionInfo>()(empty),
+  'session.setUp': returns<SessionInfo>()(
+    z.object({ mode: z.enum(['demo', 'empty']), agentName: personName, locale }).strict(),
+  ),
+  'session.switchUser': returns<SessionInfo>()(z.object({ userId: id }).strict()),
+  'session.setLocale': returns<SessionInfo>()(z.object({ locale }).strict()),
+  'users.create': returns<SessionInfo>()(z.object({ name: personName, role: z.enum(ROLES) }).strict()),
+  'settings.get': returns<Settings>()(empty),
+  'settings.update': returns<Settings>()(settingsSchema),
+  'queue.list': returns<QueuePage>()(queueListSchema),
+  'queue.summary': returns<QueueSummary>()(empty),
+  'queue.takeNext': returns<CallbackDetail>()(empty),
+  'callbacks.get': returns<CallbackDetail>()(byId),
+  'callbacks.take': returns<CallbackDetail>()(byId),
+  'callbacks.release': returns<{ released: boolean }>()(byId),
+  'callbacks.startCall': returns<{ startedAt: number }>()(byId),
+  'callbacks.recordOutcome': returns<OutcomeResult>()(recordOutcomeSchema),
+  'customers.revealPhone': returns<{ phone: string; formatted: string }>()(z.object({ customerId: id }).strict()),
+  'imports.start': returns<ImportJob>()(
+    z.object({ fileName: z.string().trim().min(1).max(255), contentBase64: z.base64().max(200_000_000) }).strict(),
+  ),
+  'imports.status': returns<ImportJob>()(z.object({ jobId: id }).strict()),
+  'imports.commit': returns<ImportJob>()(z.object({ jobId: id }).strict()),
+  'imports.cancel': returns<{ cancelled: boolean }>()(z.object({ jobId: id }).strict()),
+  'imports.list': returns<ImportBatchView[]>()(empty),
+  'audit.list': returns<{ rows: AuditView[]; total: number }>()(auditQuerySchema),
+} satisfies Record<MethodName, { input: z.ZodType; output: unknown }>;
+
+export type Contract = typeof contract;
+export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
+export type OutputOf<M extends MethodName> = Contract[M]['output'];

@@ -1,0 +1,160 @@
+import type {
+  BlockReason,
+  CallbackOutcome,
+  CallbackState,
+  ConsentState,
+  Disposition,
+  Priority,
+  Reason,
+  Role,
+} from '../domain/model';
+import type { BalanceBand, Gender, UserRecord, WalletSegment } from '../domain/records';
+import type { RowError } from '../csv';
+import type { Settings } from '../settings';
+import type { ErrorCode } from './result';
+
+/** Shapes returned across the contract. Phones are masked unless a method says otherwise. */
+
+export type Locale = 'zh-CN' | 'en';
+
+export interface SystemStatus {
+  db: { state: 'ready' } | { state: 'error'; code: ErrorCode; message: string; path: string | null };
+  dataDir: string;
+  appVersion: string;
+  schemaVersion: number;
+  now: number;
+  pendingOutbox: number;
+}
+
+export interface SessionInfo {
+  setUp: boolean;
+  users: UserRecord[];
+  currentUser: UserRecord | null;
+  locale: Locale;
+}
+
+export interface BlockView {
+  reason: BlockReason;
+  until: number | null;
+  localTime: string | null;
+}
+
+export interface QueueRow {
+  id: string;
+  customerId: string;
+  customerName: string;
+  phoneMasked: string;
+  timezone: string;
+  reason: Reason;
+  priority: Priority;
+  dueAt: number | null;
+  overdue: boolean;
+  state: CallbackState;
+  outcome: CallbackOutcome | null;
+  attempts: number;
+  leasedByMe: boolean;
+  callable: boolean;
+  blocks: BlockView[];
+  createdAt: number;
+}
+
+export interface QueuePage {
+  rows: QueueRow[];
+  total: number;
+  offset: number;
+}
+
+export interface QueueSummary {
+  open: number;
+  callableNow: number;
+  overdue: number;
+  closedToday: number;
+  myLease: string | null;
+}
+
+export interface HistoryItem {
+  id: string;
+  callbackId: string;
+  reason: Reason;
+  agentName: string | null;
+  startedAt: number;
+  endedAt: number;
+  disposition: Disposition;
+  notes: string;
+  callbackAt: number | null;
+}
+
+export interface CustomerProfile {
+  id: string;
+  name: string;
+  gender: Gender;
+  phoneMasked: string;
+  phoneStatus: 'ok' | 'bad';
+  timezone: string;
+  city: string | null;
+  segment: WalletSegment | null;
+  registeredAt: number | null;
+  lastActiveAt: number | null;
+  txnCount30d: number | null;
+  balanceBand: BalanceBand | null;
+  tags: string[];
+  consents: { service: ConsentState; survey: ConsentState; marketing: ConsentState };
+  dnc: { until: number | null; forever: boolean } | null;
+  history: HistoryItem[];
+  otherOpenCallbacks: { id: string; reason: Reason; priority: Priority; dueAt: number | null }[];
+}
+
+export interface CallbackDetail {
+  callback: QueueRow & { notes: string; failedAttempts: number; leaseExpiresAt: number | null; closedAt: number | null };
+  customer: CustomerProfile;
+}
+
+export interface OutcomeResult {
+  callbackId: string;
+  state: CallbackState;
+  outcome: CallbackOutcome | null;
+  nextDueAt: number | null;
+  cancelledCallbacks: number;
+}
+
+export interface ImportReport {
+  encoding: 'utf-8' | 'gbk';
+  totalRows: number;
+  valid: number;
+  duplicates: number;
+  invalid: number;
+  blankLines: number;
+  errors: RowError[];
+}
+
+export type ImportJob =
+  | { jobId: string; fileName: string; phase: 'parsing' | 'validating'; processed: number; total: number }
+  | { jobId: string; fileName: string; phase: 'ready'; processed: number; total: number; report: ImportReport }
+  | { jobId: string; fileName: string; phase: 'committing'; processed: number; total: number; report: ImportReport }
+  | { jobId: string; fileName: string; phase: 'done'; processed: number; total: number; report: ImportReport; batchId: string; imported: number; duplicates: number }
+  | { jobId: string; fileName: string; phase: 'failed'; processed: number; total: number; error: { code: ErrorCode; message: string } };
+
+export interface ImportBatchView {
+  id: string;
+  fileName: string;
+  createdAt: number;
+  createdByName: string | null;
+  totalRows: number;
+  imported: number;
+  duplicates: number;
+  invalid: number;
+}
+
+export interface AuditView {
+  id: string;
+  at: number;
+  actorId: string;
+  actorName: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  subjectName: string | null;
+  details: Record<string, unknown>;
+}
+
+export type { Settings };

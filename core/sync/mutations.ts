@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { DISPOSITIONS, REASONS, ROLES } from '../domain/model';
+import { settingsSchema } from '../settings';
+
+/*
+ * Every write is one of these named mutations with JSON args. Args carry everything the change needs
+ * (ids born on this console, the instant it happened), so applying them in order to an empty database
+ * rebuilds the same state here, and the server can re-run them under the same core rules.
+ */
+
+const id = z.string().min(1);
+const ms = z.number().int();
+
+export const mutationSchemas = {
+  'users.create': z.object({ id, name: z.string(), role: z.enum(ROLES), createdAt: ms }),
+  'settings.update': z.object({ settings: settingsSchema, updatedAt: ms, updatedBy: id.nullable() }),
+  'demo.load': z.object({ seed: z.number().int(), now: ms, customers: z.number().int().min(0), agentIds: z.array(id) }),
+  'callbacks.lease': z.object({ callbackId: id, agentId: id, at: ms, expiresAt: ms }),
+  'callbacks.release': z.object({ callbackId: id, agentId: id, at: ms }),
+  'attempts.record': z.object({
+    attemptId: id,
+    callbackId: id,
+    agentId: id,
+    startedAt: ms,
+    endedAt: ms,
+    disposition: z.enum(DISPOSITIONS),
+    notes: z.string(),
+    callbackAt: ms.nullable(),
+    dncEntryId: id.nullable(),
+    dncExpiresAt: ms.nullable(),
+    recordedAt: ms,
+  }),
+  'audit.phoneRevealed': z.object({ auditId: id, customerId: id, actorId: id, at: ms }),
+  'imports.commit': z.object({
+    batchId: id,
+    fileName: z.string(),
+    createdAt: ms,
+    createdBy: id,
+    totalRows: z.number().int(),
+    invalid: z.number().int(),
+    rows: z.array(
+      z.object({
+        customerId: id,
+        callbackId: id,
+        phone: z.string(),
+        name: z.string(),
+        reason: z.enum(REASONS),
+        priority: z.number().int().min(1).max(5),
+        dueAt: ms.nullable(),
+        timezone: z.string(),
+        notes: z.string(),
+      }),
+    ),
+  }),
+} as const;
+
+export type MutationName = keyof typeof mutationSchemas;
+export type MutationArgs<N extends MutationName> = z.infer<(typeof mutationSchemas)[N]>;
+export const MUTATION_NAMES = Object.keys(mutationSchemas) as MutationName[];
+
+/** The wire shape of one pushed mutation (see DESIGN.md, Sync). */
+export interface PushedMutation {
+  id: number;
+  uuid: string;
+  name: MutationName;
+  version: 1;
+  args: unknown;
+  clientTime: number;
+}

@@ -1,0 +1,54 @@
+import type { Db } from '../open';
+import { auditLog } from '../schema';
+import { stmt } from './stmt';
+
+export interface AuditEntry {
+  id: string;
+  at: number;
+  actorId: string;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  details: Record<string, unknown>;
+}
+
+export function insertAudit(db: Db, entry: AuditEntry): void {
+  db.insert(auditLog).values(entry).run();
+}
+
+export interface AuditQuery {
+  action?: string;
+  actorId?: string;
+  subjectId?: string;
+  from?: number;
+  to?: number;
+  offset: number;
+  limit: number;
+}
+
+export interface AuditRow extends AuditEntry {
+  actorName: string | null;
+  subjectName: string | null;
+}
+
+export function listAudit(db: Db, q: AuditQuery): { rows: AuditRow[]; total: number } {
+  const where: string[] = [];
+  const params: Record<string, unknown> = { offset: q.offset, limit: q.limit };
+  if (q.action) (where.push('a.action = @action'), (params.action = q.action));
+  if (q.actorId) (where.push('a.actor_id = @actorId'), (params.actorId = q.actorId));
+  if (q.subjectId) (where.push('a.subject_id = @subjectId'), (params.subjectId = q.subjectId));
+  if (q.from !== undefined) (where.push('a.at >= @from'), (params.from = q.from));
+  if (q.to !== undefined) (where.push('a.at < @to'), (params.to = q.to));
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const rows = stmt(
+    db,
+    `SELECT a.id, a.at, a.actor_id AS actorId, a.action, a.subject_type AS subjectType, a.subject_id AS subjectId,
+            a.details, u.name AS actorName, c.name AS subjectName
+       FROM audit_log a
+       LEFT JOIN users u ON u.id = a.actor_id
+       LEFT JOIN customers c ON a.subject_type = 'customer' AND c.id = a.subject_id
+       ${clause} ORDER BY a.at DESC, a.id DESC LIMIT @limit OFFSET @offset`,
+  ).all(params) as (Omit<AuditRow, 'details'> & { details: string })[];
+  const total = (stmt(db, `SELECT count(*) AS n FROM audit_log a ${clause}`).get(params) as { n: number }).n;
+  return { rows: rows.map((r) => ({ ...r, details: JSON.parse(r.details) as Record<string, unknown> })), total };
+}

@@ -1,0 +1,150 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/*
+ * The console's local store. Synced tables use UUIDv7 text ids born where the record is born; facts
+ * (attempts, dnc entries, audit) are append-only; state changes only through named mutations. Times are
+ * UTC epoch ms. Only `outbox` and `local_meta` are device-local.
+ */
+
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  role: text('role', { enum: ['agent', 'supervisor'] }).notNull(),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const customers = sqliteTable(
+  'customers',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    phone: text('phone').notNull(),
+    phoneStatus: text('phone_status', { enum: ['ok', 'bad'] }).notNull().default('ok'),
+    timezone: text('timezone').notNull(),
+    gender: text('gender', { enum: ['male', 'female', 'unknown'] }).notNull().default('unknown'),
+    city: text('city'),
+    segment: text('segment'),
+    registeredAt: integer('registered_at'),
+    lastActiveAt: integer('last_active_at'),
+    txnCount30d: integer('txn_count_30d'),
+    balanceBand: text('balance_band'),
+    tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    consentService: text('consent_service', { enum: ['granted', 'refused', 'unknown'] }).notNull().default('unknown'),
+    consentSurvey: text('consent_survey', { enum: ['granted', 'refused', 'unknown'] }).notNull().default('unknown'),
+    consentMarketing: text('consent_marketing', { enum: ['granted', 'refused', 'unknown'] }).notNull().default('unknown'),
+    dncUntil: integer('dnc_until'),
+    capUntil: integer('cap_until'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('customers_phone').on(t.phone), index('customers_timezone').on(t.timezone), index('customers_name').on(t.name)],
+);
+
+export const callbacks = sqliteTable(
+  'callbacks',
+  {
+    id: text('id').primaryKey(),
+    customerId: text('customer_id').notNull().references(() => customers.id),
+    reason: text('reason', { enum: ['complaint_followup', 'satisfaction', 'winback', 'onboarding', 'care'] }).notNull(),
+    priority: integer('priority').notNull(),
+    dueAt: integer('due_at'),
+    state: text('state', { enum: ['open', 'closed'] }).notNull(),
+    outcome: text('outcome'),
+    attempts: integer('attempts').notNull().default(0),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    leaseAgentId: text('lease_agent_id'),
+    leaseExpiresAt: integer('lease_expires_at'),
+    notes: text('notes').notNull().default(''),
+    source: text('source', { enum: ['demo', 'import', 'manual'] }).notNull(),
+    importBatchId: text('import_batch_id'),
+    createdAt: integer('created_at').notNull(),
+    closedAt: integer('closed_at'),
+  },
+  (t) => [
+    // "Next" seeks each priority's overdue range, then its as-soon-as-callable rows, in exactly the order
+    // of core/rules/queue-order.ts; two partial indexes make each of those a range seek.
+    index('callbacks_queue_due')
+      .on(t.priority, t.dueAt, t.createdAt, t.id)
+      .where(sql`state = 'open' AND due_at IS NOT NULL`),
+    index('callbacks_queue_asap').on(t.priority, t.createdAt, t.id).where(sql`state = 'open' AND due_at IS NULL`),
+    index('callbacks_customer').on(t.customerId, t.state, t.reason),
+  ],
+);
+
+export const callAttempts = sqliteTable(
+  'call_attempts',
+  {
+    id: text('id').primaryKey(),
+    callbackId: text('callback_id').notNull().references(() => callbacks.id),
+    customerId: text('customer_id').notNull().references(() => customers.id),
+    agentId: text('agent_id').notNull(),
+    startedAt: integer('started_at').notNull(),
+    endedAt: integer('ended_at').notNull(),
+    disposition: text('disposition').notNull(),
+    notes: text('notes').notNull().default(''),
+    callbackAt: integer('callback_at'),
+  },
+  (t) => [index('attempts_customer').on(t.customerId, t.startedAt), index('attempts_callback').on(t.callbackId)],
+);
+
+export const dncEntries = sqliteTable(
+  'dnc_entries',
+  {
+    id: text('id').primaryKey(),
+    customerId: text('customer_id').notNull().references(() => customers.id),
+    phone: text('phone').notNull(),
+    source: text('source', { enum: ['agent', 'import', 'demo'] }).notNull(),
+    createdAt: integer('created_at').notNull(),
+    createdBy: text('created_by'),
+    expiresAt: integer('expires_at'),
+  },
+  (t) => [index('dnc_customer').on(t.customerId)],
+);
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: text('id').primaryKey(),
+    at: integer('at').notNull(),
+    actorId: text('actor_id').notNull(),
+    action: text('action').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id').notNull(),
+    details: text('details', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+  },
+  (t) => [index('audit_at').on(t.at), index('audit_subject').on(t.subjectType, t.subjectId)],
+);
+
+export const importBatches = sqliteTable('import_batches', {
+  id: text('id').primaryKey(),
+  fileName: text('file_name').notNull(),
+  createdAt: integer('created_at').notNull(),
+  createdBy: text('created_by').notNull(),
+  totalRows: integer('total_rows').notNull(),
+  imported: integer('imported').notNull(),
+  duplicates: integer('duplicates').notNull(),
+  invalid: integer('invalid').notNull(),
+});
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value', { mode: 'json' }).notNull(),
+  updatedAt: integer('updated_at').notNull(),
+  updatedBy: text('updated_by'),
+});
+
+/** Device-local: every named mutation, in the order it was applied here, waiting to be pushed. */
+export const outbox = sqliteTable('outbox', {
+  seq: integer('seq').primaryKey({ autoIncrement: true }),
+  id: text('id').notNull().unique(),
+  name: text('name').notNull(),
+  args: text('args').notNull(),
+  createdAt: integer('created_at').notNull(),
+  pushedAt: integer('pushed_at'),
+});
+
+/** Device-local preferences (signed-in user, language). Never synced, never in the outbox. */
+export const localMeta = sqliteTable('local_meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

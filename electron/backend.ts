@@ -1,0 +1,94 @@
+import { contract } from '../core/contract/api';
+import { METHOD_NAMES, type MethodName } from '../core/contract/methods';
+import { AppError, fail, ok, type Result } from '../core/contract/result';
+import type { SystemStatus } from '../core/contract/views';
+import { databasePath, openDatabase, readJournal, defaultMigrationsFolder, type Db } from '../db/open';
+import { countPending } from '../db/repos/outbox';
+import { makeIdFactory, type ServiceContext } from './services/context';
+import { handlers } from './services/handlers';
+import { ImportJobs } from './services/import-jobs';
+import { classifyOpenError } from '../db/open';
+
+export const APP_VERSION = '0.1.0';
+
+export interface Backend {
+  invoke(method: string, input: unknown): Promise<Result<unknown>>;
+  /** Direct access for the CLI and tests; undefined when the database could not be opened. */
+  readonly context: ServiceContext | undefined;
+  close(): void;
+}
+
+export interface BackendOptions {
+  dataDir: string;
+  clock?: () => number;
+  migrationsFolder?: string;
+}
+
+const known = new Set<string>(METHOD_NAMES);
+
+/**
+ * The console's back end: the same object behind Electron IPC, the web host and the CLI. It never
+ * throws: a database that cannot be opened turns every method into a typed error, so the UI can say
+ * what is wrong instead of showing a white screen.
+ */
+export function createBackend(options: BackendOptions): Backend {
+  const now = options.clock ?? Date.now;
+  const path = databasePath(options.dataDir);
+  const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
+  let db: Db | undefined;
+  let openError: AppError | undefined;
+  try {
+    db = openDatabase(path, { migrationsFolder });
+  } catch (error) {
+    openError = classifyOpenError(error, path);
+  }
+  const context: ServiceContext | undefined = db && {
+    db,
+    now,
+    newId: makeIdFactory(),
+    dataDir: options.dataDir,
+    imports: new ImportJobs(),
+  };
+
+  function status(): SystemStatus {
+    return {
+      db: openError
+        ? { state: 'error', code: openError.code, message: openError.message, path }
+        : { state: 'ready' },
+      dataDir: options.dataDir,
+      appVersion: APP_VERSION,
+      schemaVersion: readJournal(migrationsFolder).entries.length,
+      now: now(),
+      pendingOutbox: db ? countPending(db) : 0,
+    };
+  }
+
+  async function invoke(method: string, rawInput: unknown): Promise<Result<unknown>> {
+    if (!known.has(method)) return fail('UNKNOWN_METHOD', `There is no method called “${String(method).slice(0, 80)}”.`);
+    const name = method as MethodName;
+    const parsed = contract[name].input.safeParse(rawInput ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
+      return fail('BAD_INPUT', `${issue?.message ?? 'Invalid input'}${where}`, { issues: parsed.error.issues.slice(0, 5) });
+    }
+    if (name === 'system.status') return ok(status());
+    if (!context) return { ok: false, error: { code: openError!.code, message: openError!.message } };
+    try {
+      const handler = handlers[name] as (ctx: ServiceContext, input: unknown) => unknown;
+      return ok(await handler(context, parsed.data));
+    } catch (error) {
+      if (error instanceof AppError) return fail(error.code, error.message, error.details);
+      const classified = classifyOpenError(error, path);
+      if (classified.code === 'DB_LOCKED' || classified.code === 'DB_CORRUPT') return fail(classified.code, classified.message);
+      console.error(`[backend] ${name} failed:`, error);
+      return fail('INTERNAL', 'Something went wrong inside the console. Your last action was not saved; please try again.');
+    }
+  }
+
+  return {
+    invoke,
+    context,
+    close: () => db?.$client.close(),
+  };
+}

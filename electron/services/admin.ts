@@ -1,0 +1,33 @@
+import type { ParsedInputOf } from '../../core/contract/api';
+import { AppError } from '../../core/contract/result';
+import type { AuditView, ImportBatchView } from '../../core/contract/views';
+import type { Settings } from '../../core/settings';
+import { listAudit } from '../../db/repos/audit';
+import { listImportBatches } from '../../db/repos/imports';
+import { getSettings } from '../../db/repos/settings';
+import { currentUser, type ServiceContext } from './context';
+import { runMutation } from './mutations/registry';
+import { forgetZones } from './queue';
+
+export function readSettings(ctx: ServiceContext): Settings {
+  return getSettings(ctx.db);
+}
+
+/** Queue rules are team policy: only a supervisor changes them. */
+export function updateSettings(ctx: ServiceContext, input: ParsedInputOf<'settings.update'>): Settings {
+  const user = currentUser(ctx);
+  if (user.role !== 'supervisor') throw new AppError('FORBIDDEN', 'Only a supervisor can change the queue rules.');
+  const now = ctx.now();
+  runMutation(ctx.db, 'settings.update', { settings: input, updatedAt: now, updatedBy: user.id }, now);
+  forgetZones(ctx.db);
+  return getSettings(ctx.db);
+}
+
+export function auditList(ctx: ServiceContext, input: ParsedInputOf<'audit.list'>): { rows: AuditView[]; total: number } {
+  currentUser(ctx);
+  return listAudit(ctx.db, input);
+}
+
+export function importBatches(ctx: ServiceContext): ImportBatchView[] {
+  return listImportBatches(ctx.db).map(({ createdBy: _createdBy, ...rest }) => rest);
+}

@@ -1,0 +1,42 @@
+import type { OutputOf, ParsedInputOf } from '../../core/contract/api';
+import type { MethodName } from '../../core/contract/methods';
+import type { SystemStatus } from '../../core/contract/views';
+import { auditList, importBatches, readSettings, updateSettings } from './admin';
+import { recordOutcome, release, revealPhone, startCall, take, takeNext } from './calls';
+import { currentUser, type ServiceContext } from './context';
+import { callbackDetail, listQueuePage, queueSummary } from './queue';
+import { createUser, sessionInfo, setLocale, setUp, switchUser } from './session';
+
+export type Handler<M extends MethodName> = (ctx: ServiceContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
+export type Handlers = { [M in Exclude<MethodName, 'system.status'>]: Handler<M> };
+
+/** Every contract method but system.status (answered by the backend even when the db is down). */
+export const handlers: Handlers = {
+  'session.get': (ctx) => sessionInfo(ctx),
+  'session.setUp': setUp,
+  'session.switchUser': switchUser,
+  'session.setLocale': setLocale,
+  'users.create': createUser,
+  'settings.get': readSettings,
+  'settings.update': updateSettings,
+  'queue.list': listQueuePage,
+  'queue.summary': queueSummary,
+  'queue.takeNext': takeNext,
+  'callbacks.get': (ctx, input) => callbackDetail(ctx, input.id),
+  'callbacks.take': take,
+  'callbacks.release': release,
+  'callbacks.startCall': startCall,
+  'callbacks.recordOutcome': recordOutcome,
+  'customers.revealPhone': revealPhone,
+  'imports.start': (ctx, input) => {
+    currentUser(ctx);
+    return ctx.imports.start(ctx, input.fileName, Buffer.from(input.contentBase64, 'base64'));
+  },
+  'imports.status': (ctx, input) => ctx.imports.status(input.jobId),
+  'imports.commit': (ctx, input) => ctx.imports.commit(ctx, input.jobId, currentUser(ctx).id),
+  'imports.cancel': (ctx, input) => ({ cancelled: ctx.imports.cancel(input.jobId) }),
+  'imports.list': importBatches,
+  'audit.list': auditList,
+};
+
+export type { SystemStatus };

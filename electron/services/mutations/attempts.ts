@@ -1,0 +1,110 @@
+import { assessCallability } from '../../../core/rules/callability';
+import { CAP_LOOKBACK_MS, capBlockedUntil } from '../../../core/rules/contact-cap';
+import { applyDisposition, customerEffects } from '../../../core/rules/dispositions';
+import { FOREVER } from '../../../core/domain/model';
+import { AppError } from '../../../core/contract/result';
+import type { MutationArgs } from '../../../core/sync/mutations';
+import type { Settings } from '../../../core/settings';
+import type { Db } from '../../../db/open';
+import { attemptTimesSince, insertAttempt, insertDnc } from '../../../db/repos/attempts';
+import { cancelOpenCallbacks, closeCallback, getCallback, rescheduleCallback, setLease } from '../../../db/repos/callbacks';
+import { getCustomer, setCapUntil, setDncUntil, setPhoneStatus } from '../../../db/repos/customers';
+import { getSettings } from '../../../db/repos/settings';
+import { toCallbackFacts, toCustomerFacts } from '../facts';
+
+export function applyLease(db: Db, a: MutationArgs<'callbacks.lease'>): void {
+  const callback = getCallback(db, a.callbackId);
+  if (!callback) throw new AppError('NOT_FOUND', 'That callback does not exist.');
+  if (callback.state !== 'open') throw new AppError('CONFLICT', 'That callback is already closed.');
+  if (callback.leaseAgentId && callback.leaseAgentId !== a.agentId && (callback.leaseExpiresAt ?? 0) > a.at) {
+    throw new AppError('LEASE_LOST', 'Another agent is working this callback.', { until: callback.leaseExpiresAt });
+  }
+  setLease(db, a.callbackId, a.agentId, a.expiresAt);
+}
+
+export function applyRelease(db: Db, a: MutationArgs<'callbacks.release'>): boolean {
+  const callback = getCallback(db, a.callbackId);
+  if (!callback || callback.leaseAgentId !== a.agentId) return false;
+  setLease(db, a.callbackId, null, null);
+  return true;
+}
+
+/** Recomputes the customer's contact-cap instant from their real attempt history. */
+export function refreshCap(db: Db, customerId: string, now: number, settings: Settings): void {
+  const times = attemptTimesSince(db, customerId, now - CAP_LOOKBACK_MS);
+  setCapUntil(db, customerId, capBlockedUntil(times, now, settings));
+}
+
+export interface AttemptApplied {
+  state: 'open' | 'closed';
+  outcome: string | null;
+  nextDueAt: number | null;
+  cancelledCallbacks: number;
+}
+
+/**
+ * Records one call attempt. The compliance guard runs again here, at the instant the call started, so
+ * a queue that was stale when the agent dialled cannot produce a non-compliant attempt.
+ */
+export function applyAttempt(db: Db, a: MutationArgs<'attempts.record'>): AttemptApplied {
+  const callback = getCallback(db, a.callbackId);
+  if (!callback) throw new AppError('NOT_FOUND', 'That callback does not exist.');
+  const customer = getCustomer(db, callback.customerId);
+  if (!customer) throw new AppError('NOT_FOUND', 'The customer of this callback does not exist.');
+  const settings = getSettings(db);
+  const verdict = assessCallability({
+    callback: toCallbackFacts(callback),
+    customer: toCustomerFacts(customer),
+    agentId: a.agentId,
+    now: a.startedAt,
+    settings,
+  });
+  if (!verdict.callable) {
+    const leased = verdict.blocks.find((b) => b.reason === 'leased');
+    if (leased) throw new AppError('LEASE_LOST', 'Another agent took this callback while your lease had lapsed.');
+    if (verdict.blocks.some((b) => b.reason === 'closed')) throw new AppError('CONFLICT', 'This callback is already closed.');
+    throw new AppError('COMPLIANCE_BLOCKED', `This call is not allowed: ${verdict.blocks.map((b) => b.reason).join(', ')}.`, {
+      blocks: verdict.blocks,
+    });
+  }
+  insertAttempt(db, {
+    id: a.attemptId,
+    callbackId: callback.id,
+    customerId: customer.id,
+    agentId: a.agentId,
+    startedAt: a.startedAt,
+    endedAt: a.endedAt,
+    disposition: a.disposition,
+    notes: a.notes,
+    callbackAt: a.callbackAt,
+  });
+  const effect = applyDisposition(callback, a.disposition, a.startedAt, settings, { callbackAt: a.callbackAt });
+  if (effect.kind === 'close') {
+    closeCallback(db, callback.id, { ...effect, closedAt: a.recordedAt });
+  } else {
+    rescheduleCallback(db, callback.id, effect);
+  }
+  const sideEffects = customerEffects(a.disposition);
+  if (sideEffects.markPhoneBad) setPhoneStatus(db, customer.id, 'bad');
+  if (sideEffects.addToDnc) {
+    insertDnc(db, {
+      id: a.dncEntryId ?? a.attemptId,
+      customerId: customer.id,
+      phone: customer.phone,
+      source: 'agent',
+      createdAt: a.recordedAt,
+      createdBy: a.agentId,
+      expiresAt: a.dncExpiresAt,
+    });
+    const until = a.dncExpiresAt ?? FOREVER;
+    setDncUntil(db, customer.id, Math.max(until, customer.dncUntil ?? 0));
+  }
+  const cancelled = cancelOpenCallbacks(db, customer.id, sideEffects.cancelReasons, callback.id, a.recordedAt);
+  refreshCap(db, customer.id, Math.max(a.recordedAt, a.startedAt), settings);
+  return {
+    state: effect.kind === 'close' ? 'closed' : 'open',
+    outcome: effect.kind === 'close' ? effect.outcome : null,
+    nextDueAt: effect.kind === 'reschedule' ? effect.dueAt : null,
+    cancelledCallbacks: cancelled,
+  };
+}

@@ -1,0 +1,77 @@
+import type { MutationArgs } from '../../../core/sync/mutations';
+import type { Priority } from '../../../core/domain/model';
+import type { Db } from '../../../db/open';
+import { insertCallback, openDuplicateExists } from '../../../db/repos/callbacks';
+import { findCustomerByPhone, insertCustomer } from '../../../db/repos/customers';
+import { insertImportBatch } from '../../../db/repos/imports';
+
+/**
+ * Commits one import batch. Deciding duplicates here (not in the service) keeps replay exact: the same
+ * rows against the same prior state skip the same duplicates, on this console and on the server.
+ */
+export function applyImport(db: Db, a: MutationArgs<'imports.commit'>): { imported: number; duplicates: number } {
+  let imported = 0;
+  let duplicates = 0;
+  for (const row of a.rows) {
+    let customer = findCustomerByPhone(db, row.phone);
+    if (!customer) {
+      insertCustomer(db, {
+        id: row.customerId,
+        name: row.name,
+        phone: row.phone,
+        phoneStatus: 'ok',
+        timezone: row.timezone,
+        gender: 'unknown',
+        city: null,
+        segment: null,
+        registeredAt: null,
+        lastActiveAt: null,
+        txnCount30d: null,
+        balanceBand: null,
+        tags: [],
+        // An imported list is the team's own service relationship; marketing stays opt-in.
+        consentService: 'granted',
+        consentSurvey: 'unknown',
+        consentMarketing: 'unknown',
+        dncUntil: null,
+        capUntil: null,
+        createdAt: a.createdAt,
+      });
+      customer = { id: row.customerId } as NonNullable<typeof customer>;
+    }
+    if (openDuplicateExists(db, customer.id, row.reason, row.dueAt)) {
+      duplicates++;
+      continue;
+    }
+    insertCallback(db, {
+      id: row.callbackId,
+      customerId: customer.id,
+      reason: row.reason,
+      priority: row.priority as Priority,
+      dueAt: row.dueAt,
+      state: 'open',
+      outcome: null,
+      attempts: 0,
+      failedAttempts: 0,
+      leaseAgentId: null,
+      leaseExpiresAt: null,
+      notes: row.notes,
+      source: 'import',
+      importBatchId: a.batchId,
+      createdAt: a.createdAt,
+      closedAt: null,
+    });
+    imported++;
+  }
+  insertImportBatch(db, {
+    id: a.batchId,
+    fileName: a.fileName,
+    createdAt: a.createdAt,
+    createdBy: a.createdBy,
+    totalRows: a.totalRows,
+    imported,
+    duplicates,
+    invalid: a.invalid,
+  });
+  return { imported, duplicates };
+}

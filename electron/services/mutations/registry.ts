@@ -1,0 +1,82 @@
+import { v7 as uuidv7 } from 'uuid';
+import { CAP_LOOKBACK_MS } from '../../../core/rules/contact-cap';
+import { generateDemoData } from '../../../core/demo/generate';
+import { mutationSchemas, type MutationArgs, type MutationName } from '../../../core/sync/mutations';
+import type { Db } from '../../../db/open';
+import { insertAudit } from '../../../db/repos/audit';
+import { insertAttempt, insertDnc } from '../../../db/repos/attempts';
+import { insertCallback } from '../../../db/repos/callbacks';
+import { customerIdsWithAttemptsSince, insertCustomer } from '../../../db/repos/customers';
+import { appendOutbox, listOutbox } from '../../../db/repos/outbox';
+import { getSettings, putSettings } from '../../../db/repos/settings';
+import { inTransaction } from '../../../db/repos/stmt';
+import { insertUser } from '../../../db/repos/users';
+import { applyAttempt, applyLease, applyRelease, refreshCap, type AttemptApplied } from './attempts';
+import { applyImport } from './imports';
+
+type Appliers = { [N in MutationName]: (db: Db, args: MutationArgs<N>) => unknown };
+
+/** How each named mutation changes the local store. Deterministic in its args and the prior state. */
+const appliers = {
+  'users.create': (db, a) => insertUser(db, a),
+  'settings.update': (db, a) => {
+    putSettings(db, a.settings, a.updatedAt, a.updatedBy);
+    // New cap limits apply to everyone contacted recently, not only to the next attempt.
+    for (const customerId of customerIdsWithAttemptsSince(db, a.updatedAt - CAP_LOOKBACK_MS)) {
+      refreshCap(db, customerId, a.updatedAt, a.settings);
+    }
+  },
+  'demo.load': (db, a) => {
+    const data = generateDemoData(a);
+    const settings = getSettings(db);
+    for (const c of data.customers) insertCustomer(db, c);
+    for (const c of data.callbacks) insertCallback(db, c);
+    for (const t of data.attempts) insertAttempt(db, t);
+    for (const d of data.dncEntries) insertDnc(db, d);
+    for (const customerId of new Set(data.attempts.map((t) => t.customerId))) refreshCap(db, customerId, a.now, settings);
+    return { customers: data.customers.length, callbacks: data.callbacks.length };
+  },
+  'callbacks.lease': applyLease,
+  'callbacks.release': applyRelease,
+  'attempts.record': applyAttempt,
+  'audit.phoneRevealed': (db, a) =>
+    insertAudit(db, {
+      id: a.auditId,
+      at: a.at,
+      actorId: a.actorId,
+      action: 'phone.reveal',
+      subjectType: 'customer',
+      subjectId: a.customerId,
+      details: {},
+    }),
+  'imports.commit': applyImport,
+} satisfies Appliers;
+
+export type ApplierResult<N extends MutationName> = ReturnType<(typeof appliers)[N]>;
+
+/**
+ * Applies a named mutation and appends it to the outbox in the same transaction: either both happen
+ * or neither does. Business rule violations throw AppError and roll the whole action back.
+ */
+export function runMutation<N extends MutationName>(db: Db, name: N, args: MutationArgs<N>, now: number): ApplierResult<N> {
+  return inTransaction(db, () => {
+    const result = (appliers[name] as unknown as (db: Db, args: MutationArgs<N>) => ApplierResult<N>)(db, args);
+    appendOutbox(db, { id: uuidv7(), name, args, createdAt: now });
+    return result;
+  });
+}
+
+/** Re-applies another database's outbox, in order, validating every mutation's args on the way. */
+export function replayOutbox(target: Db, source: Db): number {
+  const entries = listOutbox(source);
+  inTransaction(target, () => {
+    for (const entry of entries) {
+      const name = entry.name as MutationName;
+      const args = mutationSchemas[name].parse(JSON.parse(entry.args));
+      (appliers[name] as (db: Db, args: unknown) => unknown)(target, args);
+    }
+  });
+  return entries.length;
+}
+
+export type { AttemptApplied };

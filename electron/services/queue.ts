@@ -1,0 +1,176 @@
+import { DateTime } from 'luxon';
+import type { ParsedInputOf } from '../../core/contract/api';
+import { AppError } from '../../core/contract/result';
+import type { BlockView, CallbackDetail, QueuePage, QueueRow, QueueSummary } from '../../core/contract/views';
+import { FOREVER } from '../../core/domain/model';
+import type { CallbackRecord, CustomerRecord } from '../../core/domain/records';
+import { assessCallability } from '../../core/rules/callability';
+import { zonesOpenNow } from '../../core/rules/calling-window';
+import { maskPhone } from '../../core/rules/phone';
+import type { Settings } from '../../core/settings';
+import type { Db } from '../../db/open';
+import { contactHistory } from '../../db/repos/attempts';
+import { activeLeaseOf, getCallback, pickNextCallable } from '../../db/repos/callbacks';
+import { distinctTimezones, getCustomer } from '../../db/repos/customers';
+import { listQueue, queueCounts, type QueueListRow } from '../../db/repos/queue-list';
+import { getSettings } from '../../db/repos/settings';
+import { stmt } from '../../db/repos/stmt';
+import { currentUser, type ServiceContext } from './context';
+import { toCallbackFacts, toCustomerFacts } from './facts';
+
+/**
+ * Zones whose calling window is open now. Distinct zones are few; they are re-read at most every few
+ * seconds, and the window verdict per zone is recomputed per minute.
+ */
+const zoneCache = new WeakMap<Db, { readAt: number; zones: string[]; minute: number; open: string[] }>();
+export function openZones(db: Db, now: number, settings: Settings): string[] {
+  let entry = zoneCache.get(db);
+  if (!entry || Math.abs(now - entry.readAt) > 5_000) {
+    entry = { readAt: now, zones: distinctTimezones(db), minute: -1, open: [] };
+    zoneCache.set(db, entry);
+  }
+  const minute = Math.floor(now / 60_000);
+  if (entry.minute !== minute) entry = Object.assign(entry, { minute, open: zonesOpenNow(now, entry.zones, settings) });
+  return entry.open;
+}
+/** New customers may bring new zones (an import, the demo); forget the cached list. */
+export const forgetZones = (db: Db) => zoneCache.delete(db);
+
+function toBlocks(row: CallbackRecord, customer: Parameters<typeof assessCallability>[0]['customer'], agentId: string, now: number, settings: Settings) {
+  const verdict = assessCallability({ callback: toCallbackFacts(row), customer, agentId, now, settings });
+  const blocks: BlockView[] = verdict.callable
+    ? []
+    : verdict.blocks.map((b) => ({ reason: b.reason, until: b.until ?? null, localTime: b.localTime ?? null }));
+  return { callable: verdict.callable, blocks };
+}
+
+function toQueueRow(row: QueueListRow, agentId: string, now: number, settings: Settings): QueueRow {
+  const customer = {
+    id: row.customerId,
+    phoneStatus: row.phoneStatus,
+    timezone: row.timezone,
+    consents: { service: row.consentService, survey: row.consentSurvey, marketing: row.consentMarketing },
+    dncUntil: row.dncUntil,
+    capUntil: row.capUntil,
+  };
+  return {
+    id: row.id,
+    customerId: row.customerId,
+    customerName: row.customerName,
+    phoneMasked: maskPhone(row.phone),
+    timezone: row.timezone,
+    reason: row.reason,
+    priority: row.priority,
+    dueAt: row.dueAt,
+    overdue: row.state === 'open' && row.dueAt !== null && row.dueAt <= now,
+    state: row.state,
+    outcome: row.outcome,
+    attempts: row.attempts,
+    leasedByMe: row.leaseAgentId === agentId && (row.leaseExpiresAt ?? 0) > now,
+    createdAt: row.createdAt,
+    ...toBlocks(row, customer, agentId, now, settings),
+  };
+}
+
+export function listQueuePage(ctx: ServiceContext, input: ParsedInputOf<'queue.list'>): QueuePage {
+  const agent = currentUser(ctx);
+  const now = ctx.now();
+  const settings = getSettings(ctx.db);
+  const zones = openZones(ctx.db, now, settings);
+  const { rows, total } = listQueue(ctx.db, { ...input, now, agentId: agent.id, zones });
+  return { rows: rows.map((r) => toQueueRow(r, agent.id, now, settings)), total, offset: input.offset };
+}
+
+export function queueSummary(ctx: ServiceContext): QueueSummary {
+  const agent = currentUser(ctx);
+  const now = ctx.now();
+  const settings = getSettings(ctx.db);
+  const dayStart = DateTime.fromMillis(now, { zone: 'Asia/Shanghai' }).startOf('day').toMillis();
+  const counts = queueCounts(ctx.db, now, agent.id, openZones(ctx.db, now, settings), dayStart);
+  return { ...counts, myLease: activeLeaseOf(ctx.db, agent.id, now)?.id ?? null };
+}
+
+export function callbackDetail(ctx: ServiceContext, id: string): CallbackDetail {
+  const agent = currentUser(ctx);
+  const now = ctx.now();
+  const settings = getSettings(ctx.db);
+  const callback = getCallback(ctx.db, id);
+  if (!callback) throw new AppError('NOT_FOUND', 'That callback does not exist.');
+  const customer = getCustomer(ctx.db, callback.customerId);
+  if (!customer) throw new AppError('NOT_FOUND', 'The customer of this callback does not exist.');
+  const row: QueueListRow = {
+    ...callback,
+    customerName: customer.name,
+    phone: customer.phone,
+    timezone: customer.timezone,
+    phoneStatus: customer.phoneStatus,
+    consentService: customer.consentService,
+    consentSurvey: customer.consentSurvey,
+    consentMarketing: customer.consentMarketing,
+    dncUntil: customer.dncUntil,
+    capUntil: customer.capUntil,
+  };
+  return {
+    callback: {
+      ...toQueueRow(row, agent.id, now, settings),
+      notes: callback.notes,
+      failedAttempts: callback.failedAttempts,
+      leaseExpiresAt: callback.leaseExpiresAt,
+      closedAt: callback.closedAt,
+    },
+    customer: customerProfile(ctx.db, customer, now),
+  };
+}
+
+function customerProfile(db: Db, c: CustomerRecord, now: number): CallbackDetail['customer'] {
+  const activeDnc = c.dncUntil !== null && c.dncUntil > now;
+  const others = stmt(
+    db,
+    `SELECT id, reason, priority, due_at AS dueAt FROM callbacks WHERE customer_id = ? AND state = 'open' ORDER BY priority, due_at`,
+  ).all(c.id) as CallbackDetail['customer']['otherOpenCallbacks'];
+  return {
+    id: c.id,
+    name: c.name,
+    gender: c.gender,
+    phoneMasked: maskPhone(c.phone),
+    phoneStatus: c.phoneStatus,
+    timezone: c.timezone,
+    city: c.city,
+    segment: c.segment,
+    registeredAt: c.registeredAt,
+    lastActiveAt: c.lastActiveAt,
+    txnCount30d: c.txnCount30d,
+    balanceBand: c.balanceBand,
+    tags: c.tags,
+    consents: { service: c.consentService, survey: c.consentSurvey, marketing: c.consentMarketing },
+    dnc: activeDnc ? { until: c.dncUntil === FOREVER ? null : c.dncUntil, forever: c.dncUntil === FOREVER } : null,
+    history: contactHistory(db, c.id).map((h) => ({
+      id: h.id,
+      callbackId: h.callbackId,
+      reason: h.reason as QueueRow['reason'],
+      agentName: h.agentName,
+      startedAt: h.startedAt,
+      endedAt: h.endedAt,
+      disposition: h.disposition,
+      notes: h.notes,
+      callbackAt: h.callbackAt,
+    })),
+    otherOpenCallbacks: others,
+  };
+}
+
+/** Picks the SQL candidate, then lets the core guard confirm it (it is the authority). */
+export function pickNext(ctx: ServiceContext, agentId: string, now: number, settings: Settings): string | undefined {
+  const zones = openZones(ctx.db, now, settings);
+  const rejected: string[] = [];
+  for (let tries = 0; tries < 20; tries++) {
+    const id = pickNextCallable(ctx.db, { now, agentId, zones }, rejected);
+    if (!id) return undefined;
+    const callback = getCallback(ctx.db, id)!;
+    const customer = getCustomer(ctx.db, callback.customerId)!;
+    const verdict = assessCallability({ callback: toCallbackFacts(callback), customer: toCustomerFacts(customer), agentId, now, settings });
+    if (verdict.callable) return id;
+    rejected.push(id);
+  }
+  return undefined;
+}
