@@ -26,7 +26,7 @@ function findElectronBinary() {
     return { ok: false, reason: 'the electron package is not installed (node_modules/electron is missing)' };
   }
   const pathFile = join(packageDir, 'path.txt');
-  let executable = null;
+  let executable;
   try {
     executable = readFileSync(pathFile, 'utf8').trim();
   } catch {

@@ -6,7 +6,6 @@ import type {
   Disposition,
   Priority,
   Reason,
-  Role,
 } from '../domain/model';
 import type { BalanceBand, Gender, UserRecord, WalletSegment } from '../domain/records';
 import type { RowError } from '../csv';

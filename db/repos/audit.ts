@@ -34,11 +34,16 @@ export interface AuditRow extends AuditEntry {
 export function listAudit(db: Db, q: AuditQuery): { rows: AuditRow[]; total: number } {
   const where: string[] = [];
   const params: Record<string, unknown> = { offset: q.offset, limit: q.limit };
-  if (q.action) (where.push('a.action = @action'), (params.action = q.action));
-  if (q.actorId) (where.push('a.actor_id = @actorId'), (params.actorId = q.actorId));
-  if (q.subjectId) (where.push('a.subject_id = @subjectId'), (params.subjectId = q.subjectId));
-  if (q.from !== undefined) (where.push('a.at >= @from'), (params.from = q.from));
-  if (q.to !== undefined) (where.push('a.at < @to'), (params.to = q.to));
+  const add = (clause: string, key: string, value: unknown) => {
+    if (value === undefined || value === '') return;
+    where.push(clause);
+    params[key] = value;
+  };
+  add('a.action = @action', 'action', q.action);
+  add('a.actor_id = @actorId', 'actorId', q.actorId);
+  add('a.subject_id = @subjectId', 'subjectId', q.subjectId);
+  add('a.at >= @from', 'from', q.from);
+  add('a.at < @to', 'to', q.to);
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const rows = stmt(
     db,

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { AppError } from '../core/contract/result';
+import { createBackend } from './backend';
+import { clockFromEnv, defaultDataDir } from './host-options';
+import { currentUser } from './services/context';
+
+const USAGE = `Usage: npm run console -- <command> [options]
+
+Commands:
+  import FILE        Import a callback list (CSV, UTF-8 or GBK) and print the counts.
+
+Options:
+  --data-dir DIR     The console's data folder (default: ${defaultDataDir()}; env CONSOLE_DATA_DIR)
+  --dry-run          Validate and count only; import nothing.
+`;
+
+function fail(message: string, code = 1): never {
+  console.error(message);
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { 'data-dir': { type: 'string', default: defaultDataDir() }, 'dry-run': { type: 'boolean', default: false }, help: { type: 'boolean' } },
+  });
+  const [command, file] = positionals;
+  if (values.help || !command) return void console.log(USAGE);
+  if (command !== 'import') fail(`Unknown command “${command}”.\n\n${USAGE}`);
+  if (!file) fail(`Which file? ${USAGE}`);
+
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(resolve(file));
+  } catch (error) {
+    fail(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  const backend = createBackend({ dataDir: resolve(values['data-dir']), clock: clockFromEnv() });
+  const ctx = backend.context;
+  if (!ctx) {
+    const status = (await backend.invoke('system.status', {})) as { ok: true; value: { db: { message?: string } } };
+    fail(`The console database cannot be opened: ${status.value.db.message ?? 'unknown error'}`);
+  }
+  try {
+    const user = currentUser(ctx);
+    process.stderr.write(`Reading ${basename(file)}…\n`);
+    const job = await ctx.imports.startAndWait(ctx, basename(file), bytes);
+    if (job.phase === 'failed') fail(`Import failed: ${job.error.message}`);
+    if (job.phase !== 'ready') fail(`Import stopped unexpectedly (${job.phase}).`);
+    const { report } = job;
+    for (const e of report.errors) console.log(`  line ${e.line}: ${e.column ?? 'row'} — ${e.message}${e.value ? ` (“${e.value}”)` : ''}`);
+    if (report.invalid > report.errors.length) console.log(`  … and ${report.invalid - report.errors.length} more invalid rows`);
+    let imported = 0;
+    let duplicates = report.duplicates;
+    if (!values['dry-run'] && report.valid > 0) {
+      process.stderr.write(`Saving ${report.valid} rows…\n`);
+      const done = ctx.imports.commit(ctx, job.jobId, user.id);
+      if (done.phase === 'done') ({ imported, duplicates } = done);
+    }
+    console.log(
+      [
+        `file:        ${basename(file)} (${report.encoding})`,
+        `rows:        ${report.totalRows}`,
+        `imported:    ${imported}${values['dry-run'] ? ' (dry run)' : ''}`,
+        `duplicates:  ${duplicates} (already open, skipped)`,
+        `invalid:     ${report.invalid}`,
+        `blank lines: ${report.blankLines} (ignored)`,
+      ].join('\n'),
+    );
+  } catch (error) {
+    if (error instanceof AppError) fail(`${error.code}: ${error.message}`);
+    throw error;
+  } finally {
+    backend.close();
+  }
+}
+
+await main();

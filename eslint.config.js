@@ -1,0 +1,61 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+/*
+ * Import zones (see ../shared/DESIGN.md): renderer → core; electron → db → core; server → core.
+ * Nothing imports renderer, electron or server; only four shell files may import 'electron'.
+ */
+const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'url', 'util', 'worker_threads'];
+const zone = (files, patterns, message, extraPaths = []) => ({
+  files,
+  rules: {
+    'no-restricted-imports': ['error', { paths: extraPaths, patterns: [{ group: patterns, message }] }],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'dist-electron/**', 'release/**', 'node_modules/**', 'db/migrations/**', 'test-results/**', 'playwright-report/**', 'bench/.out/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  zone(
+    ['core/**/*.ts'],
+    [...NODE_BUILTINS, 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'react', 'react-dom', 'electron', '**/db/**', '**/electron/**', '**/renderer/**', '**/server/**'],
+    'core/ is pure: no node, no DOM, no I/O, and it imports nothing outside core/.',
+  ),
+  zone(
+    ['db/**/*.ts'],
+    ['electron', 'react', 'react-dom', '**/electron/**', '**/renderer/**', '**/server/**'],
+    'db/ may import core/ only.',
+  ),
+  zone(
+    ['renderer/**/*.{ts,tsx}'],
+    [...NODE_BUILTINS, 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'electron', '**/db/**', '**/electron/**', '**/server/**'],
+    'renderer/ talks to the back end only through the contract client; it imports core/ and itself.',
+  ),
+  zone(
+    ['electron/**/*.ts'],
+    ['**/renderer/**', '**/server/**'],
+    'electron/ must not import the renderer or the server.',
+    [{ name: 'electron', message: "Only electron/main.ts, preload.ts, security.ts and ipc.ts may import 'electron'." }],
+  ),
+  {
+    files: ['electron/main.ts', 'electron/preload.ts', 'electron/security.ts', 'electron/ipc.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**', '**/server/**'], message: 'electron/ must not import the renderer or the server.' }] }] },
+  },
+  {
+    files: ['**/*.mjs', 'scripts/**', 'build/**'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
+  },
+);
