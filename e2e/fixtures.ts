@@ -1,0 +1,68 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createBackend, type Backend } from '../electron/backend';
+import { startWebHost } from '../electron/web-host';
+
+/** A Monday morning in Shanghai: calling windows are open for customers in China. */
+export const CLOCK_START = Date.parse('2026-11-23T10:00:00+08:00');
+
+export interface ConsoleHost {
+  url: string;
+  dataDir: string;
+  backend: Backend;
+  /** Moves the console's clock forward (the browser's clock is not involved). */
+  advance(ms: number): void;
+  /** Stops the host and starts a new one on the same data dir (an app restart). */
+  restart(): Promise<void>;
+}
+
+async function startHost(dataDir: string, offset: { ms: number }) {
+  const bootedAt = Date.now();
+  const backend = createBackend({ dataDir, clock: () => CLOCK_START + offset.ms + (Date.now() - bootedAt) });
+  const { server, url } = await startWebHost({ backend, rendererDir: resolve('dist/renderer'), port: 0 });
+  return { backend, server, url };
+}
+
+/** Every test gets its own data directory and its own web host: no test sees another's data. */
+export const test = base.extend<{ host: ConsoleHost }>({
+  host: async ({}, use, testInfo) => {
+    const dataDir = mkdtempSync(join(tmpdir(), `cc-e2e-${testInfo.workerIndex}-`));
+    const offset = { ms: 0 };
+    let running = await startHost(dataDir, offset);
+    const host: ConsoleHost = {
+      get url() {
+        return running.url;
+      },
+      dataDir,
+      get backend() {
+        return running.backend;
+      },
+      advance: (ms) => {
+        offset.ms += ms;
+      },
+      restart: async () => {
+        await new Promise<void>((r) => running.server.close(() => r()));
+        running.backend.close();
+        running = await startHost(dataDir, offset);
+      },
+    };
+    await use(host);
+    await new Promise<void>((r) => running.server.close(() => r()));
+    running.backend.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+/** The renderer sets body[data-ready] once the session is loaded and the first screen is drawn. */
+export async function openConsole(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join('test-results', 'screens', `${name}.png`), fullPage: false });
+}
+
+export { expect };
