@@ -68,6 +68,8 @@ export const callbacks = sqliteTable(
       .where(sql`state = 'open' AND due_at IS NOT NULL`),
     index('callbacks_queue_asap').on(t.priority, t.createdAt, t.id).where(sql`state = 'open' AND due_at IS NULL`),
     index('callbacks_customer').on(t.customerId, t.state, t.reason),
+    // "Closed today" on the summary bar, and later the outcome reports, range over closing time.
+    index('callbacks_closed_at').on(t.closedAt).where(sql`state = 'closed'`),
   ],
 );
 

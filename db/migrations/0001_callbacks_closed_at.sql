@@ -1,0 +1,1 @@
+CREATE INDEX `callbacks_closed_at` ON `callbacks` (`closed_at`) WHERE state = 'closed';
