@@ -14,8 +14,8 @@ export interface ConsoleHost {
   backend: Backend;
   /** Moves the console's clock forward (the browser's clock is not involved). */
   advance(ms: number): void;
-  /** Stops the host and starts a new one on the same data dir (an app restart). */
-  restart(): Promise<void>;
+  /** Stops the host and starts a new one on the same data dir (an app restart); `whileStopped` runs in between. */
+  restart(whileStopped?: () => void): Promise<void>;
 }
 
 async function startHost(dataDir: string, offset: { ms: number }) {
@@ -27,6 +27,8 @@ async function startHost(dataDir: string, offset: { ms: number }) {
 
 /** Every test gets its own data directory and its own web host: no test sees another's data. */
 export const test = base.extend<{ host: ConsoleHost }>({
+  // Playwright reads a fixture's dependencies from its first parameter's destructuring; this one has none.
+  // eslint-disable-next-line no-empty-pattern
   host: async ({}, use, testInfo) => {
     const dataDir = mkdtempSync(join(tmpdir(), `cc-e2e-${testInfo.workerIndex}-`));
     const offset = { ms: 0 };
@@ -42,9 +44,10 @@ export const test = base.extend<{ host: ConsoleHost }>({
       advance: (ms) => {
         offset.ms += ms;
       },
-      restart: async () => {
+      restart: async (whileStopped) => {
         await new Promise<void>((r) => running.server.close(() => r()));
         running.backend.close();
+        whileStopped?.();
         running = await startHost(dataDir, offset);
       },
     };

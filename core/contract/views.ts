@@ -131,7 +131,7 @@ export type ImportJob =
   | { jobId: string; fileName: string; phase: 'ready'; processed: number; total: number; report: ImportReport }
   | { jobId: string; fileName: string; phase: 'committing'; processed: number; total: number; report: ImportReport }
   | { jobId: string; fileName: string; phase: 'done'; processed: number; total: number; report: ImportReport; batchId: string; imported: number; duplicates: number }
-  | { jobId: string; fileName: string; phase: 'failed'; processed: number; total: number; error: { code: ErrorCode; message: string } };
+  | { jobId: string; fileName: string; phase: 'failed'; processed: number; total: number; error: { code: ErrorCode; message: string; details?: Record<string, unknown> } };
 
 export interface ImportBatchView {
   id: string;

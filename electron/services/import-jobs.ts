@@ -148,7 +148,9 @@ export class ImportJobs {
   }
 }
 
-function toJobError(error: unknown): { code: 'IMPORT_FAILED' | 'BAD_INPUT'; message: string } {
-  if (error instanceof CsvFileError) return { code: 'BAD_INPUT', message: error.message };
+function toJobError(error: unknown): { code: 'IMPORT_FAILED' | 'BAD_INPUT'; message: string; details?: Record<string, unknown> } {
+  if (error instanceof CsvFileError) {
+    return { code: 'BAD_INPUT', message: error.message, details: { csvCode: error.code, missing: error.missing ?? [] } };
+  }
   return { code: 'IMPORT_FAILED', message: error instanceof Error ? error.message : String(error) };
 }

@@ -1,0 +1,222 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore, type Page } from '../store';
+import { formatClockDate, formatNumber, formatTime } from '../format';
+import { useNow } from './useNow';
+
+const PAGES: Page[] = ['queue', 'import', 'audit', 'settings'];
+
+export function TopBar() {
+  const { t } = useTranslation();
+  const page = useStore((s) => s.page);
+  const setPage = useStore((s) => s.setPage);
+
+  return (
+    <header className="topbar">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          <svg viewBox="0 0 24 24" width="18" height="18">
+            <path
+              fill="currentColor"
+              d="M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1z"
+            />
+          </svg>
+        </span>
+        <span className="brand-name" data-testid="app-name">
+          {t('app.name')}
+        </span>
+      </div>
+      <nav className="nav" aria-label="main">
+        {PAGES.map((p) => (
+          <button
+            key={p}
+            type="button"
+            className={p === page ? 'nav-tab active' : 'nav-tab'}
+            aria-current={p === page ? 'page' : undefined}
+            data-testid={`nav-${p}`}
+            onClick={() => setPage(p)}
+          >
+            {t(`nav.${p}`)}
+          </button>
+        ))}
+      </nav>
+      <SummaryChips />
+      <div className="topbar-right">
+        <Clock />
+        <LangToggle />
+        <UserSwitcher />
+      </div>
+    </header>
+  );
+}
+
+function SummaryChips() {
+  const { t } = useTranslation();
+  const summary = useStore((s) => s.summary);
+  const setPage = useStore((s) => s.setPage);
+  const setFilter = useStore((s) => s.setFilter);
+  const go = (status: 'open' | 'callable' | 'closed') => {
+    setPage('queue');
+    setFilter({ status });
+  };
+  const n = (v: number | undefined) => (v === undefined ? '–' : formatNumber(v));
+  return (
+    <div className="summary" aria-live="polite">
+      <button type="button" className="chip chip-open" data-testid="summary-open" onClick={() => go('open')}>
+        <span className="chip-label">{t('summary.open')}</span>
+        <span className="chip-value">{n(summary?.open)}</span>
+      </button>
+      <button type="button" className="chip chip-callable" data-testid="summary-callable" onClick={() => go('callable')}>
+        <span className="chip-label">{t('summary.callableNow')}</span>
+        <span className="chip-value">{n(summary?.callableNow)}</span>
+      </button>
+      <button type="button" className="chip chip-overdue" data-testid="summary-overdue" onClick={() => go('open')}>
+        <span className="chip-label">{t('summary.overdue')}</span>
+        <span className="chip-value">{n(summary?.overdue)}</span>
+      </button>
+      <button type="button" className="chip chip-closed" data-testid="summary-closed" onClick={() => go('closed')}>
+        <span className="chip-label">{t('summary.closedToday')}</span>
+        <span className="chip-value">{n(summary?.closedToday)}</span>
+      </button>
+    </div>
+  );
+}
+
+function Clock() {
+  const { t } = useTranslation();
+  const now = useNow(1000);
+  return (
+    <div className="clock" data-testid="clock" title={t('clock.zone')}>
+      <span className="clock-time">{formatTime(now, undefined, true)}</span>
+      <span className="clock-date">
+        {formatClockDate(now)} · {t('clock.zone')}
+      </span>
+    </div>
+  );
+}
+
+function LangToggle() {
+  const { t, i18n } = useTranslation();
+  const setLocale = useStore((s) => s.setLocale);
+  const other = i18n.language === 'en' ? 'zh-CN' : 'en';
+  return (
+    <button
+      type="button"
+      className="lang-toggle"
+      data-testid="lang-toggle"
+      title={t('lang.toggle')}
+      aria-label={`${t('lang.toggle')}: ${t(`lang.${other}`)}`}
+      onClick={() => void setLocale(other)}
+    >
+      <svg viewBox="0 0 24 24" width="15" height="15" aria-hidden="true">
+        <path
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.8"
+          d="M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zm-9 9h18M12 3c2.5 2.6 3.8 5.6 3.8 9s-1.3 6.4-3.8 9c-2.5-2.6-3.8-5.6-3.8-9S9.5 5.6 12 3z"
+        />
+      </svg>
+      {t(`lang.${other}`)}
+    </button>
+  );
+}
+
+function UserSwitcher() {
+  const { t } = useTranslation();
+  const session = useStore((s) => s.session);
+  const switchUser = useStore((s) => s.switchUser);
+  const isDirty = useStore((s) => s.isDirty);
+  const notify = useStore((s) => s.notify);
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: MouseEvent) => {
+      if (ref.current && !ref.current.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setOpen(false);
+    };
+    document.addEventListener('mousedown', onDown);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('mousedown', onDown);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+
+  const me = session?.currentUser ?? null;
+  const pick = async (id: string, name: string) => {
+    setOpen(false);
+    if (id === me?.id) return;
+    if (isDirty()) {
+      notify('error', t('workspace.finishFirst'));
+      return;
+    }
+    await switchUser(id);
+    notify('info', t('user.switched', { name }));
+  };
+
+  return (
+    <div className="user-switcher" ref={ref}>
+      <button
+        type="button"
+        className="user-button"
+        data-testid="user-switcher"
+        aria-haspopup="listbox"
+        aria-expanded={open}
+        title={t('user.switchTo')}
+        onClick={() => setOpen(!open)}
+      >
+        <span className="avatar" aria-hidden="true">
+          {me ? initials(me.name) : '?'}
+        </span>
+        <span className="user-name" data-testid="current-user">
+          {me?.name ?? t('user.none')}
+        </span>
+        {me && <span className={`role role-${me.role}`}>{t(`user.roles.${me.role}`)}</span>}
+        <span className="caret" aria-hidden="true">
+          ▾
+        </span>
+      </button>
+      {open && (
+        <ul className="menu" role="listbox" aria-label={t('user.switchTo')}>
+          <li className="menu-title">{t('user.switchTo')}</li>
+          {session?.users.map((u) => (
+            <li key={u.id} role="option" aria-selected={u.id === me?.id}>
+              <button
+                type="button"
+                className={u.id === me?.id ? 'menu-item selected' : 'menu-item'}
+                data-testid="user-option"
+                onClick={() => void pick(u.id, u.name)}
+              >
+                <span className="avatar small" aria-hidden="true">
+                  {initials(u.name)}
+                </span>
+                <span className="menu-item-name">{u.name}</span>
+                <span className={`role role-${u.role}`}>{t(`user.roles.${u.role}`)}</span>
+                {u.id === me?.id && (
+                  <span className="check" aria-hidden="true">
+                    ✓
+                  </span>
+                )}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** Chinese names show their last two characters (芳芳 for 王芳芳), others their initials. */
+function initials(name: string): string {
+  const trimmed = name.trim();
+  if (/[\u3400-\u9fff]/.test(trimmed)) return trimmed.slice(-2);
+  const parts = trimmed.split(/\s+/).filter(Boolean);
+  return parts
+    .slice(0, 2)
+    .map((p) => p[0]!.toUpperCase())
+    .join('');
+}

@@ -1,0 +1,299 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { InputOf } from '../../core/contract/api';
+import type { ApiError } from '../../core/contract/result';
+import type { AuditView } from '../../core/contract/views';
+import { call } from '../api/client';
+import { useStore } from '../store';
+import {
+  ErrorNotice,
+  beijingDayStart,
+  csvTimestamp,
+  now,
+  downloadCsv,
+  formatDateTime,
+  formatNumber,
+  toCsv,
+  useErrorLine,
+} from './admin/shared';
+import './admin.css';
+
+const PAGE = 100;
+const EXPORT_PAGE = 500;
+const EXPORT_MAX = 10_000;
+const DAY_MS = 86_400_000;
+/** Actions the back end writes today; the filter offers these. */
+const KNOWN_ACTIONS = ['phone.reveal'] as const;
+
+interface Filter {
+  action: string;
+  from: string;
+  to: string;
+}
+const NO_FILTER: Filter = { action: '', from: '', to: '' };
+
+/** The query for a filter; null when the dates are the wrong way round. Dates are whole Beijing days. */
+function toQuery(f: Filter): Omit<InputOf<'audit.list'>, 'offset' | 'limit'> | null {
+  const from = f.from ? beijingDayStart(f.from) : null;
+  const toStart = f.to ? beijingDayStart(f.to) : null;
+  // `to` is inclusive for people and exclusive for the back end: up to the next Beijing midnight.
+  const to = toStart === null ? null : toStart + DAY_MS;
+  if (from !== null && to !== null && from >= to) return null;
+  return {
+    ...(f.action ? { action: f.action } : {}),
+    ...(from !== null ? { from } : {}),
+    ...(to !== null ? { to } : {}),
+  };
+}
+
+export function actionText(t: TFunction<'admin'>, action: string): string {
+  return t(`audit.actions.${action.replace(/\./g, '_')}`, { defaultValue: action });
+}
+
+function detailsText(details: Record<string, unknown>): string {
+  return Object.entries(details)
+    .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .join('; ');
+}
+
+type Data = { state: 'loading' } | { state: 'error'; error: ApiError } | { state: 'ready'; rows: AuditView[]; total: number };
+
+export default function AuditPage() {
+  const { t } = useTranslation('admin');
+  const notify = useStore((s) => s.notify);
+  const errorLine = useErrorLine();
+  const [filter, setFilter] = useState<Filter>(NO_FILTER);
+  const [offset, setOffset] = useState(0);
+  const [data, setData] = useState<Data>({ state: 'loading' });
+  const [reload, setReload] = useState(0);
+  const [exporting, setExporting] = useState<number | null>(null);
+
+  const query = toQuery(filter);
+  const queryKey = JSON.stringify(query);
+
+  useEffect(() => {
+    const q = JSON.parse(queryKey) as ReturnType<typeof toQuery>;
+    if (q === null) return;
+    let live = true;
+    setData((d) => (d.state === 'ready' ? d : { state: 'loading' }));
+    void call('audit.list', { ...q, offset, limit: PAGE }).then((r) => {
+      if (!live) return;
+      setData(r.ok ? { state: 'ready', rows: r.value.rows, total: r.value.total } : { state: 'error', error: r.error });
+    });
+    return () => {
+      live = false;
+    };
+  }, [queryKey, offset, reload]);
+
+  const change = (patch: Partial<Filter>) => {
+    setFilter((f) => ({ ...f, ...patch }));
+    setOffset(0);
+  };
+
+  async function exportCsv() {
+    if (query === null) return;
+    setExporting(0);
+    const rows: AuditView[] = [];
+    // Entries written during the export shift later pages; seen ids keep a row from appearing twice.
+    const seen = new Set<string>();
+    let offsetAt = 0;
+    let total = 0;
+    while (rows.length < EXPORT_MAX) {
+      const r = await call('audit.list', { ...query, offset: offsetAt, limit: EXPORT_PAGE });
+      if (!r.ok) {
+        setExporting(null);
+        notify('error', errorLine(r.error));
+        return;
+      }
+      total = r.value.total;
+      offsetAt += r.value.rows.length;
+      for (const row of r.value.rows) {
+        if (seen.has(row.id) || rows.length >= EXPORT_MAX) continue;
+        seen.add(row.id);
+        rows.push(row);
+      }
+      setExporting(rows.length);
+      if (r.value.rows.length === 0 || offsetAt >= total) break;
+    }
+    setExporting(null);
+    if (rows.length === 0) {
+      notify('info', t('audit.exportNothing'));
+      return;
+    }
+    const header = [
+      t('audit.csvTime'),
+      t('audit.csvActor'),
+      t('audit.csvAction'),
+      t('audit.csvSubjectType'),
+      t('audit.csvSubject'),
+      t('audit.csvDetails'),
+      t('audit.csvActionCode'),
+      t('audit.csvActorId'),
+      t('audit.csvSubjectId'),
+    ];
+    const body = rows.map((a) => [
+      csvTimestamp(a.at),
+      a.actorName ?? '',
+      actionText(t, a.action),
+      t(`audit.subjectTypes.${a.subjectType}`, { defaultValue: a.subjectType }),
+      a.subjectName ?? '',
+      detailsText(a.details),
+      a.action,
+      a.actorId,
+      a.subjectId,
+    ]);
+    const stamp = csvTimestamp(now()).replace(/[-: ]/g, '').slice(0, 12);
+    const range = [filter.from, filter.to].filter(Boolean).join('_');
+    downloadCsv(`${t('audit.exportFile')}${range ? `-${range}` : ''}-${stamp}.csv`, toCsv([header, ...body]));
+    if (rows.length >= EXPORT_MAX && total > EXPORT_MAX) notify('info', t('audit.exportCapped', { max: formatNumber(EXPORT_MAX) }));
+    else notify('success', t('audit.exported', { n: formatNumber(rows.length) }));
+  }
+
+  const filtered = filter.action !== '' || filter.from !== '' || filter.to !== '';
+  const n = (v: number) => formatNumber(v);
+
+  return (
+    <div className="adm-page">
+      <header className="adm-page-head">
+        <h2 className="adm-page-title">{t('audit.title')}</h2>
+        <p className="adm-muted">{t('audit.intro')}</p>
+      </header>
+
+      <div className="adm-card">
+        <div className="adm-filters">
+          <label className="adm-field">
+            <span className="adm-label">{t('audit.filterAction')}</span>
+            <select value={filter.action} data-testid="audit-action" onChange={(e) => change({ action: e.target.value })}>
+              <option value="">{t('audit.allActions')}</option>
+              {KNOWN_ACTIONS.map((a) => (
+                <option key={a} value={a}>
+                  {actionText(t, a)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="adm-field">
+            <span className="adm-label">{t('audit.filterFrom')}</span>
+            <input
+              type="date"
+              value={filter.from}
+              max={filter.to || undefined}
+              data-testid="audit-from"
+              onChange={(e) => change({ from: e.target.value })}
+            />
+          </label>
+          <label className="adm-field">
+            <span className="adm-label">{t('audit.filterTo')}</span>
+            <input
+              type="date"
+              value={filter.to}
+              min={filter.from || undefined}
+              data-testid="audit-to"
+              onChange={(e) => change({ to: e.target.value })}
+            />
+          </label>
+          <div className="adm-filter-buttons">
+            {filtered && (
+              <button type="button" className="adm-btn adm-btn-link" onClick={() => change(NO_FILTER)}>
+                {t('audit.clearFilters')}
+              </button>
+            )}
+            <button type="button" className="adm-btn" onClick={() => setReload((x) => x + 1)}>
+              {t('audit.refresh')}
+            </button>
+            <button
+              type="button"
+              className="adm-btn adm-btn-primary"
+              data-testid="audit-export"
+              disabled={exporting !== null || query === null || (data.state === 'ready' && data.total === 0)}
+              onClick={() => void exportCsv()}
+            >
+              {exporting !== null ? t('audit.exporting', { n: n(exporting) }) : t('audit.export')}
+            </button>
+          </div>
+        </div>
+        {query === null && (
+          <div className="adm-field-error" role="alert">
+            {t('audit.dateOrder')}
+          </div>
+        )}
+      </div>
+
+      {data.state === 'error' && (
+        <ErrorNotice error={data.error}>
+          <button type="button" className="adm-btn adm-btn-small" onClick={() => setReload((x) => x + 1)}>
+            {t('common.retry')}
+          </button>
+        </ErrorNotice>
+      )}
+      {data.state === 'loading' && <p className="adm-muted">{t('common.loading')}</p>}
+      {data.state === 'ready' && query !== null && (
+        <div className="adm-card">
+          {data.rows.length === 0 ? (
+            <p className="adm-muted" data-testid="audit-empty">
+              {t('audit.noRows')}
+            </p>
+          ) : (
+            <div className="adm-table-wrap">
+              <table className="adm-table" data-testid="audit-table">
+                <thead>
+                  <tr>
+                    <th>{t('audit.colTime')}</th>
+                    <th>{t('audit.colActor')}</th>
+                    <th>{t('audit.colAction')}</th>
+                    <th>{t('audit.colSubject')}</th>
+                    <th>{t('audit.colDetails')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.rows.map((a) => (
+                    <tr key={a.id} data-testid="audit-row">
+                      <td className="adm-nowrap">{formatDateTime(a.at, true)}</td>
+                      <td>{a.actorName ?? <span className="adm-muted">{t('common.unknownUser')}</span>}</td>
+                      <td>
+                        <span className="adm-badge" title={a.action}>
+                          {actionText(t, a.action)}
+                        </span>
+                      </td>
+                      <td>
+                        {a.subjectName ?? (
+                          <span className="adm-muted" title={a.subjectId}>
+                            {t(`audit.subjectTypes.${a.subjectType}`, { defaultValue: a.subjectType })} {a.subjectId.slice(0, 8)}
+                          </span>
+                        )}
+                      </td>
+                      <td className="adm-value adm-small">{detailsText(a.details) || <span className="adm-muted">{t('common.none')}</span>}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {data.total > 0 && (
+            <div className="adm-pager">
+              <span className="adm-muted" data-testid="audit-range">
+                {t('common.range', {
+                  from: n(Math.min(offset + 1, data.total)),
+                  to: n(Math.min(offset + data.rows.length, data.total)),
+                  total: n(data.total),
+                })}
+              </span>
+              <button type="button" className="adm-btn adm-btn-small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+                {t('common.prev')}
+              </button>
+              <button
+                type="button"
+                className="adm-btn adm-btn-small"
+                disabled={offset + PAGE >= data.total}
+                onClick={() => setOffset(offset + PAGE)}
+              >
+                {t('common.next')}
+              </button>
+            </div>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

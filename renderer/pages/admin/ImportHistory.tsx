@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../../core/contract/result';
+import type { ImportBatchView } from '../../../core/contract/views';
+import { call } from '../../api/client';
+import { ErrorNotice, formatDateTime, formatNumber } from './shared';
+
+/** Recent import batches; `version` changes after a commit to reload. */
+export function ImportHistory({ version }: { version: number }) {
+  const { t } = useTranslation('admin');
+  const [batches, setBatches] = useState<ImportBatchView[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [reload, setReload] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    void call('imports.list', {}).then((r) => {
+      if (!live) return;
+      if (r.ok) {
+        setBatches(r.value);
+        setError(null);
+      } else {
+        setError(r.error);
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [version, reload]);
+
+  const n = (v: number) => formatNumber(v);
+
+  return (
+    <section className="adm-card" aria-labelledby="import-history-title">
+      <h3 id="import-history-title" className="adm-card-title">
+        {t('import.historyTitle')}
+      </h3>
+      <ErrorNotice error={error}>
+        <button type="button" className="adm-btn adm-btn-small" onClick={() => setReload((x) => x + 1)}>
+          {t('common.retry')}
+        </button>
+      </ErrorNotice>
+      {batches === null && !error && <p className="adm-muted">{t('common.loading')}</p>}
+      {batches !== null && batches.length === 0 && <p className="adm-muted">{t('import.historyEmpty')}</p>}
+      {batches !== null && batches.length > 0 && (
+        <div className="adm-table-wrap">
+          <table className="adm-table" data-testid="import-history">
+            <thead>
+              <tr>
+                <th>{t('import.histTime')}</th>
+                <th>{t('import.histFile')}</th>
+                <th>{t('import.histBy')}</th>
+                <th className="adm-num">{t('import.histRows')}</th>
+                <th className="adm-num">{t('import.histImported')}</th>
+                <th className="adm-num">{t('import.histDuplicates')}</th>
+                <th className="adm-num">{t('import.histInvalid')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {batches.map((b) => (
+                <tr key={b.id} data-testid="import-history-row">
+                  <td className="adm-nowrap">{formatDateTime(b.createdAt)}</td>
+                  <td className="adm-value" title={b.fileName}>
+                    {b.fileName}
+                  </td>
+                  <td>{b.createdByName ?? <span className="adm-muted">{t('common.unknownUser')}</span>}</td>
+                  <td className="adm-num">{n(b.totalRows)}</td>
+                  <td className="adm-num">{n(b.imported)}</td>
+                  <td className="adm-num">{n(b.duplicates)}</td>
+                  <td className={`adm-num${b.invalid > 0 ? ' adm-warn-text' : ''}`}>{n(b.invalid)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

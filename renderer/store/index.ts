@@ -1,0 +1,22 @@
+import { create } from 'zustand';
+import { createSessionSlice, type SessionSlice } from './session';
+import { createUiSlice, type UiSlice } from './ui';
+import { createQueueSlice, type QueueSlice } from './queue';
+import { createWorkspaceSlice, type WorkspaceSlice } from './workspace';
+
+/*
+ * One zustand store made of slices. Pages select what they need:
+ *   const session = useStore((s) => s.session);
+ *   const notify = useStore((s) => s.notify);
+ */
+export type AppState = SessionSlice & UiSlice & QueueSlice & WorkspaceSlice;
+
+export const useStore = create<AppState>()((...a) => ({
+  ...createSessionSlice(...a),
+  ...createUiSlice(...a),
+  ...createQueueSlice(...a),
+  ...createWorkspaceSlice(...a),
+}));
+
+export type { SessionSlice, UiSlice, QueueSlice, WorkspaceSlice };
+export type { Toast, ToastKind, Page } from './ui';

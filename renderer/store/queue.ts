@@ -1,0 +1,132 @@
+import type { QueueFilter, QueueSort } from '../../core/contract/api';
+import type { QueueRow, QueueSummary } from '../../core/contract/views';
+import { call } from '../api/client';
+import type { Slice } from './types';
+
+export const PAGE_SIZE = 200;
+/** Pages kept per query (8,000 rows); older, distant pages are refetched if scrolled back to. */
+const MAX_CACHED_PAGES = 40;
+
+export const DEFAULT_FILTER: QueueFilter = { status: 'open', reasons: [], priorities: [], search: '', mine: false };
+
+export interface QueueCache {
+  /** filter + sort + direction + generation; responses for another key are dropped. */
+  key: string;
+  total: number | null;
+  pages: Record<number, QueueRow[]>;
+  loading: Record<number, true>;
+  /** Pages of the previous generation of the same query, shown while fresh ones load (no flash). */
+  stale: Record<number, QueueRow[]>;
+  error: string | null;
+}
+
+export interface QueueSlice {
+  filter: QueueFilter;
+  sort: QueueSort;
+  direction: 'asc' | 'desc';
+  generation: number;
+  cache: QueueCache;
+  summary: QueueSummary | null;
+  setFilter(patch: Partial<QueueFilter>): void;
+  resetFilter(): void;
+  /** Clicking a header: same column flips the direction, another column starts ascending. */
+  toggleSort(sort: QueueSort): void;
+  setSort(sort: QueueSort, direction: 'asc' | 'desc'): void;
+  /** Makes sure the pages covering rows [start, end] are loaded or loading. */
+  ensureRows(start: number, end: number): void;
+  /** Forget cached pages (after an outcome, a switch of user, an import...) and refetch the summary. */
+  invalidateQueue(): void;
+  refreshSummary(): Promise<void>;
+}
+
+function cacheKey(filter: QueueFilter, sort: QueueSort, direction: string, generation: number): string {
+  return JSON.stringify([filter, sort, direction, generation]);
+}
+
+function emptyCache(key: string, stale: Record<number, QueueRow[]> = {}, total: number | null = null): QueueCache {
+  return { key, total, pages: {}, loading: {}, stale, error: null };
+}
+
+export const createQueueSlice: Slice<QueueSlice> = (set, get) => {
+  const reset = (keepStale: boolean) => {
+    const { filter, sort, direction, generation, cache } = get();
+    const key = cacheKey(filter, sort, direction, generation);
+    const stale = keepStale ? { ...cache.stale, ...cache.pages } : {};
+    set({ cache: emptyCache(key, stale, keepStale ? cache.total : null) });
+    get().ensureRows(0, PAGE_SIZE - 1);
+  };
+
+  async function loadPage(page: number) {
+    const { filter, sort, direction, cache } = get();
+    const key = cache.key;
+    set({ cache: { ...cache, loading: { ...cache.loading, [page]: true } } });
+    const r = await call('queue.list', { filter, sort, direction, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+    const now = get().cache;
+    if (now.key !== key) return; // the query changed while this page was in flight
+    const loading = { ...now.loading };
+    delete loading[page];
+    if (!r.ok) {
+      set({ cache: { ...now, loading, error: r.error.message } });
+      return;
+    }
+    const stale = { ...now.stale };
+    delete stale[page];
+    // Once the first page of a new generation is in, pages beyond the new total are meaningless.
+    const pages = { ...now.pages, [page]: r.value.rows };
+    // Keep memory flat on 100k-row queues: forget the pages farthest from the one just loaded.
+    const loaded = Object.keys(pages).map(Number);
+    if (loaded.length > MAX_CACHED_PAGES) {
+      loaded.sort((a, b) => Math.abs(b - page) - Math.abs(a - page));
+      for (const p of loaded.slice(0, loaded.length - MAX_CACHED_PAGES)) delete pages[p];
+    }
+    set({ cache: { ...now, loading, stale, total: r.value.total, error: null, pages } });
+  }
+
+  return {
+    filter: DEFAULT_FILTER,
+    sort: 'queue',
+    direction: 'asc',
+    generation: 0,
+    cache: emptyCache(cacheKey(DEFAULT_FILTER, 'queue', 'asc', 0)),
+    summary: null,
+
+    setFilter(patch) {
+      set({ filter: { ...get().filter, ...patch } });
+      reset(false);
+    },
+    resetFilter() {
+      set({ filter: DEFAULT_FILTER });
+      reset(false);
+    },
+    toggleSort(sort) {
+      const { sort: current, direction } = get();
+      if (sort === current) set({ direction: direction === 'asc' ? 'desc' : 'asc' });
+      else set({ sort, direction: 'asc' });
+      reset(false);
+    },
+    setSort(sort, direction) {
+      set({ sort, direction });
+      reset(false);
+    },
+    ensureRows(start, end) {
+      const { cache } = get();
+      const first = Math.max(0, Math.floor(start / PAGE_SIZE));
+      const lastRow = cache.total === null ? end : Math.min(end, cache.total - 1);
+      const last = Math.max(first, Math.floor(lastRow / PAGE_SIZE));
+      for (let page = first; page <= last; page++) {
+        if (cache.pages[page] || cache.loading[page]) continue;
+        if (cache.total !== null && page * PAGE_SIZE >= cache.total && page > 0) continue;
+        void loadPage(page);
+      }
+    },
+    invalidateQueue() {
+      set({ generation: get().generation + 1 });
+      reset(true);
+      void get().refreshSummary();
+    },
+    async refreshSummary() {
+      const r = await call('queue.summary', {});
+      if (r.ok) set({ summary: r.value });
+    },
+  };
+};

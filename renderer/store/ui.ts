@@ -1,0 +1,37 @@
+import type { Slice } from './types';
+
+export type ToastKind = 'info' | 'success' | 'error';
+export interface Toast {
+  id: number;
+  kind: ToastKind;
+  text: string;
+}
+export type Page = 'queue' | 'import' | 'audit' | 'settings';
+
+export interface UiSlice {
+  page: Page;
+  setPage(page: Page): void;
+  toasts: Toast[];
+  /** Shows a toast. Errors stay longer. */
+  notify(kind: ToastKind, text: string): void;
+  dismissToast(id: number): void;
+}
+
+let nextToast = 1;
+
+export const createUiSlice: Slice<UiSlice> = (set, get) => ({
+  page: 'queue',
+  setPage(page) {
+    set({ page });
+  },
+  toasts: [],
+  notify(kind, text) {
+    const id = nextToast++;
+    set({ toasts: [...get().toasts, { id, kind, text }].slice(-5) });
+    const ms = kind === 'error' ? 9000 : 5000;
+    setTimeout(() => get().dismissToast(id), ms);
+  },
+  dismissToast(id) {
+    set({ toasts: get().toasts.filter((t) => t.id !== id) });
+  },
+});
