@@ -63,7 +63,7 @@ function printMissingRuntime(reason) {
     '  1. 在能访问 Electron 发布服务器的机器上运行 / On a machine that can reach the Electron release host:',
     '       node node_modules/electron/install.js',
     '  2. 或者设置可访问的镜像后再运行该脚本 / Or point ELECTRON_MIRROR at a reachable mirror and re-run it:',
-    '       ELECTRON_MIRROR=https://npmmirror.com/mirrors/electron/ node node_modules/electron/install.js',
+    '       ELECTRON_MIRROR=<镜像地址/mirror URL> node node_modules/electron/install.js',
     '  3. 或者在允许 electron 的安装脚本后 / Or, after approving electron\'s install script:',
     '       npm rebuild electron --foreground-scripts',
     '',
