@@ -17,6 +17,8 @@ function isNoCallDay(local: DateTime, rules: WindowRules): boolean {
  */
 export function checkCallingWindow(now: number, timezone: string, rules: WindowRules): WindowVerdict {
   const local = DateTime.fromMillis(now, { zone: timezone });
+  // A zone nobody can resolve must never read as "open": fail closed.
+  if (!local.isValid) return { allowed: false, reason: 'outside_window', localTime: '', nextOpenAt: null };
   const minute = local.hour * 60 + local.minute;
   const localTime = local.toFormat('yyyy-MM-dd HH:mm');
   if (isNoCallDay(local, rules)) {
@@ -28,14 +30,21 @@ export function checkCallingWindow(now: number, timezone: string, rules: WindowR
   return { allowed: true };
 }
 
+/** Local wall-clock time on `date`'s day; 24:00 is the next midnight. Wall time, not elapsed time, so DST days work. */
+function atWallMinute(date: DateTime, minuteOfDay: number): DateTime {
+  if (minuteOfDay >= 24 * 60) return date.plus({ days: 1 }).startOf('day');
+  return date.set({ hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60, second: 0, millisecond: 0 });
+}
+
 /** The next instant at or after `from` when the window is open, searching two weeks ahead. */
 export function nextWindowOpening(from: number, timezone: string, rules: WindowRules): number | null {
   const start = DateTime.fromMillis(from, { zone: timezone });
+  if (!start.isValid) return null;
   for (let day = 0; day < 15; day++) {
     const date = start.plus({ days: day }).startOf('day');
     if (isNoCallDay(date, rules)) continue;
-    const open = date.plus({ minutes: rules.callWindowStart });
-    const close = date.plus({ minutes: rules.callWindowEnd });
+    const open = atWallMinute(date, rules.callWindowStart);
+    const close = atWallMinute(date, rules.callWindowEnd);
     if (close.toMillis() <= from) continue;
     return Math.max(open.toMillis(), from);
   }

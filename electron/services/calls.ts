@@ -2,8 +2,6 @@ import type { ParsedInputOf } from '../../core/contract/api';
 import { AppError } from '../../core/contract/result';
 import type { CallbackDetail, OutcomeResult } from '../../core/contract/views';
 import { assessCallability } from '../../core/rules/callability';
-import { checkCallingWindow } from '../../core/rules/calling-window';
-import { MAX_CALLBACK_LATER_MS } from '../../core/rules/dispositions';
 import { formatPhone } from '../../core/rules/phone';
 import { activeLeaseOf, getCallback } from '../../db/repos/callbacks';
 import { getCustomer } from '../../db/repos/customers';
@@ -30,25 +28,33 @@ export function takeNext(ctx: ServiceContext): CallbackDetail {
   return callbackDetail(ctx, id);
 }
 
+/**
+ * Runs the compliance guard on one callback for this agent, then (re)leases it. Used when a callback is
+ * opened from the list and again when the call starts, so both see the same rules and the same errors.
+ */
+function leaseIfCallable(ctx: ServiceContext, id: string, agentId: string, now: number): void {
+  // An agent works one callback at a time: taking another hands the previous one back to the queue.
+  const held = activeLeaseOf(ctx.db, agentId, now);
+  if (held && held.id !== id) runMutation(ctx.db, 'callbacks.release', { callbackId: held.id, agentId, at: now }, now);
+  const callback = getCallback(ctx.db, id);
+  if (!callback) throw new AppError('NOT_FOUND', 'That callback does not exist.');
+  const customer = getCustomer(ctx.db, callback.customerId)!;
+  const settings = getSettings(ctx.db);
+  const verdict = assessCallability({ callback: toCallbackFacts(callback), customer: toCustomerFacts(customer), agentId, now, settings });
+  if (!verdict.callable) {
+    const code = verdict.blocks.some((b) => b.reason === 'leased') ? 'LEASE_LOST' : 'COMPLIANCE_BLOCKED';
+    throw new AppError(code, `This callback cannot be called now: ${verdict.blocks.map((b) => b.reason).join(', ')}.`, {
+      blocks: verdict.blocks,
+    });
+  }
+  runMutation(ctx.db, 'callbacks.lease', { callbackId: id, agentId, at: now, expiresAt: now + settings.leaseMinutes * 60_000 }, now);
+}
+
 /** Opening a specific callback from the list: leased only if the guard allows calling it now. */
 export function take(ctx: ServiceContext, input: ParsedInputOf<'callbacks.take'>): CallbackDetail {
   const agent = currentUser(ctx);
   const now = ctx.now();
-  inTransaction(ctx.db, () => {
-    const callback = getCallback(ctx.db, input.id);
-    if (!callback) throw new AppError('NOT_FOUND', 'That callback does not exist.');
-    const customer = getCustomer(ctx.db, callback.customerId)!;
-    const settings = getSettings(ctx.db);
-    const verdict = assessCallability({ callback: toCallbackFacts(callback), customer: toCustomerFacts(customer), agentId: agent.id, now, settings });
-    if (!verdict.callable) {
-      throw new AppError('COMPLIANCE_BLOCKED', `This callback cannot be called now: ${verdict.blocks.map((b) => b.reason).join(', ')}.`, {
-        blocks: verdict.blocks,
-      });
-    }
-    const held = activeLeaseOf(ctx.db, agent.id, now);
-    if (held && held.id !== input.id) runMutation(ctx.db, 'callbacks.release', { callbackId: held.id, agentId: agent.id, at: now }, now);
-    runMutation(ctx.db, 'callbacks.lease', { callbackId: input.id, agentId: agent.id, at: now, expiresAt: now + settings.leaseMinutes * 60_000 }, now);
-  });
+  inTransaction(ctx.db, () => leaseIfCallable(ctx, input.id, agent.id, now));
   return callbackDetail(ctx, input.id);
 }
 
@@ -66,46 +72,13 @@ export function release(ctx: ServiceContext, input: ParsedInputOf<'callbacks.rel
 export function startCall(ctx: ServiceContext, input: ParsedInputOf<'callbacks.startCall'>): { startedAt: number } {
   const agent = currentUser(ctx);
   const now = ctx.now();
-  inTransaction(ctx.db, () => {
-    const callback = getCallback(ctx.db, input.id);
-    if (!callback) throw new AppError('NOT_FOUND', 'That callback does not exist.');
-    const customer = getCustomer(ctx.db, callback.customerId)!;
-    const settings = getSettings(ctx.db);
-    const verdict = assessCallability({ callback: toCallbackFacts(callback), customer: toCustomerFacts(customer), agentId: agent.id, now, settings });
-    if (!verdict.callable) {
-      const code = verdict.blocks.some((b) => b.reason === 'leased') ? 'LEASE_LOST' : 'COMPLIANCE_BLOCKED';
-      throw new AppError(code, `This call is not allowed now: ${verdict.blocks.map((b) => b.reason).join(', ')}.`, { blocks: verdict.blocks });
-    }
-    runMutation(ctx.db, 'callbacks.lease', { callbackId: input.id, agentId: agent.id, at: now, expiresAt: now + settings.leaseMinutes * 60_000 }, now);
-  });
+  inTransaction(ctx.db, () => leaseIfCallable(ctx, input.id, agent.id, now));
   return { startedAt: now };
 }
 
 export function recordOutcome(ctx: ServiceContext, input: ParsedInputOf<'callbacks.recordOutcome'>): OutcomeResult {
   const agent = currentUser(ctx);
   const now = ctx.now();
-  if (input.startedAt > now + 60_000) throw new AppError('BAD_INPUT', 'The call cannot start in the future.');
-  if (input.endedAt > now + 60_000) throw new AppError('BAD_INPUT', 'The call cannot end in the future.');
-  if (input.disposition === 'callback_later') {
-    const at = input.callbackAt!;
-    if (at <= now) throw new AppError('BAD_INPUT', 'Pick a callback time in the future.', { field: 'callbackAt' });
-    if (at > now + MAX_CALLBACK_LATER_MS) throw new AppError('BAD_INPUT', 'Pick a callback time within 60 days.', { field: 'callbackAt' });
-    const callback = getCallback(ctx.db, input.callbackId);
-    const customer = callback && getCustomer(ctx.db, callback.customerId);
-    if (customer) {
-      const window = checkCallingWindow(at, customer.timezone, getSettings(ctx.db));
-      if (!window.allowed) {
-        throw new AppError('BAD_INPUT', 'That time is outside the customer’s calling window. Pick another time.', {
-          field: 'callbackAt',
-          reason: window.reason,
-          localTime: window.localTime,
-        });
-      }
-    }
-  }
-  if (input.dncExpiresAt !== null && input.dncExpiresAt <= now) {
-    throw new AppError('BAD_INPUT', 'A do-not-call expiry must be in the future.', { field: 'dncExpiresAt' });
-  }
   const attemptId = ctx.newId();
   const applied = runMutation(
     ctx.db,

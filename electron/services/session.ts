@@ -7,6 +7,7 @@ import { getUser, listUsers } from '../../db/repos/users';
 import { inTransaction } from '../../db/repos/stmt';
 import type { ServiceContext } from './context';
 import { runMutation } from './mutations/registry';
+import { forgetZones } from './queue';
 
 export function sessionInfo(ctx: ServiceContext): SessionInfo {
   const users = listUsers(ctx.db);
@@ -46,6 +47,8 @@ export function setUp(ctx: ServiceContext, input: ParsedInputOf<'session.setUp'>
     setMeta(ctx.db, 'locale', input.locale);
     setMeta(ctx.db, 'setUpAt', String(now));
   });
+  // The demo brings customers (and zones) the queue's cached zone list has not seen.
+  forgetZones(ctx.db);
   return sessionInfo(ctx);
 }
 
@@ -60,7 +63,16 @@ export function setLocale(ctx: ServiceContext, input: ParsedInputOf<'session.set
   return sessionInfo(ctx);
 }
 
+/**
+ * Anyone may add an agent to a shared console; only a supervisor may add a supervisor, except the
+ * first one (a console started empty has only its agent, and someone must be able to approve).
+ */
 export function createUser(ctx: ServiceContext, input: ParsedInputOf<'users.create'>): SessionInfo {
+  const users = listUsers(ctx.db);
+  const me = users.find((u) => u.id === getMeta(ctx.db, 'currentUserId'));
+  if (input.role === 'supervisor' && users.some((u) => u.role === 'supervisor') && me?.role !== 'supervisor') {
+    throw new AppError('FORBIDDEN', 'Only a supervisor can add another supervisor.');
+  }
   const now = ctx.now();
   runMutation(ctx.db, 'users.create', { id: ctx.newId(), name: input.name, role: input.role, createdAt: now }, now);
   return sessionInfo(ctx);

@@ -1,6 +1,7 @@
 import { assessCallability } from '../../../core/rules/callability';
 import { CAP_LOOKBACK_MS, capBlockedUntil } from '../../../core/rules/contact-cap';
-import { applyDisposition, customerEffects } from '../../../core/rules/dispositions';
+import { checkCallingWindow } from '../../../core/rules/calling-window';
+import { applyDisposition, customerEffects, MAX_CALLBACK_LATER_MS } from '../../../core/rules/dispositions';
 import { FOREVER } from '../../../core/domain/model';
 import { AppError } from '../../../core/contract/result';
 import type { MutationArgs } from '../../../core/sync/mutations';
@@ -42,6 +43,37 @@ export interface AttemptApplied {
   cancelledCallbacks: number;
 }
 
+/** A call recorded later than this after it started is not credible (and would dodge the contact cap). */
+export const MAX_RECORDING_DELAY_MS = 4 * 3_600_000;
+const CLOCK_SKEW_MS = 60_000;
+
+/** Checks on the attempt's own times; here rather than in the service so the server re-runs them too. */
+function checkAttemptTimes(a: MutationArgs<'attempts.record'>, timezone: string, settings: Settings): void {
+  if (a.startedAt > a.recordedAt + CLOCK_SKEW_MS || a.endedAt > a.recordedAt + CLOCK_SKEW_MS) {
+    throw new AppError('BAD_INPUT', 'The call cannot start or end in the future.');
+  }
+  if (a.endedAt < a.startedAt) throw new AppError('BAD_INPUT', 'The call cannot end before it starts.');
+  if (a.startedAt < a.recordedAt - MAX_RECORDING_DELAY_MS) {
+    throw new AppError('BAD_INPUT', 'A call must be recorded within 4 hours of when it started.', { field: 'startedAt' });
+  }
+  if (a.disposition === 'callback_later') {
+    const at = a.callbackAt;
+    if (at === null || at <= a.recordedAt) throw new AppError('BAD_INPUT', 'Pick a callback time in the future.', { field: 'callbackAt' });
+    if (at > a.recordedAt + MAX_CALLBACK_LATER_MS) throw new AppError('BAD_INPUT', 'Pick a callback time within 60 days.', { field: 'callbackAt' });
+    const window = checkCallingWindow(at, timezone, settings);
+    if (!window.allowed) {
+      throw new AppError('BAD_INPUT', 'That time is outside the customer’s calling window. Pick another time.', {
+        field: 'callbackAt',
+        reason: window.reason,
+        localTime: window.localTime,
+      });
+    }
+  }
+  if (a.dncExpiresAt !== null && a.dncExpiresAt <= a.recordedAt) {
+    throw new AppError('BAD_INPUT', 'A do-not-call expiry must be in the future.', { field: 'dncExpiresAt' });
+  }
+}
+
 /**
  * Records one call attempt. The compliance guard runs again here, at the instant the call started, so
  * a queue that was stale when the agent dialled cannot produce a non-compliant attempt.
@@ -52,6 +84,7 @@ export function applyAttempt(db: Db, a: MutationArgs<'attempts.record'>): Attemp
   const customer = getCustomer(db, callback.customerId);
   if (!customer) throw new AppError('NOT_FOUND', 'The customer of this callback does not exist.');
   const settings = getSettings(db);
+  checkAttemptTimes(a, customer.timezone, settings);
   const verdict = assessCallability({
     callback: toCallbackFacts(callback),
     customer: toCustomerFacts(customer),
