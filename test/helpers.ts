@@ -1,0 +1,240 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import type { MethodName } from '../core/contract/methods';
+import type { Result } from '../core/contract/result';
+import type { ImportReport, SessionInfo } from '../core/contract/views';
+import type { CallbackRecord, CustomerRecord, UserRecord } from '../core/domain/records';
+import type { Db } from '../db/open';
+import { insertCallback } from '../db/repos/callbacks';
+import { insertCustomer } from '../db/repos/customers';
+import { createBackend, type Backend } from '../electron/backend';
+import type { ServiceContext } from '../electron/services/context';
+import { forgetZones } from '../electron/services/queue';
+
+export const MIN = 60_000;
+export const HOUR = 60 * MIN;
+export const DAY = 24 * HOUR;
+/** Monday 2026-11-23 10:00 in Shanghai: inside the window for Shanghai (10:00) and LA (Sun 18:00). */
+export const T0 = Date.parse('2026-11-23T10:00:00+08:00');
+
+/** Tables that sync (every named mutation writes only these) with the column they are ordered by. */
+export const SYNCED_TABLES = [
+  ['users', 'id'],
+  ['customers', 'id'],
+  ['callbacks', 'id'],
+  ['call_attempts', 'id'],
+  ['dnc_entries', 'id'],
+  ['audit_log', 'id'],
+  ['import_batches', 'id'],
+  ['settings', 'key'],
+] as const;
+export type SyncedTable = (typeof SYNCED_TABLES)[number][0];
+
+const dirs: string[] = [];
+const backends: Backend[] = [];
+
+export function tempDir(prefix = 'cbc-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  dirs.push(dir);
+  return dir;
+}
+
+/** Closes every backend and removes every temp dir made through these helpers. Call in afterEach. */
+export function cleanup(): void {
+  for (const b of backends.splice(0)) {
+    try {
+      b.close();
+    } catch {
+      /* already closed */
+    }
+  }
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+}
+
+export interface Harness {
+  backend: Backend;
+  ctx: ServiceContext;
+  db: Db;
+  dataDir: string;
+  now(): number;
+  setNow(ms: number): void;
+  advance(ms: number): void;
+  call(method: MethodName | string, input?: unknown): Promise<Result<unknown>>;
+  /** Calls and unwraps ok:true; fails the test with the error otherwise. */
+  ok<T = unknown>(method: MethodName, input?: unknown): Promise<T>;
+  /** Calls and expects ok:false; returns the error. */
+  err(method: MethodName, input?: unknown): Promise<{ code: string; message: string; details?: Record<string, unknown> }>;
+}
+
+export function makeHarness(opts: { dataDir?: string; now?: number; migrationsFolder?: string } = {}): Harness {
+  const dataDir = opts.dataDir ?? tempDir();
+  let now = opts.now ?? T0;
+  const backend = createBackend({ dataDir, clock: () => now, migrationsFolder: opts.migrationsFolder });
+  backends.push(backend);
+  if (!backend.context) throw new Error('backend has no context (database did not open)');
+  const h: Harness = {
+    backend,
+    ctx: backend.context,
+    db: backend.context.db,
+    dataDir,
+    now: () => now,
+    setNow: (ms) => {
+      now = ms;
+    },
+    advance: (ms) => {
+      now += ms;
+    },
+    call: (method, input = {}) => backend.invoke(method, input),
+    async ok(method, input = {}) {
+      const r = await backend.invoke(method, input);
+      if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
+      return r.value as never;
+    },
+    async err(method, input = {}) {
+      const r = await backend.invoke(method, input);
+      if (r.ok) throw new Error(`${method} unexpectedly succeeded: ${JSON.stringify(r.value).slice(0, 300)}`);
+      return r.error;
+    },
+  };
+  return h;
+}
+
+export async function setUpEmpty(h: Harness, agentName = '王芳'): Promise<UserRecord> {
+  const info = await h.ok<SessionInfo>('session.setUp', { mode: 'empty', agentName, locale: 'zh-CN' });
+  return info.currentUser!;
+}
+
+/** Creates a user and returns it (the current user is unchanged). */
+export async function createUser(h: Harness, name: string, role: 'agent' | 'supervisor'): Promise<UserRecord> {
+  const info = await h.ok<SessionInfo>('users.create', { name, role });
+  const user = info.users.filter((u) => u.name === name && u.role === role).at(-1);
+  if (!user) throw new Error(`user ${name} not created`);
+  return user;
+}
+
+export async function switchTo(h: Harness, user: { id: string }): Promise<void> {
+  await h.ok('session.switchUser', { userId: user.id });
+}
+
+let phoneSeq = 0;
+/** A fresh, valid CN mobile in E.164. */
+export function nextPhone(): string {
+  phoneSeq++;
+  return `+86139${String(phoneSeq).padStart(8, '0')}`;
+}
+
+/** Inserts a customer straight through the repo (no outbox): for arranging state only. */
+export function seedCustomer(db: Db, over: Partial<CustomerRecord> = {}): CustomerRecord {
+  const c: CustomerRecord = {
+    id: uuidv7(),
+    name: `客户${phoneSeq + 1}`,
+    phone: nextPhone(),
+    phoneStatus: 'ok',
+    timezone: 'Asia/Shanghai',
+    gender: 'unknown',
+    city: null,
+    segment: null,
+    registeredAt: null,
+    lastActiveAt: null,
+    txnCount30d: null,
+    balanceBand: null,
+    tags: [],
+    consentService: 'granted',
+    consentSurvey: 'granted',
+    consentMarketing: 'granted',
+    dncUntil: null,
+    capUntil: null,
+    createdAt: T0 - 30 * DAY,
+    ...over,
+  };
+  insertCustomer(db, c);
+  forgetZones(db);
+  return c;
+}
+
+export function seedCallback(db: Db, customerId: string, over: Partial<CallbackRecord> = {}): CallbackRecord {
+  const c: CallbackRecord = {
+    id: uuidv7(),
+    customerId,
+    reason: 'complaint_followup',
+    priority: 3,
+    dueAt: null,
+    state: 'open',
+    outcome: null,
+    attempts: 0,
+    failedAttempts: 0,
+    leaseAgentId: null,
+    leaseExpiresAt: null,
+    notes: '',
+    source: 'manual',
+    importBatchId: null,
+    createdAt: T0 - DAY,
+    closedAt: null,
+    ...over,
+  };
+  insertCallback(db, c);
+  return c;
+}
+
+export function rows<T = Record<string, unknown>>(db: Db, sql: string, ...params: unknown[]): T[] {
+  return db.$client.prepare(sql).all(...params) as T[];
+}
+export function row<T = Record<string, unknown>>(db: Db, sql: string, ...params: unknown[]): T | undefined {
+  return db.$client.prepare(sql).get(...params) as T | undefined;
+}
+export function count(db: Db, table: string, where = '1=1', ...params: unknown[]): number {
+  return (db.$client.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).get(...params) as { n: number }).n;
+}
+
+/** Every synced table, row for row, in a stable order. */
+export function dumpSynced(db: Db): Record<SyncedTable, unknown[]> {
+  const out = {} as Record<SyncedTable, unknown[]>;
+  for (const [table, key] of SYNCED_TABLES) out[table] = rows(db, `SELECT * FROM ${table} ORDER BY ${key}`);
+  return out;
+}
+
+export function counts(db: Db): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [table] of SYNCED_TABLES) out[table] = count(db, table);
+  out.outbox = count(db, 'outbox');
+  return out;
+}
+
+/** Counts + a checksum of every synced table + the outbox size: any write to synced state changes it. */
+export function contentHash(db: Db): string {
+  const h = createHash('sha256');
+  h.update(JSON.stringify(counts(db)));
+  for (const [table, key] of SYNCED_TABLES) {
+    for (const r of db.$client.prepare(`SELECT * FROM ${table} ORDER BY ${key}`).raw().iterate()) h.update(JSON.stringify(r));
+  }
+  h.update(JSON.stringify(rows(db, 'SELECT seq, id, name, args, created_at, pushed_at FROM outbox ORDER BY seq')));
+  return h.digest('hex');
+}
+
+/** Builds a CSV (UTF-8) from a header and rows; cells are quoted when needed. */
+export function csv(header: string[], body: (string | number | null)[][], eol = '\n'): string {
+  const cell = (v: string | number | null) => {
+    const s = v === null ? '' : String(v);
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return [header, ...body].map((r) => r.map(cell).join(',')).join(eol) + eol;
+}
+
+export const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+
+/** An import job once it has left parsing/validating (fields of the other phases are optional). */
+export type SettledImport = { jobId: string; phase: string; report: ImportReport; error?: { code: string; message: string } };
+
+/** Polls imports.status until the job leaves parsing/validating. */
+export async function waitForImport(h: Harness, jobId: string, timeoutMs = 20_000): Promise<SettledImport> {
+  const start = Date.now();
+  for (;;) {
+    const job = await h.ok<{ phase: string }>('imports.status', { jobId });
+    if (job.phase !== 'parsing' && job.phase !== 'validating') return job as SettledImport;
+    if (Date.now() - start > timeoutMs) throw new Error(`import ${jobId} still ${job.phase}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}

@@ -1,0 +1,366 @@
+import Database from 'better-sqlite3';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppError } from '../core/contract/result';
+import type { QueuePage, SessionInfo, SystemStatus } from '../core/contract/views';
+import { databasePath, defaultMigrationsFolder, openDatabase, readJournal, type Db } from '../db/open';
+import { createBackend } from '../electron/backend';
+import { cleanup, makeHarness, setUpEmpty, T0, tempDir } from './helpers';
+
+afterEach(cleanup);
+
+const FULL = defaultMigrationsFolder();
+const JOURNAL = readJournal(FULL);
+const N = JOURNAL.entries.length;
+
+/** A copy of the migrations folder whose journal lists only the first `n` migrations. */
+function migrationsPrefix(n: number, from = FULL): string {
+  const dir = join(tempDir('cbc-mig-'), 'migrations');
+  cpSync(from, dir, { recursive: true });
+  const raw = JSON.parse(readFileSync(join(dir, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+  raw.entries = raw.entries.slice(0, n);
+  writeFileSync(join(dir, 'meta', '_journal.json'), JSON.stringify(raw, null, 2));
+  return dir;
+}
+
+function schemaOf(db: Database.Database): { type: string; name: string; tbl_name: string; sql: string | null }[] {
+  return db
+    .prepare(`SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name`)
+    .all() as { type: string; name: string; tbl_name: string; sql: string | null }[];
+}
+
+const ID = {
+  user: '0190f5c0-0000-7000-8000-000000000001',
+  customer: '0190f5c0-0000-7000-8000-000000000002',
+  callback: '0190f5c0-0000-7000-8000-000000000003',
+  attempt: '0190f5c0-0000-7000-8000-000000000004',
+  dnc: '0190f5c0-0000-7000-8000-000000000005',
+  audit: '0190f5c0-0000-7000-8000-000000000006',
+  batch: '0190f5c0-0000-7000-8000-000000000007',
+  outbox: '0190f5c0-0000-7000-8000-000000000008',
+};
+
+/**
+ * One representative row per table, as of the first schema. A later migration that adds a NOT NULL
+ * column without a default gets a filler by type; one that drops a column simply stops receiving it.
+ */
+const FIXTURE: Record<string, { pk: string; row: Record<string, unknown> }[]> = {
+  users: [{ pk: 'id', row: { id: ID.user, name: '王芳', role: 'agent', created_at: T0 - 1000 } }],
+  customers: [
+    {
+      pk: 'id',
+      row: {
+        id: ID.customer, name: '张三', phone: '+8613900000001', phone_status: 'ok', timezone: 'Asia/Shanghai', gender: 'male',
+        city: '上海', segment: 'active', registered_at: T0 - 86_400_000 * 400, last_active_at: T0 - 3_600_000, txn_count_30d: 12,
+        balance_band: '1k_10k', tags: '["vip"]', consent_service: 'granted', consent_survey: 'unknown', consent_marketing: 'granted',
+        dnc_until: null, cap_until: null, created_at: T0 - 86_400_000 * 30,
+      },
+    },
+  ],
+  callbacks: [
+    {
+      pk: 'id',
+      row: {
+        id: ID.callback, customer_id: ID.customer, reason: 'complaint_followup', priority: 2, due_at: T0 - 3_600_000, state: 'open',
+        outcome: null, attempts: 1, failed_attempts: 1, lease_agent_id: null, lease_expires_at: null, notes: '投诉：到账慢',
+        source: 'import', import_batch_id: ID.batch, created_at: T0 - 86_400_000, closed_at: null,
+      },
+    },
+  ],
+  call_attempts: [
+    {
+      pk: 'id',
+      row: {
+        id: ID.attempt, callback_id: ID.callback, customer_id: ID.customer, agent_id: ID.user, started_at: T0 - 28 * 3_600_000,
+        ended_at: T0 - 28 * 3_600_000 + 60_000, disposition: 'no_answer', notes: '', callback_at: null,
+      },
+    },
+  ],
+  dnc_entries: [
+    { pk: 'id', row: { id: ID.dnc, customer_id: ID.customer, phone: '+8613900000001', source: 'agent', created_at: T0 - 5000, created_by: ID.user, expires_at: T0 + 86_400_000 } },
+  ],
+  audit_log: [
+    { pk: 'id', row: { id: ID.audit, at: T0 - 4000, actor_id: ID.user, action: 'phone.reveal', subject_type: 'customer', subject_id: ID.customer, details: '{}' } },
+  ],
+  import_batches: [
+    { pk: 'id', row: { id: ID.batch, file_name: '名单.csv', created_at: T0 - 86_400_000, created_by: ID.user, total_rows: 3, imported: 1, duplicates: 1, invalid: 1 } },
+  ],
+  settings: [{ pk: 'key', row: { key: 'queue', value: JSON.stringify({ leaseMinutes: 20 }), updated_at: T0 - 3000, updated_by: ID.user } }],
+  outbox: [{ pk: 'id', row: { id: ID.outbox, name: 'users.create', args: JSON.stringify({ id: ID.user, name: '王芳', role: 'agent', createdAt: T0 - 1000 }), created_at: T0 - 1000, pushed_at: null } }],
+  local_meta: [
+    { pk: 'key', row: { key: 'currentUserId', value: ID.user } },
+    { pk: 'key', row: { key: 'setUpAt', value: String(T0 - 1000) } },
+    { pk: 'key', row: { key: 'locale', value: 'en' } },
+  ],
+};
+
+/** Inserts the fixture into whatever tables/columns this schema has; returns what was inserted. */
+function insertFixture(db: Database.Database): { table: string; pk: string; row: Record<string, unknown> }[] {
+  const inserted: { table: string; pk: string; row: Record<string, unknown> }[] = [];
+  for (const [table, items] of Object.entries(FIXTURE)) {
+    const cols = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string; type: string; notnull: number; dflt_value: unknown; pk: number }[];
+    if (cols.length === 0) continue;
+    for (const item of items) {
+      const row: Record<string, unknown> = {};
+      for (const c of cols) {
+        if (c.name in item.row) row[c.name] = item.row[c.name];
+        else if (c.notnull && c.dflt_value === null && !c.pk) row[c.name] = /INT/i.test(c.type) ? 0 : '';
+      }
+      const names = Object.keys(row);
+      db.prepare(`INSERT INTO ${table} (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`).run(row);
+      inserted.push({ table, pk: item.pk, row });
+    }
+  }
+  return inserted;
+}
+
+describe('migrations', () => {
+  it('the journal is well formed: ordered, unique tags, increasing timestamps, every sql file present', () => {
+    expect(N).toBeGreaterThan(0);
+    JOURNAL.entries.forEach((e, i) => {
+      expect(e.idx).toBe(i);
+      expect(existsSync(join(FULL, `${e.tag}.sql`))).toBe(true);
+      if (i > 0) expect(e.when).toBeGreaterThan(JOURNAL.entries[i - 1]!.when);
+    });
+    expect(new Set(JOURNAL.entries.map((e) => e.tag)).size).toBe(N);
+  });
+
+  for (let n = 0; n <= N; n++) {
+    it(`a database at migration ${n}/${N} upgrades with its data intact to the fresh schema`, async () => {
+      const dataDir = tempDir();
+      const path = databasePath(dataDir);
+      // Old app: only the first n migrations.
+      const old = openDatabase(path, { migrationsFolder: migrationsPrefix(n) });
+      expect(old.$client.pragma('user_version', { simple: true })).toBe(n);
+      const inserted = insertFixture(old.$client);
+      if (n > 0) expect(inserted.length).toBeGreaterThanOrEqual(Object.keys(FIXTURE).length);
+      old.$client.close();
+
+      // New app: every migration.
+      const upgraded = openDatabase(path);
+      expect(upgraded.$client.pragma('user_version', { simple: true })).toBe(N);
+      expect((upgraded.$client.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n).toBe(N);
+      for (const { table, pk, row } of inserted) {
+        const after = upgraded.$client.prepare(`SELECT * FROM ${table} WHERE "${pk}" = ?`).get(row[pk]) as Record<string, unknown> | undefined;
+        expect(after, `${table} ${String(row[pk])}`).toBeDefined();
+        // Columns that still exist keep their values.
+        const kept = Object.fromEntries(Object.keys(row).filter((k) => k in after!).map((k) => [k, after![k]]));
+        const expected = Object.fromEntries(Object.keys(row).filter((k) => k in after!).map((k) => [k, row[k]]));
+        expect(kept).toEqual(expected);
+      }
+
+      const fresh = openDatabase(join(tempDir(), 'fresh.sqlite'));
+      expect(schemaOf(upgraded.$client)).toEqual(schemaOf(fresh.$client));
+      expect(upgraded.$client.pragma('foreign_key_check')).toEqual([]);
+      expect(upgraded.$client.pragma('integrity_check', { simple: true })).toBe('ok');
+      upgraded.$client.close();
+      fresh.$client.close();
+
+      if (n > 0) {
+        // The upgraded file works end to end through the back end.
+        const h = makeHarness({ dataDir });
+        const session = await h.ok<SessionInfo>('session.get');
+        expect(session).toMatchObject({ setUp: true, locale: 'en', currentUser: { id: ID.user, name: '王芳' } });
+        const page = await h.ok<QueuePage>('queue.list', { filter: { status: 'all' } });
+        expect(page.rows.map((r) => [r.id, r.customerName, r.attempts])).toEqual([[ID.callback, '张三', 1]]);
+        expect((await h.ok<{ leaseMinutes: number }>('settings.get')).leaseMinutes).toBe(20);
+      }
+    });
+  }
+
+  it('the upgrade check itself works across several migrations (synthetic 0001 and 0002 on top of the real ones)', () => {
+    // Guards the harness above for the day the journal grows: a copy with two extra migrations.
+    const folder = migrationsPrefix(N);
+    const raw = JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8')) as { entries: { idx: number; when: number; tag: string; version: string; breakpoints: boolean }[] };
+    const last = raw.entries.at(-1)!;
+    const extra = [
+      { tag: '9001_test_nickname', sql: "ALTER TABLE `customers` ADD `nickname` text DEFAULT '' NOT NULL;" },
+      { tag: '9002_test_notes', sql: 'CREATE TABLE `test_notes` (`id` text PRIMARY KEY NOT NULL, `body` text NOT NULL);' },
+    ];
+    extra.forEach((m, i) => {
+      writeFileSync(join(folder, `${m.tag}.sql`), m.sql);
+      raw.entries.push({ ...last, idx: N + i, when: last.when + (i + 1) * 1000, tag: m.tag });
+    });
+    writeFileSync(join(folder, 'meta', '_journal.json'), JSON.stringify(raw));
+    for (let n = 1; n <= N + 2; n++) {
+      const path = join(tempDir(), 'x.sqlite');
+      const old = openDatabase(path, { migrationsFolder: migrationsPrefix(n, folder) });
+      insertFixture(old.$client);
+      old.$client.close();
+      const up = openDatabase(path, { migrationsFolder: folder });
+      const fresh = openDatabase(join(tempDir(), 'f.sqlite'), { migrationsFolder: folder });
+      expect(schemaOf(up.$client)).toEqual(schemaOf(fresh.$client));
+      expect(up.$client.prepare('SELECT name, nickname FROM customers').all()).toEqual([{ name: '张三', nickname: '' }]);
+      expect(up.$client.pragma('user_version', { simple: true })).toBe(N + 2);
+      up.$client.close();
+      fresh.$client.close();
+      // …and the real app refuses a file that went further than it knows.
+      if (n === N + 2) {
+        let code: string | undefined;
+        try {
+          openDatabase(path).$client.close();
+        } catch (e) {
+          code = (e as AppError).code;
+        }
+        expect(code).toBe('DB_NEWER_SCHEMA');
+      }
+    }
+  });
+
+  it('opening twice is idempotent (no duplicate migrations, same schema)', () => {
+    const path = join(tempDir(), 'twice.sqlite');
+    const a = openDatabase(path);
+    const first = schemaOf(a.$client);
+    a.$client.close();
+    const b = openDatabase(path);
+    expect(schemaOf(b.$client)).toEqual(first);
+    expect((b.$client.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n).toBe(N);
+    b.$client.close();
+  });
+});
+
+async function statusOf(dataDir: string) {
+  const backend = createBackend({ dataDir, clock: () => T0 });
+  try {
+    const status = (await backend.invoke('system.status', {})) as { ok: true; value: SystemStatus };
+    const other = await backend.invoke('session.get', {});
+    const list = await backend.invoke('queue.list', {});
+    const bad = await backend.invoke('queue.list', { limit: 'x' });
+    return { status: status.value, other, list, bad, context: backend.context };
+  } finally {
+    backend.close();
+  }
+}
+
+/** A set-up console database on disk, closed, with no WAL left beside it. */
+async function setUpDir(): Promise<string> {
+  const h = makeHarness();
+  await setUpEmpty(h);
+  h.backend.close();
+  return h.dataDir;
+}
+
+describe('databases the console must refuse', () => {
+  const newer: { name: string; tamper: (db: Database.Database) => void }[] = [
+    { name: 'a migration with a later timestamp', tamper: (db) => db.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('future', JOURNAL.entries.at(-1)!.when + 1000) },
+    { name: 'more applied migrations than the app knows', tamper: (db) => db.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('extra', 1) },
+    { name: 'a higher user_version', tamper: (db) => db.pragma('user_version = 99') },
+  ];
+  for (const t of newer) {
+    it(`newer schema (${t.name}) → DB_NEWER_SCHEMA, file left untouched`, async () => {
+      const dataDir = await setUpDir();
+      const raw = new Database(databasePath(dataDir));
+      t.tamper(raw);
+      const before = { uv: raw.pragma('user_version', { simple: true }), mig: raw.prepare('SELECT * FROM __drizzle_migrations ORDER BY id').all() };
+      raw.close();
+
+      const { status, other, list, bad, context } = await statusOf(dataDir);
+      expect(context).toBeUndefined();
+      expect(status.db).toMatchObject({ state: 'error', code: 'DB_NEWER_SCHEMA', path: databasePath(dataDir) });
+      expect(status.schemaVersion).toBe(N);
+      expect(status.pendingOutbox).toBe(0);
+      expect(other).toMatchObject({ ok: false, error: { code: 'DB_NEWER_SCHEMA' } });
+      expect(list).toMatchObject({ ok: false, error: { code: 'DB_NEWER_SCHEMA' } });
+      expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } }); // input is still checked first
+
+      const after = new Database(databasePath(dataDir), { readonly: true });
+      expect({ uv: after.pragma('user_version', { simple: true }), mig: after.prepare('SELECT * FROM __drizzle_migrations ORDER BY id').all() }).toEqual(before);
+      after.close();
+    });
+  }
+
+  it('random bytes → DB_CORRUPT', async () => {
+    const dataDir = tempDir();
+    const bytes = Buffer.alloc(16_384);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919 + 13) % 256;
+    writeFileSync(databasePath(dataDir), bytes);
+    const { status, other } = await statusOf(dataDir);
+    expect(status.db).toMatchObject({ state: 'error', code: 'DB_CORRUPT', path: databasePath(dataDir) });
+    expect(other).toMatchObject({ ok: false, error: { code: 'DB_CORRUPT' } });
+    expect(readFileSync(databasePath(dataDir))).toEqual(bytes); // never "repaired" by overwriting
+  });
+
+  it('a real database with its pages overwritten → DB_CORRUPT', async () => {
+    const dataDir = await setUpDir();
+    const path = databasePath(dataDir);
+    for (const f of [`${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
+    const file = readFileSync(path);
+    // Keep the 100-byte header (so it still looks like SQLite), scramble the schema page.
+    for (let i = 100; i < Math.min(file.length, 4096); i++) file[i] = (i * 31) % 256;
+    writeFileSync(path, file);
+    const { status } = await statusOf(dataDir);
+    expect(status.db).toMatchObject({ state: 'error', code: 'DB_CORRUPT' });
+  });
+
+  it('an empty file is treated as a new database', async () => {
+    const dataDir = tempDir();
+    writeFileSync(databasePath(dataDir), '');
+    const { status, other } = await statusOf(dataDir);
+    expect(status.db).toEqual({ state: 'ready' });
+    expect(other).toMatchObject({ ok: true, value: { setUp: false } });
+  });
+});
+
+describe('a database locked by another program', () => {
+  function lockExclusive(path: string): Database.Database {
+    const other = new Database(path);
+    other.exec('BEGIN EXCLUSIVE');
+    return other;
+  }
+
+  it('openDatabase gives up after its busy timeout with DB_LOCKED', async () => {
+    const dataDir = await setUpDir();
+    const other = lockExclusive(databasePath(dataDir));
+    try {
+      const started = Date.now();
+      let error: unknown;
+      try {
+        openDatabase(databasePath(dataDir), { busyTimeoutMs: 200 }).$client.close();
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe('DB_LOCKED');
+      expect((error as AppError).details).toEqual({ path: databasePath(dataDir) });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(150);
+      expect(Date.now() - started).toBeLessThan(3000);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    // Once released it opens normally.
+    const db: Db = openDatabase(databasePath(dataDir), { busyTimeoutMs: 200 });
+    expect((db.$client.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n).toBe(1);
+    db.$client.close();
+  });
+
+  it('the back end reports DB_LOCKED at start-up, and a write that meets a lock fails cleanly', async () => {
+    const dataDir = await setUpDir();
+    const path = databasePath(dataDir);
+    let other = lockExclusive(path);
+    try {
+      const { status, other: call } = await statusOf(dataDir); // waits the back end's own 5 s busy timeout
+      expect(status.db).toMatchObject({ state: 'error', code: 'DB_LOCKED' });
+      expect(call).toMatchObject({ ok: false, error: { code: 'DB_LOCKED' } });
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+
+    const h = makeHarness({ dataDir });
+    expect((await h.ok<SessionInfo>('session.get')).setUp).toBe(true);
+    other = lockExclusive(path);
+    try {
+      const r = await h.call('users.create', { name: '李静', role: 'agent' });
+      expect(r).toMatchObject({ ok: false, error: { code: 'DB_LOCKED' } });
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    // Nothing of the failed write is left behind; the next write goes through.
+    expect((await h.ok<SessionInfo>('session.get')).users).toHaveLength(1);
+    expect((h.db.$client.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n).toBe(1);
+    expect((await h.ok<SessionInfo>('users.create', { name: '李静', role: 'agent' })).users).toHaveLength(2);
+  }, 30_000);
+});
