@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { Settings } from '../../../core/settings';
+import type { ApiError } from '../../../core/contract/result';
+import { DEFAULT_SETTINGS, type Settings } from '../../../core/settings';
 
 /*
  * The settings form keeps what the user typed (strings) and converts to and from the stored shape:
@@ -7,6 +8,9 @@ import type { Settings } from '../../../core/settings';
  */
 
 export type Field = keyof Settings;
+export type FieldErrors = Partial<Record<Field, string>>;
+/** Applies a change to the form; the fields named lose their error, since what was wrong has changed. */
+export type EditForm = (patch: Partial<SettingsForm>, fields: Field[]) => void;
 
 export interface SettingsForm {
   callWindowStart: string;
@@ -84,8 +88,8 @@ function intIn(raw: string, [min, max]: readonly [number, number]): number | nul
 export function fromForm(
   f: SettingsForm,
   t: TFunction<'admin'>,
-): { settings: Settings; errors: null } | { settings: null; errors: Partial<Record<Field, string>> } {
-  const errors: Partial<Record<Field, string>> = {};
+): { settings: Settings; errors: null } | { settings: null; errors: FieldErrors } {
+  const errors: FieldErrors = {};
   const start = timeToMinutes(f.callWindowStart);
   const endRaw = timeToMinutes(f.callWindowEnd);
   const end = endRaw === 0 ? DAY : endRaw;
@@ -128,4 +132,17 @@ export function fromForm(
     },
     errors: null,
   };
+}
+
+/** Field errors from a BAD_INPUT answer: zod issues carry the path of the field they are about. */
+export function serverFieldErrors(error: ApiError, format: (message: string) => string): FieldErrors {
+  const issues = Array.isArray(error.details?.issues) ? (error.details.issues as { path?: unknown[]; message?: string }[]) : [];
+  const out: FieldErrors = {};
+  for (const issue of issues) {
+    const field = issue.path?.[0];
+    if (typeof field === 'string' && field in DEFAULT_SETTINGS && !out[field as Field]) {
+      out[field as Field] = format(issue.message ?? error.message);
+    }
+  }
+  return out;
 }

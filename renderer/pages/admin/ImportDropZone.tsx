@@ -1,0 +1,34 @@
+import type { RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MAX_MB } from './importFile';
+
+/** Where a CSV is dropped or chosen; the page handles the drag events so a drop anywhere counts. */
+export function ImportDropZone({
+  dragging,
+  inputRef,
+  onPick,
+}: {
+  dragging: boolean;
+  inputRef: RefObject<HTMLInputElement | null>;
+  onPick: (files: FileList | null) => void;
+}) {
+  const { t } = useTranslation('admin');
+  return (
+    <div className={`adm-drop${dragging ? ' adm-drop-active' : ''}`}>
+      <div className="adm-drop-title">{t('import.dropTitle')}</div>
+      <div className="adm-muted">{t('import.dropOr')}</div>
+      <label className="adm-btn adm-btn-primary adm-file-label">
+        {t('import.choose')}
+        <input
+          ref={inputRef}
+          className="adm-visually-hidden"
+          type="file"
+          accept=".csv,text/csv"
+          data-testid="import-file"
+          onChange={(e) => onPick(e.currentTarget.files)}
+        />
+      </label>
+      <div className="adm-muted adm-small">{t('import.dropHint', { mb: MAX_MB })}</div>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+/** A progress bar; with nothing counted yet (total 0) it runs indeterminate instead of sitting at 0%. */
+export function ImportProgress({ label, processed, total }: { label: string; processed: number; total: number }) {
+  const pct = total > 0 ? Math.min(100, Math.round((processed / total) * 100)) : null;
+  return (
+    <div className="adm-progress" data-testid="import-progress">
+      <div className="adm-progress-label" aria-live="polite">
+        {label}
+        {pct !== null && <span className="adm-muted"> · {pct}%</span>}
+      </div>
+      <div
+        className={`adm-progress-track${pct === null ? ' adm-progress-indeterminate' : ''}`}
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={total || undefined}
+        aria-valuenow={pct === null ? undefined : processed}
+      >
+        <div className="adm-progress-bar" style={pct === null ? undefined : { width: `${pct}%` }} />
+      </div>
+    </div>
+  );
+}

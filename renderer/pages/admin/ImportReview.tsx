@@ -1,0 +1,96 @@
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../../core/contract/result';
+import type { ImportJob, ImportReport } from '../../../core/contract/views';
+import { ImportErrors } from './ImportErrors';
+import { ErrorNotice, formatNumber } from './shared';
+import type { ImportAction } from './useImportJob';
+
+type ReviewedJob = Extract<ImportJob, { phase: 'ready' | 'committing' }>;
+
+/** A checked file waiting for the supervisor: what is in it, what is wrong, and commit or cancel. */
+export function ImportReview({
+  job,
+  busy,
+  actionError,
+  onCommit,
+  onCancel,
+}: {
+  job: ReviewedJob;
+  busy: ImportAction | null;
+  actionError: ApiError | null;
+  onCommit: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation('admin');
+  const n = (v: number) => formatNumber(v);
+  return (
+    <>
+      <Report fileName={job.fileName} report={job.report} />
+      <ErrorNotice error={actionError} />
+      {job.report.valid === 0 ? (
+        <div className="adm-alert adm-alert-warn" role="status">
+          {t('import.noValid')}
+        </div>
+      ) : (
+        job.report.invalid === 0 && <p className="adm-ok-text">{t('import.allGood')}</p>
+      )}
+      <div className="adm-actions">
+        <button
+          type="button"
+          className="adm-btn adm-btn-primary"
+          data-testid="import-commit"
+          disabled={busy !== null || job.phase !== 'ready' || job.report.valid === 0}
+          onClick={onCommit}
+        >
+          {busy === 'commit' || job.phase === 'committing'
+            ? t('import.committing')
+            : t('import.commit', { count: job.report.valid, n: n(job.report.valid) })}
+        </button>
+        <button
+          type="button"
+          className="adm-btn"
+          data-testid="import-cancel"
+          disabled={busy !== null || job.phase !== 'ready'}
+          onClick={onCancel}
+        >
+          {t('import.cancelImport')}
+        </button>
+      </div>
+      <ImportErrors errors={job.report.errors} invalid={job.report.invalid} />
+    </>
+  );
+}
+
+function Report({ fileName, report }: { fileName: string; report: ImportReport }) {
+  const { t } = useTranslation('admin');
+  const n = (v: number) => formatNumber(v);
+  const stats: { key: string; label: string; value: string; tone?: 'ok' | 'warn' | 'bad'; hint?: string }[] = [
+    { key: 'encoding', label: t('import.encoding'), value: report.encoding.toUpperCase() },
+    { key: 'total', label: t('import.totalRows'), value: n(report.totalRows) },
+    { key: 'valid', label: t('import.valid'), value: n(report.valid), tone: 'ok' },
+    {
+      key: 'duplicates',
+      label: t('import.duplicates'),
+      value: n(report.duplicates),
+      tone: report.duplicates > 0 ? 'warn' : undefined,
+      hint: t('import.duplicatesHint'),
+    },
+    { key: 'invalid', label: t('import.invalid'), value: n(report.invalid), tone: report.invalid > 0 ? 'bad' : undefined },
+    { key: 'blank', label: t('import.blankLines'), value: n(report.blankLines) },
+  ];
+  return (
+    <section className="adm-card" data-testid="import-report" aria-labelledby="import-report-title">
+      <h3 id="import-report-title" className="adm-card-title">
+        {t('import.reportTitle', { name: fileName })}
+      </h3>
+      <dl className="adm-stats">
+        {stats.map((s) => (
+          <div key={s.key} className={`adm-stat${s.tone ? ` adm-stat-${s.tone}` : ''}`} title={s.hint} data-testid={`import-stat-${s.key}`}>
+            <dt>{s.label}</dt>
+            <dd>{s.value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
