@@ -68,6 +68,8 @@ export const callbacks = sqliteTable(
       .where(sql`state = 'open' AND due_at IS NOT NULL`),
     index('callbacks_queue_asap').on(t.priority, t.createdAt, t.id).where(sql`state = 'open' AND due_at IS NULL`),
     index('callbacks_customer').on(t.customerId, t.state, t.reason),
+    // activeLeaseOf: the callback an agent holds. Few rows are leased, so the index stays tiny.
+    index('callbacks_lease').on(t.leaseAgentId, t.leaseExpiresAt).where(sql`lease_agent_id IS NOT NULL`),
     // "Closed today" on the summary bar, and later the outcome reports, range over closing time.
     index('callbacks_closed_at').on(t.closedAt).where(sql`state = 'closed'`),
   ],

@@ -39,6 +39,7 @@ export function createBackend(options: BackendOptions): Backend {
   let openError: AppError | undefined;
   try {
     db = openDatabase(path, { migrationsFolder });
+    db.$client.pragma('wal_autocheckpoint = 0');
   } catch (error) {
     openError = classifyOpenError(error, path);
   }
@@ -86,9 +87,21 @@ export function createBackend(options: BackendOptions): Backend {
     }
   }
 
+  const checkpoint = db && setInterval(() => {
+    try {
+      db!.$client.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      // Busy or closed: the next tick tries again.
+    }
+  }, 10_000);
+  checkpoint?.unref();
+
   return {
     invoke,
     context,
-    close: () => db?.$client.close(),
+    close: () => {
+      if (checkpoint) clearInterval(checkpoint);
+      db?.$client.close(); // closing the last connection checkpoints the rest
+    },
   };
 }

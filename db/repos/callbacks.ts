@@ -88,18 +88,20 @@ export interface PickParams {
  */
 export function pickNextCallable(db: Db, p: PickParams, skipIds: readonly string[] = []): string | undefined {
   const params = { now: p.now, agentId: p.agentId, zones: JSON.stringify(p.zones), skip: JSON.stringify(skipIds) };
+  // Two cached statement texts per range: without the clause (first try) and with it (after a rejection).
+  const skip = skipIds.length > 0 ? 'AND cb.id NOT IN (SELECT value FROM json_each(@skip))' : '';
   const overdue = stmt(
     db,
     `SELECT cb.id FROM callbacks cb INDEXED BY callbacks_queue_due CROSS JOIN customers c ON c.id = cb.customer_id
       WHERE cb.state = 'open' AND cb.due_at IS NOT NULL AND cb.priority = @priority AND cb.due_at <= @now
-        AND ${CALLABLE_SQL} AND cb.id NOT IN (SELECT value FROM json_each(@skip))
+        AND ${CALLABLE_SQL} ${skip}
       ORDER BY cb.due_at, cb.created_at, cb.id LIMIT 1`,
   );
   const asap = stmt(
     db,
     `SELECT cb.id FROM callbacks cb INDEXED BY callbacks_queue_asap CROSS JOIN customers c ON c.id = cb.customer_id
       WHERE cb.state = 'open' AND cb.due_at IS NULL AND cb.priority = @priority
-        AND ${CALLABLE_SQL} AND cb.id NOT IN (SELECT value FROM json_each(@skip))
+        AND ${CALLABLE_SQL} ${skip}
       ORDER BY cb.created_at, cb.id LIMIT 1`,
   );
   if (p.zones.length === 0) return undefined;

@@ -1,11 +1,11 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '../open';
 import { localMeta } from '../schema';
+import { stmt } from './stmt';
 
 export type MetaKey = 'currentUserId' | 'locale' | 'setUpAt';
 
 export function getMeta(db: Db, key: MetaKey): string | undefined {
-  return db.select().from(localMeta).where(eq(localMeta.key, key)).get()?.value;
+  return (stmt(db, 'SELECT value FROM local_meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
 }
 
 export function setMeta(db: Db, key: MetaKey, value: string): void {

@@ -1,6 +1,7 @@
 import { asc } from 'drizzle-orm';
 import type { Db } from '../open';
 import { outbox } from '../schema';
+import { stmt } from './stmt';
 
 export interface OutboxEntry {
   seq: number;
@@ -12,7 +13,7 @@ export interface OutboxEntry {
 }
 
 export function appendOutbox(db: Db, entry: { id: string; name: string; args: unknown; createdAt: number }): void {
-  db.insert(outbox).values({ id: entry.id, name: entry.name, args: JSON.stringify(entry.args), createdAt: entry.createdAt }).run();
+  stmt(db, 'INSERT INTO outbox (id, name, args, created_at) VALUES (?, ?, ?, ?)').run(entry.id, entry.name, JSON.stringify(entry.args), entry.createdAt);
 }
 
 export function listOutbox(db: Db): OutboxEntry[] {

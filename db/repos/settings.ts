@@ -1,15 +1,20 @@
-import { eq } from 'drizzle-orm';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../core/settings';
 import type { Db } from '../open';
 import { settings } from '../schema';
+import { stmt } from './stmt';
 
 const QUEUE_KEY = 'queue';
 
+// Parsed settings per stored JSON text: a hot path reads them several times per action.
+let lastSettings: { raw: string; value: Settings } | undefined;
 export function getSettings(db: Db): Settings {
-  const row = db.select().from(settings).where(eq(settings.key, QUEUE_KEY)).get();
+  const row = stmt(db, 'SELECT value FROM settings WHERE key = ?').get(QUEUE_KEY) as { value: string } | undefined;
   if (!row) return DEFAULT_SETTINGS;
-  const parsed = settingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...(row.value as object) });
-  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+  if (lastSettings?.raw === row.value) return lastSettings.value;
+  const parsed = settingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...(JSON.parse(row.value) as object) });
+  const value = parsed.success ? parsed.data : DEFAULT_SETTINGS;
+  lastSettings = { raw: row.value, value };
+  return value;
 }
 
 export function putSettings(db: Db, value: Settings, updatedAt: number, updatedBy: string | null): void {

@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
 import type { UserRecord } from '../../core/domain/records';
 import type { Db } from '../open';
 import { users } from '../schema';
+import { stmt } from './stmt';
 
 export function insertUser(db: Db, user: UserRecord): void {
   db.insert(users).values(user).onConflictDoNothing().run();
@@ -12,5 +12,5 @@ export function listUsers(db: Db): UserRecord[] {
 }
 
 export function getUser(db: Db, id: string): UserRecord | undefined {
-  return db.select().from(users).where(eq(users.id, id)).get();
+  return stmt(db, 'SELECT id, name, role, created_at AS createdAt FROM users WHERE id = ?').get(id) as UserRecord | undefined;
 }

@@ -4,7 +4,7 @@ import { AppError } from '../../core/contract/result';
 import type { ImportJob, ImportReport } from '../../core/contract/views';
 import type { MutationArgs } from '../../core/sync/mutations';
 import { openDuplicateExists } from '../../db/repos/callbacks';
-import { findCustomerByPhone } from '../../db/repos/customers';
+import { customerIdByPhone } from '../../db/repos/customers';
 import type { ServiceContext } from './context';
 import { runMutation } from './mutations/registry';
 import { forgetZones } from './queue';
@@ -126,8 +126,8 @@ export class ImportJobs {
           continue;
         }
         const key = duplicateKey(result.row);
-        const customer = seen.has(key) ? undefined : findCustomerByPhone(ctx.db, result.row.phone);
-        if (seen.has(key) || (customer && openDuplicateExists(ctx.db, customer.id, result.row.reason, result.row.dueAt))) {
+        const customerId = seen.has(key) ? undefined : customerIdByPhone(ctx.db, result.row.phone);
+        if (seen.has(key) || (customerId && openDuplicateExists(ctx.db, customerId, result.row.reason, result.row.dueAt))) {
           duplicates++;
         }
         seen.add(key);

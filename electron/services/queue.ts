@@ -22,15 +22,17 @@ import { toCallbackFacts, toCustomerFacts } from './facts';
  * Zones whose calling window is open now. Distinct zones are few; they are re-read at most every few
  * seconds, and the window verdict per zone is recomputed per minute.
  */
-const zoneCache = new WeakMap<Db, { readAt: number; zones: string[]; minute: number; open: string[] }>();
+const zoneCache = new WeakMap<Db, { readAt: number; zones: string[]; key: string; open: string[] }>();
 export function openZones(db: Db, now: number, settings: Settings): string[] {
   let entry = zoneCache.get(db);
   if (!entry || Math.abs(now - entry.readAt) > 5_000) {
-    entry = { readAt: now, zones: distinctTimezones(db), minute: -1, open: [] };
+    entry = { readAt: now, zones: distinctTimezones(db), key: entry?.key ?? '', open: entry?.open ?? [] };
     zoneCache.set(db, entry);
   }
-  const minute = Math.floor(now / 60_000);
-  if (entry.minute !== minute) entry = Object.assign(entry, { minute, open: zonesOpenNow(now, entry.zones, settings) });
+  // The verdict depends on the minute, the zones and the window rules; recompute only when one changes.
+  const { callWindowStart, callWindowEnd, noCallWeekdays, noCallDates } = settings;
+  const key = JSON.stringify([Math.floor(now / 60_000), entry.zones, callWindowStart, callWindowEnd, noCallWeekdays, noCallDates]);
+  if (entry.key !== key) Object.assign(entry, { key, open: zonesOpenNow(now, entry.zones, settings) });
   return entry.open;
 }
 /** New customers may bring new zones (an import, the demo); forget the cached list. */

@@ -2,7 +2,7 @@ import type { MutationArgs } from '../../../core/sync/mutations';
 import type { Priority } from '../../../core/domain/model';
 import type { Db } from '../../../db/open';
 import { insertCallback, openDuplicateExists } from '../../../db/repos/callbacks';
-import { findCustomerByPhone, insertCustomer } from '../../../db/repos/customers';
+import { customerIdByPhone, insertCustomer } from '../../../db/repos/customers';
 import { insertImportBatch } from '../../../db/repos/imports';
 
 /**
@@ -13,8 +13,9 @@ export function applyImport(db: Db, a: MutationArgs<'imports.commit'>): { import
   let imported = 0;
   let duplicates = 0;
   for (const row of a.rows) {
-    let customer = findCustomerByPhone(db, row.phone);
-    if (!customer) {
+    let customerId = customerIdByPhone(db, row.phone);
+    if (customerId === undefined) {
+      customerId = row.customerId;
       insertCustomer(db, {
         id: row.customerId,
         name: row.name,
@@ -37,15 +38,14 @@ export function applyImport(db: Db, a: MutationArgs<'imports.commit'>): { import
         capUntil: null,
         createdAt: a.createdAt,
       });
-      customer = { id: row.customerId } as NonNullable<typeof customer>;
     }
-    if (openDuplicateExists(db, customer.id, row.reason, row.dueAt)) {
+    if (openDuplicateExists(db, customerId, row.reason, row.dueAt)) {
       duplicates++;
       continue;
     }
     insertCallback(db, {
       id: row.callbackId,
-      customerId: customer.id,
+      customerId,
       reason: row.reason,
       priority: row.priority as Priority,
       dueAt: row.dueAt,

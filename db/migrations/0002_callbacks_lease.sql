@@ -1,0 +1,1 @@
+CREATE INDEX `callbacks_lease` ON `callbacks` (`lease_agent_id`,`lease_expires_at`) WHERE lease_agent_id IS NOT NULL;
