@@ -87,6 +87,8 @@ export const callAttempts = sqliteTable(
     disposition: text('disposition').notNull(),
     notes: text('notes').notNull().default(''),
     callbackAt: integer('callback_at'),
+    /** Why a reached call has no completed questionnaire (asked when one applied). */
+    surveySkipReason: text('survey_skip_reason'),
   },
   (t) => [index('attempts_customer').on(t.customerId, t.startedAt), index('attempts_callback').on(t.callbackId)],
 );
@@ -152,3 +154,64 @@ export const localMeta = sqliteTable('local_meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+export const scripts = sqliteTable('scripts', {
+  id: text('id').primaryKey(),
+  purpose: text('purpose', { enum: ['complaint_followup', 'satisfaction', 'winback', 'onboarding', 'care'] }).notNull(),
+  locale: text('locale', { enum: ['zh-CN', 'en'] }).notNull(),
+  title: text('title').notNull(),
+  builtinKey: text('builtin_key'),
+  createdAt: integer('created_at').notNull(),
+  createdBy: text('created_by'),
+  retiredAt: integer('retired_at'),
+});
+
+/** A published version never changes; editing works on the one draft that follows it. */
+export const scriptVersions = sqliteTable(
+  'script_versions',
+  {
+    id: text('id').primaryKey(),
+    scriptId: text('script_id').notNull().references(() => scripts.id),
+    version: integer('version').notNull(),
+    status: text('status', { enum: ['draft', 'published'] }).notNull(),
+    content: text('content').notNull(),
+    createdAt: integer('created_at').notNull(),
+    createdBy: text('created_by'),
+    publishedAt: integer('published_at'),
+    publishedBy: text('published_by'),
+  },
+  (t) => [uniqueIndex('script_versions_script_version').on(t.scriptId, t.version)],
+);
+
+export const surveyResponses = sqliteTable(
+  'survey_responses',
+  {
+    id: text('id').primaryKey(),
+    callbackId: text('callback_id').notNull().references(() => callbacks.id),
+    customerId: text('customer_id').notNull().references(() => customers.id),
+    agentId: text('agent_id').notNull(),
+    scriptVersionId: text('script_version_id').notNull().references(() => scriptVersions.id),
+    status: text('status', { enum: ['in_progress', 'completed', 'partial', 'declined'] }).notNull(),
+    startedAt: integer('started_at').notNull(),
+    endedAt: integer('ended_at'),
+  },
+  (t) => [
+    index('responses_callback').on(t.callbackId),
+    index('responses_version').on(t.scriptVersionId, t.status),
+    index('responses_started').on(t.startedAt),
+  ],
+);
+
+/** Append-only: every answer given, and every clearing (value null), in order; the latest per key counts. */
+export const surveyAnswers = sqliteTable(
+  'survey_answers',
+  {
+    id: text('id').primaryKey(),
+    responseId: text('response_id').notNull().references(() => surveyResponses.id),
+    questionKey: text('question_key').notNull(),
+    value: text('value'),
+    otherText: text('other_text'),
+    answeredAt: integer('answered_at').notNull(),
+  },
+  (t) => [index('answers_response').on(t.responseId, t.questionKey, t.answeredAt)],
+);

@@ -26,6 +26,9 @@ test('an agent loads the demo data, works three callbacks, and finds them kept a
   await agent.startCall();
   await shot(page, '02-call-workspace');
   await agent.dispose('reached', '用户确认退款已到账，对处理结果满意');
+  // A questionnaire applies to this call; without completing it, the agent says why.
+  await expect(page.getByTestId('survey-skip-panel')).toBeVisible();
+  await page.getByTestId('survey-skip-reason').fill('客户时间不便，改日再做问卷');
   expect(await agent.save()).toBeTruthy();
 
   // 2: no answer, by keyboard shortcut.

@@ -17,7 +17,7 @@ export class ConsolePage {
     await expect(this.page.getByTestId('queue-table')).toBeVisible({ timeout: 30_000 });
   }
 
-  nav(tab: 'queue' | 'import' | 'audit' | 'settings'): Promise<void> {
+  nav(tab: 'queue' | 'import' | 'scripts' | 'surveys' | 'audit' | 'settings'): Promise<void> {
     return this.page.getByTestId(`nav-${tab}`).click();
   }
 
@@ -61,6 +61,33 @@ export class ConsolePage {
     await expect(toast).toBeVisible();
     await expect(this.page.getByTestId('workspace-work')).toBeHidden();
     return toast.innerText();
+  }
+
+  /** Signs in as another user from the user menu (the console is single-seat). */
+  async switchUser(name: string): Promise<void> {
+    await this.page.getByTestId('user-switcher').click();
+    await this.page.getByTestId('user-option').filter({ hasText: name }).click();
+    await expect(this.page.getByTestId('current-user')).toHaveText(name);
+  }
+
+  /** The id of the callback open in the workspace. */
+  async workspaceCallbackId(): Promise<string> {
+    const id = await this.page.getByTestId('workspace').getAttribute('data-callback-id');
+    expect(id).toBeTruthy();
+    return id!;
+  }
+
+  /** Opens one callback from the queue by clicking its row (the row must be on screen). */
+  async openRow(callbackId: string): Promise<void> {
+    await this.page.locator(`[data-testid="queue-row"][data-id="${callbackId}"]`).click();
+    await expect(this.page.locator(`[data-testid="workspace"][data-callback-id="${callbackId}"]`)).toBeVisible();
+    await expect(this.page.getByTestId('workspace-work')).toBeVisible();
+  }
+
+  /** Puts the open callback back in the queue without recording an outcome. */
+  async release(): Promise<void> {
+    await this.page.getByTestId('release').click();
+    await expect(this.page.getByTestId('workspace-work')).toBeHidden();
   }
 
   async toggleLanguage(): Promise<void> {

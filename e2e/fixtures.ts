@@ -1,6 +1,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { createBackend, type Backend } from '../electron/backend';
 import { startWebHost } from '../electron/web-host';
@@ -25,6 +26,14 @@ async function startHost(dataDir: string, offset: { ms: number }) {
   return { backend, server, url };
 }
 
+/** Closes the host now: idle keep-alive connections from the browser would otherwise hold it open. */
+function stopServer(server: Server): Promise<void> {
+  return new Promise<void>((r) => {
+    server.close(() => r());
+    server.closeAllConnections();
+  });
+}
+
 /** Every test gets its own data directory and its own web host: no test sees another's data. */
 export const test = base.extend<{ host: ConsoleHost }>({
   // Playwright reads a fixture's dependencies from its first parameter's destructuring; this one has none.
@@ -45,14 +54,14 @@ export const test = base.extend<{ host: ConsoleHost }>({
         offset.ms += ms;
       },
       restart: async (whileStopped) => {
-        await new Promise<void>((r) => running.server.close(() => r()));
+        await stopServer(running.server);
         running.backend.close();
         whileStopped?.();
         running = await startHost(dataDir, offset);
       },
     };
     await use(host);
-    await new Promise<void>((r) => running.server.close(() => r()));
+    await stopServer(running.server);
     running.backend.close();
     rmSync(dataDir, { recursive: true, force: true });
   },

@@ -7,6 +7,9 @@ import { countPending } from '../db/repos/outbox';
 import { makeIdFactory, type ServiceContext } from './services/context';
 import { handlers } from './services/handlers';
 import { ImportJobs } from './services/import-jobs';
+import { installBuiltinScripts } from './services/scripts';
+import { sessionInfo } from './services/session';
+import { getMeta } from '../db/repos/meta';
 import { classifyOpenError } from '../db/open';
 
 export const APP_VERSION = '0.1.0';
@@ -50,6 +53,16 @@ export function createBackend(options: BackendOptions): Backend {
     dataDir: options.dataDir,
     imports: new ImportJobs(),
   };
+
+  // A console set up before questionnaires existed gets the built-in scripts on its first start after the upgrade.
+  if (context && getMeta(context.db, 'setUpAt') !== undefined) {
+    try {
+      const info = sessionInfo(context);
+      installBuiltinScripts(context, info.locale, info.currentUser?.id ?? null);
+    } catch (error) {
+      console.error('[backend] installing the built-in scripts failed:', error);
+    }
+  }
 
   function status(): SystemStatus {
     return {

@@ -35,6 +35,8 @@ export interface WebHostOptions {
 export function startWebHost(options: WebHostOptions): Promise<{ server: Server; url: string }> {
   const host = options.host ?? '127.0.0.1';
   const root = resolve(options.rendererDir);
+  // Known once listening; Host and Origin must name this exact loopback port (DNS-rebinding guard).
+  let allowedHosts = new Set<string>();
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       console.error('[web-host]', error);
@@ -43,8 +45,6 @@ export function startWebHost(options: WebHostOptions): Promise<{ server: Server;
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const port = (server.address() as { port: number }).port;
-    const allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
     if (!allowedHosts.has(req.headers.host ?? '')) return sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'Unknown host.' } });
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
     if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true });
@@ -89,6 +89,7 @@ export function startWebHost(options: WebHostOptions): Promise<{ server: Server;
     server.once('error', reject);
     server.listen(options.port, host, () => {
       const { port } = server.address() as { port: number };
+      allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
       resolvePromise({ server, url: `http://${host}:${port}` });
     });
   });

@@ -10,6 +10,8 @@ import DbErrorScreen from './pages/DbErrorScreen';
 import ImportPage from './pages/ImportPage';
 import SettingsPage from './pages/SettingsPage';
 import AuditPage from './pages/AuditPage';
+import ScriptsPage from './pages/ScriptsPage';
+import SurveyReportPage from './pages/SurveyReportPage';
 
 let booted = false;
 
@@ -95,6 +97,16 @@ function Shell() {
         {page === 'import' && (
           <div className="admin-page">
             <ImportPage />
+          </div>
+        )}
+        {page === 'scripts' && (
+          <div className="admin-page">
+            <ScriptsPage />
+          </div>
+        )}
+        {page === 'surveys' && (
+          <div className="admin-page">
+            <SurveyReportPage />
           </div>
         )}
         {page === 'audit' && (

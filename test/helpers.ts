@@ -30,6 +30,10 @@ export const SYNCED_TABLES = [
   ['audit_log', 'id'],
   ['import_batches', 'id'],
   ['settings', 'key'],
+  ['scripts', 'id'],
+  ['script_versions', 'id'],
+  ['survey_responses', 'id'],
+  ['survey_answers', 'id'],
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number][0];
 

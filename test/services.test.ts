@@ -39,8 +39,13 @@ async function ready(): Promise<{ h: Harness; me: UserRecord }> {
   return { h, me };
 }
 
+/**
+ * A reached call on a purpose with a questionnaire needs a completed one or a reason; these tests are
+ * about the queue, so reached outcomes carry a reason (test/questionnaires.test.ts covers the rule).
+ */
 function outcome(callbackId: string, disposition: Disposition, extra: Record<string, unknown> = {}, startedAt = T0 - 3 * MIN) {
-  return { callbackId, disposition, notes: `note ${disposition}`, startedAt, endedAt: startedAt + MIN, ...extra };
+  const skip = disposition === 'reached' ? { surveySkipReason: '客户时间不便' } : {};
+  return { callbackId, disposition, notes: `note ${disposition}`, startedAt, endedAt: startedAt + MIN, ...skip, ...extra };
 }
 
 describe('first run', () => {
@@ -54,7 +59,7 @@ describe('first run', () => {
     expect(counts(h.db).outbox).toBe(0);
   });
 
-  it('setUp empty: one agent, no queue, one outbox entry; a second setUp is a CONFLICT', async () => {
+  it('setUp empty: one agent, no queue, the built-in scripts; a second setUp is a CONFLICT', async () => {
     const h = makeHarness();
     const info = await h.ok<SessionInfo>('session.setUp', { mode: 'empty', agentName: '  王芳  ', locale: 'en' });
     expect(info.setUp).toBe(true);
@@ -70,11 +75,21 @@ describe('first run', () => {
       dnc_entries: 0,
       audit_log: 0,
       import_batches: 0,
-      settings: 0,
-      outbox: 1,
+      // The script mapping (each purpose → the built-in script in the console's language).
+      settings: 1,
+      // The ten built-in scripts (5 purposes × zh-CN/en), each published as its version 1.
+      scripts: 10,
+      script_versions: 10,
+      survey_responses: 0,
+      survey_answers: 0,
+      // users.create, ten built-in scripts, scripts.setMapping.
+      outbox: 12,
     });
-    expect(lastOutbox(h).name).toBe('users.create');
-    expect(JSON.parse(lastOutbox(h).args)).toEqual({ id: info.users[0]!.id, name: '王芳', role: 'agent', createdAt: T0 });
+    expect(count(h.db, 'scripts')).toBe(10);
+    const first = row<{ name: string; args: string }>(h.db, 'SELECT name, args FROM outbox ORDER BY seq LIMIT 1')!;
+    expect(first.name).toBe('users.create');
+    expect(JSON.parse(first.args)).toEqual({ id: info.users[0]!.id, name: '王芳', role: 'agent', createdAt: T0 });
+    expect(lastOutbox(h).name).toBe('scripts.setMapping');
     expect(await h.ok<QueueSummary>('queue.summary')).toEqual({ open: 0, callableNow: 0, overdue: 0, closedToday: 0, myLease: null });
     expect((await h.err('queue.takeNext')).code).toBe('NOTHING_CALLABLE');
     const before = contentHash(h.db);
@@ -108,7 +123,8 @@ describe('first run', () => {
     expect(count(h.db, 'customers')).toBe(5000);
     expect(count(h.db, 'callbacks')).toBeGreaterThan(5000);
     const outbox = rows<{ name: string; args: string }>(h.db, 'SELECT name, args FROM outbox ORDER BY seq');
-    expect(outbox.map((o) => o.name)).toEqual(['users.create', 'users.create', 'users.create', 'users.create', 'demo.load']);
+    const builtins = [...Array(10).fill('scripts.create'), 'scripts.setMapping'];
+    expect(outbox.map((o) => o.name)).toEqual(['users.create', 'users.create', 'users.create', 'users.create', 'demo.load', ...builtins]);
     const agents = info.users.filter((u) => u.role === 'agent');
     const demoArgs = JSON.parse(outbox[4]!.args) as { seed: number; now: number; customers: number; agentIds: string[] };
     expect(demoArgs).toMatchObject({ seed: 20261122, now: T0, customers: 5000 });
@@ -288,6 +304,7 @@ describe('recording outcomes', () => {
           disposition: d,
           notes: `note ${d}`,
           callback_at: null,
+          survey_skip_reason: d === 'reached' ? '客户时间不便' : null,
         },
       ]);
       expect(cuRow(h, cu.id)).toMatchObject({
@@ -632,14 +649,14 @@ describe('settings', () => {
     const e = await h.err('settings.update', { ...DEFAULT_SETTINGS, callWindowStart: 11 * 60 });
     expect(e.code).toBe('FORBIDDEN');
     expect(contentHash(h.db)).toBe(hash);
-    expect(count(h.db, 'settings')).toBe(0);
+    expect(row(h.db, `SELECT key FROM settings WHERE key = 'queue'`)).toBeUndefined();
 
     const sup = await createUser(h, '周敏', 'supervisor');
     await switchTo(h, sup);
     expect((await h.err('settings.update', { ...DEFAULT_SETTINGS, callWindowStart: 21 * 60 })).code).toBe('BAD_INPUT');
     const updated = await h.ok('settings.update', { ...DEFAULT_SETTINGS, callWindowStart: 11 * 60 });
     expect(updated).toEqual({ ...DEFAULT_SETTINGS, callWindowStart: 11 * 60 });
-    expect(row(h.db, 'SELECT key, updated_at, updated_by FROM settings')).toEqual({ key: 'queue', updated_at: T0, updated_by: sup.id });
+    expect(row(h.db, `SELECT key, updated_at, updated_by FROM settings WHERE key = 'queue'`)).toEqual({ key: 'queue', updated_at: T0, updated_by: sup.id });
     expect(lastOutbox(h).name).toBe('settings.update');
     await switchTo(h, me);
     expect(await h.ok('settings.get')).toEqual({ ...DEFAULT_SETTINGS, callWindowStart: 11 * 60 });

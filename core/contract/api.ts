@@ -2,8 +2,14 @@ import { z } from 'zod';
 import { DISPOSITIONS, REASONS, ROLES } from '../domain/model';
 import { settingsSchema, type Settings } from '../settings';
 import type { MethodName } from './methods';
+import { answerSchema, RESPONSE_STATUSES, SCRIPT_PURPOSES, scriptContentSchema } from '../questionnaire/model';
 import type {
   AuditView,
+  CallScriptState,
+  ResponseView,
+  ScriptDetail,
+  ScriptSummary,
+  SurveyFigures,
   CallbackDetail,
   ImportBatchView,
   ImportJob,
@@ -61,6 +67,8 @@ export const recordOutcomeSchema = z
     callbackAt: epochMs.nullable().default(null),
     /** For dnc_requested: when the DNC entry lapses; null = never. */
     dncExpiresAt: epochMs.nullable().default(null),
+    /** When a questionnaire applied to a reached call but was not completed: why. */
+    surveySkipReason: z.string().trim().min(1).max(500).nullable().default(null),
   })
   .strict()
   .refine((v) => v.endedAt >= v.startedAt, { message: 'the call cannot end before it starts', path: ['endedAt'] })
@@ -114,6 +122,42 @@ export const contract = {
   'imports.cancel': returns<{ cancelled: boolean }>()(z.object({ jobId: id }).strict()),
   'imports.list': returns<ImportBatchView[]>()(empty),
   'audit.list': returns<{ rows: AuditView[]; total: number }>()(auditQuerySchema),
+  'scripts.list': returns<ScriptSummary[]>()(empty),
+  'scripts.get': returns<ScriptDetail>()(byId),
+  'scripts.create': returns<ScriptDetail>()(
+    z.union([
+      z.object({ copyFrom: id, versionId: id.optional() }).strict(),
+      z.object({ purpose: z.enum(SCRIPT_PURPOSES), locale, title: z.string().trim().min(1).max(120) }).strict(),
+    ]),
+  ),
+  'scripts.saveDraft': returns<ScriptDetail>()(z.object({ id, content: scriptContentSchema }).strict()),
+  'scripts.publish': returns<ScriptDetail>()(byId),
+  'scripts.retire': returns<ScriptDetail>()(byId),
+  'scripts.export': returns<{ fileName: string; json: string }>()(z.object({ id, versionId: id.optional() }).strict()),
+  'scripts.import': returns<ScriptDetail>()(z.object({ json: z.string().min(1).max(2_000_000) }).strict()),
+  'scripts.setMapping': returns<ScriptSummary[]>()(
+    z.object({ mapping: z.partialRecord(z.enum(SCRIPT_PURPOSES), id.nullable()) }).strict(),
+  ),
+  'responses.forCallback': returns<CallScriptState>()(z.object({ callbackId: id }).strict()),
+  'responses.start': returns<ResponseView>()(z.object({ callbackId: id }).strict()),
+  'responses.answer': returns<ResponseView>()(
+    z.object({ responseId: id, key: z.string().min(1).max(40), answer: answerSchema.nullable() }).strict(),
+  ),
+  'responses.finish': returns<ResponseView>()(
+    z.object({ responseId: id, status: z.enum(RESPONSE_STATUSES).exclude(['in_progress']) }).strict(),
+  ),
+  'reports.survey': returns<SurveyFigures>()(
+    z
+      .object({
+        purpose: z.enum(SCRIPT_PURPOSES).optional(),
+        scriptId: id.optional(),
+        version: z.number().int().min(1).optional(),
+        agentId: id.optional(),
+        from: epochMs.optional(),
+        to: epochMs.optional(),
+      })
+      .strict(),
+  ),
 } satisfies Record<MethodName, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

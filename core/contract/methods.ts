@@ -26,6 +26,20 @@ export const METHOD_NAMES = [
   'imports.cancel',
   'imports.list',
   'audit.list',
+  'scripts.list',
+  'scripts.get',
+  'scripts.create',
+  'scripts.saveDraft',
+  'scripts.publish',
+  'scripts.retire',
+  'scripts.export',
+  'scripts.import',
+  'scripts.setMapping',
+  'responses.forCallback',
+  'responses.start',
+  'responses.answer',
+  'responses.finish',
+  'reports.survey',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -157,3 +157,98 @@ export interface AuditView {
 }
 
 export type { Settings };
+
+export interface ScriptVersionView {
+  id: string;
+  version: number;
+  status: 'draft' | 'published';
+  content: import('../questionnaire/model').ScriptContent;
+  createdAt: number;
+  publishedAt: number | null;
+  publishedByName: string | null;
+  responses: number;
+}
+
+export interface ScriptSummary {
+  id: string;
+  purpose: Reason;
+  locale: Locale;
+  title: string;
+  builtinKey: string | null;
+  retiredAt: number | null;
+  latestVersion: number;
+  publishedVersion: number | null;
+  hasDraft: boolean;
+  /** Purposes whose calls open this script. */
+  mappedFor: Reason[];
+}
+
+export interface ScriptDetail {
+  script: ScriptSummary;
+  versions: ScriptVersionView[];
+}
+
+export interface RenderContext {
+  customerName: string;
+  gender: Gender;
+  agentName: string;
+  ticketSubject: string | null;
+  voucher: string | null;
+  locale: Locale;
+}
+
+export interface ResponseView {
+  id: string;
+  callbackId: string;
+  status: import('../questionnaire/model').ResponseStatus;
+  startedAt: number;
+  endedAt: number | null;
+  scriptId: string;
+  versionId: string;
+  version: number;
+  content: import('../questionnaire/model').ScriptContent;
+  answers: import('../questionnaire/model').Answers;
+  context: RenderContext;
+}
+
+/** The questionnaire state of one callback: the script that applies, and the response if begun. */
+export interface CallScriptState {
+  applies: { scriptId: string; title: string; version: number } | null;
+  response: ResponseView | null;
+}
+
+export interface SurveyVersionFigures {
+  scriptId: string;
+  scriptTitle: string;
+  purpose: Reason;
+  version: number;
+  versionId: string;
+  started: number;
+  completed: number;
+  partial: number;
+  declined: number;
+  csat: number | null;
+  csatAnswers: number;
+  nps: number | null;
+  npsAnswers: number;
+}
+
+export interface SurveyFigures {
+  /** Reached calls in the filter: the base of the response rate. */
+  reachedCalls: number;
+  started: number;
+  completed: number;
+  responseRate: number | null;
+  completionRate: number | null;
+  csat: number | null;
+  nps: number | null;
+  byVersion: SurveyVersionFigures[];
+  /** Answer distribution of each question key across versions. */
+  questions: {
+    key: string;
+    type: import('../questionnaire/model').QuestionType;
+    text: string;
+    answers: number;
+    counts: { value: string; label: string; count: number }[];
+  }[];
+}

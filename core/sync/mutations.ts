@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DISPOSITIONS, REASONS, ROLES } from '../domain/model';
 import { settingsSchema } from '../settings';
+import { answerSchema, RESPONSE_STATUSES, SCRIPT_PURPOSES, scriptContentSchema } from '../questionnaire/model';
 
 /*
  * Every write is one of these named mutations with JSON args. Args carry everything the change needs
@@ -29,6 +30,7 @@ export const mutationSchemas = {
     dncEntryId: id.nullable(),
     dncExpiresAt: ms.nullable(),
     recordedAt: ms,
+    surveySkipReason: z.string().nullable().default(null),
   }),
   'audit.phoneRevealed': z.object({ auditId: id, customerId: id, actorId: id, at: ms }),
   'imports.commit': z.object({
@@ -52,6 +54,31 @@ export const mutationSchemas = {
       }),
     ),
   }),
+  'scripts.create': z.object({
+    scriptId: id,
+    versionId: id,
+    content: scriptContentSchema,
+    builtinKey: z.string().nullable(),
+    published: z.boolean(),
+    at: ms,
+    by: id.nullable(),
+  }),
+  'scripts.saveDraft': z.object({ scriptId: id, newVersionId: id, content: scriptContentSchema, at: ms, by: id }),
+  'scripts.publish': z.object({ scriptId: id, at: ms, by: id }),
+  'scripts.retire': z.object({ scriptId: id, at: ms, by: id }),
+  'scripts.setMapping': z.object({ mapping: z.partialRecord(z.enum(SCRIPT_PURPOSES), id.nullable()), at: ms, by: id }),
+  'responses.start': z.object({ responseId: id, callbackId: id, scriptVersionId: id, agentId: id, at: ms }),
+  'responses.answer': z.object({
+    responseId: id,
+    factId: id,
+    key: z.string(),
+    /** null clears the answer. */
+    answer: answerSchema.nullable(),
+    /** Answers of questions the change hides, cleared in the same step (the engine decides; re-checked on apply). */
+    cleared: z.array(z.object({ key: z.string(), factId: id })),
+    at: ms,
+  }),
+  'responses.finish': z.object({ responseId: id, status: z.enum(RESPONSE_STATUSES).exclude(['in_progress']), at: ms }),
 } as const;
 
 export type MutationName = keyof typeof mutationSchemas;

@@ -2,12 +2,12 @@ import type { AttemptRecord, DncRecord } from '../../core/domain/records';
 import type { Db } from '../open';
 import { stmt } from './stmt';
 
-export function insertAttempt(db: Db, a: AttemptRecord): void {
+export function insertAttempt(db: Db, a: AttemptRecord & { surveySkipReason?: string | null }): void {
   stmt(
     db,
-    `INSERT INTO call_attempts (id, callback_id, customer_id, agent_id, started_at, ended_at, disposition, notes, callback_at)
-     VALUES (@id, @callbackId, @customerId, @agentId, @startedAt, @endedAt, @disposition, @notes, @callbackAt)`,
-  ).run(a);
+    `INSERT INTO call_attempts (id, callback_id, customer_id, agent_id, started_at, ended_at, disposition, notes, callback_at, survey_skip_reason)
+     VALUES (@id, @callbackId, @customerId, @agentId, @startedAt, @endedAt, @disposition, @notes, @callbackAt, @surveySkipReason)`,
+  ).run({ surveySkipReason: null, ...a });
 }
 
 export function attemptTimesSince(db: Db, customerId: string, since: number): number[] {

@@ -23,3 +23,20 @@ export function putSettings(db: Db, value: Settings, updatedAt: number, updatedB
     .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt, updatedBy } })
     .run();
 }
+
+const MAPPING_KEY = 'script_mapping';
+export type ScriptMapping = Partial<Record<string, string | null>>;
+
+/** Which script each purpose opens when a callback of that purpose is taken. */
+export function getScriptMapping(db: Db): ScriptMapping {
+  const row = stmt(db, 'SELECT value FROM settings WHERE key = ?').get(MAPPING_KEY) as { value: string } | undefined;
+  return row ? (JSON.parse(row.value) as ScriptMapping) : {};
+}
+
+export function putScriptMapping(db: Db, mapping: ScriptMapping, updatedAt: number, updatedBy: string | null): void {
+  stmt(
+    db,
+    `INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+  ).run(MAPPING_KEY, JSON.stringify(mapping), updatedAt, updatedBy);
+}

@@ -95,6 +95,7 @@ export function recordOutcome(ctx: ServiceContext, input: ParsedInputOf<'callbac
       dncEntryId: input.disposition === 'dnc_requested' ? ctx.newId() : null,
       dncExpiresAt: input.disposition === 'dnc_requested' ? input.dncExpiresAt : null,
       recordedAt: now,
+      surveySkipReason: input.surveySkipReason,
     },
     now,
   );

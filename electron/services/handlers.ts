@@ -5,7 +5,21 @@ import { auditList, importBatches, readSettings, updateSettings } from './admin'
 import { recordOutcome, release, revealPhone, startCall, take, takeNext } from './calls';
 import { currentUser, type ServiceContext } from './context';
 import { callbackDetail, listQueuePage, queueSummary } from './queue';
+import { forCallback, answer, finish, start } from './responses';
+import {
+  createScript,
+  exportScript,
+  getScriptDetail,
+  importScript,
+  listAllScripts,
+  publishScript,
+  retire,
+  saveDraft,
+  setMapping,
+} from './scripts';
 import { createUser, sessionInfo, setLocale, setUp, switchUser } from './session';
+import { surveyFigures } from './survey-report';
+
 
 export type Handler<M extends MethodName> = (ctx: ServiceContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
 export type Handlers = { [M in Exclude<MethodName, 'system.status'>]: Handler<M> };
@@ -37,6 +51,20 @@ export const handlers: Handlers = {
   'imports.cancel': (ctx, input) => ({ cancelled: ctx.imports.cancel(input.jobId) }),
   'imports.list': importBatches,
   'audit.list': auditList,
+  'scripts.list': listAllScripts,
+  'scripts.get': getScriptDetail,
+  'scripts.create': createScript,
+  'scripts.saveDraft': saveDraft,
+  'scripts.publish': publishScript,
+  'scripts.retire': retire,
+  'scripts.export': exportScript,
+  'scripts.import': importScript,
+  'scripts.setMapping': setMapping,
+  'responses.forCallback': forCallback,
+  'responses.start': start,
+  'responses.answer': answer,
+  'responses.finish': finish,
+  'reports.survey': surveyFigures,
 };
 
 export type { SystemStatus };

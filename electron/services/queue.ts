@@ -10,13 +10,13 @@ import { maskPhone } from '../../core/rules/phone';
 import type { Settings } from '../../core/settings';
 import type { Db } from '../../db/open';
 import { contactHistory } from '../../db/repos/attempts';
-import { activeLeaseOf, getCallback, pickNextCallable } from '../../db/repos/callbacks';
+import { activeLeaseOf, getCallback, pickNextCandidate } from '../../db/repos/callbacks';
 import { distinctTimezones, getCustomer } from '../../db/repos/customers';
 import { listQueue, queueCounts, type QueueListRow } from '../../db/repos/queue-list';
 import { getSettings } from '../../db/repos/settings';
 import { stmt } from '../../db/repos/stmt';
 import { currentUser, type ServiceContext } from './context';
-import { toCallbackFacts, toCustomerFacts } from './facts';
+import { toCallbackFacts } from './facts';
 
 /**
  * Zones whose calling window is open now. Distinct zones are few; they are re-read at most every few
@@ -161,18 +161,19 @@ function customerProfile(db: Db, c: CustomerRecord, now: number): CallbackDetail
   };
 }
 
-/** Picks the SQL candidate, then lets the core guard confirm it (it is the authority). */
+/**
+ * Picks the SQL candidate, then lets the core guard confirm it (it is the authority). The candidate row
+ * carries the callback's and customer's facts, so the guard runs on them without reading either again.
+ */
 export function pickNext(ctx: ServiceContext, agentId: string, now: number, settings: Settings): string | undefined {
   const zones = openZones(ctx.db, now, settings);
   const rejected: string[] = [];
   for (let tries = 0; tries < 20; tries++) {
-    const id = pickNextCallable(ctx.db, { now, agentId, zones }, rejected);
-    if (!id) return undefined;
-    const callback = getCallback(ctx.db, id)!;
-    const customer = getCustomer(ctx.db, callback.customerId)!;
-    const verdict = assessCallability({ callback: toCallbackFacts(callback), customer: toCustomerFacts(customer), agentId, now, settings });
-    if (verdict.callable) return id;
-    rejected.push(id);
+    const candidate = pickNextCandidate(ctx.db, { now, agentId, zones }, rejected);
+    if (!candidate) return undefined;
+    const verdict = assessCallability({ ...candidate, agentId, now, settings });
+    if (verdict.callable) return candidate.callback.id;
+    rejected.push(candidate.callback.id);
   }
   return undefined;
 }

@@ -7,6 +7,7 @@ import { getUser, listUsers } from '../../db/repos/users';
 import { inTransaction } from '../../db/repos/stmt';
 import type { ServiceContext } from './context';
 import { runMutation } from './mutations/registry';
+import { installBuiltinScripts } from './scripts';
 import { forgetZones } from './queue';
 
 export function sessionInfo(ctx: ServiceContext): SessionInfo {
@@ -43,6 +44,7 @@ export function setUp(ctx: ServiceContext, input: ParsedInputOf<'session.setUp'>
       }
       runMutation(ctx.db, 'demo.load', { seed: DEMO_DEFAULTS.seed, now, customers: DEMO_DEFAULTS.customers, agentIds }, now);
     }
+    installBuiltinScripts(ctx, input.locale, me.id);
     setMeta(ctx.db, 'currentUserId', me.id);
     setMeta(ctx.db, 'locale', input.locale);
     setMeta(ctx.db, 'setUpAt', String(now));

@@ -17,6 +17,7 @@ import {
 } from '../format';
 import { BlockList, PriorityBadge, ReasonTag } from './labels';
 import { useNow } from './useNow';
+import { SurveySkipReason } from './script/SkipReason';
 
 const DNC_CHOICES: DncExpiry[] = ['never', '30d', '90d', '1y'];
 
@@ -165,6 +166,8 @@ function WorkPanel() {
           <p className="hint warn">{t('workspace.dncEffect')}</p>
         </div>
       )}
+
+      <SurveySkipReason />
 
       <label className="field-label" htmlFor="outcome-notes">
         {t('workspace.notes')}

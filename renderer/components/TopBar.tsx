@@ -4,7 +4,7 @@ import { useStore, type Page } from '../store';
 import { formatClockDate, formatNumber, formatTime } from '../format';
 import { useNow } from './useNow';
 
-const PAGES: Page[] = ['queue', 'import', 'audit', 'settings'];
+const PAGES: Page[] = ['queue', 'import', 'scripts', 'surveys', 'audit', 'settings'];
 
 export function TopBar() {
   const { t } = useTranslation();

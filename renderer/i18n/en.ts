@@ -10,6 +10,8 @@ const en: typeof zhCN = {
   nav: {
     queue: 'Queue',
     import: 'Import',
+    scripts: 'Scripts',
+    surveys: 'Survey figures',
     audit: 'Audit',
     settings: 'Settings',
   },

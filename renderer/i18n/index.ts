@@ -4,20 +4,27 @@ import zhCN from './zh-CN';
 import en from './en';
 import adminZhCN from './admin.zh-CN';
 import adminEn from './admin.en';
+import scriptsZhCN from './scripts.zh-CN';
+import scriptsEn from './scripts.en';
+import surveyZhCN from './survey.zh-CN';
+import surveyEn from './survey.en';
 
 export type Locale = 'zh-CN' | 'en';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 
-/** Namespaces: 'translation' (the console) and 'admin' (import, settings, audit pages). */
+/**
+ * Namespaces: 'translation' (the console), 'admin' (import, settings, audit pages), 'scripts' (the
+ * script editor) and 'survey' (the in-call questionnaire and the survey figures).
+ */
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: zhCN, admin: adminZhCN },
-    en: { translation: en, admin: adminEn },
+    'zh-CN': { translation: zhCN, admin: adminZhCN, scripts: scriptsZhCN, survey: surveyZhCN },
+    en: { translation: en, admin: adminEn, scripts: scriptsEn, survey: surveyEn },
   },
   lng: 'zh-CN',
   fallbackLng: 'zh-CN',
   supportedLngs: ['zh-CN', 'en'],
-  ns: ['translation', 'admin'],
+  ns: ['translation', 'admin', 'scripts', 'survey'],
   defaultNS: 'translation',
   interpolation: { escapeValue: false },
   returnNull: false,

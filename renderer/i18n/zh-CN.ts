@@ -12,6 +12,8 @@ const zhCN = {
   nav: {
     queue: '队列',
     import: '导入',
+    scripts: '话术问卷',
+    surveys: '问卷统计',
     audit: '审计',
     settings: '设置',
   },

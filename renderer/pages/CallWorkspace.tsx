@@ -2,15 +2,17 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DISPOSITIONS } from '../../core/domain/model';
 import { useStore } from '../store';
-import { CustomerProfile, displayName } from '../components/CustomerProfile';
+import { displayName } from '../components/CustomerProfile';
 import { CallPanel } from '../components/CallPanel';
 import { PriorityBadge, ReasonTag, StatusCell } from '../components/labels';
 import { isTypingTarget } from '../components/keys';
+import { WorkspaceLeft } from '../components/ScriptRunner';
 
 /**
- * The open callback: customer profile on the left, the call panel on the right. Slides over the
- * queue (which stays mounted, keeping its scroll position). Keyboard: 1–8 pick a result, Ctrl+Enter
- * saves, Esc closes a read-only view (or leaves the notes field).
+ * The open callback: customer profile on the left (with the questionnaire as a second tab when a
+ * script applies), the call panel on the right. Slides over the queue (which stays mounted, keeping
+ * its scroll position). Keyboard: 1–8 pick a result (unless the questionnaire panel has the number
+ * keys), Ctrl+Enter saves, Esc closes a read-only view (or leaves the notes field).
  */
 export default function CallWorkspace() {
   const { t } = useTranslation();
@@ -21,7 +23,7 @@ export default function CallWorkspace() {
     const onKey = (e: KeyboardEvent) => {
       const s = useStore.getState();
       const current = s.workspace;
-      if (!current) return;
+      if (!current || e.defaultPrevented) return; // e.g. a number key the questionnaire took
       if (e.key === 'Escape') {
         if (isTypingTarget(e.target)) {
           (e.target as HTMLElement).blur();
@@ -73,7 +75,7 @@ export default function CallWorkspace() {
           )}
         </header>
         <div className="workspace-body">
-          <CustomerProfile detail={detail} />
+          <WorkspaceLeft detail={detail} mode={ws.mode} />
           <CallPanel />
         </div>
       </div>

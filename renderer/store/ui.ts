@@ -6,7 +6,7 @@ export interface Toast {
   kind: ToastKind;
   text: string;
 }
-export type Page = 'queue' | 'import' | 'audit' | 'settings';
+export type Page = 'queue' | 'import' | 'scripts' | 'surveys' | 'audit' | 'settings';
 
 export interface UiSlice {
   page: Page;

@@ -7,6 +7,8 @@ import type { Settings } from '../../core/settings';
 import { checkCallingWindow } from '../../core/rules/calling-window';
 import { MAX_CALLBACK_LATER_MS } from '../../core/rules/dispositions';
 import { call } from '../api/client';
+import { surveyReasonNeeded } from '../components/script/state';
+import { settleQuestionnaire } from '../components/script/actions';
 import { formatShortDateTime, now, relativeToNow } from '../format';
 import type { Slice } from './types';
 
@@ -20,6 +22,8 @@ export interface Draft {
   laterDate: string;
   laterTime: string;
   dncExpiry: DncExpiry;
+  /** With 'reached': why the questionnaire that applied was not completed. */
+  surveySkipReason: string;
 }
 
 export type Busy = 'start' | 'save' | 'release' | 'reveal' | null;
@@ -69,6 +73,7 @@ function freshDraft(detail: CallbackDetail): Draft {
     laterDate: tomorrow.toFormat('yyyy-MM-dd'),
     laterTime: '10:00',
     dncExpiry: 'never',
+    surveySkipReason: '',
   };
 }
 
@@ -299,10 +304,18 @@ export const createWorkspaceSlice: Slice<WorkspaceSlice> = (set, get) => {
           return false;
         }
       }
+      // A reached call whose questionnaire was not completed needs the reason (the back end checks too).
+      const needsReason = draft.disposition === 'reached' ? surveyReasonNeeded(ws.detail.callback.id) : false;
+      const surveySkipReason = needsReason !== false ? draft.surveySkipReason.trim() || null : null;
+      if (needsReason === true && surveySkipReason === null) {
+        patchWs({ error: { code: 'BAD_INPUT', message: i18n.t('survey:skip.required'), details: { field: 'surveySkipReason', local: true } } });
+        return false;
+      }
       const endedAt = now();
       const startedAt = Math.min(ws.startedAt ?? endedAt, endedAt);
       const dncExpiresAt = draft.disposition === 'dnc_requested' ? dncExpiryInstant(draft.dncExpiry, endedAt) : null;
       patchWs({ busy: 'save', error: null });
+      await settleQuestionnaire(); // questionnaire answers given just before saving land first
       const r = await call('callbacks.recordOutcome', {
         callbackId: ws.detail.callback.id,
         disposition: draft.disposition,
@@ -311,6 +324,7 @@ export const createWorkspaceSlice: Slice<WorkspaceSlice> = (set, get) => {
         endedAt,
         callbackAt,
         dncExpiresAt,
+        surveySkipReason,
       });
       if (!r.ok) {
         // Keep everything the agent typed; the error shows in the call panel, where they are looking.
@@ -372,6 +386,7 @@ export function errorText(error: ApiError): string {
         return t('errors.callbackAt', { message: error.message });
       }
       if (error.details?.field === 'dncExpiresAt') return t('errors.dncExpiresAt');
+      if (error.details?.field === 'surveySkipReason') return t('survey:skip.required');
       return t('errors.BAD_INPUT', { message: error.message });
     }
     case 'NOT_FOUND':

@@ -12,6 +12,7 @@ import { cancelOpenCallbacks, closeCallback, getCallback, rescheduleCallback, se
 import { getCustomer, setCapUntil, setDncUntil, setPhoneStatus } from '../../../db/repos/customers';
 import { getSettings } from '../../../db/repos/settings';
 import { toCallbackFacts, toCustomerFacts } from '../facts';
+import { settleQuestionnaireOnReached } from './responses';
 
 export function applyLease(db: Db, a: MutationArgs<'callbacks.lease'>): void {
   const callback = getCallback(db, a.callbackId);
@@ -100,7 +101,9 @@ export function applyAttempt(db: Db, a: MutationArgs<'attempts.record'>): Attemp
       blocks: verdict.blocks,
     });
   }
+  if (a.disposition === 'reached') settleQuestionnaireOnReached(db, callback.id, a.surveySkipReason, a.recordedAt);
   insertAttempt(db, {
+    surveySkipReason: a.disposition === 'reached' ? a.surveySkipReason : null,
     id: a.attemptId,
     callbackId: callback.id,
     customerId: customer.id,

@@ -13,6 +13,8 @@ import { inTransaction } from '../../../db/repos/stmt';
 import { insertUser } from '../../../db/repos/users';
 import { applyAttempt, applyLease, applyRelease, refreshCap, type AttemptApplied } from './attempts';
 import { applyImport } from './imports';
+import { applyAnswer, applyFinish, applyStartResponse } from './responses';
+import { applyCreateScript, applyPublish, applyRetire, applySaveDraft, applySetMapping } from './scripts';
 
 type Appliers = { [N in MutationName]: (db: Db, args: MutationArgs<N>) => unknown };
 
@@ -50,6 +52,14 @@ const appliers = {
       details: {},
     }),
   'imports.commit': applyImport,
+  'scripts.create': applyCreateScript,
+  'scripts.saveDraft': applySaveDraft,
+  'scripts.publish': applyPublish,
+  'scripts.retire': applyRetire,
+  'scripts.setMapping': applySetMapping,
+  'responses.start': applyStartResponse,
+  'responses.answer': applyAnswer,
+  'responses.finish': applyFinish,
 } satisfies Appliers;
 
 export type ApplierResult<N extends MutationName> = ReturnType<(typeof appliers)[N]>;

@@ -1,0 +1,115 @@
+import type { ParsedInputOf } from '../../core/contract/api';
+import { AppError } from '../../core/contract/result';
+import type { CallScriptState, ResponseView } from '../../core/contract/views';
+import { answer as answerScript, unanswer } from '../../core/questionnaire/engine';
+import type { Db } from '../../db/open';
+import { getCallback } from '../../db/repos/callbacks';
+import { inTransaction } from '../../db/repos/stmt';
+import { getCustomer } from '../../db/repos/customers';
+import { currentAnswers, getResponse, latestResponseFor, type ResponseRow } from '../../db/repos/responses';
+import { getVersion } from '../../db/repos/scripts';
+import { getUser } from '../../db/repos/users';
+import { currentUser, type ServiceContext } from './context';
+import { runMutation } from './mutations/registry';
+import { applicableScript } from './mutations/responses';
+
+/** Complaint follow-ups name what the complaint was about; until tickets exist, the callback's note says it. */
+function ticketSubjectOf(db: Db, callbackId: string): string | null {
+  const callback = getCallback(db, callbackId);
+  if (!callback || callback.reason !== 'complaint_followup' || callback.notes.trim() === '') return null;
+  return callback.notes.trim().slice(0, 80);
+}
+
+function responseView(db: Db, response: ResponseRow): ResponseView {
+  const version = getVersion(db, response.scriptVersionId)!;
+  const customer = getCustomer(db, response.customerId)!;
+  const agent = getUser(db, response.agentId);
+  return {
+    id: response.id,
+    callbackId: response.callbackId,
+    status: response.status,
+    startedAt: response.startedAt,
+    endedAt: response.endedAt,
+    scriptId: version.scriptId,
+    versionId: version.id,
+    version: version.version,
+    content: version.content,
+    answers: currentAnswers(db, response.id),
+    context: {
+      customerName: customer.name,
+      gender: customer.gender,
+      agentName: agent?.name ?? '',
+      ticketSubject: ticketSubjectOf(db, response.callbackId),
+      // Vouchers arrive with their own issue; the placeholder renders a neutral phrase meanwhile.
+      voucher: null,
+      // Placeholders follow the language the script is written in, not the screen's.
+      locale: version.content.locale,
+    },
+  };
+}
+
+export function forCallback(ctx: ServiceContext, input: ParsedInputOf<'responses.forCallback'>): CallScriptState {
+  currentUser(ctx);
+  const applies = applicableScript(ctx.db, input.callbackId);
+  const latest = latestResponseFor(ctx.db, input.callbackId);
+  return {
+    applies: applies ? { scriptId: applies.script.id, title: applies.version.content.title, version: applies.version.version } : null,
+    response: latest ? responseView(ctx.db, latest) : null,
+  };
+}
+
+/** Begins the questionnaire on the script's current version, or resumes the one in progress. */
+export function start(ctx: ServiceContext, input: ParsedInputOf<'responses.start'>): ResponseView {
+  const agent = currentUser(ctx);
+  const latest = latestResponseFor(ctx.db, input.callbackId);
+  if (latest?.status === 'in_progress' && latest.agentId === agent.id) return responseView(ctx.db, latest);
+  const applies = applicableScript(ctx.db, input.callbackId);
+  if (!applies) throw new AppError('NOT_FOUND', 'No questionnaire is set for this kind of callback.');
+  const now = ctx.now();
+  const responseId = ctx.newId();
+  inTransaction(ctx.db, () => {
+    // A colleague's questionnaire left open on this callback ended with their call: it stays partial.
+    if (latest?.status === 'in_progress') runMutation(ctx.db, 'responses.finish', { responseId: latest.id, status: 'partial', at: now }, now);
+    runMutation(ctx.db, 'responses.start', { responseId, callbackId: input.callbackId, scriptVersionId: applies.version.id, agentId: agent.id, at: now }, now);
+  });
+  return responseView(ctx.db, getResponse(ctx.db, responseId)!);
+}
+
+function ownResponse(ctx: ServiceContext, responseId: string) {
+  const agent = currentUser(ctx);
+  const response = getResponse(ctx.db, responseId);
+  if (!response) throw new AppError('NOT_FOUND', 'That questionnaire response does not exist.');
+  if (response.agentId !== agent.id) throw new AppError('FORBIDDEN', 'This questionnaire is being taken by another agent.');
+  return response;
+}
+
+/** Saves one answer as it is given; answers hidden by the change are cleared in the same step. */
+export function answer(ctx: ServiceContext, input: ParsedInputOf<'responses.answer'>): ResponseView {
+  const response = ownResponse(ctx, input.responseId);
+  const content = getVersion(ctx.db, response.scriptVersionId)!.content;
+  const before = currentAnswers(ctx.db, response.id);
+  const result = input.answer === null ? unanswer(content, before, input.key) : answerScript(content, before, input.key, input.answer);
+  if (!result.ok) throw new AppError('BAD_INPUT', result.message, { code: result.code, key: input.key });
+  const now = ctx.now();
+  runMutation(
+    ctx.db,
+    'responses.answer',
+    {
+      responseId: response.id,
+      factId: ctx.newId(),
+      key: input.key,
+      answer: input.answer === null ? null : (result.answers[input.key] ?? null),
+      cleared: result.cleared.map((key) => ({ key, factId: ctx.newId() })),
+      at: now,
+    },
+    now,
+  );
+  return responseView(ctx.db, getResponse(ctx.db, response.id)!);
+}
+
+export function finish(ctx: ServiceContext, input: ParsedInputOf<'responses.finish'>): ResponseView {
+  const response = ownResponse(ctx, input.responseId);
+  const now = ctx.now();
+  runMutation(ctx.db, 'responses.finish', { responseId: response.id, status: input.status, at: now }, now);
+  return responseView(ctx.db, getResponse(ctx.db, response.id)!);
+}

@@ -1,0 +1,348 @@
+import { create } from 'zustand';
+import i18n from 'i18next';
+import type { ApiError } from '../../../core/contract/result';
+import type { CallScriptState, ResponseView } from '../../../core/contract/views';
+import { answer as engineAnswer, unanswer as engineUnanswer, walk } from '../../../core/questionnaire/engine';
+import type { AnswerStepErrorCode } from '../../../core/questionnaire/engine';
+import type { Answer, AnswerValue, Answers, Question, ScriptContent } from '../../../core/questionnaire/model';
+import { call } from '../../api/client';
+
+/*
+ * The questionnaire of the open callback. Answers change here first, through the same pure engine the
+ * back end uses (instant feedback, branch clearing included), and are saved one by one, in order, with
+ * responses.answer; the back end's answers replace ours once every save in flight has come back.
+ */
+
+export type Step = { kind: 'intro' } | { kind: 'question'; key: string } | { kind: 'end' };
+export type Tab = 'profile' | 'script';
+
+export interface LocalProblem {
+  key: string | null;
+  code: AnswerStepErrorCode | 'not_a_number' | 'missing_required';
+  params?: Record<string, string | number>;
+}
+
+export interface ScriptStore {
+  callbackId: string | null;
+  phase: 'idle' | 'loading' | 'ready' | 'error';
+  applies: CallScriptState['applies'];
+  /** The back end's latest word on the response. */
+  response: ResponseView | null;
+  /** The answers as shown: ours, ahead of the back end while saves are in flight. */
+  answers: Answers;
+  /** Content of the version that applies, for the opening before the questionnaire starts. */
+  preview: ScriptContent | null;
+  step: Step;
+  tab: Tab;
+  /** Number keys go to the questionnaire (else to the call panel's results). */
+  keysActive: boolean;
+  /** Typed text not yet saved: key → text; `${key}#other` → "other" text. */
+  drafts: Record<string, string>;
+  /** A choice picked that cannot be saved yet ("other" without its text). */
+  picks: Record<string, AnswerValue>;
+  pending: number;
+  busy: 'start' | 'finish' | null;
+  error: ApiError | null;
+  problem: LocalProblem | null;
+  /** Answers cleared by the last change (they no longer apply). */
+  cleared: { count: number; seq: number } | null;
+
+  load(callbackId: string): Promise<void>;
+  reset(): void;
+  setTab(tab: Tab): void;
+  setKeysActive(on: boolean): void;
+  setDraft(key: string, text: string): void;
+  setPick(key: string, value: AnswerValue | null): void;
+  goTo(step: Step): void;
+  start(opts?: { declined?: boolean }): Promise<void>;
+  /** Validates and saves one answer (null removes it). False when refused locally. */
+  submit(key: string, input: Answer | null): boolean;
+  finish(status: 'completed' | 'partial' | 'declined'): Promise<boolean>;
+  clearProblem(): void;
+}
+
+const OTHER_SUFFIX = '#other';
+export const otherDraftKey = (key: string) => `${key}${OTHER_SUFFIX}`;
+
+/** Where to resume: the first visible unanswered question, else the end. */
+export function resumeStep(content: ScriptContent, answers: Answers): Step {
+  const { visible, endedAt } = walk(content, answers);
+  if (endedAt !== null) return { kind: 'end' };
+  const key = visible.find((k) => !Object.hasOwn(answers, k));
+  return key ? { kind: 'question', key } : { kind: 'end' };
+}
+
+let seq = 0;
+/** Saves run one after another, in the order the agent gave the answers. */
+let chain: Promise<unknown> = Promise.resolve();
+/** Bumped on every load/reset: results of an older callback's saves are ignored. */
+let generation = 0;
+
+const without = <T>(rec: Record<string, T>, ...keys: string[]) => {
+  const out = { ...rec };
+  for (const k of keys) delete out[k];
+  return out;
+};
+
+export const useScript = create<ScriptStore>()((set, get) => {
+  const resync = async (gen: number) => {
+    const callbackId = get().callbackId;
+    if (!callbackId) return;
+    const r = await call('responses.forCallback', { callbackId });
+    if (gen !== generation || !r.ok) return;
+    const response = r.value.response;
+    set({ applies: r.value.applies, response, answers: response?.answers ?? {} });
+  };
+
+  return {
+    callbackId: null,
+    phase: 'idle',
+    applies: null,
+    response: null,
+    answers: {},
+    preview: null,
+    step: { kind: 'intro' },
+    tab: 'profile',
+    keysActive: false,
+    drafts: {},
+    picks: {},
+    pending: 0,
+    busy: null,
+    error: null,
+    problem: null,
+    cleared: null,
+
+    async load(callbackId) {
+      const gen = ++generation;
+      chain = Promise.resolve();
+      set({
+        callbackId,
+        phase: 'loading',
+        applies: null,
+        response: null,
+        answers: {},
+        preview: null,
+        step: { kind: 'intro' },
+        tab: 'profile',
+        keysActive: false,
+        drafts: {},
+        picks: {},
+        pending: 0,
+        busy: null,
+        error: null,
+        problem: null,
+        cleared: null,
+      });
+      const r = await call('responses.forCallback', { callbackId });
+      if (gen !== generation) return;
+      if (!r.ok) {
+        set({ phase: 'error', error: r.error });
+        return;
+      }
+      const { applies, response } = r.value;
+      const inProgress = response?.status === 'in_progress';
+      set({
+        phase: 'ready',
+        applies,
+        response,
+        answers: response?.answers ?? {},
+        step: response && inProgress ? resumeStep(response.content, response.answers) : { kind: 'intro' },
+        // A questionnaire already under way opens on its own tab; otherwise the profile comes first.
+        tab: inProgress ? 'script' : 'profile',
+        keysActive: inProgress,
+      });
+      // The opening is read before starting: fetch the content of the version that applies.
+      if (applies && !response) {
+        const d = await call('scripts.get', { id: applies.scriptId });
+        if (gen !== generation || !d.ok) return;
+        const v = d.value.versions.find((x) => x.version === applies.version && x.status === 'published');
+        set({ preview: v?.content ?? null });
+      }
+    },
+
+    reset() {
+      generation++;
+      chain = Promise.resolve();
+      set({
+        callbackId: null,
+        phase: 'idle',
+        applies: null,
+        response: null,
+        answers: {},
+        preview: null,
+        step: { kind: 'intro' },
+        tab: 'profile',
+        keysActive: false,
+        drafts: {},
+        picks: {},
+        pending: 0,
+        busy: null,
+        error: null,
+        problem: null,
+        cleared: null,
+      });
+    },
+
+    setTab(tab) {
+      const response = get().response;
+      set({ tab, keysActive: tab === 'script' && response?.status === 'in_progress' });
+    },
+
+    setKeysActive(on) {
+      if (get().keysActive !== on) set({ keysActive: on });
+    },
+
+    setDraft(key, text) {
+      set({ drafts: { ...get().drafts, [key]: text }, problem: null });
+    },
+
+    setPick(key, value) {
+      set({ picks: value === null ? without(get().picks, key) : { ...get().picks, [key]: value }, problem: null });
+    },
+
+    goTo(step) {
+      set({ step, problem: null });
+    },
+
+    clearProblem() {
+      set({ problem: null });
+    },
+
+    async start(opts) {
+      const { callbackId, busy } = get();
+      if (!callbackId || busy) return;
+      set({ busy: 'start', error: null });
+      const gen = generation;
+      const r = await call('responses.start', { callbackId });
+      if (gen !== generation) return;
+      if (!r.ok) {
+        set({ busy: null, error: r.error });
+        return;
+      }
+      const response = r.value;
+      set({
+        busy: null,
+        response,
+        answers: response.answers,
+        step: resumeStep(response.content, response.answers),
+        tab: 'script',
+        keysActive: true,
+      });
+      if (opts?.declined) await get().finish('declined');
+    },
+
+    submit(key, input) {
+      const { response, answers } = get();
+      if (!response || response.status !== 'in_progress') return false;
+      const content = response.content;
+      const step = input === null ? engineUnanswer(content, answers, key) : engineAnswer(content, answers, key, input);
+      if (!step.ok) {
+        const q = content.questions.find((x) => x.key === key);
+        set({ problem: { key, code: step.code, params: rangeParams(q) } });
+        return false;
+      }
+      // Nothing changed (the same answer again): no save, no history entry.
+      const before = answers[key];
+      const after = step.answers[key];
+      if (step.cleared.length === 0 && sameAnswer(before, after)) {
+        set({ drafts: without(get().drafts, key, otherDraftKey(key)), picks: without(get().picks, key), problem: null });
+        return true;
+      }
+      const mySeq = ++seq;
+      set({
+        answers: step.answers,
+        drafts: without(get().drafts, key, otherDraftKey(key)),
+        picks: without(get().picks, key),
+        problem: null,
+        error: null,
+        pending: get().pending + 1,
+        cleared: step.cleared.length > 0 ? { count: step.cleared.length, seq: mySeq } : get().cleared,
+      });
+      const gen = generation;
+      const responseId = response.id;
+      const payload = input === null ? null : (step.answers[key] ?? null);
+      chain = chain.then(async () => {
+        if (gen !== generation) return;
+        const serverBefore = get().response?.answers ?? {};
+        const r = await call('responses.answer', { responseId, key, answer: payload });
+        if (gen !== generation) return;
+        const pending = get().pending - 1;
+        if (!r.ok) {
+          set({ pending, error: r.error });
+          // Whatever we thought, the back end's answers are the truth: read them again.
+          await resync(gen);
+          return;
+        }
+        // The back end's count of what this change cleared (the same rule; it is the one that counts).
+        const gone = Object.keys(serverBefore).filter((k) => k !== key && !Object.hasOwn(r.value.answers, k)).length;
+        const patch: Partial<ScriptStore> = { pending, response: r.value };
+        if (gone > 0) patch.cleared = { count: gone, seq: mySeq };
+        if (pending === 0) patch.answers = r.value.answers;
+        set(patch);
+      });
+      return true;
+    },
+
+    async finish(status) {
+      const { response, busy } = get();
+      if (!response || busy || response.status !== 'in_progress') return false;
+      set({ busy: 'finish', error: null, problem: null });
+      const gen = generation;
+      await chain; // every answer given is saved before the questionnaire ends
+      if (gen !== generation) return false;
+      const r = await call('responses.finish', { responseId: response.id, status });
+      if (gen !== generation) return false;
+      if (!r.ok) {
+        set({ busy: null, error: r.error });
+        await resync(gen);
+        return false;
+      }
+      set({
+        busy: null,
+        response: r.value,
+        answers: r.value.answers,
+        keysActive: false,
+        drafts: {},
+        picks: {},
+        cleared: null,
+      });
+      return true;
+    },
+  };
+});
+
+function rangeParams(q: Question | undefined): Record<string, string | number> | undefined {
+  if (!q) return undefined;
+  if (q.type === 'rating') return { min: 1, max: 5 };
+  if (q.type === 'nps') return { min: 0, max: 10 };
+  if (q.type === 'number') return { min: q.min ?? '', max: q.max ?? '' };
+  return undefined;
+}
+
+function sameAnswer(a: Answer | undefined, b: Answer | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return JSON.stringify(a.value) === JSON.stringify(b.value) && (a.otherText ?? '') === (b.otherText ?? '');
+}
+
+/**
+ * Whether saving "reached" needs a reason for the questionnaire: true when a script applies to this
+ * callback and its response is not completed; null when we do not know (not loaded, or another callback).
+ */
+export function surveyReasonNeeded(callbackId: string): boolean | null {
+  const s = useScript.getState();
+  if (s.callbackId !== callbackId || s.phase !== 'ready') return null;
+  return s.applies !== null && s.response?.status !== 'completed';
+}
+
+/** Resolves once every questionnaire answer given so far has been saved (or refused). */
+export function answersSaved(): Promise<void> {
+  return chain.then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
+/** The message of a refused answer, in the agent's language. */
+export function problemText(p: LocalProblem): string {
+  return i18n.t(`survey:problem.${p.code}`, { ...p.params, defaultValue: i18n.t('survey:problem.wrong_type') });
+}

@@ -1,0 +1,288 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SCALE_RANGE } from '../../../core/questionnaire/engine';
+import { questionKeySchema, QUESTION_TYPES } from '../../../core/questionnaire/model';
+import type { Choice, Condition, QuestionType } from '../../../core/questionnaire/model';
+import { ConditionBuilder } from './ConditionBuilder';
+import { describeCondition } from './conditions';
+import { isChoiceType, nextChoiceValue, toQuestion, type EditorQuestion, type Issue } from './model';
+import { InlineConfirm, PlaceholderTextArea } from './shared';
+
+interface Props {
+  q: EditorQuestion;
+  index: number;
+  questions: readonly EditorQuestion[];
+  issues: Issue[];
+  publishedKeys: ReadonlySet<string>;
+  collapsed: boolean;
+  onToggle(): void;
+  onChange(patch: Partial<EditorQuestion>): void;
+  onRenameKey(next: string): void;
+  onMove(delta: -1 | 1): void;
+  onDuplicate(): void;
+  onDelete(): void;
+  highlighted: boolean;
+}
+
+export function QuestionEditor({ q, index, questions, issues, publishedKeys, collapsed, onToggle, onChange, onRenameKey, onMove, onDuplicate, onDelete, highlighted }: Props) {
+  const { t } = useTranslation('scripts');
+  const [keyDraft, setKeyDraft] = useState<string | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const plain = questions.map(toQuestion);
+  const shownKey = keyDraft ?? q.key;
+  const keyValid = questionKeySchema.safeParse(shownKey).success;
+  const duplicate = questions.some((x) => x.uid !== q.uid && x.key === shownKey);
+  const renamedPublished = q.origKey !== null && q.origKey !== shownKey && publishedKeys.has(q.origKey);
+  const usedBy = questions.filter((x) => x.uid !== q.uid && (refers(x.showIf, q.key) || refers(x.endIf, q.key)));
+  const hasErrors = issues.length > 0;
+
+  function commitKey() {
+    if (keyDraft === null) return;
+    const next = keyDraft.trim();
+    setKeyDraft(null);
+    if (next !== q.key) onRenameKey(next);
+  }
+
+  const earlier = questions.slice(0, index).map((x, i) => ({ q: toQuestion(x), index: i }));
+  const upToSelf = [...earlier, { q: toQuestion(q), index }];
+
+  return (
+    <article
+      className={`scr-q${hasErrors ? ' scr-q-bad' : ''}${highlighted ? ' scr-q-flash' : ''}`}
+      id={`scr-q-${q.uid}`}
+      data-testid="editor-question"
+      data-key={q.key}
+      aria-label={t('editor.questionN', { n: index + 1 })}
+    >
+      <header className="scr-q-head">
+        <button type="button" className="scr-q-toggle" onClick={onToggle} aria-expanded={!collapsed} title={collapsed ? t('editor.expand') : t('editor.collapse')}>
+          <span className={`scr-caret${collapsed ? '' : ' scr-caret-open'}`} aria-hidden="true">
+            ▸
+          </span>
+          <span className="scr-q-num">{index + 1}</span>
+        </button>
+        <div className="scr-q-summary" onClick={collapsed ? onToggle : undefined}>
+          <span className="scr-q-type">{t(`types.${q.type}`)}</span>
+          <code className="scr-q-key">{q.key}</code>
+          {collapsed && <span className="scr-q-brief">{q.text.trim() || t('editor.noText')}</span>}
+          {q.required && <span className="scr-mini scr-mini-req">{t('editor.requiredShort')}</span>}
+          {q.showIf && <span className="scr-mini scr-mini-branch" title={describeCondition(q.showIf, plain, t)}>{t('editor.hasShowIf')}</span>}
+          {q.endIf && <span className="scr-mini scr-mini-end" title={describeCondition(q.endIf, plain, t, q.key)}>{t('editor.hasEndIf')}</span>}
+          {hasErrors && <span className="scr-mini scr-mini-bad">{t('editor.issueCount', { count: issues.length })}</span>}
+        </div>
+        <div className="scr-q-tools">
+          <button type="button" className="scr-iconbtn" onClick={() => onMove(-1)} disabled={index === 0} title={t('editor.moveUp')} aria-label={t('editor.moveUp')} data-testid="question-up">
+            ↑
+          </button>
+          <button type="button" className="scr-iconbtn" onClick={() => onMove(1)} disabled={index === questions.length - 1} title={t('editor.moveDown')} aria-label={t('editor.moveDown')} data-testid="question-down">
+            ↓
+          </button>
+          <button type="button" className="scr-textbtn" onClick={onDuplicate} title={t('editor.duplicate')} data-testid="question-duplicate">
+            {t('editor.duplicateShort')}
+          </button>
+          <button type="button" className="scr-textbtn scr-textbtn-danger" onClick={() => setConfirmDelete(true)} title={t('editor.delete')} data-testid="question-delete">
+            {t('editor.deleteShort')}
+          </button>
+        </div>
+      </header>
+
+      {confirmDelete && (
+        <InlineConfirm
+          danger
+          testId="question-delete-confirm"
+          confirmLabel={t('editor.deleteConfirm')}
+          onConfirm={() => {
+            setConfirmDelete(false);
+            onDelete();
+          }}
+          onCancel={() => setConfirmDelete(false)}
+        >
+          <p>{t('editor.deleteQuestion', { n: index + 1 })}</p>
+          {usedBy.length > 0 && <p>{t('editor.deleteUsedBy', { list: usedBy.map((x) => questions.indexOf(x) + 1).join('、') })}</p>}
+          {publishedKeys.has(q.key) && <p>{t('editor.deletePublished')}</p>}
+        </InlineConfirm>
+      )}
+
+      {!collapsed && (
+        <div className="scr-q-body">
+          <div className="scr-grid">
+            <label className="scr-field scr-field-key">
+              <span className="scr-label">{t('editor.key')}</span>
+              <input
+                className="scr-mono"
+                value={shownKey}
+                maxLength={40}
+                spellCheck={false}
+                aria-invalid={!keyValid || duplicate}
+                data-testid="question-key"
+                onChange={(e) => setKeyDraft(e.target.value)}
+                onBlur={commitKey}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') {
+                    e.preventDefault();
+                    commitKey();
+                  }
+                  if (e.key === 'Escape') setKeyDraft(null);
+                }}
+              />
+            </label>
+            <label className="scr-field">
+              <span className="scr-label">{t('editor.type')}</span>
+              <select
+                value={q.type}
+                data-testid="question-type"
+                onChange={(e) => {
+                  const type = e.target.value as QuestionType;
+                  const patch: Partial<EditorQuestion> = { type };
+                  if (isChoiceType(type) && q.choices.length === 0) {
+                    patch.choices = [
+                      { value: 'opt1', label: '' },
+                      { value: 'opt2', label: '' },
+                    ];
+                  }
+                  onChange(patch);
+                }}
+              >
+                {QUESTION_TYPES.map((type) => (
+                  <option key={type} value={type}>
+                    {t(`types.${type}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="scr-check scr-field-req">
+              <input type="checkbox" checked={q.required} onChange={(e) => onChange({ required: e.target.checked })} data-testid="question-required" />
+              {t('editor.required')}
+            </label>
+          </div>
+          {!keyValid && <p className="scr-field-error">{t('issues.keyFormat')}</p>}
+          {keyValid && duplicate && <p className="scr-field-error">{t('editor.keyDuplicate', { key: shownKey })}</p>}
+          {renamedPublished && (
+            <p className="scr-field-warn" data-testid="key-rename-warning">
+              {t('editor.keyRenamed', { from: q.origKey })}
+            </p>
+          )}
+          {keyDraft === null && q.key === q.origKey && publishedKeys.has(q.key) && <p className="scr-hint">{t('editor.keyHint')}</p>}
+
+          <label className="scr-field">
+            <span className="scr-label">{t('editor.text')}</span>
+            <PlaceholderTextArea value={q.text} rows={2} maxLength={1000} onChange={(text) => onChange({ text })} testId="editor-question-text" placeholder={t('editor.textPlaceholder')} />
+          </label>
+          <label className="scr-field">
+            <span className="scr-label">
+              {t('editor.help')} <span className="scr-muted scr-small">{t('editor.helpHint')}</span>
+            </span>
+            <PlaceholderTextArea value={q.help} rows={1} maxLength={500} onChange={(help) => onChange({ help })} testId="question-help" />
+          </label>
+
+          {isChoiceType(q.type) && <ChoicesEditor choices={q.choices} allowOther={q.allowOther} onChange={onChange} />}
+          {q.type === 'number' && (
+            <div className="scr-grid">
+              <NumberField label={t('editor.min')} value={q.min} onChange={(min) => onChange({ min })} testId="question-min" />
+              <NumberField label={t('editor.max')} value={q.max} onChange={(max) => onChange({ max })} testId="question-max" />
+            </div>
+          )}
+          {(q.type === 'rating' || q.type === 'nps') && (
+            <p className="scr-hint">{t(`editor.scale_${q.type}`, { min: SCALE_RANGE[q.type].min, max: SCALE_RANGE[q.type].max })}</p>
+          )}
+
+          <div className="scr-q-conds">
+            <ConditionBuilder field="showIf" value={q.showIf} onChange={(showIf: Condition | null) => onChange({ showIf })} candidates={earlier} allQuestions={plain} selfKey={q.key} />
+            <ConditionBuilder field="endIf" value={q.endIf} onChange={(endIf: Condition | null) => onChange({ endIf })} candidates={upToSelf} allQuestions={plain} selfKey={q.key} />
+          </div>
+
+          {issues.length > 0 && (
+            <ul className="scr-q-issues">
+              {issues.map((i, n) => (
+                <li key={n} className={i.level === 'save' ? 'scr-issue-save' : undefined}>
+                  {i.text}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </article>
+  );
+}
+
+function refers(c: Condition | null, key: string): boolean {
+  if (c === null) return false;
+  if ('all' in c) return c.all.some((x) => refers(x, key));
+  if ('any' in c) return c.any.some((x) => refers(x, key));
+  return c.q === key;
+}
+
+function NumberField({ label, value, onChange, testId }: { label: string; value: number | null; onChange(v: number | null): void; testId: string }) {
+  const [text, setText] = useState(value === null ? '' : String(value));
+  return (
+    <label className="scr-field">
+      <span className="scr-label">{label}</span>
+      <input
+        type="number"
+        className="scr-num-input"
+        value={text}
+        data-testid={testId}
+        onChange={(e) => {
+          setText(e.target.value);
+          const n = e.target.valueAsNumber;
+          if (e.target.value.trim() === '') onChange(null);
+          else if (Number.isFinite(n)) onChange(n);
+        }}
+      />
+    </label>
+  );
+}
+
+function ChoicesEditor({ choices, allowOther, onChange }: { choices: Choice[]; allowOther: boolean; onChange(patch: Partial<EditorQuestion>): void }) {
+  const { t } = useTranslation('scripts');
+  const set = (next: Choice[]) => onChange({ choices: next });
+  const move = (i: number, d: number) => {
+    const j = i + d;
+    if (j < 0 || j >= choices.length) return;
+    const next = [...choices];
+    [next[i], next[j]] = [next[j]!, next[i]!];
+    set(next);
+  };
+  return (
+    <fieldset className="scr-choices" data-testid="question-choices">
+      <legend className="scr-label">
+        {t('editor.choices')} <span className="scr-muted scr-small">{t('editor.choicesHint')}</span>
+      </legend>
+      {choices.map((c, i) => (
+        <div className="scr-choice" key={i} data-testid="choice-row">
+          <span className="scr-choice-n">{i + 1}</span>
+          <input className="scr-choice-label" value={c.label} maxLength={200} placeholder={t('editor.choiceLabel')} aria-label={t('editor.choiceLabel')} data-testid="choice-label" onChange={(e) => set(choices.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))} />
+          <input
+            className="scr-choice-value scr-mono"
+            value={c.value}
+            maxLength={40}
+            spellCheck={false}
+            title={t('editor.choiceValueHint')}
+            aria-label={t('editor.choiceValue')}
+            data-testid="choice-value"
+            onChange={(e) => set(choices.map((x, j) => (j === i ? { ...x, value: e.target.value.toLowerCase() } : x)))}
+          />
+          <button type="button" className="scr-iconbtn" onClick={() => move(i, -1)} disabled={i === 0} aria-label={t('editor.moveUp')} title={t('editor.moveUp')}>
+            ↑
+          </button>
+          <button type="button" className="scr-iconbtn" onClick={() => move(i, 1)} disabled={i === choices.length - 1} aria-label={t('editor.moveDown')} title={t('editor.moveDown')}>
+            ↓
+          </button>
+          <button type="button" className="scr-iconbtn scr-iconbtn-danger" onClick={() => set(choices.filter((_, j) => j !== i))} aria-label={t('editor.removeChoice')} title={t('editor.removeChoice')} data-testid="choice-remove">
+            ✕
+          </button>
+        </div>
+      ))}
+      <div className="scr-choice-actions">
+        <button type="button" className="scr-linkbtn scr-small" disabled={choices.length >= 30} onClick={() => set([...choices, { value: nextChoiceValue(choices), label: '' }])} data-testid="choice-add">
+          + {t('editor.addChoice')}
+        </button>
+        <label className="scr-check">
+          <input type="checkbox" checked={allowOther} onChange={(e) => onChange({ allowOther: e.target.checked })} data-testid="choice-allow-other" />
+          {t('editor.allowOther')}
+        </label>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,436 @@
+import { Fragment, useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../../core/contract/result';
+import type { ScriptSummary } from '../../../core/contract/views';
+import { SCRIPT_PURPOSES, type ScriptPurpose } from '../../../core/questionnaire/model';
+import { call } from '../../api/client';
+import { formatNumber } from '../../format';
+import { useStore } from '../../store';
+import { hasUnsaved } from './DraftEditor';
+import { Badge, downloadJson, InlineConfirm, PurposeTag, useCanEdit, useErrorLine, useFailure } from './shared';
+
+type Locale = 'zh-CN' | 'en';
+const LOCALES: Locale[] = ['zh-CN', 'en'];
+
+interface ImportFailure {
+  fileName: string;
+  message: string;
+  errors: { path: string; message: string }[];
+}
+
+/** All scripts by purpose, which script each purpose's calls open, and new / import. */
+export function ScriptList({ onOpen }: { onOpen(id: string): void }) {
+  const { t } = useTranslation('scripts');
+  const canEdit = useCanEdit();
+  const notify = useStore((s) => s.notify);
+  const uiLocale = useStore((s) => s.session?.locale) ?? 'zh-CN';
+  const fail = useFailure();
+  const errorLine = useErrorLine();
+  const [scripts, setScripts] = useState<ScriptSummary[] | null>(null);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [responses, setResponses] = useState<Record<string, number>>({});
+  const [showNew, setShowNew] = useState(false);
+  const [importFailure, setImportFailure] = useState<ImportFailure | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [retiring, setRetiring] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [showRetired, setShowRetired] = useState(false);
+
+  const load = useCallback(async () => {
+    setLoadError(null);
+    const r = await call('scripts.list', {});
+    if (!r.ok) return setLoadError(r.error);
+    setScripts(r.value);
+    // Response counts live on the versions: one scripts.get per script, all local, in parallel.
+    const counts = await Promise.all(
+      r.value.map(async (s) => {
+        const d = await call('scripts.get', { id: s.id });
+        return [s.id, d.ok ? d.value.versions.reduce((n, v) => n + v.responses, 0) : 0] as const;
+      }),
+    );
+    setResponses(Object.fromEntries(counts));
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function setMapping(purpose: ScriptPurpose, scriptId: string | null) {
+    setBusy(`map-${purpose}`);
+    const r = await call('scripts.setMapping', { mapping: { [purpose]: scriptId } });
+    setBusy(null);
+    if (!r.ok) return fail(r.error);
+    setScripts(r.value);
+    const chosen = r.value.find((s) => s.id === scriptId);
+    notify('success', chosen ? t('mapping.saved', { purpose: t(`reason.${purpose}`, { ns: 'translation' }), title: chosen.title }) : t('mapping.cleared', { purpose: t(`reason.${purpose}`, { ns: 'translation' }) }));
+  }
+
+  async function exportScript(s: ScriptSummary) {
+    const r = await call('scripts.export', { id: s.id });
+    if (!r.ok) return fail(r.error);
+    downloadJson(r.value.fileName, r.value.json);
+    notify('success', t('list.exported', { file: r.value.fileName }));
+  }
+
+  async function copy(s: ScriptSummary) {
+    setBusy(s.id);
+    const r = await call('scripts.create', { copyFrom: s.id });
+    setBusy(null);
+    if (!r.ok) return fail(r.error);
+    notify('success', t('list.copied', { title: r.value.script.title }));
+    onOpen(r.value.script.id);
+  }
+
+  async function retire(s: ScriptSummary) {
+    setBusy(s.id);
+    const r = await call('scripts.retire', { id: s.id });
+    setBusy(null);
+    setRetiring(null);
+    if (!r.ok) return fail(r.error);
+    notify('success', t('list.retired', { title: s.title }));
+    await load();
+  }
+
+  async function importFile(file: File) {
+    setImportFailure(null);
+    setImporting(true);
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      setImporting(false);
+      setImportFailure({ fileName: file.name, message: t('import.unreadable'), errors: [] });
+      return;
+    }
+    if (text.trim() === '') {
+      setImporting(false);
+      setImportFailure({ fileName: file.name, message: t('import.empty'), errors: [] });
+      return;
+    }
+    const r = await call('scripts.import', { json: text.replace(/^\uFEFF/, '') });
+    setImporting(false);
+    if (!r.ok) {
+      const errors = Array.isArray(r.error.details?.errors) ? (r.error.details.errors as { path: string; message: string }[]) : [];
+      if (r.error.code === 'BAD_INPUT') setImportFailure({ fileName: file.name, message: errors.length > 0 ? t('import.invalid', { count: errors.length }) : errorLine(r.error), errors });
+      else fail(r.error);
+      return;
+    }
+    notify('success', t('import.done', { title: r.value.script.title }));
+    onOpen(r.value.script.id);
+  }
+
+  if (loadError) {
+    return (
+      <div className="scr-alert scr-alert-error" role="alert">
+        <strong>{t('list.loadFailed')}</strong>
+        <span className="scr-small">{errorLine(loadError)}</span>
+        <button type="button" className="scr-btn scr-btn-small" onClick={() => void load()}>
+          {t('common.retry')}
+        </button>
+      </div>
+    );
+  }
+  if (!scripts) return <p className="scr-muted">{t('common.loading')}</p>;
+
+  const retiredCount = scripts.filter((s) => s.retiredAt !== null).length;
+
+  return (
+    <>
+      <div className="scr-toolbar">
+        {canEdit && (
+          <>
+            <button type="button" className="scr-btn scr-btn-primary" onClick={() => setShowNew(!showNew)} aria-expanded={showNew} data-testid="script-new">
+              + {t('list.new')}
+            </button>
+            <label className={`scr-btn scr-file${importing ? ' scr-btn-busy' : ''}`}>
+              {importing ? t('import.importing') : t('import.button')}
+              <input
+                type="file"
+                accept=".json,application/json"
+                className="scr-visually-hidden"
+                data-testid="script-import-file"
+                disabled={importing}
+                onChange={(e) => {
+                  const f = e.target.files?.[0];
+                  e.target.value = '';
+                  if (f) void importFile(f);
+                }}
+              />
+            </label>
+          </>
+        )}
+        {retiredCount > 0 && (
+          <label className="scr-check scr-toolbar-right">
+            <input type="checkbox" checked={showRetired} onChange={(e) => setShowRetired(e.target.checked)} data-testid="show-retired" />
+            {t('list.showRetired', { count: retiredCount })}
+          </label>
+        )}
+      </div>
+
+      {showNew && canEdit && <NewScriptForm defaultLocale={uiLocale} onCancel={() => setShowNew(false)} onCreated={onOpen} />}
+
+      {importFailure && (
+        <div className="scr-alert scr-alert-error" role="alert" data-testid="import-errors">
+          <strong>{t('import.failed', { file: importFailure.fileName })}</strong>
+          <span>{importFailure.message}</span>
+          {importFailure.errors.length > 0 && (
+            <table className="scr-table scr-import-errors">
+              <thead>
+                <tr>
+                  <th>{t('import.path')}</th>
+                  <th>{t('import.problem')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {importFailure.errors.slice(0, 50).map((e, i) => (
+                  <tr key={i} data-testid="import-error">
+                    <td>
+                      <code>{e.path}</code>
+                    </td>
+                    <td>{e.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {importFailure.errors.length > 50 && <span className="scr-small">{t('import.more', { count: importFailure.errors.length - 50 })}</span>}
+          <button type="button" className="scr-btn scr-btn-small" onClick={() => setImportFailure(null)}>
+            {t('common.dismiss')}
+          </button>
+        </div>
+      )}
+
+      <Mapping scripts={scripts} canEdit={canEdit} busy={busy} onChange={(p, id) => void setMapping(p, id)} />
+
+      <div className="scr-groups" data-testid="scripts-list">
+        {SCRIPT_PURPOSES.map((purpose) => {
+          const rows = scripts
+            .filter((s) => s.purpose === purpose && (showRetired || s.retiredAt === null))
+            .sort(
+              (a, b) =>
+                Number(a.retiredAt !== null) - Number(b.retiredAt !== null) ||
+                Number(b.mappedFor.length > 0) - Number(a.mappedFor.length > 0) ||
+                Number(b.locale === uiLocale) - Number(a.locale === uiLocale) ||
+                a.title.localeCompare(b.title),
+            );
+          return (
+            <section key={purpose} className="scr-card scr-group" data-testid="script-group" data-purpose={purpose}>
+              <h3 className="scr-group-title">
+                <PurposeTag purpose={purpose} />
+                <span className="scr-muted scr-small">{t('list.count', { count: rows.length })}</span>
+              </h3>
+              {rows.length === 0 ? (
+                <p className="scr-muted scr-small">{t('list.noneForPurpose')}</p>
+              ) : (
+                <table className="scr-table scr-list-table">
+                  <thead>
+                    <tr>
+                      <th>{t('list.title')}</th>
+                      <th>{t('list.locale')}</th>
+                      <th>{t('list.published')}</th>
+                      <th>{t('list.state')}</th>
+                      <th className="scr-num">{t('list.responses')}</th>
+                      <th aria-label={t('list.actions')} />
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map((s) => (
+                      <Fragment key={s.id}>
+                        <tr
+                          className={s.retiredAt !== null ? 'scr-row-retired' : undefined}
+                          data-testid="script-row"
+                          data-script-id={s.id}
+                          data-purpose={s.purpose}
+                          data-locale={s.locale}
+                        >
+                          <td>
+                            <button type="button" className="scr-linkbtn scr-strong scr-title-link" onClick={() => onOpen(s.id)}>
+                              {s.title}
+                            </button>
+                            {s.builtinKey && <span className="scr-muted scr-small"> · {t('list.builtin')}</span>}
+                          </td>
+                          <td className="scr-nowrap">{t(`locales.${s.locale}`)}</td>
+                          <td className="scr-nowrap">{s.publishedVersion !== null ? `v${s.publishedVersion}` : <span className="scr-muted">{t('list.notPublished')}</span>}</td>
+                          <td>
+                            <div className="scr-tags">
+                              {s.mappedFor.length > 0 && (
+                                <Badge tone="live" testId="badge-used" title={t('list.usedForTitle', { purposes: s.mappedFor.map((p) => t(`reason.${p}`, { ns: 'translation' })).join('、') })}>
+                                  {t('list.usedFor')}
+                                </Badge>
+                              )}
+                              {s.hasDraft && (
+                                <Badge tone="draft" testId="badge-draft">
+                                  {t('list.draftBadge', { version: s.latestVersion })}
+                                </Badge>
+                              )}
+                              {hasUnsaved(s.id) && <Badge tone="warn">{t('list.unsavedBadge')}</Badge>}
+                              {s.retiredAt !== null && (
+                                <Badge tone="retired" testId="badge-retired">
+                                  {t('list.retiredBadge')}
+                                </Badge>
+                              )}
+                            </div>
+                          </td>
+                          <td className="scr-num">{responses[s.id] === undefined ? '…' : formatNumber(responses[s.id]!)}</td>
+                          <td className="scr-row-actions">
+                            <button type="button" className="scr-btn scr-btn-small" onClick={() => onOpen(s.id)} data-testid="script-open">
+                              {canEdit && s.retiredAt === null ? t('list.openEdit') : t('list.open')}
+                            </button>
+                            {canEdit && (
+                              <button type="button" className="scr-btn scr-btn-small" onClick={() => void copy(s)} disabled={busy === s.id} data-testid="script-copy">
+                                {t('list.copy')}
+                              </button>
+                            )}
+                            <button type="button" className="scr-btn scr-btn-small" onClick={() => void exportScript(s)} data-testid="script-export">
+                              {t('list.export')}
+                            </button>
+                            {canEdit && s.retiredAt === null && (
+                              <button type="button" className="scr-btn scr-btn-small scr-btn-danger-outline" onClick={() => setRetiring(s.id)} disabled={busy === s.id} data-testid="script-retire">
+                                {t('list.retire')}
+                              </button>
+                            )}
+                          </td>
+                        </tr>
+                        {retiring === s.id && (
+                          <tr className="scr-confirm-row">
+                            <td colSpan={6}>
+                              <InlineConfirm danger testId="retire-confirm" busy={busy === s.id} confirmLabel={t('list.retireConfirm')} onConfirm={() => void retire(s)} onCancel={() => setRetiring(null)}>
+                                <p>
+                                  <strong>{t('list.retireQuestion', { title: s.title })}</strong>
+                                </p>
+                                <p>{t('list.retireExplain')}</p>
+                                {s.mappedFor.length > 0 && <p>{t('list.retireMapped', { purposes: s.mappedFor.map((p) => t(`reason.${p}`, { ns: 'translation' })).join('、') })}</p>}
+                              </InlineConfirm>
+                            </td>
+                          </tr>
+                        )}
+                      </Fragment>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </section>
+          );
+        })}
+      </div>
+    </>
+  );
+}
+
+function Mapping({ scripts, canEdit, busy, onChange }: { scripts: ScriptSummary[]; canEdit: boolean; busy: string | null; onChange(purpose: ScriptPurpose, id: string | null): void }) {
+  const { t } = useTranslation('scripts');
+  return (
+    <section className="scr-card" aria-labelledby="scr-mapping-title" data-testid="script-mapping">
+      <div>
+        <h3 className="scr-card-title" id="scr-mapping-title">
+          {t('mapping.title')}
+        </h3>
+        <p className="scr-muted scr-small">{t('mapping.intro')}</p>
+      </div>
+      <div className="scr-mapping">
+        {SCRIPT_PURPOSES.map((purpose) => {
+          const eligible = scripts.filter((s) => s.purpose === purpose && s.retiredAt === null && s.publishedVersion !== null);
+          const current = scripts.find((s) => s.mappedFor.includes(purpose));
+          return (
+            <label key={purpose} className="scr-mapping-row">
+              <PurposeTag purpose={purpose} />
+              <select
+                value={current?.id ?? ''}
+                disabled={!canEdit || busy === `map-${purpose}`}
+                data-testid={`mapping-select-${purpose}`}
+                onChange={(e) => onChange(purpose, e.target.value === '' ? null : e.target.value)}
+              >
+                <option value="">{t('mapping.none')}</option>
+                {eligible.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {t('mapping.option', { title: s.title, locale: t(`locales.${s.locale}`), version: s.publishedVersion })}
+                  </option>
+                ))}
+              </select>
+            </label>
+          );
+        })}
+      </div>
+      {!canEdit && <p className="scr-muted scr-small">{t('mapping.readOnly')}</p>}
+    </section>
+  );
+}
+
+function NewScriptForm({ defaultLocale, onCancel, onCreated }: { defaultLocale: Locale; onCancel(): void; onCreated(id: string): void }) {
+  const { t } = useTranslation('scripts');
+  const notify = useStore((s) => s.notify);
+  const fail = useFailure();
+  const [purpose, setPurpose] = useState<ScriptPurpose>('satisfaction');
+  const [locale, setLocale] = useState<Locale>(defaultLocale);
+  const [title, setTitle] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const trimmed = title.trim();
+    if (trimmed === '') return setError(t('newScript.titleRequired'));
+    setCreating(true);
+    const r = await call('scripts.create', { purpose, locale, title: trimmed });
+    setCreating(false);
+    if (!r.ok) return fail(r.error);
+    notify('success', t('newScript.created', { title: trimmed }));
+    onCreated(r.value.script.id);
+  }
+
+  return (
+    <form className="scr-card scr-new" onSubmit={(e) => void submit(e)} noValidate data-testid="script-new-form">
+      <h3 className="scr-card-title">{t('newScript.title')}</h3>
+      <div className="scr-grid">
+        <label className="scr-field">
+          <span className="scr-label">{t('newScript.purpose')}</span>
+          <select value={purpose} onChange={(e) => setPurpose(e.target.value as ScriptPurpose)} data-testid="new-purpose">
+            {SCRIPT_PURPOSES.map((p) => (
+              <option key={p} value={p}>
+                {t(`reason.${p}`, { ns: 'translation' })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="scr-field">
+          <span className="scr-label">{t('newScript.locale')}</span>
+          <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)} data-testid="new-locale">
+            {LOCALES.map((l) => (
+              <option key={l} value={l}>
+                {t(`locales.${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="scr-field scr-grow">
+          <span className="scr-label">{t('newScript.name')}</span>
+          <input
+            value={title}
+            maxLength={120}
+            placeholder={t('newScript.namePlaceholder')}
+            aria-invalid={error !== null}
+            data-testid="new-title"
+            onChange={(e) => {
+              setTitle(e.target.value);
+              setError(null);
+            }}
+          />
+        </label>
+      </div>
+      {error && (
+        <p className="scr-field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <p className="scr-muted scr-small">{t('newScript.hint')}</p>
+      <div className="scr-actions">
+        <button type="submit" className="scr-btn scr-btn-primary" disabled={creating} data-testid="new-submit">
+          {creating ? t('newScript.creating') : t('newScript.create')}
+        </button>
+        <button type="button" className="scr-btn" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

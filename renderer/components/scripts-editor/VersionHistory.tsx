@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ScriptVersionView } from '../../../core/contract/views';
+import { formatDateTime, formatNumber } from '../../format';
+
+const SHOWN = 5;
+
+/** Every version, newest first: who published it when, how many responses it has; click to view. */
+export function VersionHistory({
+  versions,
+  selected,
+  editing,
+  onView,
+  onExport,
+  onCopy,
+  canCopy,
+}: {
+  versions: ScriptVersionView[];
+  /** The version id shown read-only, or null while the draft editor is open. */
+  selected: string | null;
+  editing: boolean;
+  onView(v: ScriptVersionView): void;
+  onExport(v: ScriptVersionView): void;
+  onCopy(v: ScriptVersionView): void;
+  canCopy: boolean;
+}) {
+  const { t } = useTranslation('scripts');
+  const [all, setAll] = useState(false);
+  const sorted = [...versions].sort((a, b) => b.version - a.version);
+  const shown = all ? sorted : sorted.slice(0, SHOWN);
+  return (
+    <section className="scr-card scr-versions" aria-labelledby="scr-versions-title">
+      <h3 className="scr-card-title" id="scr-versions-title">
+        {t('versions.title')}
+      </h3>
+      <table className="scr-table">
+        <thead>
+          <tr>
+            <th>{t('versions.version')}</th>
+            <th>{t('versions.status')}</th>
+            <th>{t('versions.when')}</th>
+            <th className="scr-num">{t('versions.responses')}</th>
+            <th aria-label={t('list.actions')} />
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((v) => {
+            const current = v.status === 'draft' ? editing : selected === v.id;
+            return (
+              <tr key={v.id} className={current ? 'scr-row-current' : undefined} data-testid="version-row" data-version={v.version} data-status={v.status} data-version-id={v.id}>
+                <td>
+                  <button type="button" className="scr-linkbtn scr-strong" onClick={() => onView(v)} data-testid="version-view">
+                    v{v.version}
+                  </button>
+                </td>
+                <td>
+                  {v.status === 'published' ? (
+                    <span className="scr-badge scr-badge-ok">{t('versions.published')}</span>
+                  ) : (
+                    <span className="scr-badge scr-badge-draft">{t('versions.draft')}</span>
+                  )}
+                </td>
+                <td className="scr-small">
+                  {v.status === 'published' && v.publishedAt !== null
+                    ? t('versions.publishedBy', { who: v.publishedByName ?? t('versions.system'), when: formatDateTime(v.publishedAt) })
+                    : t('versions.createdAt', { when: formatDateTime(v.createdAt) })}
+                </td>
+                <td className="scr-num">{v.status === 'published' ? formatNumber(v.responses) : '—'}</td>
+                <td className="scr-row-actions">
+                  <button type="button" className="scr-btn scr-btn-small" onClick={() => onView(v)}>
+                    {v.status === 'draft' ? t('versions.openDraft') : t('versions.view')}
+                  </button>
+                  <button type="button" className="scr-btn scr-btn-small" onClick={() => onExport(v)} data-testid="version-export">
+                    {t('list.export')}
+                  </button>
+                  {canCopy && (
+                    <button type="button" className="scr-btn scr-btn-small" onClick={() => onCopy(v)} data-testid="version-copy">
+                      {t('versions.copy')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {sorted.length > SHOWN && (
+        <button type="button" className="scr-linkbtn scr-small" onClick={() => setAll(!all)}>
+          {all ? t('versions.fewer') : t('versions.all', { count: sorted.length })}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,169 @@
+import { useEffect, useRef, useState, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PLACEHOLDERS } from '../../../core/questionnaire/model';
+import type { ApiError } from '../../../core/contract/result';
+import type { Reason } from '../../../core/domain/model';
+import { useStore } from '../../store';
+import '../../styles/scripts.css';
+
+/** Translates a back-end error into one line (admin namespace has the codes), English detail after. */
+export function useErrorLine(): (error: ApiError) => string {
+  const { t } = useTranslation('admin');
+  return (error) => {
+    const head = t(`errors.${error.code}`, { defaultValue: t('errors.INTERNAL') });
+    return error.message ? `${head} — ${error.message}` : head;
+  };
+}
+
+/**
+ * Handles a failed call the same way everywhere: a toast, and when the failure says our idea of who is
+ * signed in is stale (another window switched user), the session is re-read so the page re-renders
+ * read-only.
+ */
+export function useFailure(): (error: ApiError) => void {
+  const line = useErrorLine();
+  const notify = useStore((s) => s.notify);
+  const refreshSession = useStore((s) => s.refreshSession);
+  return (error) => {
+    notify('error', line(error));
+    if (error.code === 'FORBIDDEN') void refreshSession();
+  };
+}
+
+export function useCanEdit(): boolean {
+  return useStore((s) => s.session?.currentUser?.role) === 'supervisor';
+}
+
+/** Saves text as a UTF-8 JSON file through a Blob link. */
+export function downloadJson(fileName: string, json: string): void {
+  const blob = new Blob([json], { type: 'application/json;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+export function PurposeTag({ purpose }: { purpose: Reason }) {
+  const { t } = useTranslation();
+  return <span className={`tag reason reason-${purpose}`}>{t(`reason.${purpose}`)}</span>;
+}
+
+export function Badge({ tone, children, testId, title }: { tone: 'draft' | 'retired' | 'live' | 'muted' | 'ok' | 'warn'; children: ReactNode; testId?: string; title?: string }) {
+  return (
+    <span className={`scr-badge scr-badge-${tone}`} data-testid={testId} title={title}>
+      {children}
+    </span>
+  );
+}
+
+type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'value'> & {
+  value: string;
+  onChange(value: string): void;
+  testId?: string;
+  /** Single-line look (question text) vs. a paragraph (opening, closing). */
+  rows?: number;
+};
+
+/**
+ * A textarea with a menu that inserts {customer_name} and the other placeholders at the cursor. Only
+ * the known names are offered, so a script built with the menu never trips unknown_placeholder.
+ */
+export function PlaceholderTextArea({ value, onChange, testId, rows = 3, ...rest }: TextAreaProps) {
+  const { t } = useTranslation('scripts');
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const [open, setOpen] = useState(false);
+  const menuRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent) => {
+      if (menuRef.current && !menuRef.current.contains(e.target as Node)) setOpen(false);
+    };
+    const esc = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setOpen(false);
+    };
+    document.addEventListener('mousedown', close);
+    document.addEventListener('keydown', esc);
+    return () => {
+      document.removeEventListener('mousedown', close);
+      document.removeEventListener('keydown', esc);
+    };
+  }, [open]);
+
+  function insert(name: string) {
+    const el = ref.current;
+    const token = `{${name}}`;
+    const start = el?.selectionStart ?? value.length;
+    const end = el?.selectionEnd ?? value.length;
+    const next = value.slice(0, start) + token + value.slice(end);
+    onChange(next);
+    setOpen(false);
+    requestAnimationFrame(() => {
+      if (!el) return;
+      el.focus();
+      el.setSelectionRange(start + token.length, start + token.length);
+    });
+  }
+
+  return (
+    <div className="scr-textarea">
+      <textarea ref={ref} value={value} rows={rows} data-testid={testId} onChange={(e) => onChange(e.target.value)} {...rest} />
+      {!rest.readOnly && !rest.disabled && (
+        <div className="scr-ph" ref={menuRef}>
+          <button type="button" className="scr-ph-button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)} title={t('editor.insertPlaceholderHint')}>
+            {t('editor.insertPlaceholder')}
+          </button>
+          {open && (
+            <div className="scr-ph-menu" role="menu">
+              {PLACEHOLDERS.map((p) => (
+                <button key={p} type="button" role="menuitem" className="scr-ph-item" onClick={() => insert(p)}>
+                  <code>{`{${p}}`}</code>
+                  <span>{t(`placeholders.${p}`)}</span>
+                </button>
+              ))}
+            </div>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Two-step confirmation inline, no dialog: the question, then confirm / cancel. */
+export function InlineConfirm({
+  children,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+  busy,
+  danger,
+  testId,
+}: {
+  children: ReactNode;
+  confirmLabel: string;
+  onConfirm(): void;
+  onCancel(): void;
+  busy?: boolean;
+  danger?: boolean;
+  testId?: string;
+}) {
+  const { t } = useTranslation('scripts');
+  return (
+    <div className={`scr-confirm${danger ? ' scr-confirm-danger' : ''}`} role="alertdialog" data-testid={testId}>
+      <div className="scr-confirm-text">{children}</div>
+      <div className="scr-confirm-actions">
+        <button type="button" className={`scr-btn scr-btn-small ${danger ? 'scr-btn-danger' : 'scr-btn-primary'}`} disabled={busy} onClick={onConfirm} data-testid={testId ? `${testId}-yes` : undefined}>
+          {confirmLabel}
+        </button>
+        <button type="button" className="scr-btn scr-btn-small" disabled={busy} onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,429 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DateTime } from 'luxon';
+import type { InputOf } from '../../core/contract/api';
+import type { ApiError } from '../../core/contract/result';
+import type { ScriptSummary, SurveyFigures } from '../../core/contract/views';
+import { REASONS, type Reason } from '../../core/domain/model';
+import { OTHER } from '../../core/questionnaire/model';
+import { call } from '../api/client';
+import { useStore } from '../store';
+import { Tip } from '../components/Tooltip';
+import { ErrorNotice, ZONE, beijingDayStart, formatNumber, now } from './admin/shared';
+import './admin.css';
+import '../styles/survey.css';
+
+/*
+ * Survey figures: headline rates, one row per script version, and the answer distribution of every
+ * question key across versions. Tables for now; the numbers come from reports.survey (core/metrics).
+ * Dates are whole Beijing days; percentages are 0–100 with one decimal, null ("—") when nothing counts.
+ */
+
+const DAY_MS = 86_400_000;
+/** Distinct values shown per question before the rest are summed up. */
+const MAX_VALUES = 12;
+
+interface Filter {
+  purpose: '' | Reason;
+  scriptId: string;
+  version: string;
+  agentId: string;
+  from: string;
+  to: string;
+}
+const NO_FILTER: Filter = { purpose: '', scriptId: '', version: '', agentId: '', from: '', to: '' };
+
+type Query = InputOf<'reports.survey'>;
+
+/** The query for a filter; null when the dates are the wrong way round. `to` is inclusive here. */
+function toQuery(f: Filter): Query | null {
+  const from = f.from ? beijingDayStart(f.from) : null;
+  const toStart = f.to ? beijingDayStart(f.to) : null;
+  const to = toStart === null ? null : toStart + DAY_MS;
+  if (from !== null && to !== null && from >= to) return null;
+  return {
+    ...(f.purpose ? { purpose: f.purpose } : {}),
+    ...(f.scriptId ? { scriptId: f.scriptId } : {}),
+    ...(f.scriptId && f.version ? { version: Number(f.version) } : {}),
+    ...(f.agentId ? { agentId: f.agentId } : {}),
+    ...(from !== null ? { from } : {}),
+    ...(to !== null ? { to } : {}),
+  };
+}
+
+type Data = { state: 'loading' } | { state: 'error'; error: ApiError } | { state: 'ready'; figures: SurveyFigures };
+
+const pct = (v: number | null) => (v === null ? '—' : `${formatNumber(v)}%`);
+const signed = (v: number | null) => (v === null ? '—' : `${v > 0 ? '+' : ''}${formatNumber(v)}`);
+
+export default function SurveyReportPage() {
+  const { t } = useTranslation('survey');
+  const { t: tc } = useTranslation();
+  const users = useStore((s) => s.session?.users ?? []);
+  const [filter, setFilter] = useState<Filter>(NO_FILTER);
+  const [scripts, setScripts] = useState<ScriptSummary[]>([]);
+  const [data, setData] = useState<Data>({ state: 'loading' });
+  const [reload, setReload] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    void call('scripts.list', {}).then((r) => {
+      if (live && r.ok) setScripts(r.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [reload]);
+
+  const query = toQuery(filter);
+  const queryKey = JSON.stringify(query);
+  useEffect(() => {
+    const q = JSON.parse(queryKey) as Query | null;
+    if (q === null) return;
+    let live = true;
+    setData((d) => (d.state === 'ready' ? d : { state: 'loading' }));
+    void call('reports.survey', q).then((r) => {
+      if (live) setData(r.ok ? { state: 'ready', figures: r.value } : { state: 'error', error: r.error });
+    });
+    return () => {
+      live = false;
+    };
+  }, [queryKey, reload]);
+
+  const change = (patch: Partial<Filter>) => setFilter((f) => ({ ...f, ...patch }));
+  const shownScripts = scripts.filter((s) => !filter.purpose || s.purpose === filter.purpose);
+  const script = scripts.find((s) => s.id === filter.scriptId) ?? null;
+  const maxVersion = script ? (script.hasDraft ? script.latestVersion - 1 : script.latestVersion) : 0;
+  const filtered = JSON.stringify(filter) !== JSON.stringify(NO_FILTER);
+
+  const today = DateTime.fromMillis(now(), { zone: ZONE }).toFormat('yyyy-MM-dd');
+  const daysAgo = (n: number) => DateTime.fromMillis(now(), { zone: ZONE }).minus({ days: n }).toFormat('yyyy-MM-dd');
+  const ranges: { id: string; from: string; to: string }[] = [
+    { id: 'today', from: today, to: today },
+    { id: 'd7', from: daysAgo(6), to: today },
+    { id: 'd30', from: daysAgo(29), to: today },
+    { id: 'all', from: '', to: '' },
+  ];
+
+  return (
+    <div className="adm-page sv-page" data-testid="survey-report">
+      <header className="adm-page-head">
+        <h2 className="adm-page-title">{t('report.title')}</h2>
+        <p className="adm-muted">{t('report.intro')}</p>
+      </header>
+
+      <div className="adm-card">
+        <div className="adm-filters">
+          <label className="adm-field">
+            <span className="adm-label">{t('report.purpose')}</span>
+            <select
+              value={filter.purpose}
+              data-testid="survey-filter-purpose"
+              onChange={(e) => {
+                const purpose = e.target.value as Filter['purpose'];
+                const keep = !script || !purpose || script.purpose === purpose;
+                change({ purpose, ...(keep ? {} : { scriptId: '', version: '' }) });
+              }}
+            >
+              <option value="">{t('report.all')}</option>
+              {REASONS.map((r) => (
+                <option key={r} value={r}>
+                  {tc(`reason.${r}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="adm-field">
+            <span className="adm-label">{t('report.script')}</span>
+            <select value={filter.scriptId} data-testid="survey-filter-script" onChange={(e) => change({ scriptId: e.target.value, version: '' })}>
+              <option value="">{t('report.all')}</option>
+              {shownScripts.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.title}
+                  {s.retiredAt !== null ? ` · ${t('report.retired')}` : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="adm-field">
+            <span className="adm-label">{t('report.version')}</span>
+            <select
+              value={filter.version}
+              data-testid="survey-filter-version"
+              disabled={!script || maxVersion < 1}
+              title={script ? undefined : t('report.pickScriptFirst')}
+              onChange={(e) => change({ version: e.target.value })}
+            >
+              <option value="">{t('report.allVersions')}</option>
+              {Array.from({ length: Math.max(0, maxVersion) }, (_, i) => i + 1).map((v) => (
+                <option key={v} value={String(v)}>
+                  v{v}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="adm-field">
+            <span className="adm-label">{t('report.agent')}</span>
+            <select value={filter.agentId} data-testid="survey-filter-agent" onChange={(e) => change({ agentId: e.target.value })}>
+              <option value="">{t('report.allAgents')}</option>
+              {users.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="adm-field">
+            <span className="adm-label">{t('report.from')}</span>
+            <input type="date" value={filter.from} max={filter.to || undefined} data-testid="survey-filter-from" onChange={(e) => change({ from: e.target.value })} />
+          </label>
+          <label className="adm-field">
+            <span className="adm-label">{t('report.to')}</span>
+            <input type="date" value={filter.to} min={filter.from || undefined} data-testid="survey-filter-to" onChange={(e) => change({ to: e.target.value })} />
+          </label>
+        </div>
+        <div className="sv-filter-row">
+          <div className="sv-ranges" role="group" aria-label={t('report.quickRange')}>
+            {ranges.map((r) => {
+              const on = filter.from === r.from && filter.to === r.to;
+              return (
+                <button
+                  key={r.id}
+                  type="button"
+                  className={on ? 'adm-btn adm-btn-small sv-range on' : 'adm-btn adm-btn-small sv-range'}
+                  aria-pressed={on}
+                  data-testid={`survey-range-${r.id}`}
+                  onClick={() => change({ from: r.from, to: r.to })}
+                >
+                  {t(`report.ranges.${r.id}`)}
+                </button>
+              );
+            })}
+            <span className="adm-muted adm-small">{t('report.beijingDays')}</span>
+          </div>
+          <div className="adm-filter-buttons">
+            {filtered && (
+              <button type="button" className="adm-btn adm-btn-link" onClick={() => setFilter(NO_FILTER)}>
+                {t('report.clear')}
+              </button>
+            )}
+            <button type="button" className="adm-btn" onClick={() => setReload((x) => x + 1)}>
+              {t('report.refresh')}
+            </button>
+          </div>
+        </div>
+        {query === null && (
+          <div className="adm-field-error" role="alert">
+            {t('report.dateOrder')}
+          </div>
+        )}
+      </div>
+
+      {data.state === 'error' && (
+        <ErrorNotice error={data.error}>
+          <button type="button" className="adm-btn adm-btn-small" onClick={() => setReload((x) => x + 1)}>
+            {t('report.retry')}
+          </button>
+        </ErrorNotice>
+      )}
+      {data.state === 'loading' && <p className="adm-muted">{t('report.loading')}</p>}
+      {data.state === 'ready' && query !== null && <Figures figures={data.figures} filtered={filtered} />}
+    </div>
+  );
+}
+
+function Stat({ label, value, formula, testId, tone }: { label: string; value: string; formula: ReactNode; testId: string; tone?: string }) {
+  return (
+    <div className={`adm-stat${tone ? ` ${tone}` : ''}`} data-testid={testId}>
+      <dt>
+        <Tip content={<span className="sv-formula">{formula}</span>}>
+          <span className="sv-stat-label" tabIndex={0}>
+            {label}
+            <span className="sv-info" aria-hidden="true">
+              ?
+            </span>
+          </span>
+        </Tip>
+      </dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
+
+function Figures({ figures: f, filtered }: { figures: SurveyFigures; filtered: boolean }) {
+  const { t } = useTranslation('survey');
+  const { t: tc } = useTranslation();
+  const n = (v: number) => formatNumber(v);
+  const nothing = f.reachedCalls === 0 && f.started === 0;
+
+  if (nothing) {
+    return (
+      <div className="adm-card sv-empty" data-testid="survey-empty">
+        <h3 className="adm-card-title">{t('report.emptyTitle')}</h3>
+        <p className="adm-muted">{filtered ? t('report.emptyFiltered') : t('report.emptyAll')}</p>
+      </div>
+    );
+  }
+
+  return (
+    <>
+      <div className="adm-card">
+        <dl className="adm-stats sv-stats" data-testid="survey-headline">
+          <Stat label={t('report.reached')} value={n(f.reachedCalls)} formula={t('report.f.reached')} testId="survey-reached" />
+          <Stat label={t('report.started')} value={n(f.started)} formula={t('report.f.started')} testId="survey-started" />
+          <Stat label={t('report.completed')} value={n(f.completed)} formula={t('report.f.completed')} testId="survey-completed" />
+          <Stat label={t('report.responseRate')} value={pct(f.responseRate)} formula={t('report.f.responseRate')} testId="survey-response-rate" />
+          <Stat label={t('report.completionRate')} value={pct(f.completionRate)} formula={t('report.f.completionRate')} testId="survey-completion-rate" />
+          <Stat label="CSAT" value={pct(f.csat)} formula={t('report.f.csat')} testId="survey-csat" tone="sv-stat-key" />
+          <Stat label="NPS" value={signed(f.nps)} formula={t('report.f.nps')} testId="survey-nps" tone="sv-stat-key" />
+        </dl>
+        {f.responseRate !== null && f.responseRate > 100 && <p className="adm-hint">{t('report.over100')}</p>}
+      </div>
+
+      <div className="adm-card">
+        <div className="adm-card-head">
+          <h3 className="adm-card-title">{t('report.byVersion')}</h3>
+        </div>
+        {f.byVersion.length === 0 ? (
+          <p className="adm-muted" data-testid="survey-versions-empty">
+            {t('report.noResponses')}
+          </p>
+        ) : (
+          <div className="adm-table-wrap">
+            <table className="adm-table" data-testid="survey-version-table">
+              <thead>
+                <tr>
+                  <th>{t('report.colScript')}</th>
+                  <th>{t('report.colPurpose')}</th>
+                  <th>{t('report.colVersion')}</th>
+                  <th className="adm-num">{t('report.colStarted')}</th>
+                  <th className="adm-num">{t('report.colCompleted')}</th>
+                  <th className="adm-num">{t('report.colPartial')}</th>
+                  <th className="adm-num">{t('report.colDeclined')}</th>
+                  <th className="adm-num">
+                    <Tip content={<span className="sv-formula">{t('report.f.csat')}</span>}>
+                      <span tabIndex={0}>CSAT (n)</span>
+                    </Tip>
+                  </th>
+                  <th className="adm-num">
+                    <Tip content={<span className="sv-formula">{t('report.f.nps')}</span>}>
+                      <span tabIndex={0}>NPS (n)</span>
+                    </Tip>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {f.byVersion.map((v) => (
+                  <tr key={v.versionId} data-testid="survey-version-row" data-version={v.version} data-script-id={v.scriptId}>
+                    <td>{v.scriptTitle}</td>
+                    <td className="adm-nowrap">{tc(`reason.${v.purpose}`)}</td>
+                    <td className="adm-nowrap">v{v.version}</td>
+                    <td className="adm-num">{n(v.started)}</td>
+                    <td className="adm-num">
+                      {n(v.completed)}
+                      {v.started > 0 && <span className="adm-muted sv-share"> {Math.round((v.completed / v.started) * 100)}%</span>}
+                    </td>
+                    <td className="adm-num">{n(v.partial)}</td>
+                    <td className="adm-num">{n(v.declined)}</td>
+                    <td className="adm-num">
+                      {pct(v.csat)} <span className="adm-muted">({n(v.csatAnswers)})</span>
+                    </td>
+                    <td className="adm-num">
+                      {signed(v.nps)} <span className="adm-muted">({n(v.npsAnswers)})</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {f.byVersion.some((v) => v.started > v.completed + v.partial + v.declined) && <p className="adm-hint">{t('report.inProgressNote')}</p>}
+      </div>
+
+      <div className="adm-card">
+        <div className="adm-card-head">
+          <div>
+            <h3 className="adm-card-title">{t('report.byQuestion')}</h3>
+            <p className="adm-muted adm-small">{t('report.byQuestionIntro')}</p>
+          </div>
+        </div>
+        {f.questions.length === 0 ? (
+          <p className="adm-muted">{t('report.noResponses')}</p>
+        ) : (
+          <div className="adm-table-wrap">
+            <table className="adm-table sv-questions" data-testid="survey-question-table">
+              <thead>
+                <tr>
+                  <th>{t('report.colQuestion')}</th>
+                  <th className="adm-num">{t('report.colAnswers')}</th>
+                  <th>{t('report.colDistribution')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {f.questions.map((q) => (
+                  <tr key={q.key} data-testid="survey-question-row" data-key={q.key}>
+                    <td className="sv-q">
+                      <div>{q.text}</div>
+                      <div className="adm-muted adm-small">
+                        <code>{q.key}</code> · {t(`types.${q.type}`)}
+                      </div>
+                    </td>
+                    <td className="adm-num">{n(q.answers)}</td>
+                    <td>
+                      <Distribution q={q} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+    </>
+  );
+}
+
+function Distribution({ q }: { q: SurveyFigures['questions'][number] }) {
+  const { t } = useTranslation('survey');
+  if (q.type === 'short_text' || q.type === 'long_text') return <span className="adm-muted adm-small">{t('report.textAnswers')}</span>;
+  if (q.answers === 0 || q.counts.length === 0) return <span className="adm-muted adm-small">{t('report.noAnswers')}</span>;
+  const label = (value: string, given: string) => {
+    if (q.type === 'yes_no') return value === 'true' ? t('runner.yes') : value === 'false' ? t('runner.no') : given;
+    if (value === OTHER) return t('runner.other');
+    return given;
+  };
+  // Numbers can have many distinct values: the commonest are listed, the rest summed.
+  const counts = q.type === 'number' && q.counts.length > MAX_VALUES ? [...q.counts].sort((a, b) => b.count - a.count) : q.counts;
+  const shown = counts.slice(0, MAX_VALUES);
+  const rest = counts.slice(MAX_VALUES).reduce((s, c) => s + c.count, 0);
+  const max = Math.max(...shown.map((c) => c.count), 1);
+  return (
+    <div className="sv-dist" data-testid="survey-distribution">
+      {shown.map((c) => {
+        const share = (c.count / q.answers) * 100;
+        return (
+          <div key={c.value} className="sv-dist-row" data-value={c.value}>
+            <span className="sv-dist-label" title={label(c.value, c.label)}>
+              {label(c.value, c.label)}
+            </span>
+            <span className="sv-dist-track" aria-hidden="true">
+              <span className={`sv-dist-bar${scoreBand(q.type, c.value)}`} style={{ width: `${(c.count / max) * 100}%` }} />
+            </span>
+            <span className="sv-dist-count">{formatNumber(c.count)}</span>
+            <span className="sv-dist-pct">{formatNumber(Math.round(share * 10) / 10)}%</span>
+          </div>
+        );
+      })}
+      {rest > 0 && <div className="adm-muted adm-small">{t('report.moreValues', { count: counts.length - MAX_VALUES, answers: formatNumber(rest) })}</div>}
+      {q.type === 'multi' && <div className="adm-muted adm-small">{t('report.multiNote')}</div>}
+    </div>
+  );
+}
+
+/** Colours the bars of the two scored scales the way the formulas read them. */
+function scoreBand(type: SurveyFigures['questions'][number]['type'], value: string): string {
+  const v = Number(value);
+  if (type === 'rating') return v >= 4 ? ' sv-hi' : v === 3 ? ' sv-mid' : ' sv-lo';
+  if (type === 'nps') return v >= 9 ? ' sv-hi' : v >= 7 ? ' sv-mid' : ' sv-lo';
+  return '';
+}
