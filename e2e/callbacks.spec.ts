@@ -101,3 +101,22 @@ test('reveal is audited and the language switches at any time', async ({ page, h
   await agent.toggleLanguage();
   await expect(page.getByTestId('next-button')).toContainText('下一个');
 });
+
+test('releasing a started call asks first, and keeping it loses nothing', async ({ page, host }) => {
+  const agent = new ConsolePage(page);
+  await agent.open(host.url);
+  await agent.firstRun('demo', '王芳');
+  await agent.next();
+  await agent.startCall();
+  await page.getByTestId('notes').fill('客户说稍后回电');
+  await page.getByTestId('release').click();
+  await expect(page.getByTestId('release-confirm-panel')).toBeVisible();
+  await shot(page, '09-release-confirm');
+  await page.getByTestId('release-cancel').click();
+  await expect(page.getByTestId('release-confirm-panel')).toBeHidden();
+  await expect(page.getByTestId('workspace-work')).toBeVisible();
+  await expect(page.getByTestId('notes')).toHaveValue('客户说稍后回电');
+  await page.getByTestId('release').click();
+  await page.getByTestId('release-confirm').click();
+  await expect(page.getByTestId('workspace-work')).toBeHidden();
+});

@@ -238,7 +238,6 @@ test('a supervisor publishes version 2 while an agent has a version 1 response i
   await expect(page.getByTestId(`script-nav-${firstKey}`)).not.toContainText('（v2）');
   await expect(survey.question()).toBeVisible();
   await expect(survey.question()).not.toHaveAttribute('data-key', firstKey);
-  await expect(page.getByTestId('script-choice-true').or(survey.question())).toBeVisible();
   await shot(page, 'questionnaire-02-resumed-on-v1');
   // Back to the first question: the v1 wording and the saved answer.
   await page.getByTestId(`script-nav-${firstKey}`).click();

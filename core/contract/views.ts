@@ -213,7 +213,7 @@ export interface ResponseView {
 
 /** The questionnaire state of one callback: the script that applies, and the response if begun. */
 export interface CallScriptState {
-  applies: { scriptId: string; title: string; version: number } | null;
+  applies: { scriptId: string; title: string; version: number; context: RenderContext } | null;
   response: ResponseView | null;
 }
 

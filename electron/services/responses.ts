@@ -1,6 +1,6 @@
 import type { ParsedInputOf } from '../../core/contract/api';
 import { AppError } from '../../core/contract/result';
-import type { CallScriptState, ResponseView } from '../../core/contract/views';
+import type { CallScriptState, RenderContext, ResponseView } from '../../core/contract/views';
 import { answer as answerScript, unanswer } from '../../core/questionnaire/engine';
 import type { Db } from '../../db/open';
 import { getCallback } from '../../db/repos/callbacks';
@@ -20,10 +20,23 @@ function ticketSubjectOf(db: Db, callbackId: string): string | null {
   return callback.notes.trim().slice(0, 80);
 }
 
+/** What the placeholders of a script read on this call (the agent is whoever takes the questionnaire). */
+function renderContext(db: Db, callbackId: string, customerId: string, agentId: string, locale: 'zh-CN' | 'en'): RenderContext {
+  const customer = getCustomer(db, customerId)!;
+  return {
+    customerName: customer.name,
+    gender: customer.gender,
+    agentName: getUser(db, agentId)?.name ?? '',
+    ticketSubject: ticketSubjectOf(db, callbackId),
+    // Vouchers arrive with their own issue; the placeholder renders a neutral phrase meanwhile.
+    voucher: null,
+    // Placeholders follow the language the script is written in, not the screen's.
+    locale,
+  };
+}
+
 function responseView(db: Db, response: ResponseRow): ResponseView {
   const version = getVersion(db, response.scriptVersionId)!;
-  const customer = getCustomer(db, response.customerId)!;
-  const agent = getUser(db, response.agentId);
   return {
     id: response.id,
     callbackId: response.callbackId,
@@ -35,25 +48,24 @@ function responseView(db: Db, response: ResponseRow): ResponseView {
     version: version.version,
     content: version.content,
     answers: currentAnswers(db, response.id),
-    context: {
-      customerName: customer.name,
-      gender: customer.gender,
-      agentName: agent?.name ?? '',
-      ticketSubject: ticketSubjectOf(db, response.callbackId),
-      // Vouchers arrive with their own issue; the placeholder renders a neutral phrase meanwhile.
-      voucher: null,
-      // Placeholders follow the language the script is written in, not the screen's.
-      locale: version.content.locale,
-    },
+    context: renderContext(db, response.callbackId, response.customerId, response.agentId, version.content.locale),
   };
 }
 
 export function forCallback(ctx: ServiceContext, input: ParsedInputOf<'responses.forCallback'>): CallScriptState {
-  currentUser(ctx);
+  const agent = currentUser(ctx);
   const applies = applicableScript(ctx.db, input.callbackId);
   const latest = latestResponseFor(ctx.db, input.callbackId);
+  const callback = getCallback(ctx.db, input.callbackId)!;
   return {
-    applies: applies ? { scriptId: applies.script.id, title: applies.version.content.title, version: applies.version.version } : null,
+    applies: applies
+      ? {
+          scriptId: applies.script.id,
+          title: applies.version.content.title,
+          version: applies.version.version,
+          context: renderContext(ctx.db, callback.id, callback.customerId, agent.id, applies.version.content.locale),
+        }
+      : null,
     response: latest ? responseView(ctx.db, latest) : null,
   };
 }

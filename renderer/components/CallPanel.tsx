@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from 'luxon';
 import { DISPOSITIONS, type Disposition } from '../../core/domain/model';
@@ -82,6 +82,8 @@ function WorkPanel() {
   const updateDraft = useStore((s) => s.updateDraft);
   const save = useStore((s) => s.saveOutcome);
   const release = useStore((s) => s.release);
+  const isDirty = useStore((s) => s.isDirty);
+  const [confirmingRelease, setConfirmingRelease] = useState(false);
   const notesRef = useRef<HTMLTextAreaElement>(null);
   const cb = ws.detail.callback;
   const zone = ws.detail.customer.timezone;
@@ -192,6 +194,28 @@ function WorkPanel() {
         </div>
       )}
 
+      {confirmingRelease && (
+        <div className="banner banner-warn" role="alertdialog" data-testid="release-confirm-panel">
+          <span>{t('workspace.releaseConfirm')}</span>
+          <span className="banner-actions">
+            <button type="button" className="btn btn-secondary" data-testid="release-cancel" onClick={() => setConfirmingRelease(false)}>
+              {t('workspace.releaseKeep')}
+            </button>
+            <button
+              type="button"
+              className="btn btn-danger"
+              data-testid="release-confirm"
+              onClick={() => {
+                setConfirmingRelease(false);
+                void release();
+              }}
+            >
+              {t('workspace.releaseDiscard')}
+            </button>
+          </span>
+        </div>
+      )}
+
       <div className="panel-actions">
         <button
           type="button"
@@ -199,7 +223,8 @@ function WorkPanel() {
           data-testid="release"
           title={t('workspace.releaseHint')}
           disabled={ws.busy !== null}
-          onClick={() => void release()}
+          // A started call or typed notes are the agent's record: never drop them without asking.
+          onClick={() => (isDirty() ? setConfirmingRelease(true) : void release())}
         >
           {t('workspace.release')}
         </button>

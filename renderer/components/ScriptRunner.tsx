@@ -111,12 +111,12 @@ export function WorkspaceLeft({ detail, mode }: { detail: CallbackDetail; mode: 
         </button>
       </div>
       <CustomerProfile detail={detail} />
-      {tab === 'script' && <ScriptRunner detail={detail} mode={mode} />}
+      {tab === 'script' && <ScriptRunner mode={mode} />}
     </div>
   );
 }
 
-export function ScriptRunner({ detail, mode }: { detail: CallbackDetail; mode: Mode }) {
+export function ScriptRunner({ mode }: { mode: Mode }) {
   const { t } = useTranslation('survey');
   const phase = useScript((s) => s.phase);
   const applies = useScript((s) => s.applies);
@@ -198,7 +198,7 @@ export function ScriptRunner({ detail, mode }: { detail: CallbackDetail; mode: M
         </div>
       )}
       {response === null ? (
-        <Intro detail={detail} mode={mode} />
+        <Intro mode={mode} />
       ) : inProgress ? (
         <Runner response={response} />
       ) : (
@@ -228,22 +228,14 @@ function KeysChip({ active }: { active: boolean }) {
 }
 
 /** Before the questionnaire starts: the opening to read, and Start (or the customer declines). */
-function Intro({ detail, mode }: { detail: CallbackDetail; mode: Mode }) {
+function Intro({ mode }: { mode: Mode }) {
   const { t } = useTranslation('survey');
   const preview = useScript((s) => s.preview);
   const busy = useScript((s) => s.busy);
   const start = useScript((s) => s.start);
-  const me = useStore((s) => s.session?.currentUser ?? null);
-  const ctx: RenderContext | null = preview
-    ? {
-        customerName: detail.customer.name,
-        gender: detail.customer.gender,
-        agentName: me?.name ?? '',
-        ticketSubject: null,
-        voucher: null,
-        locale: preview.locale,
-      }
-    : null;
+  // The server fills the placeholders' values (customer, agent, ticket subject), as it will for the response.
+  const applies = useScript((s) => s.applies);
+  const ctx: RenderContext | null = preview && applies ? applies.context : null;
   return (
     <div className="sr-intro" data-testid="script-intro">
       {preview && ctx && preview.opening.trim() !== '' && <ReadAloud label={t('runner.opening')} text={render(preview.opening, ctx)} />}
