@@ -5,6 +5,9 @@ import { contract } from '../core/contract/api';
 import { METHOD_NAMES, type MethodName } from '../core/contract/methods';
 import { ERROR_CODES, type Result } from '../core/contract/result';
 import { DISPOSITIONS, REASONS } from '../core/domain/model';
+import type { ScriptSummary } from '../core/contract/views';
+import { builtinScript } from '../core/questionnaire/builtin';
+import type { ScriptContent } from '../core/questionnaire/model';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { runMutation } from '../electron/services/mutations/registry';
 import { forgetZones } from '../electron/services/queue';
@@ -28,11 +31,32 @@ const WRITERS = new Set<MethodName>([
   'callbacks.recordOutcome', // with a real id and times the guard accepts
   'customers.revealPhone', // with a real customer id (writes an audit entry)
   'imports.commit', // with the id of a ready job
+  // Questionnaire scripts: only as the supervisor (half of their runs), with real ids and valid content.
+  'scripts.create',
+  'scripts.saveDraft',
+  'scripts.publish',
+  'scripts.retire',
+  'scripts.import',
+  'scripts.setMapping',
+  // Questionnaire responses: with a real callback / response id of the signed-in agent.
+  'responses.start',
+  'responses.answer',
+  'responses.finish',
+]);
+/** Run half of their runs as the supervisor, so valid input reaches the write (and half as an agent: FORBIDDEN). */
+const SUPERVISOR_HALF = new Set<MethodName>([
+  'settings.update',
+  'scripts.create',
+  'scripts.saveDraft',
+  'scripts.publish',
+  'scripts.retire',
+  'scripts.import',
+  'scripts.setMapping',
 ]);
 /** local_meta only (device-local, not synced): allowed to succeed, must not touch synced state. */
 const LOCAL_ONLY = new Set<MethodName>(['session.switchUser', 'session.setLocale']);
 
-const RUNS_PER_METHOD = 130; // × 23 methods ≈ 3,000 calls
+const RUNS_PER_METHOD = 130; // × 37 methods ≈ 4,800 calls
 const HUGE = 'x'.repeat(1_000_000);
 const HUGE_B64 = Buffer.alloc(600_000, 0x41).toString('base64');
 
@@ -40,6 +64,14 @@ let h: Harness;
 const pool = { callbacks: [] as string[], customers: [] as string[], users: [] as string[], jobs: [] as string[] };
 const writes = new Map<string, number>();
 const outcomes = new Map<string, { ok: number; err: Map<string, number> }>();
+/** Questionnaire ids: built-in scripts (with their purpose and content), spare drafts the fuzz may retire, responses. */
+const sp = {
+  scripts: [] as { id: string; content: ScriptContent }[],
+  spares: [] as { id: string; content: ScriptContent }[],
+  versions: [] as string[],
+  responses: [] as string[],
+  mapping: {} as Record<string, string>,
+};
 
 beforeAll(async () => {
   h = makeHarness();
@@ -60,6 +92,24 @@ beforeAll(async () => {
     await waitForImport(h, job.jobId);
     pool.jobs.push(job.jobId);
   }
+  // Scripts: the built-ins, and a few spare drafts made by the supervisor (only those are retired by valid input).
+  const list = await h.ok<ScriptSummary[]>('scripts.list');
+  sp.scripts = list.map((s) => ({ id: s.id, content: builtinScript(s.purpose, s.locale) }));
+  sp.mapping = Object.fromEntries(list.filter((s) => s.mappedFor.length > 0).map((s) => [s.purpose, s.id]));
+  await h.ok('session.switchUser', { userId: sup.id });
+  for (const purpose of ['satisfaction', 'care', 'winback'] as const) {
+    const copy = await h.ok<{ script: { id: string }; versions: { id: string }[] }>('scripts.create', { copyFrom: sp.mapping[purpose] });
+    sp.spares.push({ id: copy.script.id, content: builtinScript(purpose, 'zh-CN') });
+  }
+  await h.ok('session.switchUser', { userId: me.id });
+  sp.versions = rows<{ id: string }>(h.db, 'SELECT id FROM script_versions ORDER BY id').map((r) => r.id);
+  // Responses under way, on satisfaction callbacks outside pool.callbacks (so recordOutcome fuzzing leaves them open).
+  const free = rows<{ id: string }>(
+    h.db,
+    `SELECT id FROM callbacks WHERE reason = 'satisfaction' AND id NOT IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT 4`,
+    JSON.stringify(pool.callbacks),
+  );
+  for (const { id } of free) sp.responses.push((await h.ok<{ id: string }>('responses.start', { callbackId: id })).id);
 });
 afterAll(() => {
   if (process.env.FUZZ_STATS) {
@@ -152,7 +202,36 @@ const good: Record<string, fc.Arbitrary<unknown>> = {
   action: fc.oneof(fc.constantFrom('phone.reveal'), fc.string({ maxLength: 70 })),
   from: epoch,
   to: epoch,
+  responseId: anId,
+  agentId: anId,
+  key: fc.oneof(fc.constantFrom('can_talk', 'nps', 'payment_smooth', 'app_ease'), fc.string({ maxLength: 45 })),
+  answer: fc.oneof(
+    fc.constant(null),
+    fc.record({ value: fc.oneof(fc.boolean(), fc.integer({ min: -1, max: 11 }), fc.string({ maxLength: 10 }), fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 })) }),
+  ),
+  status: fc.constantFrom('completed', 'partial', 'declined', 'in_progress', 'done'),
+  purpose: fc.constantFrom(...REASONS, 'sales'),
+  version: fc.integer({ min: -1, max: 4 }),
+  json: fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('{}', '[]', 'null', JSON.stringify(builtinScript('care', 'en')))),
+  mapping: fc.dictionary(fc.constantFrom(...REASONS, 'x'), fc.oneof(anId, fc.constant(null)), { maxKeys: 3 }),
+  content: fc.constantFrom(builtinScript('satisfaction', 'zh-CN'), { ...builtinScript('care', 'en'), questions: [] }, { title: '' }),
 };
+
+/** Answers that fit the built-in satisfaction script (zh-CN), by key; null clears. */
+const SATISFACTION_ANSWERS: [string, unknown][] = [
+  ['can_talk', { value: true }],
+  ['can_talk', { value: false }],
+  ['payment_smooth', { value: 'had_issues' }],
+  ['payment_smooth', { value: 'very_smooth' }],
+  ['payment_issues', { value: ['failed', '_other'], otherText: '扣款两次' }],
+  ['arrival_speed', { value: 'instant' }],
+  ['app_ease', { value: 2 }],
+  ['app_pain', { value: '转账入口难找' }],
+  ['fraud_awareness', { value: false }],
+  ['nps', { value: 9 }],
+  ['nps_reason', { value: '好用' }],
+  ['app_ease', null],
+];
 
 /** Inputs the schema accepts, built from real ids: they reach the services, not only the parser. */
 function validBase(method: MethodName): fc.Arbitrary<Record<string, unknown>> {
@@ -202,6 +281,55 @@ function validBase(method: MethodName): fc.Arbitrary<Record<string, unknown>> {
       return fc.record({ jobId: job });
     case 'audit.list':
       return fc.record({ actorId: fc.constantFrom(...pool.users), limit: fc.integer({ min: 1, max: 500 }) }, { requiredKeys: [] });
+    case 'scripts.get':
+      return fc.record({ id: fc.constantFrom(...sp.scripts, ...sp.spares).map((x) => x.id) });
+    case 'scripts.export':
+      return fc.record({ id: fc.constantFrom(...sp.scripts, ...sp.spares).map((x) => x.id), versionId: fc.constantFrom(...sp.versions) }, { requiredKeys: ['id'] });
+    case 'scripts.create':
+      return fc.oneof(
+        fc.record({ copyFrom: fc.constantFrom(...sp.scripts, ...sp.spares).map((x) => x.id) }),
+        fc.record({ purpose: fc.constantFrom(...REASONS), locale: fc.constantFrom('zh-CN', 'en'), title: fc.string({ minLength: 1, maxLength: 20 }).filter((t) => t.trim() !== '') }),
+      );
+    case 'scripts.saveDraft':
+      // Same purpose (accepted) or now and then another script's content (another purpose: refused).
+      return fc.tuple(fc.constantFrom(...sp.scripts, ...sp.spares), fc.constantFrom(...sp.scripts), fc.nat(9), fc.string({ maxLength: 10 })).map(([target, other, n, suffix]) => ({
+        id: target.id,
+        content: n === 0 ? other.content : { ...target.content, title: `${target.content.title.slice(0, 100)}${suffix}`.trim() || 'x' },
+      }));
+    case 'scripts.publish':
+    case 'scripts.retire':
+      return fc.record({ id: fc.constantFrom(...sp.spares, ...(method === 'scripts.publish' ? sp.scripts : [])).map((x) => x.id) });
+    case 'scripts.import':
+      return fc.record({
+        json: fc.oneof(
+          fc.constantFrom(...sp.scripts).map((x) => JSON.stringify(x.content)),
+          fc.constantFrom('{"purpose":', JSON.stringify({ ...builtinScript('care', 'en'), questions: [{ key: 'a', type: 'yes_no', text: 'A?', showIf: { q: 'b', op: 'answered' } }] })),
+        ),
+      });
+    case 'scripts.setMapping':
+      // The script of each purpose (or now and then another purpose's: refused); never null, so calls keep their scripts.
+      return fc.tuple(fc.constantFrom(...sp.scripts, ...sp.spares), fc.constantFrom(...REASONS), fc.nat(5)).map(([s, other, n]) => ({
+        mapping: { [n === 0 ? other : s.content.purpose]: s.id },
+      }));
+    case 'responses.forCallback':
+    case 'responses.start':
+      return fc.record({ callbackId: cb });
+    case 'responses.answer':
+      return fc.tuple(fc.constantFrom(...sp.responses), fc.constantFrom(...SATISFACTION_ANSWERS)).map(([responseId, [key, answer]]) => ({ responseId, key, answer }));
+    case 'responses.finish':
+      return fc.record({ responseId: fc.constantFrom(...sp.responses), status: fc.constantFrom('completed', 'partial', 'declined') });
+    case 'reports.survey':
+      return fc.record(
+        {
+          purpose: fc.constantFrom(...REASONS),
+          scriptId: fc.constantFrom(...sp.scripts).map((x) => x.id),
+          version: fc.integer({ min: 1, max: 3 }),
+          agentId: fc.constantFrom(...pool.users),
+          from: fc.constant(T0 - DAY),
+          to: fc.constant(T0 + DAY),
+        },
+        { requiredKeys: [] },
+      );
     default:
       return fc.constant({});
   }
@@ -289,8 +417,9 @@ async function callAndCheck(method: string, input: unknown): Promise<void> {
 describe('contract fuzz: every method survives random input', () => {
   for (const method of METHOD_NAMES) {
     it(method, async () => {
-      // Half of settings.update's runs as the supervisor, so valid input reaches the write.
-      if (method === 'settings.update') {
+      const half = SUPERVISOR_HALF.has(method);
+      // Half of a supervisor method's runs as the supervisor, so valid input reaches the write.
+      if (half) {
         await h.ok('session.switchUser', { userId: pool.users[2] });
         await fc.assert(fc.asyncProperty(inputsFor(method), (input) => callAndCheck(method, input)), {
           numRuns: RUNS_PER_METHOD / 2,
@@ -298,11 +427,17 @@ describe('contract fuzz: every method survives random input', () => {
         });
         await h.ok('session.switchUser', { userId: pool.users[0] });
       }
+      if (method.startsWith('responses.')) {
+        // Every purpose opens its built-in script again, whatever the mapping fuzz left behind.
+        await h.ok('session.switchUser', { userId: pool.users[2] });
+        await h.ok('scripts.setMapping', { mapping: sp.mapping });
+        await h.ok('session.switchUser', { userId: pool.users[0] });
+      }
       await fc.assert(
         fc.asyncProperty(inputsFor(method), async (input) => {
           await callAndCheck(method, input);
         }),
-        { numRuns: method === 'settings.update' ? RUNS_PER_METHOD / 2 : RUNS_PER_METHOD, seed: 20261123 + METHOD_NAMES.indexOf(method) },
+        { numRuns: half ? RUNS_PER_METHOD / 2 : RUNS_PER_METHOD, seed: 20261123 + METHOD_NAMES.indexOf(method) },
       );
     });
   }
@@ -332,6 +467,24 @@ describe('contract fuzz: every method survives random input', () => {
       expect(writes.get(m) ?? 0, m).toBeGreaterThan(0);
     }
     expect(ok('callbacks.recordOutcome')).toBeGreaterThan(0);
+    // The questionnaire methods too: real writes, and agents refused where only a supervisor may act.
+    for (const m of [
+      'scripts.create',
+      'scripts.saveDraft',
+      'scripts.publish',
+      'scripts.retire',
+      'scripts.import',
+      'scripts.setMapping',
+      'responses.start',
+      'responses.answer',
+      'responses.finish',
+    ]) {
+      expect(writes.get(m) ?? 0, m).toBeGreaterThan(0);
+    }
+    for (const m of ['scripts.create', 'scripts.saveDraft', 'scripts.publish', 'scripts.retire', 'scripts.import', 'scripts.setMapping']) {
+      expect(outcomes.get(m)!.err.get('FORBIDDEN') ?? 0, m).toBeGreaterThan(0);
+    }
+    for (const m of ['scripts.list', 'scripts.get', 'scripts.export', 'responses.forCallback', 'reports.survey']) expect(ok(m), m).toBeGreaterThan(0);
   });
 
   it('every method answers a set-up database with untouched synced state for valid read calls', async () => {

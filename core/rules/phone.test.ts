@@ -94,9 +94,12 @@ describe('formatPhone', () => {
   });
 });
 
+// Allocated mobile prefixes only: a few 1[3-9]x blocks (e.g. 179) are not mobile ranges, and
+// libphonenumber rightly refuses them, which made a generator over all of 1[3-9] flaky.
+const MOBILE_PREFIXES = ['130', '131', '132', '133', '134', '135', '136', '137', '138', '139', '150', '151', '152', '153', '155', '156', '157', '158', '159', '166', '173', '175', '176', '177', '180', '181', '182', '183', '184', '185', '186', '187', '188', '189', '198', '199'];
 const cnMobile = fc
-  .tuple(fc.constantFrom(...'3456789'), fc.stringMatching(/^\d{9}$/))
-  .map(([second, rest]) => `1${second}${rest}`);
+  .tuple(fc.constantFrom(...MOBILE_PREFIXES), fc.stringMatching(/^\d{8}$/))
+  .map(([prefix, rest]) => `${prefix}${rest}`);
 
 const separator = fc.constantFrom('', ' ', '-', ' - ', '.');
 const prefix = fc.constantFrom('', '+86', '+86 ', '0086 ', '86', '86-', '(+86) ');

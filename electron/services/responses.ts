@@ -73,11 +73,17 @@ export function forCallback(ctx: ServiceContext, input: ParsedInputOf<'responses
 /** Begins the questionnaire on the script's current version, or resumes the one in progress. */
 export function start(ctx: ServiceContext, input: ParsedInputOf<'responses.start'>): ResponseView {
   const agent = currentUser(ctx);
+  const now = ctx.now();
+  const callback = getCallback(ctx.db, input.callbackId);
+  if (!callback) throw new AppError('NOT_FOUND', 'That callback does not exist.');
+  if (callback.state !== 'open') throw new AppError('CONFLICT', 'This callback is closed; its questionnaire can no longer be taken.');
+  if (callback.leaseAgentId !== null && callback.leaseAgentId !== agent.id && (callback.leaseExpiresAt ?? 0) > now) {
+    throw new AppError('LEASE_LOST', 'Another agent is working this callback.');
+  }
   const latest = latestResponseFor(ctx.db, input.callbackId);
   if (latest?.status === 'in_progress' && latest.agentId === agent.id) return responseView(ctx.db, latest);
   const applies = applicableScript(ctx.db, input.callbackId);
   if (!applies) throw new AppError('NOT_FOUND', 'No questionnaire is set for this kind of callback.');
-  const now = ctx.now();
   const responseId = ctx.newId();
   inTransaction(ctx.db, () => {
     // A colleague's questionnaire left open on this callback ended with their call: it stays partial.
