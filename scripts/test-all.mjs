@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-const out = join('test-results', 'summary');
+// Outside test-results/: Playwright empties that folder when it starts.
+const out = '.test-summary';
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 const vitestJson = join(out, 'vitest.json');

@@ -268,3 +268,21 @@ describe('validateAnswer', () => {
     });
   }
 });
+
+describe('a hidden question holding a stale answer', () => {
+  // Found by the property test: q4 is hidden (it asks about q2, which q0's answer hides), yet it still
+  // held an answer from before. Its end condition must not fire: a hidden question cannot end the
+  // script, so q5 stays visible and keeps its answer.
+  const script = makeScript([
+    { key: 'q0', type: 'single', choices: choices('c0') },
+    { key: 'q2', type: 'single', choices: choices('c0'), showIf: { q: 'q0', op: 'unanswered' } },
+    { key: 'q4', type: 'single', choices: choices('c0'), showIf: { q: 'q2', op: 'neq', value: 'c1' }, endIf: { q: 'q0', op: 'neq', value: OTHER } },
+    { key: 'q5', type: 'single', choices: choices('c0') },
+  ]);
+
+  it('clears the stale answers and keeps the one that still applies', () => {
+    const stale: Answers = { q2: { value: 'c0' }, q4: { value: 'c0' }, q5: { value: 'c0' } };
+    const r = answer(script, stale, 'q0', { value: 'c0' });
+    expect(r).toEqual({ ok: true, answers: { q0: { value: 'c0' }, q5: { value: 'c0' } }, cleared: ['q2', 'q4'] });
+  });
+});
