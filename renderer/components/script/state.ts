@@ -15,6 +15,7 @@ import { call } from '../../api/client';
 
 export type Step = { kind: 'intro' } | { kind: 'question'; key: string } | { kind: 'end' };
 export type Tab = 'profile' | 'script';
+export type Mode = 'work' | 'view';
 
 export interface LocalProblem {
   key: string | null;

@@ -1,0 +1,68 @@
+import { useTranslation } from 'react-i18next';
+import { back, next } from './actions';
+import { useScript, type Step } from './state';
+
+export function StepButtons({ step }: { step: Step }) {
+  const { t } = useTranslation('survey');
+  return (
+    <div className="sr-step-buttons">
+      <button type="button" className="btn btn-secondary" data-testid="script-back" disabled={step.kind === 'intro'} onClick={() => back()}>
+        ← {t('runner.back')}
+        <kbd>Backspace</kbd>
+      </button>
+      {step.kind !== 'end' && (
+        <button type="button" className="btn btn-primary" data-testid="script-next" onClick={() => next()}>
+          {step.kind === 'intro' ? t('runner.continue') : t('runner.next')} →<kbd>Enter</kbd>
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function FinishBar({ canComplete, missing }: { canComplete: boolean; missing: number }) {
+  const { t } = useTranslation('survey');
+  const finish = useScript((s) => s.finish);
+  const busy = useScript((s) => s.busy);
+  const pending = useScript((s) => s.pending);
+  const unsaved = useScript((s) => Object.keys(s.picks).length > 0);
+  const completeOk = canComplete && !unsaved;
+  return (
+    <footer className="sr-foot">
+      <span className="sr-saved muted tiny" data-testid="script-save-state" data-pending={pending}>
+        {pending > 0 ? t('runner.saving') : t('runner.savedAuto')}
+      </span>
+      <div className="sr-foot-buttons">
+        <button
+          type="button"
+          className="btn btn-secondary"
+          data-testid="script-finish-declined"
+          disabled={busy !== null}
+          title={t('finish.declinedHint')}
+          onClick={() => void finish('declined')}
+        >
+          {t('finish.declined')}
+        </button>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          data-testid="script-finish-partial"
+          disabled={busy !== null}
+          title={t('finish.partialHint')}
+          onClick={() => void finish('partial')}
+        >
+          {t('finish.partial')}
+        </button>
+        <button
+          type="button"
+          className="btn btn-primary sr-complete"
+          data-testid="script-finish-completed"
+          disabled={busy !== null || !completeOk}
+          title={completeOk ? t('finish.completedHint') : t('finish.cannotComplete', { count: missing })}
+          onClick={() => void finish('completed')}
+        >
+          {busy === 'finish' ? t('runner.finishing') : t('finish.completed')}
+        </button>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,44 @@
+import { useTranslation } from 'react-i18next';
+import type { RenderContext } from '../../../core/questionnaire/placeholders';
+import { render } from './format';
+import { ReadAloud } from './ReadAloud';
+import { useScript, type Mode } from './state';
+
+/** Before the questionnaire starts: the opening to read, and Start (or the customer declines). */
+export function Intro({ mode }: { mode: Mode }) {
+  const { t } = useTranslation('survey');
+  const preview = useScript((s) => s.preview);
+  const busy = useScript((s) => s.busy);
+  const start = useScript((s) => s.start);
+  // The server fills the placeholders' values (customer, agent, ticket subject), as it will for the response.
+  const applies = useScript((s) => s.applies);
+  const ctx: RenderContext | null = preview && applies ? applies.context : null;
+  return (
+    <div className="sr-intro" data-testid="script-intro">
+      {preview && ctx && preview.opening.trim() !== '' && <ReadAloud label={t('runner.opening')} text={render(preview.opening, ctx)} />}
+      {preview && (
+        <p className="muted sr-count">{t('runner.questionCount', { count: preview.questions.length })}</p>
+      )}
+      {mode === 'work' ? (
+        <div className="sr-intro-actions">
+          <button type="button" className="btn btn-primary" data-testid="script-start" disabled={busy !== null} onClick={() => void start()}>
+            {busy === 'start' ? t('runner.starting') : t('runner.start')}
+          </button>
+          <button
+            type="button"
+            className="btn btn-secondary"
+            data-testid="script-finish-declined"
+            disabled={busy !== null}
+            title={t('runner.declineHint')}
+            onClick={() => void start({ declined: true })}
+          >
+            {t('finish.declined')}
+          </button>
+          <span className="muted tiny">{t('runner.startHint')}</span>
+        </div>
+      ) : (
+        <p className="muted">{t('runner.notStartedView')}</p>
+      )}
+    </div>
+  );
+}
