@@ -59,6 +59,12 @@ export const callbacks = sqliteTable(
     importBatchId: text('import_batch_id'),
     createdAt: integer('created_at').notNull(),
     closedAt: integer('closed_at'),
+    /**
+     * The customer's zone, copied on insert (customers' zones never change), so "next" can seek each
+     * open zone's range at night instead of stepping past every closed zone's rows. Backfilled by the
+     * migration; every insert sets it.
+     */
+    timezone: text('timezone'),
   },
   (t) => [
     // "Next" seeks each priority's overdue range, then its as-soon-as-callable rows, in exactly the order
@@ -67,6 +73,14 @@ export const callbacks = sqliteTable(
       .on(t.priority, t.dueAt, t.createdAt, t.id)
       .where(sql`state = 'open' AND due_at IS NOT NULL`),
     index('callbacks_queue_asap').on(t.priority, t.createdAt, t.id).where(sql`state = 'open' AND due_at IS NULL`),
+    // The same ranges per zone: when the head of a range is all closed zones (a night shift), "next"
+    // seeks each open zone's range instead (db/repos/callbacks.ts pickNextCandidate).
+    index('callbacks_queue_zone_due')
+      .on(t.priority, t.timezone, t.dueAt, t.createdAt, t.id)
+      .where(sql`state = 'open' AND due_at IS NOT NULL`),
+    index('callbacks_queue_zone_asap')
+      .on(t.priority, t.timezone, t.createdAt, t.id)
+      .where(sql`state = 'open' AND due_at IS NULL`),
     index('callbacks_customer').on(t.customerId, t.state, t.reason),
     // activeLeaseOf: the callback an agent holds. Few rows are leased, so the index stays tiny.
     index('callbacks_lease').on(t.leaseAgentId, t.leaseExpiresAt).where(sql`lease_agent_id IS NOT NULL`),

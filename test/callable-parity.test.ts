@@ -8,7 +8,7 @@ import { compareQueueOrder } from '../core/rules/queue-order';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import { openDatabase, type Db } from '../db/open';
 import { CALLABLE_SQL } from '../db/repos/callable-sql';
-import { insertCallback, pickNextCallable } from '../db/repos/callbacks';
+import { insertCallback, PICK_HEAD_ROWS, pickNextCallable } from '../db/repos/callbacks';
 import { distinctTimezones, insertCustomer } from '../db/repos/customers';
 import { listQueue, queueCounts } from '../db/repos/queue-list';
 import { toCallbackFacts, toCustomerFacts } from '../electron/services/facts';
@@ -151,6 +151,20 @@ function load(w: World, now: number): { customers: CustomerRecord[]; callbacks: 
   return { customers, callbacks };
 }
 
+/** The callable ids in queue order, as the (already checked) queue list gives them. */
+function listQueueIds(now: number, zones: string[]): string[] {
+  return listQueue(db, {
+    filter: { status: 'callable', reasons: [], priorities: [], search: '', mine: false },
+    sort: 'queue',
+    direction: 'asc',
+    offset: 0,
+    limit: 500,
+    now,
+    agentId: ME,
+    zones,
+  }).rows.map((r) => r.id);
+}
+
 function check(w: World): void {
   const now = w.base + w.shift;
   const { customers, callbacks } = load(w, now);
@@ -193,6 +207,52 @@ function check(w: World): void {
 describe('SQL callability agrees with the core guard', () => {
   it('on random queues, zones, leases, consents, DNC, caps, due times and settings', () => {
     fc.assert(fc.property(arbWorld, check), { numRuns: 1500 });
+  });
+
+  it('when a range starts with more than PICK_HEAD_ROWS rows that are not callable (the per-zone seeks)', () => {
+    // A blocked customer's callbacks fill the head of one range, so pickNextCandidate gives up walking
+    // it and seeks each open zone's range instead; the pick must still be the core order's first.
+    const arbCrowded = fc
+      .record({
+        w: arbWorld,
+        blocked: arbCustomer.map((c) => ({ ...c, phoneStatus: 'bad' as const })),
+        head: fc.integer({ min: PICK_HEAD_ROWS, max: PICK_HEAD_ROWS + 30 }),
+        priority: fc.constantFrom<Priority>(1, 2, 3, 4, 5),
+        overdue: fc.boolean(),
+        ids: fc.uniqueArray(fc.uuid({ version: 7 }), { minLength: PICK_HEAD_ROWS + 30, maxLength: PICK_HEAD_ROWS + 30 }),
+      })
+      .map(({ w, blocked, head, priority, overdue, ids }): World => {
+        const known = new Set(w.callbacks.map((c) => c.id));
+        const filler = ids.filter((id) => !known.has(id)).slice(0, head).map((id, i) => ({
+          customer: 0,
+          reason: REASONS[i % REASONS.length]!,
+          priority,
+          due: overdue ? -3 * DAY - HOUR - (i % 3) * MIN : ('none' as const),
+          state: 'open' as const,
+          lease: 'none' as const,
+          createdBack: 10 + (i % 2),
+          id,
+        }));
+        // Customer 0 is the blocked one; the world's own customers move up by one.
+        const others = w.callbacks.map((c) => ({ ...c, customer: 1 + (c.customer % w.customers.length) }));
+        return { ...w, customers: [blocked, ...w.customers], callbacks: [...filler, ...others] };
+      });
+    fc.assert(
+      fc.property(arbCrowded, (w) => {
+        check(w);
+        const now = w.base + w.shift;
+        const zones = zonesOpenNow(now, distinctTimezones(db), w.settings);
+        const callable = listQueueIds(now, zones);
+        const seen: string[] = [];
+        for (;;) {
+          const next = pickNextCallable(db, { now, agentId: ME, zones }, seen);
+          if (!next) break;
+          seen.push(next);
+        }
+        expect(seen).toEqual(callable);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('pickNextCallable skips the ids it is told to skip, in queue order', () => {

@@ -83,7 +83,7 @@ const CUSTOMER_SQL = `INSERT INTO customers (id, name, phone, phone_status, time
   last_active_at, txn_count_30d, balance_band, tags, consent_service, consent_survey, consent_marketing, dnc_until, cap_until,
   created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`;
 const CALLBACK_SQL = `INSERT INTO callbacks (id, customer_id, reason, priority, due_at, state, outcome, attempts, failed_attempts,
-  lease_agent_id, lease_expires_at, notes, source, import_batch_id, created_at, closed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`;
+  lease_agent_id, lease_expires_at, notes, source, import_batch_id, created_at, closed_at, timezone) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`;
 const ATTEMPT_SQL = `INSERT INTO call_attempts (id, callback_id, customer_id, agent_id, started_at, ended_at, disposition, notes,
   callback_at) VALUES (?,?,?,?,?,?,?,?,?)`;
 const DNC_SQL = `INSERT INTO dnc_entries (id, customer_id, phone, source, created_at, created_by, expires_at) VALUES (?,?,?,?,?,?,?)`;
@@ -130,7 +130,7 @@ async function buildSeed(dataDir: string, params: SeedParams, key: string): Prom
         c.capUntil = capOf(own.attempts, params.now);
         insertCustomer(ins.customer, c);
         for (const cb of own.callbacks) {
-          insertCallback(ins.callback, cb);
+          insertCallback(ins.callback, cb, c.timezone);
           if (cb.state === 'open') counts.openCallbacks++;
         }
         for (const a of own.attempts) insertAttempt(ins.attempt, a);
@@ -194,9 +194,9 @@ function insertCustomer(s: Database.Statement, c: CustomerRecord) {
   s.run(c.id, c.name, c.phone, c.phoneStatus, c.timezone, c.gender, c.city, c.segment, c.registeredAt, c.lastActiveAt, c.txnCount30d,
     c.balanceBand, JSON.stringify(c.tags), c.consentService, c.consentSurvey, c.consentMarketing, c.dncUntil, c.capUntil, c.createdAt);
 }
-function insertCallback(s: Database.Statement, c: CallbackRecord) {
+function insertCallback(s: Database.Statement, c: CallbackRecord, timezone: string) {
   s.run(c.id, c.customerId, c.reason, c.priority, c.dueAt, c.state, c.outcome, c.attempts, c.failedAttempts, c.leaseAgentId,
-    c.leaseExpiresAt, c.notes, c.source, c.importBatchId, c.createdAt, c.closedAt);
+    c.leaseExpiresAt, c.notes, c.source, c.importBatchId, c.createdAt, c.closedAt, timezone);
 }
 function insertAttempt(s: Database.Statement, a: AttemptRecord) {
   s.run(a.id, a.callbackId, a.customerId, a.agentId, a.startedAt, a.endedAt, a.disposition, a.notes, a.callbackAt);

@@ -121,7 +121,7 @@ export function rawInsert(csvRows: CsvRow[]): { ms: number; rows: number } {
   const insCustomer = db.prepare(`INSERT INTO customers (id, name, phone, phone_status, timezone, gender, tags, consent_service,
     consent_survey, consent_marketing, created_at) VALUES (?, ?, ?, 'ok', ?, 'unknown', '[]', 'granted', 'unknown', 'unknown', ?)`);
   const insCallback = db.prepare(`INSERT INTO callbacks (id, customer_id, reason, priority, due_at, state, attempts, failed_attempts,
-    notes, source, import_batch_id, created_at) VALUES (?, ?, ?, ?, ?, 'open', 0, 0, ?, 'import', ?, ?)`);
+    notes, source, import_batch_id, created_at, timezone) VALUES (?, ?, ?, ?, ?, 'open', 0, 0, ?, 'import', ?, ?, ?)`);
   const batchId = uuidv7();
   let rows = 0;
   const t = performance.now();
@@ -140,7 +140,7 @@ export function rawInsert(csvRows: CsvRow[]): { ms: number; rows: number } {
         customerOf.set(c.phone, customerId);
         insCustomer.run(customerId, c.name, c.phone, c.timezone, T0);
       }
-      insCallback.run(uuidv7(), customerId, c.reason, c.priority, c.dueAt, c.notes, batchId, T0);
+      insCallback.run(uuidv7(), customerId, c.reason, c.priority, c.dueAt, c.notes, batchId, T0, c.timezone);
       rows++;
     }
   })();
