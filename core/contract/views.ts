@@ -213,7 +213,14 @@ export interface ResponseView {
 
 /** The questionnaire state of one callback: the script that applies, and the response if begun. */
 export interface CallScriptState {
-  applies: { scriptId: string; title: string; version: number; context: RenderContext } | null;
+  applies: {
+    scriptId: string;
+    title: string;
+    version: number;
+    /** The content of that version: its opening is read before the questionnaire starts. */
+    content: import('../questionnaire/model').ScriptContent;
+    context: RenderContext;
+  } | null;
   response: ResponseView | null;
 }
 

@@ -63,6 +63,7 @@ export function forCallback(ctx: ServiceContext, input: ParsedInputOf<'responses
           scriptId: applies.script.id,
           title: applies.version.content.title,
           version: applies.version.version,
+          content: applies.version.content,
           context: renderContext(ctx.db, callback.id, callback.customerId, agent.id, applies.version.content.locale),
         }
       : null,

@@ -85,6 +85,28 @@ const without = <T>(rec: Record<string, T>, ...keys: string[]) => {
   return out;
 };
 
+type ScriptData = Omit<ScriptStore, { [K in keyof ScriptStore]: ScriptStore[K] extends (...args: never[]) => unknown ? K : never }[keyof ScriptStore]>;
+
+/** Nothing loaded: where a new callback starts and where reset returns. */
+const INITIAL: ScriptData = {
+  callbackId: null,
+  phase: 'idle',
+  applies: null,
+  response: null,
+  answers: {},
+  preview: null,
+  step: { kind: 'intro' },
+  tab: 'profile',
+  keysActive: false,
+  drafts: {},
+  picks: {},
+  pending: 0,
+  busy: null,
+  error: null,
+  problem: null,
+  cleared: null,
+};
+
 export const useScript = create<ScriptStore>()((set, get) => {
   const resync = async (gen: number) => {
     const callbackId = get().callbackId;
@@ -96,44 +118,12 @@ export const useScript = create<ScriptStore>()((set, get) => {
   };
 
   return {
-    callbackId: null,
-    phase: 'idle',
-    applies: null,
-    response: null,
-    answers: {},
-    preview: null,
-    step: { kind: 'intro' },
-    tab: 'profile',
-    keysActive: false,
-    drafts: {},
-    picks: {},
-    pending: 0,
-    busy: null,
-    error: null,
-    problem: null,
-    cleared: null,
+    ...INITIAL,
 
     async load(callbackId) {
       const gen = ++generation;
       chain = Promise.resolve();
-      set({
-        callbackId,
-        phase: 'loading',
-        applies: null,
-        response: null,
-        answers: {},
-        preview: null,
-        step: { kind: 'intro' },
-        tab: 'profile',
-        keysActive: false,
-        drafts: {},
-        picks: {},
-        pending: 0,
-        busy: null,
-        error: null,
-        problem: null,
-        cleared: null,
-      });
+      set({ ...INITIAL, callbackId, phase: 'loading' });
       const r = await call('responses.forCallback', { callbackId });
       if (gen !== generation) return;
       if (!r.ok) {
@@ -151,37 +141,15 @@ export const useScript = create<ScriptStore>()((set, get) => {
         // A questionnaire already under way opens on its own tab; otherwise the profile comes first.
         tab: inProgress ? 'script' : 'profile',
         keysActive: inProgress,
+        // The opening is read before starting, from the version that applies.
+        preview: applies && !response ? applies.content : null,
       });
-      // The opening is read before starting: fetch the content of the version that applies.
-      if (applies && !response) {
-        const d = await call('scripts.get', { id: applies.scriptId });
-        if (gen !== generation || !d.ok) return;
-        const v = d.value.versions.find((x) => x.version === applies.version && x.status === 'published');
-        set({ preview: v?.content ?? null });
-      }
     },
 
     reset() {
       generation++;
       chain = Promise.resolve();
-      set({
-        callbackId: null,
-        phase: 'idle',
-        applies: null,
-        response: null,
-        answers: {},
-        preview: null,
-        step: { kind: 'intro' },
-        tab: 'profile',
-        keysActive: false,
-        drafts: {},
-        picks: {},
-        pending: 0,
-        busy: null,
-        error: null,
-        problem: null,
-        cleared: null,
-      });
+      set(INITIAL);
     },
 
     setTab(tab) {
