@@ -181,6 +181,8 @@ export interface ScriptSummary {
   hasDraft: boolean;
   /** Purposes whose calls open this script. */
   mappedFor: Reason[];
+  /** Questionnaire responses taken on any of its versions. */
+  responses: number;
 }
 
 export interface ScriptDetail {

@@ -12,7 +12,16 @@ import { listUsers } from '../../db/repos/users';
 import { currentUser, type ServiceContext } from './context';
 import { runMutation } from './mutations/registry';
 
-function summary(db: Db, script: ScriptRow, mapping = getScriptMapping(db)): ScriptSummary {
+/** Responses per version, for all scripts at once (one grouped scan, not one query per script). */
+function responseCountsByVersion(db: Db): Map<string, number> {
+  const rows = stmt(db, `SELECT script_version_id AS id, count(*) AS n FROM survey_responses GROUP BY script_version_id`).all() as {
+    id: string;
+    n: number;
+  }[];
+  return new Map(rows.map((r) => [r.id, r.n]));
+}
+
+function summary(db: Db, script: ScriptRow, mapping = getScriptMapping(db), counts = responseCountsByVersion(db)): ScriptSummary {
   const versions = versionsOf(db, script.id);
   const published = versions.find((v) => v.status === 'published');
   return {
@@ -28,6 +37,7 @@ function summary(db: Db, script: ScriptRow, mapping = getScriptMapping(db)): Scr
     mappedFor: Object.entries(mapping)
       .filter(([, id]) => id === script.id)
       .map(([purpose]) => purpose as ScriptSummary['purpose']),
+    responses: versions.reduce((n, v) => n + (counts.get(v.id) ?? 0), 0),
   };
 }
 
@@ -35,16 +45,9 @@ export function scriptDetail(db: Db, id: string): ScriptDetail {
   const script = getScript(db, id);
   if (!script) throw new AppError('NOT_FOUND', 'That script does not exist.');
   const names = new Map(listUsers(db).map((u) => [u.id, u.name]));
-  const responseCounts = new Map(
-    (
-      stmt(db, `SELECT script_version_id AS id, count(*) AS n FROM survey_responses GROUP BY script_version_id`).all() as {
-        id: string;
-        n: number;
-      }[]
-    ).map((r) => [r.id, r.n]),
-  );
+  const responseCounts = responseCountsByVersion(db);
   return {
-    script: summary(db, script),
+    script: summary(db, script, getScriptMapping(db), responseCounts),
     versions: versionsOf(db, id).map((v) => ({
       id: v.id,
       version: v.version,
@@ -93,7 +96,8 @@ export function installBuiltinScripts(ctx: ServiceContext, locale: 'zh-CN' | 'en
 export function listAllScripts(ctx: ServiceContext): ScriptSummary[] {
   currentUser(ctx);
   const mapping = getScriptMapping(ctx.db);
-  return listScripts(ctx.db).map((s) => summary(ctx.db, s, mapping));
+  const counts = responseCountsByVersion(ctx.db);
+  return listScripts(ctx.db).map((s) => summary(ctx.db, s, mapping, counts));
 }
 
 export function getScriptDetail(ctx: ServiceContext, input: ParsedInputOf<'scripts.get'>): ScriptDetail {

@@ -28,7 +28,6 @@ export function ScriptList({ onOpen }: { onOpen(id: string): void }) {
   const errorLine = useErrorLine();
   const [scripts, setScripts] = useState<ScriptSummary[] | null>(null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
-  const [responses, setResponses] = useState<Record<string, number>>({});
   const [showNew, setShowNew] = useState(false);
   const [importFailure, setImportFailure] = useState<ImportFailure | null>(null);
   const [importing, setImporting] = useState(false);
@@ -41,14 +40,6 @@ export function ScriptList({ onOpen }: { onOpen(id: string): void }) {
     const r = await call('scripts.list', {});
     if (!r.ok) return setLoadError(r.error);
     setScripts(r.value);
-    // Response counts live on the versions: one scripts.get per script, all local, in parallel.
-    const counts = await Promise.all(
-      r.value.map(async (s) => {
-        const d = await call('scripts.get', { id: s.id });
-        return [s.id, d.ok ? d.value.versions.reduce((n, v) => n + v.responses, 0) : 0] as const;
-      }),
-    );
-    setResponses(Object.fromEntries(counts));
   }, []);
 
   useEffect(() => {
@@ -271,7 +262,7 @@ export function ScriptList({ onOpen }: { onOpen(id: string): void }) {
                               )}
                             </div>
                           </td>
-                          <td className="scr-num">{responses[s.id] === undefined ? '…' : formatNumber(responses[s.id]!)}</td>
+                          <td className="scr-num">{formatNumber(s.responses)}</td>
                           <td className="scr-row-actions">
                             <button type="button" className="scr-btn scr-btn-small" onClick={() => onOpen(s.id)} data-testid="script-open">
                               {canEdit && s.retiredAt === null ? t('list.openEdit') : t('list.open')}
