@@ -174,6 +174,9 @@ describe('a new version while a call is in progress', () => {
       [2, 4],
       [1, 2],
     ]);
+    // …and their sum on the script's summary, in the list and in the detail.
+    expect(detail.script.responses).toBe(6);
+    expect((await h.ok<ScriptSummary[]>('scripts.list')).find((x) => x.id === sId)!.responses).toBe(6);
     // v1's stored content is still what the v1 calls saw.
     expect(JSON.parse(row<{ content: string }>(h.db, 'SELECT content FROM script_versions WHERE id = ?', v1Id)!.content)).toEqual(V1);
   });

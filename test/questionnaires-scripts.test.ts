@@ -28,6 +28,7 @@ describe('built-in scripts and who may change scripts', () => {
           latestVersion: 1,
           publishedVersion: 1,
           hasDraft: false,
+          responses: 0,
           mappedFor: s.locale === locale ? [s.purpose] : [],
         });
         const detail = await h.ok<ScriptDetail>('scripts.get', { id: s.id });

@@ -29,6 +29,7 @@ describe('versions: drafts change, published versions never do', () => {
       latestVersion: 1,
       publishedVersion: null,
       hasDraft: true,
+      responses: 0,
       mappedFor: [],
     });
     expect(copy.versions).toEqual([
