@@ -1,17 +1,16 @@
 import fc from 'fast-check';
-import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../core/contract/api';
 import { METHOD_NAMES, type MethodName } from '../core/contract/methods';
 import { ERROR_CODES, type Result } from '../core/contract/result';
-import { DISPOSITIONS, REASONS } from '../core/domain/model';
 import type { ScriptSummary } from '../core/contract/views';
 import { builtinScript } from '../core/questionnaire/builtin';
-import type { ScriptContent } from '../core/questionnaire/model';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { runMutation } from '../electron/services/mutations/registry';
 import { forgetZones } from '../electron/services/queue';
-import { b64, cleanup, contentHash, createUser, csv, DAY, makeHarness, rows, setUpEmpty, T0, waitForImport, type Harness } from './helpers';
+import { b64, cleanup, contentHash, createUser, csv, makeHarness, rows, setUpEmpty, T0, waitForImport, type Harness } from './helpers';
+import { HUGE, inputsFor, pool, sp } from './fuzz-inputs';
+
 
 /*
  * Throws random input at every contract method through backend.invoke and checks the boundary promise:
@@ -57,21 +56,10 @@ const SUPERVISOR_HALF = new Set<MethodName>([
 const LOCAL_ONLY = new Set<MethodName>(['session.switchUser', 'session.setLocale']);
 
 const RUNS_PER_METHOD = 130; // × 37 methods ≈ 4,800 calls
-const HUGE = 'x'.repeat(1_000_000);
-const HUGE_B64 = Buffer.alloc(600_000, 0x41).toString('base64');
 
 let h: Harness;
-const pool = { callbacks: [] as string[], customers: [] as string[], users: [] as string[], jobs: [] as string[] };
 const writes = new Map<string, number>();
 const outcomes = new Map<string, { ok: number; err: Map<string, number> }>();
-/** Questionnaire ids: built-in scripts (with their purpose and content), spare drafts the fuzz may retire, responses. */
-const sp = {
-  scripts: [] as { id: string; content: ScriptContent }[],
-  spares: [] as { id: string; content: ScriptContent }[],
-  versions: [] as string[],
-  responses: [] as string[],
-  mapping: {} as Record<string, string>,
-};
 
 beforeAll(async () => {
   h = makeHarness();
@@ -119,258 +107,6 @@ afterAll(() => {
   }
   cleanup();
 });
-
-// --- arbitraries -------------------------------------------------------------------------------------
-
-const anId = fc.oneof(
-  fc.constantFrom(...['callbacks', 'customers', 'users', 'jobs'].map((k) => k)).chain((k) => fc.constantFrom(...pool[k as keyof typeof pool])),
-  fc.uuid(),
-  fc.constant(uuidv7()),
-  fc.constantFrom('', 'null', '../../etc/passwd', "' OR 1=1 --", '0190f5c0-0000-7000-8000-00000000000g'),
-);
-const epoch = fc.oneof(
-  fc.integer({ min: T0 - 30 * DAY, max: T0 + 90 * DAY }),
-  fc.constantFrom(0, -1, T0, T0 + 1, 8_640_000_000_000_000, 8_640_000_000_000_001, Number.MAX_SAFE_INTEGER, 2 ** 53),
-);
-const wild: fc.Arbitrary<unknown> = fc.oneof(
-  fc.string(),
-  fc.string({ unit: 'grapheme', maxLength: 80 }),
-  fc.constantFrom(HUGE, '', ' ', '\u0000', '%', '_', '\\', '😀'.repeat(70), '__proto__', 'constructor'),
-  fc.integer(),
-  fc.integer({ min: -1_000_000, max: -1 }),
-  fc.double(),
-  fc.constantFrom(NaN, Infinity, -Infinity, -0, 1e308, 0.5, 2 ** 53 + 2),
-  fc.bigInt().map((b) => b), // not JSON-able: must be rejected, not crash
-  fc.boolean(),
-  fc.constant(null),
-  fc.constant(undefined),
-  fc.array(fc.oneof(fc.integer(), fc.string()), { maxLength: 5 }),
-  fc.dictionary(fc.string({ maxLength: 5 }), fc.oneof(fc.integer(), fc.string()), { maxKeys: 3 }),
-  anId,
-  epoch,
-  fc.date({ noInvalidDate: false }),
-);
-
-/** Plausible values by field name, so near-valid inputs are common. */
-const good: Record<string, fc.Arbitrary<unknown>> = {
-  id: anId,
-  userId: anId,
-  callbackId: anId,
-  customerId: anId,
-  jobId: anId,
-  actorId: anId,
-  subjectId: anId,
-  mode: fc.constantFrom('demo', 'empty'),
-  agentName: fc.string({ minLength: 1, maxLength: 64 }),
-  name: fc.string({ minLength: 1, maxLength: 64 }),
-  locale: fc.constantFrom('zh-CN', 'en'),
-  role: fc.constantFrom('agent', 'supervisor'),
-  callWindowStart: fc.integer({ min: 0, max: 24 * 60 }),
-  callWindowEnd: fc.integer({ min: 0, max: 24 * 60 }),
-  noCallWeekdays: fc.array(fc.integer({ min: 1, max: 7 }), { maxLength: 7 }),
-  noCallDates: fc.array(fc.constantFrom('2026-11-24', '2026-12-31', '2026-02-30'), { maxLength: 3 }),
-  capPer24h: fc.integer({ min: 1, max: 50 }),
-  capPer7d: fc.integer({ min: 1, max: 200 }),
-  retrySpacingMinutes: fc.integer({ min: 10, max: 14 * 24 * 60 }),
-  maxAttempts: fc.integer({ min: 1, max: 20 }),
-  leaseMinutes: fc.integer({ min: 1, max: 24 * 60 }),
-  filter: fc.record(
-    {
-      status: fc.constantFrom('open', 'callable', 'blocked', 'closed', 'all', 'bogus'),
-      reasons: fc.array(fc.constantFrom(...REASONS, 'x'), { maxLength: 3 }),
-      priorities: fc.array(fc.integer({ min: 0, max: 6 }), { maxLength: 3 }),
-      search: fc.oneof(fc.string({ maxLength: 70 }), fc.constantFrom('1234', '张', '%_\\')),
-      mine: fc.boolean(),
-    },
-    { requiredKeys: [] },
-  ),
-  sort: fc.constantFrom('queue', 'due', 'priority', 'attempts', 'name', 'created', 'id; DROP TABLE callbacks'),
-  direction: fc.constantFrom('asc', 'desc', 'sideways'),
-  offset: fc.integer({ min: -2, max: 10_000_001 }),
-  limit: fc.integer({ min: -1, max: 501 }),
-  disposition: fc.constantFrom(...DISPOSITIONS, 'hung_up'),
-  notes: fc.oneof(fc.string({ maxLength: 40 }), fc.constant('n'.repeat(2001))),
-  startedAt: epoch,
-  endedAt: epoch,
-  callbackAt: fc.oneof(epoch, fc.constant(null)),
-  dncExpiresAt: fc.oneof(epoch, fc.constant(null)),
-  fileName: fc.oneof(fc.string({ maxLength: 20 }), fc.constant('a'.repeat(256))),
-  contentBase64: fc.oneof(
-    fc.uint8Array({ maxLength: 300 }).map((u) => Buffer.from(u).toString('base64')),
-    fc.constantFrom(b64('phone,name,reason\n13700000002,丙,winback\n'), b64(''), '!!!notbase64', HUGE_B64),
-  ),
-  action: fc.oneof(fc.constantFrom('phone.reveal'), fc.string({ maxLength: 70 })),
-  from: epoch,
-  to: epoch,
-  responseId: anId,
-  agentId: anId,
-  key: fc.oneof(fc.constantFrom('can_talk', 'nps', 'payment_smooth', 'app_ease'), fc.string({ maxLength: 45 })),
-  answer: fc.oneof(
-    fc.constant(null),
-    fc.record({ value: fc.oneof(fc.boolean(), fc.integer({ min: -1, max: 11 }), fc.string({ maxLength: 10 }), fc.array(fc.string({ maxLength: 5 }), { maxLength: 3 })) }),
-  ),
-  status: fc.constantFrom('completed', 'partial', 'declined', 'in_progress', 'done'),
-  purpose: fc.constantFrom(...REASONS, 'sales'),
-  version: fc.integer({ min: -1, max: 4 }),
-  json: fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('{}', '[]', 'null', JSON.stringify(builtinScript('care', 'en')))),
-  mapping: fc.dictionary(fc.constantFrom(...REASONS, 'x'), fc.oneof(anId, fc.constant(null)), { maxKeys: 3 }),
-  content: fc.constantFrom(builtinScript('satisfaction', 'zh-CN'), { ...builtinScript('care', 'en'), questions: [] }, { title: '' }),
-};
-
-/** Answers that fit the built-in satisfaction script (zh-CN), by key; null clears. */
-const SATISFACTION_ANSWERS: [string, unknown][] = [
-  ['can_talk', { value: true }],
-  ['can_talk', { value: false }],
-  ['payment_smooth', { value: 'had_issues' }],
-  ['payment_smooth', { value: 'very_smooth' }],
-  ['payment_issues', { value: ['failed', '_other'], otherText: '扣款两次' }],
-  ['arrival_speed', { value: 'instant' }],
-  ['app_ease', { value: 2 }],
-  ['app_pain', { value: '转账入口难找' }],
-  ['fraud_awareness', { value: false }],
-  ['nps', { value: 9 }],
-  ['nps_reason', { value: '好用' }],
-  ['app_ease', null],
-];
-
-/** Inputs the schema accepts, built from real ids: they reach the services, not only the parser. */
-function validBase(method: MethodName): fc.Arbitrary<Record<string, unknown>> {
-  const cb = fc.constantFrom(...pool.callbacks);
-  const job = fc.constantFrom(...pool.jobs);
-  switch (method) {
-    case 'session.setUp':
-      return fc.record({ mode: fc.constantFrom('demo', 'empty'), agentName: fc.constant('新人'), locale: fc.constantFrom('zh-CN', 'en') });
-    case 'session.switchUser':
-      return fc.record({ userId: fc.constantFrom(...pool.users) });
-    case 'session.setLocale':
-      return fc.record({ locale: fc.constantFrom('zh-CN', 'en') });
-    case 'users.create':
-      return fc.record({ name: fc.string({ minLength: 1, maxLength: 10 }).filter((n) => n.trim().length > 0), role: fc.constantFrom('agent', 'supervisor') });
-    case 'settings.update':
-      return fc.record({
-        ...Object.fromEntries(Object.entries(DEFAULT_SETTINGS).map(([k, v]) => [k, fc.constant(v)])),
-        callWindowStart: fc.constantFrom(8 * 60, 9 * 60),
-        leaseMinutes: fc.integer({ min: 1, max: 60 }),
-        capPer24h: fc.integer({ min: 1, max: 3 }),
-        capPer7d: fc.integer({ min: 3, max: 9 }),
-      }) as fc.Arbitrary<Record<string, unknown>>;
-    case 'queue.list':
-      return fc.record({ filter: good.filter!.filter((f) => (f as { status?: string }).status !== 'bogus') as fc.Arbitrary<unknown>, limit: fc.integer({ min: 1, max: 500 }) }, { requiredKeys: [] });
-    case 'callbacks.get':
-    case 'callbacks.take':
-    case 'callbacks.release':
-    case 'callbacks.startCall':
-      return fc.record({ id: cb });
-    case 'callbacks.recordOutcome':
-      return fc.record({
-        callbackId: cb,
-        disposition: fc.constantFrom(...DISPOSITIONS),
-        notes: fc.string({ maxLength: 20 }),
-        startedAt: fc.integer({ min: T0 - 60 * 60_000, max: T0 }),
-        endedAt: fc.constant(T0),
-        callbackAt: fc.oneof(fc.constant(null), fc.integer({ min: T0 + 60 * 60_000, max: T0 + 3 * DAY })),
-        dncExpiresAt: fc.oneof(fc.constant(null), fc.integer({ min: T0 + 1, max: T0 + 400 * DAY })),
-      });
-    case 'customers.revealPhone':
-      return fc.record({ customerId: fc.constantFrom(...pool.customers) });
-    case 'imports.start':
-      return fc.record({ fileName: fc.constant('x.csv'), contentBase64: good.contentBase64! as fc.Arbitrary<string> });
-    case 'imports.status':
-    case 'imports.commit':
-    case 'imports.cancel':
-      return fc.record({ jobId: job });
-    case 'audit.list':
-      return fc.record({ actorId: fc.constantFrom(...pool.users), limit: fc.integer({ min: 1, max: 500 }) }, { requiredKeys: [] });
-    case 'scripts.get':
-      return fc.record({ id: fc.constantFrom(...sp.scripts, ...sp.spares).map((x) => x.id) });
-    case 'scripts.export':
-      return fc.record({ id: fc.constantFrom(...sp.scripts, ...sp.spares).map((x) => x.id), versionId: fc.constantFrom(...sp.versions) }, { requiredKeys: ['id'] });
-    case 'scripts.create':
-      return fc.oneof(
-        fc.record({ copyFrom: fc.constantFrom(...sp.scripts, ...sp.spares).map((x) => x.id) }),
-        fc.record({ purpose: fc.constantFrom(...REASONS), locale: fc.constantFrom('zh-CN', 'en'), title: fc.string({ minLength: 1, maxLength: 20 }).filter((t) => t.trim() !== '') }),
-      );
-    case 'scripts.saveDraft':
-      // Same purpose (accepted) or now and then another script's content (another purpose: refused).
-      return fc.tuple(fc.constantFrom(...sp.scripts, ...sp.spares), fc.constantFrom(...sp.scripts), fc.nat(9), fc.string({ maxLength: 10 })).map(([target, other, n, suffix]) => ({
-        id: target.id,
-        content: n === 0 ? other.content : { ...target.content, title: `${target.content.title.slice(0, 100)}${suffix}`.trim() || 'x' },
-      }));
-    case 'scripts.publish':
-    case 'scripts.retire':
-      return fc.record({ id: fc.constantFrom(...sp.spares, ...(method === 'scripts.publish' ? sp.scripts : [])).map((x) => x.id) });
-    case 'scripts.import':
-      return fc.record({
-        json: fc.oneof(
-          fc.constantFrom(...sp.scripts).map((x) => JSON.stringify(x.content)),
-          fc.constantFrom('{"purpose":', JSON.stringify({ ...builtinScript('care', 'en'), questions: [{ key: 'a', type: 'yes_no', text: 'A?', showIf: { q: 'b', op: 'answered' } }] })),
-        ),
-      });
-    case 'scripts.setMapping':
-      // The script of each purpose (or now and then another purpose's: refused); never null, so calls keep their scripts.
-      return fc.tuple(fc.constantFrom(...sp.scripts, ...sp.spares), fc.constantFrom(...REASONS), fc.nat(5)).map(([s, other, n]) => ({
-        mapping: { [n === 0 ? other : s.content.purpose]: s.id },
-      }));
-    case 'responses.forCallback':
-    case 'responses.start':
-      return fc.record({ callbackId: cb });
-    case 'responses.answer':
-      return fc.tuple(fc.constantFrom(...sp.responses), fc.constantFrom(...SATISFACTION_ANSWERS)).map(([responseId, [key, answer]]) => ({ responseId, key, answer }));
-    case 'responses.finish':
-      return fc.record({ responseId: fc.constantFrom(...sp.responses), status: fc.constantFrom('completed', 'partial', 'declined') });
-    case 'reports.survey':
-      return fc.record(
-        {
-          purpose: fc.constantFrom(...REASONS),
-          scriptId: fc.constantFrom(...sp.scripts).map((x) => x.id),
-          version: fc.integer({ min: 1, max: 3 }),
-          agentId: fc.constantFrom(...pool.users),
-          from: fc.constant(T0 - DAY),
-          to: fc.constant(T0 + DAY),
-        },
-        { requiredKeys: [] },
-      );
-    default:
-      return fc.constant({});
-  }
-}
-
-function inputsFor(method: MethodName): fc.Arbitrary<unknown> {
-  const schema = contract[method].input as unknown as { shape?: Record<string, unknown> };
-  const keys = Object.keys(schema.shape ?? {});
-  const shaped =
-    keys.length === 0
-      ? fc.constantFrom({}, { extra: 1 })
-      : fc.record(
-          Object.fromEntries(keys.map((k) => [k, fc.oneof({ weight: 3, arbitrary: good[k] ?? wild }, { weight: 1, arbitrary: wild })])),
-          { requiredKeys: [] },
-        );
-  const withExtra = shaped.chain((o) => fc.record({ base: fc.constant(o), k: fc.string({ maxLength: 6 }), v: wild }).map(({ base, k, v }) => ({ ...(base as object), [k]: v })));
-  const jsonRoundTrip = (a: fc.Arbitrary<unknown>) =>
-    a.map((v) => {
-      try {
-        return JSON.parse(JSON.stringify(v) ?? 'null') as unknown;
-      } catch {
-        return v;
-      }
-    });
-  const base = validBase(method);
-  const nearValid = base.chain((b) =>
-    fc
-      .subarray(keys, { maxLength: Math.min(2, keys.length) })
-      .chain((ks) => fc.tuple(...ks.map((k) => fc.oneof(good[k] ?? wild, wild))).map((vs) => ({ ...b, ...Object.fromEntries(ks.map((k, i) => [k, vs[i]])) }))),
-  );
-  return fc.oneof(
-    { weight: 4, arbitrary: base },
-    { weight: 4, arbitrary: nearValid },
-    { weight: 2, arbitrary: fc.anything() },
-    { weight: 1, arbitrary: jsonRoundTrip(fc.anything()) },
-    { weight: 5, arbitrary: shaped },
-    { weight: 2, arbitrary: jsonRoundTrip(shaped) },
-    { weight: 1, arbitrary: withExtra },
-    { weight: 1, arbitrary: wild },
-  );
-}
 
 // --- the property ------------------------------------------------------------------------------------
 
