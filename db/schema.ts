@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /*
  * The console's local store. Synced tables use UUIDv7 text ids born where the record is born; facts
@@ -65,6 +65,8 @@ export const callbacks = sqliteTable(
      * migration; every insert sets it.
      */
     timezone: text('timezone'),
+    /** The complaint ticket a follow-up callback was scheduled for (set when resolving a ticket). */
+    ticketId: text('ticket_id'),
   },
   (t) => [
     // "Next" seeks each priority's overdue range, then its as-soon-as-callable rows, in exactly the order
@@ -86,6 +88,9 @@ export const callbacks = sqliteTable(
     index('callbacks_lease').on(t.leaseAgentId, t.leaseExpiresAt).where(sql`lease_agent_id IS NOT NULL`),
     // "Closed today" on the summary bar, and later the outcome reports, range over closing time.
     index('callbacks_closed_at').on(t.closedAt).where(sql`state = 'closed'`),
+    // Backlog over time (reports): how many were created up to each day.
+    index('callbacks_created_at').on(t.createdAt),
+    index('callbacks_ticket').on(t.ticketId).where(sql`ticket_id IS NOT NULL`),
   ],
 );
 
@@ -103,8 +108,15 @@ export const callAttempts = sqliteTable(
     callbackAt: integer('callback_at'),
     /** Why a reached call has no completed questionnaire (asked when one applied). */
     surveySkipReason: text('survey_skip_reason'),
+    /** The callback's reason, copied on insert so the outcome reports group 1M attempts from one index. */
+    reason: text('reason'),
   },
-  (t) => [index('attempts_customer').on(t.customerId, t.startedAt), index('attempts_callback').on(t.callbackId)],
+  (t) => [
+    index('attempts_customer').on(t.customerId, t.startedAt),
+    index('attempts_callback').on(t.callbackId),
+    // Covering index of the outcome reports: a date range grouped by day, reason, agent and disposition.
+    index('attempts_report').on(t.startedAt, t.reason, t.agentId, t.disposition),
+  ],
 );
 
 export const dncEntries = sqliteTable(
@@ -228,4 +240,197 @@ export const surveyAnswers = sqliteTable(
     answeredAt: integer('answered_at').notNull(),
   },
   (t) => [index('answers_response').on(t.responseId, t.questionKey, t.answeredAt)],
+);
+
+/*
+ * Complaint tickets. `ticket_events` are the facts (append-only); `tickets` is their projection, rewritten
+ * from the events by every ticket mutation (core/tickets deriveTicket), so the SLA board and the lists can
+ * filter and sort in SQL. Due times in the projection are a cache of the derivation, never an input to it.
+ */
+export const tickets = sqliteTable(
+  'tickets',
+  {
+    id: text('id').primaryKey(),
+    customerId: text('customer_id').references(() => customers.id),
+    callbackId: text('callback_id'),
+    attemptId: text('attempt_id'),
+    subject: text('subject').notNull(),
+    category: text('category').notNull(),
+    priority: text('priority', { enum: ['P1', 'P2', 'P3', 'P4'] }).notNull(),
+    channel: text('channel').notNull(),
+    status: text('status', { enum: ['new', 'open', 'pending_customer', 'resolved', 'closed'] }).notNull(),
+    assigneeId: text('assignee_id'),
+    createdAt: integer('created_at').notNull(),
+    createdBy: text('created_by'),
+    updatedAt: integer('updated_at').notNull(),
+    firstRespondedAt: integer('first_responded_at'),
+    resolvedAt: integer('resolved_at'),
+    closedAt: integer('closed_at'),
+    reopenCount: integer('reopen_count').notNull().default(0),
+    calendarVersionId: text('calendar_version_id'),
+    policyId: text('policy_id'),
+    /** The earliest running clock's due and warning instants (null while paused or stopped). */
+    nextDueAt: integer('next_due_at'),
+    nextWarnAt: integer('next_warn_at'),
+    /** 'running' | 'paused' | 'met' | 'missed' | 'not_started' per clock, for attainment. */
+    firstResponseStatus: text('first_response_status').notNull(),
+    resolutionStatus: text('resolution_status').notNull(),
+    /** Business minutes used to first response / resolution (set once the clock stops). */
+    firstResponseMinutes: real('first_response_minutes'),
+    resolutionMinutes: real('resolution_minutes'),
+    /** Any clock already over its target when the projection was written, or a breach recorded. */
+    breached: integer('breached').notNull().default(0),
+    escalated: integer('escalated').notNull().default(0),
+    /** The whole derived state (clocks, levels) as JSON, for the detail view. */
+    derived: text('derived').notNull(),
+  },
+  (t) => [
+    index('tickets_status_due').on(t.status, t.nextDueAt),
+    index('tickets_assignee').on(t.assigneeId, t.status),
+    index('tickets_customer').on(t.customerId),
+    index('tickets_created').on(t.createdAt, t.category),
+    index('tickets_resolved').on(t.resolvedAt),
+  ],
+);
+
+export const ticketEvents = sqliteTable(
+  'ticket_events',
+  {
+    id: text('id').primaryKey(),
+    ticketId: text('ticket_id').notNull().references(() => tickets.id),
+    at: integer('at').notNull(),
+    actorId: text('actor_id'),
+    type: text('type').notNull(),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index('ticket_events_ticket').on(t.ticketId, t.at, t.id)],
+);
+
+/** Business calendars: every save is a new immutable version; tickets name the version that timed them. */
+export const calendarVersions = sqliteTable('calendar_versions', {
+  id: text('id').primaryKey(),
+  version: integer('version').notNull().unique(),
+  content: text('content', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  note: text('note').notNull().default(''),
+  createdAt: integer('created_at').notNull(),
+  createdBy: text('created_by'),
+});
+
+/**
+ * Compensation vouchers. State changes only through voucher mutations, each of which also appends to
+ * `voucher_events` (the ledger) and to the audit log. Money is integer fen; points are integers.
+ */
+export const vouchers = sqliteTable(
+  'vouchers',
+  {
+    id: text('id').primaryKey(),
+    code: text('code').notNull().unique(),
+    /** The requester's idempotency key: a retried or double-clicked request finds the same voucher. */
+    requestKey: text('request_key').notNull().unique(),
+    kind: text('kind', { enum: ['discount_percent', 'discount_fixed', 'cashback', 'points'] }).notNull(),
+    percentOff: integer('percent_off'),
+    amountFen: integer('amount_fen'),
+    points: integer('points'),
+    /** What the voucher counts against limits and the budget, in fen. */
+    valueFen: integer('value_fen').notNull(),
+    reasonCode: text('reason_code').notNull(),
+    customerId: text('customer_id').notNull().references(() => customers.id),
+    ticketId: text('ticket_id').references(() => tickets.id),
+    note: text('note').notNull().default(''),
+    state: text('state', { enum: ['pending_approval', 'issued', 'redeemed', 'voided', 'rejected'] }).notNull(),
+    requestedBy: text('requested_by').notNull(),
+    requestedAt: integer('requested_at').notNull(),
+    decidedBy: text('decided_by'),
+    decidedAt: integer('decided_at'),
+    issuedAt: integer('issued_at'),
+    expiresAt: integer('expires_at').notNull(),
+    redeemedAt: integer('redeemed_at'),
+    voidedAt: integer('voided_at'),
+    stateReason: text('state_reason'),
+  },
+  (t) => [
+    index('vouchers_state').on(t.state, t.requestedAt),
+    index('vouchers_customer').on(t.customerId, t.issuedAt),
+    index('vouchers_ticket').on(t.ticketId),
+    index('vouchers_issued').on(t.issuedAt, t.requestedBy),
+  ],
+);
+
+export const voucherEvents = sqliteTable(
+  'voucher_events',
+  {
+    id: text('id').primaryKey(),
+    voucherId: text('voucher_id').notNull().references(() => vouchers.id),
+    at: integer('at').notNull(),
+    actorId: text('actor_id').notNull(),
+    type: text('type').notNull(),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index('voucher_events_voucher').on(t.voucherId, t.at)],
+);
+
+/** In-app notifications for one user (an SLA breach on their ticket, a decision on their voucher). */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull(),
+    at: integer('at').notNull(),
+    kind: text('kind').notNull(),
+    ticketId: text('ticket_id'),
+    voucherId: text('voucher_id'),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    readAt: integer('read_at'),
+  },
+  (t) => [index('notifications_user').on(t.userId, t.readAt, t.at)],
+);
+
+/** FAQ entries curated from resolved tickets; every edit is a new revision, history kept. */
+export const faqEntries = sqliteTable(
+  'faq_entries',
+  {
+    id: text('id').primaryKey(),
+    status: text('status', { enum: ['draft', 'in_review', 'published', 'retired'] }).notNull(),
+    category: text('category').notNull(),
+    latestRevision: integer('latest_revision').notNull(),
+    /** The revision the help centre shows; kept while a newer revision is drafted and reviewed. */
+    publishedRevision: integer('published_revision'),
+    needsReview: integer('needs_review').notNull().default(0),
+    needsReviewReason: text('needs_review_reason'),
+    createdAt: integer('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    publishedAt: integer('published_at'),
+    publishedBy: text('published_by'),
+  },
+  (t) => [index('faq_status').on(t.status, t.category)],
+);
+
+export const faqRevisions = sqliteTable(
+  'faq_revisions',
+  {
+    id: text('id').primaryKey(),
+    entryId: text('entry_id').notNull().references(() => faqEntries.id),
+    revision: integer('revision').notNull(),
+    category: text('category').notNull(),
+    questionZh: text('question_zh').notNull().default(''),
+    answerZh: text('answer_zh').notNull().default(''),
+    questionEn: text('question_en').notNull().default(''),
+    answerEn: text('answer_en').notNull().default(''),
+    keywords: text('keywords', { mode: 'json' }).$type<string[]>().notNull(),
+    /** What was masked when the draft was pre-filled from tickets (kind and replacement; never the original). */
+    redactions: text('redactions', { mode: 'json' }).$type<Record<string, unknown>[]>().notNull(),
+    createdAt: integer('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [uniqueIndex('faq_revisions_entry_revision').on(t.entryId, t.revision)],
+);
+
+export const faqSources = sqliteTable(
+  'faq_sources',
+  {
+    entryId: text('entry_id').notNull().references(() => faqEntries.id),
+    ticketId: text('ticket_id').notNull().references(() => tickets.id),
+  },
+  (t) => [primaryKey({ columns: [t.entryId, t.ticketId] }), index('faq_sources_ticket').on(t.ticketId)],
 );

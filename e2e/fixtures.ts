@@ -22,7 +22,8 @@ export interface ConsoleHost {
 async function startHost(dataDir: string, offset: { ms: number }) {
   const bootedAt = Date.now();
   const backend = createBackend({ dataDir, clock: () => CLOCK_START + offset.ms + (Date.now() - bootedAt) });
-  const { server, url } = await startWebHost({ backend, rendererDir: resolve('dist/renderer'), port: 0 });
+  // E2E_RENDERER_DIR lets parallel work build and test its own renderer copy.
+  const { server, url } = await startWebHost({ backend, rendererDir: resolve(process.env.E2E_RENDERER_DIR ?? 'dist/renderer'), port: 0 });
   return { backend, server, url };
 }
 

@@ -25,7 +25,7 @@ describe('recording outcomes', () => {
     it(`${d} closes the callback as ${expectedOutcome} and records the attempt`, async () => {
       const { h, me, cu, cb } = await oneCallback();
       const result = await h.ok<OutcomeResult>('callbacks.recordOutcome', outcome(cb.id, d));
-      expect(result).toEqual({ callbackId: cb.id, state: 'closed', outcome: expectedOutcome, nextDueAt: null, cancelledCallbacks: 0 });
+      expect(result).toEqual({ callbackId: cb.id, attemptId: expect.any(String), state: 'closed', outcome: expectedOutcome, nextDueAt: null, cancelledCallbacks: 0 });
       expect(cbRow(h, cb.id)).toMatchObject({
         state: 'closed',
         outcome: expectedOutcome,
@@ -39,7 +39,7 @@ describe('recording outcomes', () => {
       const attempts = rows(h.db, 'SELECT * FROM call_attempts');
       expect(attempts).toEqual([
         {
-          id: expect.any(String),
+          id: result.attemptId,
           callback_id: cb.id,
           customer_id: cu.id,
           agent_id: me.id,
@@ -49,6 +49,7 @@ describe('recording outcomes', () => {
           notes: `note ${d}`,
           callback_at: null,
           survey_skip_reason: d === 'reached' ? '客户时间不便' : null,
+          reason: 'complaint_followup',
         },
       ]);
       expect(cuRow(h, cu.id)).toMatchObject({
@@ -79,7 +80,7 @@ describe('recording outcomes', () => {
       const { h, cb } = await oneCallback();
       const result = await h.ok<OutcomeResult>('callbacks.recordOutcome', outcome(cb.id, d));
       const due = T0 - 3 * MIN + 27 * HOUR;
-      expect(result).toEqual({ callbackId: cb.id, state: 'open', outcome: null, nextDueAt: due, cancelledCallbacks: 0 });
+      expect(result).toEqual({ callbackId: cb.id, attemptId: expect.any(String), state: 'open', outcome: null, nextDueAt: due, cancelledCallbacks: 0 });
       expect(cbRow(h, cb.id)).toMatchObject({ state: 'open', outcome: null, attempts: 1, failed_attempts: 1, due_at: due, lease_agent_id: null, closed_at: null });
       const list = await h.ok<QueuePage>('queue.list', { filter: { status: 'all' } });
       expect(list.rows[0]!.blocks).toEqual([{ reason: 'scheduled_later', until: due, localTime: null }]);
@@ -102,7 +103,7 @@ describe('recording outcomes', () => {
         expect((await h.ok<CallbackDetail>('queue.takeNext')).callback.id).toBe(cb.id);
         start = start + 27 * HOUR;
       } else {
-        expect(r).toEqual({ callbackId: cb.id, state: 'closed', outcome: 'unreachable', nextDueAt: null, cancelledCallbacks: 0 });
+        expect(r).toEqual({ callbackId: cb.id, attemptId: expect.any(String), state: 'closed', outcome: 'unreachable', nextDueAt: null, cancelledCallbacks: 0 });
       }
     }
     expect(cbRow(h, cb.id)).toMatchObject({ state: 'closed', outcome: 'unreachable', attempts: 3, failed_attempts: 3 });
@@ -113,7 +114,7 @@ describe('recording outcomes', () => {
     const { h, cb } = await oneCallback();
     const later = at('2026-11-24T15:00:00+08:00');
     const result = await h.ok<OutcomeResult>('callbacks.recordOutcome', outcome(cb.id, 'callback_later', { callbackAt: later }));
-    expect(result).toEqual({ callbackId: cb.id, state: 'open', outcome: null, nextDueAt: later, cancelledCallbacks: 0 });
+    expect(result).toEqual({ callbackId: cb.id, attemptId: expect.any(String), state: 'open', outcome: null, nextDueAt: later, cancelledCallbacks: 0 });
     expect(cbRow(h, cb.id)).toMatchObject({ state: 'open', due_at: later, attempts: 1, failed_attempts: 0, lease_agent_id: null });
     expect(row(h.db, 'SELECT callback_at FROM call_attempts')).toEqual({ callback_at: later });
     h.setNow(later);
@@ -146,7 +147,7 @@ describe('recording outcomes', () => {
 
     const expires = T0 + 30 * DAY;
     const result = await h.ok<OutcomeResult>('callbacks.recordOutcome', outcome(called.id, 'dnc_requested', { dncExpiresAt: expires }));
-    expect(result).toEqual({ callbackId: called.id, state: 'closed', outcome: 'dnc_requested', nextDueAt: null, cancelledCallbacks: 3 });
+    expect(result).toEqual({ callbackId: called.id, attemptId: expect.any(String), state: 'closed', outcome: 'dnc_requested', nextDueAt: null, cancelledCallbacks: 3 });
 
     const args = JSON.parse(lastOutbox(h).args) as { dncEntryId: string; dncExpiresAt: number };
     expect(args.dncExpiresAt).toBe(expires);

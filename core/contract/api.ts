@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DISPOSITIONS, REASONS, ROLES } from '../domain/model';
 import { settingsSchema, type Settings } from '../settings';
 import type { MethodName } from './methods';
+import { casesContract } from './api-cases';
 import { answerSchema, RESPONSE_STATUSES, SCRIPT_PURPOSES, scriptContentSchema } from '../questionnaire/model';
 import type {
   AuditView,
@@ -94,7 +95,7 @@ const returns =
   <O>() =>
   <I extends z.ZodType>(input: I) => ({ input, output: undefined as unknown as O });
 
-export const contract = {
+const coreContract = {
   'system.status': returns<SystemStatus>()(empty),
   'session.get': returns<SessionInfo>()(empty),
   'session.setUp': returns<SessionInfo>()(
@@ -158,7 +159,9 @@ export const contract = {
       })
       .strict(),
   ),
-} satisfies Record<MethodName, { input: z.ZodType; output: unknown }>;
+};
+
+export const contract = { ...coreContract, ...casesContract } satisfies Record<MethodName, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;
 export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;

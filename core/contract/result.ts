@@ -14,6 +14,9 @@ export const ERROR_CODES = [
   'DB_NEWER_SCHEMA',
   'DB_UNAVAILABLE',
   'IMPORT_FAILED',
+  'INVALID_TRANSITION',
+  'BUDGET_EXCEEDED',
+  'EXPORT_FAILED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -103,13 +103,30 @@ export interface CustomerProfile {
   otherOpenCallbacks: { id: string; reason: Reason; priority: Priority; dueAt: number | null }[];
 }
 
+export interface TicketBriefView {
+  id: string;
+  code: string;
+  subject: string;
+  category: string;
+  priority: 'P1' | 'P2' | 'P3' | 'P4';
+  status: 'new' | 'open' | 'pending_customer' | 'resolved' | 'closed';
+  createdAt: number;
+  resolvedAt: number | null;
+}
+
 export interface CallbackDetail {
   callback: QueueRow & { notes: string; failedAttempts: number; leaseExpiresAt: number | null; closedAt: number | null };
   customer: CustomerProfile;
+  /** A complaint follow-up: the ticket it follows up, and the compensation given on it. */
+  followUpOf: (TicketBriefView & { vouchers: { code: string; kind: string; valueFen: number; percentOff: number | null; points: number | null; state: string }[] }) | null;
+  /** The customer's recent tickets (any status). */
+  tickets: TicketBriefView[];
 }
 
 export interface OutcomeResult {
   callbackId: string;
+  /** The attempt just recorded: a ticket raised from this call links to it. */
+  attemptId: string;
   state: CallbackState;
   outcome: CallbackOutcome | null;
   nextDueAt: number | null;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DISPOSITIONS, REASONS, ROLES } from '../domain/model';
 import { settingsSchema } from '../settings';
+import { casesMutationSchemas } from './mutations-cases';
 import { answerSchema, RESPONSE_STATUSES, SCRIPT_PURPOSES, scriptContentSchema } from '../questionnaire/model';
 
 /*
@@ -12,7 +13,7 @@ import { answerSchema, RESPONSE_STATUSES, SCRIPT_PURPOSES, scriptContentSchema }
 const id = z.string().min(1);
 const ms = z.number().int();
 
-export const mutationSchemas = {
+const coreMutationSchemas = {
   'users.create': z.object({ id, name: z.string(), role: z.enum(ROLES), createdAt: ms }),
   'settings.update': z.object({ settings: settingsSchema, updatedAt: ms, updatedBy: id.nullable() }),
   'demo.load': z.object({ seed: z.number().int(), now: ms, customers: z.number().int().min(0), agentIds: z.array(id) }),
@@ -80,6 +81,8 @@ export const mutationSchemas = {
   }),
   'responses.finish': z.object({ responseId: id, status: z.enum(RESPONSE_STATUSES).exclude(['in_progress']), at: ms }),
 } as const;
+
+export const mutationSchemas = { ...coreMutationSchemas, ...casesMutationSchemas } as const;
 
 export type MutationName = keyof typeof mutationSchemas;
 export type MutationArgs<N extends MutationName> = z.infer<(typeof mutationSchemas)[N]>;

@@ -5,8 +5,9 @@ import { stmt } from './stmt';
 export function insertAttempt(db: Db, a: AttemptRecord & { surveySkipReason?: string | null }): void {
   stmt(
     db,
-    `INSERT INTO call_attempts (id, callback_id, customer_id, agent_id, started_at, ended_at, disposition, notes, callback_at, survey_skip_reason)
-     VALUES (@id, @callbackId, @customerId, @agentId, @startedAt, @endedAt, @disposition, @notes, @callbackAt, @surveySkipReason)`,
+    `INSERT INTO call_attempts (id, callback_id, customer_id, agent_id, started_at, ended_at, disposition, notes, callback_at, survey_skip_reason, reason)
+     VALUES (@id, @callbackId, @customerId, @agentId, @startedAt, @endedAt, @disposition, @notes, @callbackAt, @surveySkipReason,
+       (SELECT reason FROM callbacks WHERE id = @callbackId))`,
   ).run({ surveySkipReason: null, ...a });
 }
 

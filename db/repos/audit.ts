@@ -48,10 +48,11 @@ export function listAudit(db: Db, q: AuditQuery): { rows: AuditRow[]; total: num
   const rows = stmt(
     db,
     `SELECT a.id, a.at, a.actor_id AS actorId, a.action, a.subject_type AS subjectType, a.subject_id AS subjectId,
-            a.details, u.name AS actorName, c.name AS subjectName
+            a.details, u.name AS actorName, coalesce(c.name, v.code) AS subjectName
        FROM audit_log a
        LEFT JOIN users u ON u.id = a.actor_id
        LEFT JOIN customers c ON a.subject_type = 'customer' AND c.id = a.subject_id
+       LEFT JOIN vouchers v ON a.subject_type = 'voucher' AND v.id = a.subject_id
        ${clause} ORDER BY a.at DESC, a.id DESC LIMIT @limit OFFSET @offset`,
   ).all(params) as (Omit<AuditRow, 'details'> & { details: string })[];
   const total = (stmt(db, `SELECT count(*) AS n FROM audit_log a ${clause}`).get(params) as { n: number }).n;

@@ -101,6 +101,7 @@ export function recordOutcome(ctx: ServiceContext, input: ParsedInputOf<'callbac
   );
   return {
     callbackId: input.callbackId,
+    attemptId,
     state: applied.state,
     outcome: applied.outcome as OutcomeResult['outcome'],
     nextDueAt: applied.nextDueAt,

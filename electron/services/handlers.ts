@@ -19,6 +19,39 @@ import {
 } from './scripts';
 import { createUser, sessionInfo, setLocale, setUp, switchUser } from './session';
 import { surveyFigures } from './survey-report';
+import {
+  assignTicket,
+  attainment,
+  commentTicket,
+  createTicket,
+  listTickets,
+  slaBoard,
+  sweepBreaches,
+  ticketDetail,
+  transitionTicket,
+  updateTicket,
+} from './tickets';
+import {
+  approveVoucher,
+  listVouchers,
+  quoteVoucher,
+  redeemVoucher,
+  rejectVoucher,
+  requestVoucher,
+  voidVoucher,
+  voucherSpend,
+} from './vouchers';
+import {
+  calendarView,
+  importCalendarYear,
+  notificationsList,
+  notificationsMarkRead,
+  readCaseSettings,
+  readPolicies,
+  saveCalendar,
+  setPolicies,
+  updateCaseSettings,
+} from './cases';
 
 
 export type Handler<M extends MethodName> = (ctx: ServiceContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
@@ -65,6 +98,36 @@ export const handlers: Handlers = {
   'responses.answer': answer,
   'responses.finish': finish,
   'reports.survey': surveyFigures,
+  'tickets.list': listTickets,
+  'tickets.get': (ctx, input) => ticketDetail(ctx, input.id),
+  'tickets.create': createTicket,
+  'tickets.transition': transitionTicket,
+  'tickets.assign': assignTicket,
+  'tickets.update': updateTicket,
+  'tickets.comment': commentTicket,
+  'tickets.board': slaBoard,
+  'tickets.attainment': attainment,
+  'tickets.sweep': (ctx) => {
+    currentUser(ctx);
+    return sweepBreaches(ctx);
+  },
+  'cases.getSettings': readCaseSettings,
+  'cases.updateSettings': updateCaseSettings,
+  'sla.getPolicies': readPolicies,
+  'sla.setPolicies': setPolicies,
+  'calendar.get': calendarView,
+  'calendar.save': saveCalendar,
+  'calendar.importYear': importCalendarYear,
+  'vouchers.quote': quoteVoucher,
+  'vouchers.request': requestVoucher,
+  'vouchers.approve': approveVoucher,
+  'vouchers.reject': rejectVoucher,
+  'vouchers.void': voidVoucher,
+  'vouchers.redeem': redeemVoucher,
+  'vouchers.list': listVouchers,
+  'vouchers.spend': voucherSpend,
+  'notifications.list': notificationsList,
+  'notifications.markRead': notificationsMarkRead,
 };
 
 export type { SystemStatus };

@@ -1,7 +1,11 @@
 import { DateTime } from 'luxon';
+import { customerTickets, ticketOfCallback, type TicketBrief } from '../../db/repos/tickets';
+import { listVoucherRows } from '../../db/repos/vouchers';
+import { ticketCode } from './tickets';
+import { toVoucherView } from './vouchers';
 import type { ParsedInputOf } from '../../core/contract/api';
 import { AppError } from '../../core/contract/result';
-import type { BlockView, CallbackDetail, QueuePage, QueueRow, QueueSummary } from '../../core/contract/views';
+import type { BlockView, CallbackDetail, QueuePage, QueueRow, QueueSummary, TicketBriefView } from '../../core/contract/views';
 import { FOREVER } from '../../core/domain/model';
 import type { CallbackRecord, CustomerRecord } from '../../core/domain/records';
 import { assessCallability } from '../../core/rules/callability';
@@ -121,7 +125,21 @@ export function callbackDetail(ctx: ServiceContext, id: string): CallbackDetail 
       closedAt: callback.closedAt,
     },
     customer: customerProfile(ctx.db, customer, now),
+    followUpOf: followUpOf(ctx, id, now),
+    tickets: customerTickets(ctx.db, customer.id).map(briefView),
   };
+}
+
+const briefView = (t: TicketBrief): TicketBriefView => ({ ...t, code: ticketCode(t.id) }) as TicketBriefView;
+
+function followUpOf(ctx: ServiceContext, callbackId: string, now: number): CallbackDetail['followUpOf'] {
+  const ticket = ticketOfCallback(ctx.db, callbackId);
+  if (!ticket) return null;
+  const vouchers = listVoucherRows(ctx.db, { ticketId: ticket.id, offset: 0, limit: 50 }).rows.map((v) => {
+    const view = toVoucherView(v, now);
+    return { code: view.code, kind: view.kind, valueFen: view.valueFen, percentOff: view.percentOff, points: view.points, state: view.state };
+  });
+  return { ...briefView(ticket), vouchers };
 }
 
 function customerProfile(db: Db, c: CustomerRecord, now: number): CallbackDetail['customer'] {

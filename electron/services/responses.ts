@@ -9,15 +9,28 @@ import { getCustomer } from '../../db/repos/customers';
 import { currentAnswers, getResponse, latestResponseFor, type ResponseRow } from '../../db/repos/responses';
 import { getVersion } from '../../db/repos/scripts';
 import { getUser } from '../../db/repos/users';
+import { ticketOfCallback } from '../../db/repos/tickets';
+import { listVoucherRows } from '../../db/repos/vouchers';
+import { describeVoucher } from '../../core/vouchers/describe';
 import { currentUser, type ServiceContext } from './context';
 import { runMutation } from './mutations/registry';
 import { applicableScript } from './mutations/responses';
 
-/** Complaint follow-ups name what the complaint was about; until tickets exist, the callback's note says it. */
+/** Complaint follow-ups name what the complaint was about: the ticket's subject, else the callback's note. */
 function ticketSubjectOf(db: Db, callbackId: string): string | null {
+  const ticket = ticketOfCallback(db, callbackId);
+  if (ticket) return ticket.subject;
   const callback = getCallback(db, callbackId);
   if (!callback || callback.reason !== 'complaint_followup' || callback.notes.trim() === '') return null;
   return callback.notes.trim().slice(0, 80);
+}
+
+/** The compensation given on the ticket this call follows up (the latest issued or redeemed voucher). */
+function voucherOf(db: Db, callbackId: string, locale: 'zh-CN' | 'en'): string | null {
+  const ticket = ticketOfCallback(db, callbackId);
+  if (!ticket) return null;
+  const given = listVoucherRows(db, { ticketId: ticket.id, states: ['issued', 'redeemed'], offset: 0, limit: 1 }).rows[0];
+  return given ? describeVoucher(given, locale) : null;
 }
 
 /** What the placeholders of a script read on this call (the agent is whoever takes the questionnaire). */
@@ -28,8 +41,7 @@ function renderContext(db: Db, callbackId: string, customerId: string, agentId: 
     gender: customer.gender,
     agentName: getUser(db, agentId)?.name ?? '',
     ticketSubject: ticketSubjectOf(db, callbackId),
-    // Vouchers arrive with their own issue; the placeholder renders a neutral phrase meanwhile.
-    voucher: null,
+    voucher: voucherOf(db, callbackId, locale),
     // Placeholders follow the language the script is written in, not the screen's.
     locale,
   };

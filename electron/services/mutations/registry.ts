@@ -14,6 +14,15 @@ import { insertUser } from '../../../db/repos/users';
 import { applyAttempt, applyLease, applyRelease, refreshCap, type AttemptApplied } from './attempts';
 import { applyImport } from './imports';
 import { applyAnswer, applyFinish, applyStartResponse } from './responses';
+import { applyCalendarSave, applyCaseSettings, applyMarkRead, applySlaPolicies } from './cases';
+import { applyAssign, applyComment, applyCreateTicket, applyRecordBreach, applyTransition, applyUpdate } from './tickets';
+import {
+  applyApproveVoucher,
+  applyRedeemVoucher,
+  applyRejectVoucher,
+  applyRequestVoucher,
+  applyVoidVoucher,
+} from './vouchers';
 import { applyCreateScript, applyPublish, applyRetire, applySaveDraft, applySetMapping } from './scripts';
 
 type Appliers = { [N in MutationName]: (db: Db, args: MutationArgs<N>) => unknown };
@@ -60,6 +69,21 @@ const appliers = {
   'responses.start': applyStartResponse,
   'responses.answer': applyAnswer,
   'responses.finish': applyFinish,
+  'cases.updateSettings': applyCaseSettings,
+  'sla.setPolicies': applySlaPolicies,
+  'calendar.save': applyCalendarSave,
+  'tickets.create': applyCreateTicket,
+  'tickets.transition': applyTransition,
+  'tickets.assign': applyAssign,
+  'tickets.update': applyUpdate,
+  'tickets.comment': applyComment,
+  'tickets.recordBreach': applyRecordBreach,
+  'vouchers.request': applyRequestVoucher,
+  'vouchers.approve': applyApproveVoucher,
+  'vouchers.reject': applyRejectVoucher,
+  'vouchers.void': applyVoidVoucher,
+  'vouchers.redeem': applyRedeemVoucher,
+  'notifications.markRead': applyMarkRead,
 } satisfies Appliers;
 
 export type ApplierResult<N extends MutationName> = ReturnType<(typeof appliers)[N]>;

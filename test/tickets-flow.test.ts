@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TicketDetail, VoucherRequestResult, VoucherView, SlaBoard } from '../core/contract/views-cases';
+import { cleanup, count, createUser, DAY, HOUR, MIN, makeHarness, row, seedCustomer, setUpEmpty, switchTo, T0 } from './helpers';
+
+afterEach(cleanup);
+
+async function world() {
+  const h = makeHarness();
+  const agent = await setUpEmpty(h);
+  const sup = await createUser(h, '周敏', 'supervisor');
+  await switchTo(h, sup);
+  const sup2 = await createUser(h, '孙丽', 'supervisor');
+  await switchTo(h, agent);
+  const cu = seedCustomer(h.db);
+  return { h, agent, sup, sup2, cu };
+}
+
+describe('ticket and voucher flow', () => {
+  it('raise → voucher over limit → approve by another → resolve → follow-up in the calling window', async () => {
+    const { h, agent, sup, cu } = await world();
+    const t = await h.ok<TicketDetail>('tickets.create', {
+      customerId: cu.id,
+      subject: '转账重复扣款',
+      description: '客户反映转账被扣两次',
+      category: 'payments',
+      priority: 'P2',
+    });
+    expect(t.ticket.status).toBe('new');
+    expect(t.ticket.assigneeId).toBe(agent.id);
+    expect(t.ticket.firstResponse.status).toBe('running');
+    expect(t.ticket.nextDueAt).not.toBeNull();
+
+    const req = { requestKey: crypto.randomUUID(), customerId: cu.id, ticketId: t.ticket.id, kind: 'cashback', amountFen: 8800, reasonCode: 'payment_error' };
+    const first = await h.ok<VoucherRequestResult>('vouchers.request', req);
+    expect(first.created).toBe(true);
+    expect(first.voucher.state).toBe('pending_approval');
+    expect(first.voucher.approvalReasons).toContain('over_voucher_limit');
+    const again = await h.ok<VoucherRequestResult>('vouchers.request', req);
+    expect(again).toMatchObject({ created: false, voucher: { id: first.voucher.id } });
+    expect(count(h.db, 'vouchers')).toBe(1);
+
+    expect((await h.err('vouchers.approve', { id: first.voucher.id })).code).toBe('FORBIDDEN');
+    await switchTo(h, sup);
+    const approved = await h.ok<VoucherView>('vouchers.approve', { id: first.voucher.id });
+    expect(approved.state).toBe('issued');
+    expect((await h.err('vouchers.approve', { id: first.voucher.id })).code).toBe('INVALID_TRANSITION');
+    await switchTo(h, agent);
+
+    h.advance(30 * MIN);
+    const replied = await h.ok<TicketDetail>('tickets.comment', { id: t.ticket.id, body: '已核实，将退款', visibility: 'reply' });
+    expect(replied.ticket.status).toBe('open');
+    expect(replied.ticket.firstResponse.status).toBe('met');
+    h.advance(HOUR);
+    const resolved = await h.ok<TicketDetail>('tickets.transition', { id: t.ticket.id, to: 'resolved' });
+    expect(resolved.followUps).toHaveLength(1);
+    const due = resolved.followUps[0]!.dueAt!;
+    expect(due).toBeGreaterThanOrEqual(T0 + 90 * MIN + 3 * DAY);
+    const hour = Number(new Intl.DateTimeFormat('en', { hour: 'numeric', hourCycle: 'h23', timeZone: 'Asia/Shanghai' }).format(due));
+    expect(hour).toBeGreaterThanOrEqual(9);
+    expect(hour).toBeLessThan(21);
+    expect(row(h.db, 'SELECT reason, ticket_id AS t FROM callbacks WHERE id = ?', resolved.followUps[0]!.id)).toEqual({ reason: 'complaint_followup', t: t.ticket.id });
+    expect((await h.err('tickets.transition', { id: t.ticket.id, to: 'pending_customer' })).code).toBe('INVALID_TRANSITION');
+  });
+
+  it('a breach is recorded once, escalates and notifies; the board shows it', async () => {
+    const { h, sup } = await world();
+    const t = await h.ok<TicketDetail>('tickets.create', { subject: '无法登录', category: 'account_security', priority: 'P1' });
+    h.advance(2 * HOUR);
+    expect(await h.ok('tickets.sweep')).toEqual({ recorded: 1 });
+    expect(await h.ok('tickets.sweep')).toEqual({ recorded: 0 });
+    const list = await h.ok<{ unread: number }>('notifications.list', {});
+    expect(list.unread).toBe(1);
+    await switchTo(h, sup);
+    const board = await h.ok<SlaBoard>('tickets.board', {});
+    expect(board.breached.map((r) => r.id)).toEqual([t.ticket.id]);
+    expect(board.breached[0]!.escalated).toBe(true);
+  });
+});
