@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS } from '../core/settings';
 import { runMutation } from '../electron/services/mutations/registry';
 import { forgetZones } from '../electron/services/queue';
 import { b64, cleanup, contentHash, createUser, csv, makeHarness, rows, setUpEmpty, T0, waitForImport, type Harness } from './helpers';
-import { HUGE, inputsFor, pool, sp } from './fuzz-inputs';
+import { cases, HUGE, inputsFor, pool, sp } from './fuzz-inputs';
 
 
 /*
@@ -41,6 +41,24 @@ const WRITERS = new Set<MethodName>([
   'responses.start',
   'responses.answer',
   'responses.finish',
+  // Tickets, SLA policy, the calendar and vouchers: real ids, valid terms, the right role.
+  'tickets.create',
+  'tickets.transition',
+  'tickets.assign',
+  'tickets.update',
+  'tickets.comment',
+  'tickets.sweep', // records a breach that has come due
+  'notifications.list', // sweeps breaches before listing
+  'notifications.markRead',
+  'cases.updateSettings',
+  'sla.setPolicies',
+  'calendar.save',
+  'calendar.importYear',
+  'vouchers.request',
+  'vouchers.approve',
+  'vouchers.reject',
+  'vouchers.void',
+  'vouchers.redeem',
 ]);
 /** Run half of their runs as the supervisor, so valid input reaches the write (and half as an agent: FORBIDDEN). */
 const SUPERVISOR_HALF = new Set<MethodName>([
@@ -51,11 +69,19 @@ const SUPERVISOR_HALF = new Set<MethodName>([
   'scripts.retire',
   'scripts.import',
   'scripts.setMapping',
+  'cases.updateSettings',
+  'sla.setPolicies',
+  'calendar.save',
+  'calendar.importYear',
+  'vouchers.approve',
+  'vouchers.reject',
+  'tickets.board',
+  'tickets.attainment',
 ]);
 /** local_meta only (device-local, not synced): allowed to succeed, must not touch synced state. */
 const LOCAL_ONLY = new Set<MethodName>(['session.switchUser', 'session.setLocale']);
 
-const RUNS_PER_METHOD = 130; // × 37 methods ≈ 4,800 calls
+const RUNS_PER_METHOD = 130; // × 64 methods ≈ 8,300 calls
 
 let h: Harness;
 const writes = new Map<string, number>();
@@ -98,6 +124,27 @@ beforeAll(async () => {
     JSON.stringify(pool.callbacks),
   );
   for (const { id } of free) sp.responses.push((await h.ok<{ id: string }>('responses.start', { callbackId: id })).id);
+  // Tickets on pool customers (a P1 one breaches once the fuzz clock moves), and vouchers: two wait for approval.
+  for (const [i, priority] of (['P1', 'P2', 'P3', 'P4', 'P2', 'P3'] as const).entries()) {
+    const t = await h.ok<{ ticket: { id: string; customerId: string } }>('tickets.create', {
+      customerId: pool.customers[i],
+      subject: `工单 ${i}`,
+      category: 'payments',
+      priority,
+    });
+    cases.tickets.push({ id: t.ticket.id, customerId: t.ticket.customerId });
+  }
+  for (const amountFen of [8800, 9900, 1000, 2000]) {
+    const v = await h.ok<{ voucher: { id: string } }>('vouchers.request', {
+      requestKey: crypto.randomUUID(),
+      customerId: cases.tickets[0]!.customerId,
+      ticketId: cases.tickets[0]!.id,
+      kind: 'cashback',
+      amountFen,
+      reasonCode: 'goodwill',
+    });
+    cases.vouchers.push(v.voucher.id);
+  }
 });
 afterAll(() => {
   if (process.env.FUZZ_STATS) {
@@ -197,6 +244,11 @@ describe('contract fuzz: every method survives random input', () => {
     const ok = (m: string) => outcomes.get(m)?.ok ?? 0;
     for (const m of ['queue.list', 'audit.list', 'settings.get', 'session.get', 'queue.summary', 'imports.list']) expect(ok(m)).toBeGreaterThan(0);
     expect(ok('users.create')).toBeGreaterThan(0);
+    for (const m of ['tickets.create', 'tickets.comment', 'tickets.transition', 'vouchers.request', 'vouchers.quote', 'calendar.save', 'sla.setPolicies']) {
+      expect(ok(m), m).toBeGreaterThan(0);
+    }
+    expect(outcomes.get('tickets.transition')!.err.get('INVALID_TRANSITION') ?? 0).toBeGreaterThan(0);
+    expect(outcomes.get('calendar.save')!.err.get('BAD_INPUT') ?? 0).toBeGreaterThan(0);
     expect(outcomes.get('callbacks.get')!.err.get('NOT_FOUND') ?? 0).toBeGreaterThan(0);
     expect(ok('callbacks.get')).toBeGreaterThan(0);
     for (const m of ['users.create', 'settings.update', 'callbacks.recordOutcome', 'customers.revealPhone', 'queue.takeNext']) {

@@ -6,6 +6,8 @@ import { DISPOSITIONS, REASONS } from '../core/domain/model';
 import { builtinScript } from '../core/questionnaire/builtin';
 import type { ScriptContent } from '../core/questionnaire/model';
 import { DEFAULT_SETTINGS } from '../core/settings';
+import { DEFAULT_CASE_SETTINGS } from '../core/cases/settings';
+import { DEFAULT_CALENDAR, DEFAULT_POLICIES } from '../core/sla';
 import { b64, DAY, T0 } from './helpers';
 
 /* Inputs for contract-fuzz.test.ts: the pools of real ids its beforeAll fills, the arbitraries, and per-method valid inputs. */
@@ -14,6 +16,8 @@ export const HUGE = 'x'.repeat(1_000_000);
 const HUGE_B64 = Buffer.alloc(600_000, 0x41).toString('base64');
 
 export const pool = { callbacks: [] as string[], customers: [] as string[], users: [] as string[], jobs: [] as string[] };
+/** Tickets (with their customer) and vouchers (pending ones first) made in beforeAll. */
+export const cases = { tickets: [] as { id: string; customerId: string }[], vouchers: [] as string[] };
 /** Questionnaire ids: built-in scripts (with their purpose and content), spare drafts the fuzz may retire, responses. */
 export const sp = {
   scripts: [] as { id: string; content: ScriptContent }[],
@@ -233,6 +237,80 @@ function validBase(method: MethodName): fc.Arbitrary<Record<string, unknown>> {
         },
         { requiredKeys: [] },
       );
+    case 'tickets.get':
+    case 'tickets.assign':
+      return fc.record({ id: fc.constantFrom(...cases.tickets).map((t) => t.id), assigneeId: fc.oneof(fc.constant(null), fc.constantFrom(...pool.users)) });
+    case 'tickets.list':
+      return fc.record(
+        { scope: fc.constantFrom('active', 'mine', 'all', 'resolved'), search: fc.constantFrom('', '扣款', 'TK-'), sort: fc.constantFrom('due', 'created') },
+        { requiredKeys: [] },
+      );
+    case 'tickets.create':
+      return fc.record({
+        customerId: fc.oneof(fc.constant(null), fc.constantFrom(...pool.customers)),
+        subject: fc.constantFrom('转账重复扣款', '无法登录', 'App 闪退'),
+        category: fc.constantFrom('payments', 'account_security', 'other', 'no_such_category'),
+        priority: fc.constantFrom('P1', 'P2', 'P3', 'P4'),
+      });
+    case 'tickets.transition':
+      return fc.record({
+        id: fc.constantFrom(...cases.tickets).map((t) => t.id),
+        to: fc.constantFrom('open', 'pending_customer', 'resolved', 'closed', 'new'),
+        followUp: fc.constantFrom('schedule', 'skip'),
+      });
+    case 'tickets.update':
+      return fc.record({ id: fc.constantFrom(...cases.tickets).map((t) => t.id), priority: fc.constantFrom('P1', 'P2', 'P3', 'P4'), category: fc.constantFrom('payments', 'other') }, { requiredKeys: ['id', 'priority'] });
+    case 'tickets.comment':
+      return fc.record({ id: fc.constantFrom(...cases.tickets).map((t) => t.id), body: fc.constantFrom('已处理', '内部备注'), visibility: fc.constantFrom('reply', 'internal') });
+    case 'tickets.board':
+    case 'tickets.attainment':
+      return fc.record({ groupBy: fc.constantFrom('agent', 'category', 'week'), priority: fc.constantFrom('P1', 'P2'), from: fc.constant(T0 - DAY) }, { requiredKeys: method === 'tickets.attainment' ? ['groupBy'] : [] });
+    case 'cases.updateSettings':
+      return fc.record({
+        ...Object.fromEntries(Object.entries(DEFAULT_CASE_SETTINGS).map(([k, v]) => [k, fc.constant(v)])),
+        followUpDays: fc.integer({ min: 0, max: 10 }),
+        agentVoucherLimitFen: fc.integer({ min: 0, max: 100_00 }),
+      }) as fc.Arbitrary<Record<string, unknown>>;
+    case 'sla.setPolicies':
+      return fc.tuple(fc.nat(4), fc.integer({ min: 1, max: 600 })).map(([drop, minutes]) => ({
+        policies: DEFAULT_POLICIES.filter((_, i) => i !== drop).map((p) => ({ ...p, firstResponseMinutes: Math.min(minutes, p.resolutionMinutes) })),
+      }));
+    case 'calendar.save':
+      return fc.tuple(fc.integer({ min: 0, max: 600 }), fc.integer({ min: 1, max: 900 })).map(([start, length]) => ({
+        content: { ...DEFAULT_CALENDAR, weekly: { ...DEFAULT_CALENDAR.weekly, '6': [{ start, end: Math.min(1440, start + length) }, { start: 660, end: 700 }] } },
+      }));
+    case 'calendar.importYear':
+      return fc.record({
+        json: fc.constantFrom(
+          JSON.stringify({ year: 2027, holidays: [{ date: '2027-01-01', name: '元旦' }], workdays: [] }),
+          JSON.stringify({ year: 2027, holidays: [{ date: '2028-01-01', name: 'wrong year' }], workdays: [] }),
+          '{"year":',
+        ),
+      });
+    case 'vouchers.quote':
+    case 'vouchers.request':
+      return fc.record({
+        requestKey: fc.uuid(),
+        customerId: fc.constantFrom(...cases.tickets).map((t) => t.customerId),
+        kind: fc.constantFrom('discount_percent', 'discount_fixed', 'cashback', 'points'),
+        percentOff: fc.constantFrom(null, 20),
+        amountFen: fc.constantFrom(null, 500, 8800, 9_999_999_00),
+        points: fc.constantFrom(null, 300),
+        reasonCode: fc.constantFrom('goodwill', 'payment_error'),
+      });
+    case 'vouchers.approve':
+    case 'vouchers.reject':
+    case 'vouchers.void':
+    case 'vouchers.redeem':
+      return fc.record({ id: fc.constantFrom(...cases.vouchers), reason: fc.constant('客户已撤回') }, { requiredKeys: method === 'vouchers.approve' || method === 'vouchers.redeem' ? ['id'] : ['id', 'reason'] }).map((o) =>
+        method === 'vouchers.approve' || method === 'vouchers.redeem' ? { id: o.id } : o,
+      );
+    case 'vouchers.list':
+      return fc.record({ state: fc.constantFrom('pending_approval', 'issued', 'expired'), mine: fc.boolean() }, { requiredKeys: [] });
+    case 'vouchers.spend':
+      return fc.record({ month: fc.constantFrom('2026-11', '2026-13') }, { requiredKeys: [] });
+    case 'notifications.markRead':
+      return fc.record({ ids: fc.constant('all' as const) });
     default:
       return fc.constant({});
   }

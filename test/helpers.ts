@@ -34,6 +34,15 @@ export const SYNCED_TABLES = [
   ['script_versions', 'id'],
   ['survey_responses', 'id'],
   ['survey_answers', 'id'],
+  ['tickets', 'id'],
+  ['ticket_events', 'id'],
+  ['calendar_versions', 'id'],
+  ['vouchers', 'id'],
+  ['voucher_events', 'id'],
+  ['notifications', 'id'],
+  ['faq_entries', 'id'],
+  ['faq_revisions', 'id'],
+  ['faq_sources', 'entry_id, ticket_id'],
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number][0];
 

@@ -208,6 +208,22 @@ describe('migrations', () => {
     }
   });
 
+  it('0005 copies each attempt\'s callback reason onto it, and the upgraded console works with tickets', async () => {
+    const dataDir = tempDir();
+    const path = databasePath(dataDir);
+    const old = openDatabase(path, { migrationsFolder: migrationsPrefix(5) });
+    insertFixture(old.$client);
+    old.$client.close();
+    const upgraded = openDatabase(path);
+    expect(upgraded.$client.prepare('SELECT reason FROM call_attempts WHERE id = ?').get(ID.attempt)).toEqual({
+      reason: (upgraded.$client.prepare('SELECT reason FROM callbacks WHERE id = ?').get(ID.callback) as { reason: string }).reason,
+    });
+    upgraded.$client.close();
+    const h = makeHarness({ dataDir });
+    const t = await h.ok<{ ticket: { id: string; calendarVersion: number } }>('tickets.create', { customerId: ID.customer, subject: '升级后', category: 'payments', priority: 'P3' });
+    expect(t.ticket.calendarVersion).toBe(0);
+  });
+
   it('opening twice is idempotent (no duplicate migrations, same schema)', () => {
     const path = join(tempDir(), 'twice.sqlite');
     const a = openDatabase(path);

@@ -27,7 +27,15 @@ export type Action =
   | { kind: 'switch'; user: number }
   | { kind: 'advance'; minutes: number }
   | { kind: 'script'; op: ScriptOp; pick: number; variant: number; asSupervisor: boolean }
-  | { kind: 'survey'; op: SurveyOp; target: 'held' | 'any'; pick: number; variant: number; status: 'completed' | 'partial' | 'declined' };
+  | { kind: 'survey'; op: SurveyOp; target: 'held' | 'any'; pick: number; variant: number; status: 'completed' | 'partial' | 'declined' }
+  | { kind: 'case'; op: CaseOp; pick: number; variant: number };
+
+/** Ticket and voucher work: the ops are drawn with these weights (repeats), each on a ticket or voucher picked by `pick`. */
+export const CASE_OPS = [
+  'open', 'open', 'open', 'open', 'reply', 'reply', 'note', 'pend', 'resume', 'resolve', 'resolve', 'close', 'reopen', 'update', 'assign',
+  'voucher', 'voucher', 'approve', 'reject', 'void', 'sweep', 'read',
+] as const;
+export type CaseOp = (typeof CASE_OPS)[number];
 
 const SCRIPT_OPS = ['copy', 'edit', 'edit', 'edit', 'publish', 'publish', 'publish', 'map', 'map', 'unmap', 'retire'] as const;
 type ScriptOp = (typeof SCRIPT_OPS)[number];
@@ -35,6 +43,10 @@ const SURVEY_OPS = ['start', 'start', 'answer', 'answer', 'answer', 'answer', 'a
 type SurveyOp = (typeof SURVEY_OPS)[number];
 
 export const arbAction: fc.Arbitrary<Action> = fc.oneof(
+  {
+    weight: 12,
+    arbitrary: fc.record({ kind: fc.constant('case' as const), op: fc.constantFrom(...CASE_OPS), pick: fc.nat(), variant: fc.nat() }),
+  },
   { weight: 5, arbitrary: fc.constant({ kind: 'takeNext' as const }) },
   {
     weight: 8,

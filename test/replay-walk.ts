@@ -26,7 +26,7 @@ function pickId(h: Harness, table: 'callbacks' | 'customers', pick: number): str
 export async function perform(w: World, a: Action): Promise<void> {
   const { h } = w;
   const keys =
-    a.kind === 'script' || a.kind === 'survey'
+    a.kind === 'script' || a.kind === 'survey' || a.kind === 'case'
       ? [`${a.kind}.${a.op}`]
       : a.kind === 'record' && a.disposition === 'reached'
         ? [a.kind, a.skip ? 'reached.withReason' : 'reached.noReason']
@@ -151,7 +151,97 @@ export async function perform(w: World, a: Action): Promise<void> {
     case 'survey':
       await surveyAction(w, a, check);
       return;
+    case 'case':
+      await caseAction(w, a, check);
+      return;
   }
+}
+
+const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
+const CATEGORIES = ['payments', 'account_security', 'app_usability', 'other'] as const;
+
+/** Tickets and vouchers: transitions (valid and not), replies and notes, vouchers around the limits, decisions, breaches. */
+async function caseAction(w: World, a: Extract<Action, { kind: 'case' }>, check: (r: { ok: boolean }) => void): Promise<void> {
+  const { h } = w;
+  const ticketIds = rows<{ id: string }>(h.db, 'SELECT id FROM tickets ORDER BY id').map((r) => r.id);
+  const ticket = ticketIds.length ? ticketIds[a.pick % ticketIds.length]! : null;
+  const status = (to: string) => (ticket ? h.call('tickets.transition', { id: ticket, to, followUp: a.variant % 4 === 0 ? 'skip' : 'schedule' }) : null);
+  const me = (await h.ok<SessionInfo>('session.get')).currentUser!;
+  const sup = w.users.find((u) => u.role === 'supervisor' && u.id !== me.id) ?? w.users.find((u) => u.role === 'supervisor')!;
+  let r: { ok: boolean } | null = null;
+  switch (a.op) {
+    case 'open': {
+      const customerId = a.variant % 5 === 0 ? null : pickId(h, 'customers', a.pick);
+      r = await h.call('tickets.create', {
+        customerId,
+        subject: `投诉 ${a.variant % 50}`,
+        category: CATEGORIES[a.variant % CATEGORIES.length],
+        priority: PRIORITIES[a.pick % PRIORITIES.length],
+      });
+      break;
+    }
+    case 'reply':
+    case 'note':
+      if (ticket) r = await h.call('tickets.comment', { id: ticket, body: `${a.op} ${a.variant % 9}`, visibility: a.op === 'reply' ? 'reply' : 'internal' });
+      break;
+    case 'pend':
+      r = await status('pending_customer');
+      break;
+    case 'resume':
+    case 'reopen':
+      r = await status('open');
+      break;
+    case 'resolve':
+      r = await status('resolved');
+      break;
+    case 'close':
+      r = await status('closed');
+      break;
+    case 'update':
+      if (ticket) r = await h.call('tickets.update', { id: ticket, priority: PRIORITIES[a.variant % 4], ...(a.variant % 3 === 0 ? { category: CATEGORIES[a.variant % 4] } : {}) });
+      break;
+    case 'assign':
+      if (ticket) r = await h.call('tickets.assign', { id: ticket, assigneeId: a.variant % 4 === 0 ? null : w.users[a.variant % w.users.length]!.id });
+      break;
+    case 'voucher': {
+      const t = ticket ? row<{ customerId: string | null }>(h.db, 'SELECT customer_id AS customerId FROM tickets WHERE id = ?', ticket) : undefined;
+      const customerId = t?.customerId ?? pickId(h, 'customers', a.pick);
+      if (!customerId) break;
+      const amounts = [10_00, 50_00, 88_00, 150_00, 600_00];
+      r = await h.call('vouchers.request', {
+        requestKey: `0190f5c0-0000-7000-8000-${String(a.variant % 1_000_000_000_000).padStart(12, '0')}`,
+        customerId,
+        ticketId: t?.customerId ? ticket : null,
+        kind: a.variant % 7 === 0 ? 'points' : 'cashback',
+        amountFen: a.variant % 7 === 0 ? null : amounts[a.variant % amounts.length],
+        points: a.variant % 7 === 0 ? 1 + (a.variant % 9000) : null,
+        reasonCode: 'goodwill',
+      });
+      break;
+    }
+    case 'approve':
+    case 'reject':
+    case 'void': {
+      const ids = rows<{ id: string }>(h.db, `SELECT id FROM vouchers WHERE state = ? ORDER BY id`, a.op === 'void' ? 'issued' : 'pending_approval').map((x) => x.id);
+      if (!ids.length) break;
+      const id = ids[a.pick % ids.length]!;
+      if (a.op !== 'void' && a.variant % 5 !== 0) await switchTo(h, sup);
+      try {
+        r = a.op === 'approve' ? await h.call('vouchers.approve', { id }) : await h.call(`vouchers.${a.op}`, { id, reason: `原因 ${a.variant % 5}` });
+      } finally {
+        await switchTo(h, me);
+      }
+      break;
+    }
+    case 'sweep':
+      h.advance((a.variant % 600) * MIN);
+      r = await h.call('tickets.sweep');
+      break;
+    case 'read':
+      r = await h.call('notifications.markRead', { ids: 'all' });
+      break;
+  }
+  if (r) check(r);
 }
 
 async function scriptAction(w: World, a: Extract<Action, { kind: 'script' }>, check: (r: { ok: boolean }) => void): Promise<void> {

@@ -54,7 +54,14 @@ describe('outbox replay rebuilds the same state', () => {
     expect(ok('script.map')).toBeGreaterThan(0);
     expect(ok('reached.withReason')).toBeGreaterThan(0);
     expect(err('reached.noReason')).toBeGreaterThan(0);
-  }, 120_000);
+    // ... and tickets and vouchers, both ways.
+    expect(ok('case.open')).toBeGreaterThan(3);
+    expect(ok('case.reply') + ok('case.note')).toBeGreaterThan(3);
+    expect(ok('case.resolve')).toBeGreaterThan(0);
+    expect(err('case.close') + err('case.pend') + err('case.reopen')).toBeGreaterThan(0);
+    expect(ok('case.voucher')).toBeGreaterThan(2);
+    expect(ok('case.approve') + ok('case.reject')).toBeGreaterThan(0);
+  }, 240_000);
 
   it('after first-run demo setUp and a scripted day of work', async () => {
     const h = makeHarness();
