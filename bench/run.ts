@@ -11,6 +11,8 @@ import { cachedSeed, DEFAULT_SEED, type SeedInfo } from './lib/seed-db';
 import { fmtInt, fmtMb, fmtMs, fmtX, log, mark, renderTable, type TableRow } from './lib/stats';
 import type { ImportResult } from './sections/import';
 import { runQuestionnaireBench } from './questionnaire';
+import { measureSla, SLA_GOAL_MS } from './sections/sla';
+import { measureSlaFromDb } from './sections/sla-db';
 import type { ListSection, NextSection } from './worker';
 
 /*
@@ -80,6 +82,11 @@ const list = runWorker<ListSection>('list', { dir100k: imp.dataDir, dir1m: join(
 rmSync(join(OUT, 'work', 'next-current'), { recursive: true, force: true }); // a 1M-row copy; the cached seed stays
 log('\n--- questionnaire: visibility after each answer, 60-question script ---');
 const survey = runQuestionnaireBench();
+log('\n--- SLA: recompute every ticket\'s state from its events ---');
+const sla = measureSla();
+log(`  ${fmtInt(sla.tickets)} tickets × ${sla.events / sla.tickets} events; levels ${Object.entries(sla.levels).map(([k, v]) => `${k} ${fmtInt(v)}`).join(', ')}`);
+const slaDb = measureSlaFromDb(join(OUT, 'work', 'sla'));
+log(`  the same events in a console database: loaded in ${fmtMs(slaDb.loadMs)}`);
 
 // ---------------------------------------------------------------------------------------------------
 log('\n=== Summary ===');
@@ -115,6 +122,15 @@ for (const [db, res] of [
 rows.push(
   statRow(`questionnaire answer() + visibility, ${survey.questions} questions, ×${fmtInt(survey.answerCall.count)}`, survey.answerCall, `goal p99 ≤ 1 ms ${mark(survey.goalMet)}`),
 );
+rows.push({
+  label: `SLA recompute, ${fmtInt(sla.tickets)} tickets × ${sla.events / sla.tickets} events (deriveTicket)`,
+  cells: [`first pass ${fmtMs(sla.coldMs)}`, `second ${fmtMs(sla.warmMs)}`],
+  goal: `goal ≤ ${fmtMs(SLA_GOAL_MS)} ${mark(sla.goalMet)}`,
+});
+rows.push({
+  label: '  the same from SQLite: scan ticket_events + derive (+ rewrite projections)',
+  cells: [`read + derive ${fmtMs(slaDb.readDeriveMs)}`, `+ write ${fmtMs(slaDb.readDeriveWriteMs)}`],
+});
 log(renderTable(rows));
 log(
   `RSS: console at 1M callbacks after the loop ${next.rss.afterOpenAndLoop} (section peak ${next.rss.peak}) · import: before ${imp.rss.beforeImport}, ` +

@@ -55,7 +55,7 @@ const SHAPES: { weight: number; stillOpen: boolean; steps: string[] }[] = [
 ];
 const TOTAL_WEIGHT = SHAPES.reduce((s, x) => s + x.weight, 0);
 
-function buildTickets(): TicketEvent[][] {
+export function buildTickets(): TicketEvent[][] {
   const r = rng(SEED);
   const start = Date.parse('2026-01-02T00:00:00+08:00');
   const span = NOW - 10 * 86_400_000 - start;
