@@ -13,6 +13,7 @@ import type { ImportResult } from './sections/import';
 import { runQuestionnaireBench } from './questionnaire';
 import { measureSla, SLA_GOAL_MS } from './sections/sla';
 import { measureSlaFromDb } from './sections/sla-db';
+import { runReportsBench } from './sections/reports';
 import type { ListSection, NextSection } from './worker';
 
 /*
@@ -87,6 +88,9 @@ const sla = measureSla();
 log(`  ${fmtInt(sla.tickets)} tickets × ${sla.events / sla.tickets} events; levels ${Object.entries(sla.levels).map(([k, v]) => `${k} ${fmtInt(v)}`).join(', ')}`);
 const slaDb = measureSlaFromDb(join(OUT, 'work', 'sla'));
 log(`  the same events in a console database: loaded in ${fmtMs(slaDb.loadMs)}`);
+
+log('\n--- supervisor reports over 1,000,000 call attempts and 100,000 tickets ---');
+await runReportsBench(opts.fresh);
 
 // ---------------------------------------------------------------------------------------------------
 log('\n=== Summary ===');

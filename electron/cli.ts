@@ -3,6 +3,7 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../core/contract/result';
 import { createBackend } from './backend';
+import { exportFaqCommand } from './cli-faq';
 import { clockFromEnv, defaultDataDir } from './host-options';
 import { currentUser } from './services/context';
 
@@ -10,10 +11,15 @@ const USAGE = `Usage: npm run console -- <command> [options]
 
 Commands:
   import FILE        Import a callback list (CSV, UTF-8 or GBK) and print the counts.
+  export-faq         Export the published FAQ to a file (written whole or not at all).
 
 Options:
   --data-dir DIR     The console's data folder (default: ${defaultDataDir()}; env CONSOLE_DATA_DIR)
   --dry-run          Validate and count only; import nothing.
+  --format FORMAT    export-faq: md, html, csv or json
+  --out FILE         export-faq: the file to write
+  --locale LOCALE    export-faq: zh-CN, en or both (default both; English only where an entry has it)
+  --category KEY     export-faq: one ticket category (default all)
 `;
 
 function fail(message: string, code = 1): never {
@@ -24,10 +30,22 @@ function fail(message: string, code = 1): never {
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { 'data-dir': { type: 'string', default: defaultDataDir() }, 'dry-run': { type: 'boolean', default: false }, help: { type: 'boolean' } },
+    options: {
+      'data-dir': { type: 'string', default: defaultDataDir() },
+      'dry-run': { type: 'boolean', default: false },
+      help: { type: 'boolean' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      locale: { type: 'string' },
+      category: { type: 'string' },
+    },
   });
   const [command, file] = positionals;
   if (values.help || !command) return void console.log(USAGE);
+  if (command === 'export-faq') {
+    const { format, out, locale, category } = values;
+    process.exit(await exportFaqCommand({ format, out, locale, category, dataDir: values['data-dir'] }, console));
+  }
   if (command !== 'import') fail(`Unknown command “${command}”.\n\n${USAGE}`);
   if (!file) fail(`Which file? ${USAGE}`);
 

@@ -17,7 +17,7 @@ const HUGE_B64 = Buffer.alloc(600_000, 0x41).toString('base64');
 
 export const pool = { callbacks: [] as string[], customers: [] as string[], users: [] as string[], jobs: [] as string[] };
 /** Tickets (with their customer) and vouchers (pending ones first) made in beforeAll. */
-export const cases = { tickets: [] as { id: string; customerId: string }[], vouchers: [] as string[] };
+export const cases = { tickets: [] as { id: string; customerId: string }[], vouchers: [] as string[], resolved: [] as string[], faq: [] as string[] };
 /** Questionnaire ids: built-in scripts (with their purpose and content), spare drafts the fuzz may retire, responses. */
 export const sp = {
   scripts: [] as { id: string; content: ScriptContent }[],
@@ -288,6 +288,13 @@ function validBase(method: MethodName): fc.Arbitrary<Record<string, unknown>> {
         ),
       });
     case 'vouchers.quote':
+      return fc.record({
+        customerId: fc.constantFrom(...cases.tickets).map((t) => t.customerId),
+        kind: fc.constantFrom('discount_percent', 'discount_fixed', 'cashback', 'points'),
+        percentOff: fc.constantFrom(null, 20),
+        amountFen: fc.constantFrom(null, 500, 8800),
+        points: fc.constantFrom(null, 300),
+      });
     case 'vouchers.request':
       return fc.record({
         requestKey: fc.uuid(),
@@ -309,6 +316,27 @@ function validBase(method: MethodName): fc.Arbitrary<Record<string, unknown>> {
       return fc.record({ state: fc.constantFrom('pending_approval', 'issued', 'expired'), mine: fc.boolean() }, { requiredKeys: [] });
     case 'vouchers.spend':
       return fc.record({ month: fc.constantFrom('2026-11', '2026-13') }, { requiredKeys: [] });
+    case 'faq.get':
+    case 'faq.markReviewed':
+      return fc.record({ id: fc.constantFrom(...cases.faq) });
+    case 'faq.prefill':
+      return fc.record({ ticketId: fc.constantFrom(...cases.resolved, ...cases.tickets.map((t) => t.id)) });
+    case 'faq.check':
+      return fc.record({ question: fc.constantFrom('如何修改支付密码', '提现多久到账？联系 13812345678'), ticketIds: fc.constant(cases.resolved) });
+    case 'faq.create':
+    case 'faq.save':
+      return fc.record({
+        id: fc.constantFrom(...cases.faq),
+        revision: fc.integer({ min: 1, max: 3 }),
+        category: fc.constantFrom('payments', 'other', 'nope'),
+        question: fc.constantFrom('转账多久到账？', '如何冻结账户'),
+        answer: fc.constant('一般 24 小时内到账。'),
+        sourceTicketIds: fc.constantFrom(cases.resolved, cases.tickets.slice(1, 2).map((t) => t.id)),
+      }).map(({ id, revision, ...rest }) => (method === 'faq.create' ? rest : { id, revision, ...rest }));
+    case 'faq.transition':
+      return fc.record({ id: fc.constantFrom(...cases.faq), action: fc.constantFrom('submit', 'request_changes', 'publish', 'retire') });
+    case 'faq.export':
+      return fc.record({ format: fc.constantFrom('md', 'html', 'csv', 'json', 'pdf'), locales: fc.constantFrom(['zh-CN'], ['en'], ['zh-CN', 'en']) });
     case 'notifications.markRead':
       return fc.record({ ids: fc.constant('all' as const) });
     default:

@@ -28,14 +28,22 @@ export type Action =
   | { kind: 'advance'; minutes: number }
   | { kind: 'script'; op: ScriptOp; pick: number; variant: number; asSupervisor: boolean }
   | { kind: 'survey'; op: SurveyOp; target: 'held' | 'any'; pick: number; variant: number; status: 'completed' | 'partial' | 'declined' }
-  | { kind: 'case'; op: CaseOp; pick: number; variant: number };
+  | { kind: 'case'; op: CaseOp; pick: number; variant: number }
+  | { kind: 'faq'; op: FaqOp; pick: number; variant: number; asSupervisor: boolean };
 
 /** Ticket and voucher work: the ops are drawn with these weights (repeats), each on a ticket or voucher picked by `pick`. */
 export const CASE_OPS = [
   'open', 'open', 'open', 'open', 'reply', 'reply', 'note', 'pend', 'resume', 'resolve', 'resolve', 'close', 'reopen', 'update', 'assign',
-  'voucher', 'voucher', 'approve', 'reject', 'void', 'sweep', 'read',
+  'voucher', 'voucher', 'approve', 'approve', 'reject', 'void', 'sweep', 'read',
 ] as const;
 export type CaseOp = (typeof CASE_OPS)[number];
+
+/** FAQ curation: drafts from resolved tickets, edits, the workflow (by the right role and, now and then, the wrong one), reopened sources. */
+export const FAQ_OPS = [
+  'draft', 'draft', 'draft', 'edit', 'edit', 'submit', 'submit', 'publish', 'publish', 'request_changes', 'retire', 'mark_reviewed',
+  'reopen_source', 'reopen_source',
+] as const;
+export type FaqOp = (typeof FAQ_OPS)[number];
 
 const SCRIPT_OPS = ['copy', 'edit', 'edit', 'edit', 'publish', 'publish', 'publish', 'map', 'map', 'unmap', 'retire'] as const;
 type ScriptOp = (typeof SCRIPT_OPS)[number];
@@ -43,6 +51,16 @@ const SURVEY_OPS = ['start', 'start', 'answer', 'answer', 'answer', 'answer', 'a
 type SurveyOp = (typeof SURVEY_OPS)[number];
 
 export const arbAction: fc.Arbitrary<Action> = fc.oneof(
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant('faq' as const),
+      op: fc.constantFrom(...FAQ_OPS),
+      pick: fc.nat(),
+      variant: fc.nat(),
+      asSupervisor: fc.constantFrom(true, true, true, false),
+    }),
+  },
   {
     weight: 12,
     arbitrary: fc.record({ kind: fc.constant('case' as const), op: fc.constantFrom(...CASE_OPS), pick: fc.nat(), variant: fc.nat() }),

@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS } from '../core/settings';
 import { replayOutbox } from '../electron/services/mutations/registry';
 import { b64, contentHash, count, dumpSynced, HOUR, makeHarness, MIN, row, rows, switchTo, waitForImport, type Harness } from './helpers';
 import { edited, importCsv, validAnswer, type Action } from './replay-actions';
+import { faqAction } from './replay-faq';
 
 /* The walk driver for replay.test.ts: performs one action against a harness, checking each rejected call left no trace. */
 
@@ -26,7 +27,7 @@ function pickId(h: Harness, table: 'callbacks' | 'customers', pick: number): str
 export async function perform(w: World, a: Action): Promise<void> {
   const { h } = w;
   const keys =
-    a.kind === 'script' || a.kind === 'survey' || a.kind === 'case'
+    a.kind === 'script' || a.kind === 'survey' || a.kind === 'case' || a.kind === 'faq'
       ? [`${a.kind}.${a.op}`]
       : a.kind === 'record' && a.disposition === 'reached'
         ? [a.kind, a.skip ? 'reached.withReason' : 'reached.noReason']
@@ -153,6 +154,9 @@ export async function perform(w: World, a: Action): Promise<void> {
       return;
     case 'case':
       await caseAction(w, a, check);
+      return;
+    case 'faq':
+      await faqAction(w, a, check);
       return;
   }
 }

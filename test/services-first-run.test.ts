@@ -40,6 +40,16 @@ describe('first run', () => {
       script_versions: 10,
       survey_responses: 0,
       survey_answers: 0,
+      // No tickets or vouchers on an empty console; the built-in calendar needs no row.
+      tickets: 0,
+      ticket_events: 0,
+      calendar_versions: 0,
+      vouchers: 0,
+      voucher_events: 0,
+      notifications: 0,
+      faq_entries: 0,
+      faq_revisions: 0,
+      faq_sources: 0,
       // users.create, ten built-in scripts, scripts.setMapping.
       outbox: 12,
     });
@@ -82,7 +92,10 @@ describe('first run', () => {
     expect(count(h.db, 'callbacks')).toBeGreaterThan(5000);
     const outbox = rows<{ name: string; args: string }>(h.db, 'SELECT name, args FROM outbox ORDER BY seq');
     const builtins = [...Array(10).fill('scripts.create'), 'scripts.setMapping'];
-    expect(outbox.map((o) => o.name)).toEqual(['users.create', 'users.create', 'users.create', 'users.create', 'demo.load', ...builtins]);
+    expect(outbox.map((o) => o.name)).toEqual(['users.create', 'users.create', 'users.create', 'users.create', 'demo.load', 'demo.loadCases', ...builtins]);
+    // The demo's complaint tickets and vouchers, some waiting for the supervisor.
+    expect(count(h.db, 'tickets')).toBeGreaterThan(200);
+    expect(count(h.db, 'vouchers', `state = 'pending_approval'`)).toBeGreaterThan(0);
     const agents = info.users.filter((u) => u.role === 'agent');
     const demoArgs = JSON.parse(outbox[4]!.args) as { seed: number; now: number; customers: number; agentIds: string[] };
     expect(demoArgs).toMatchObject({ seed: 20261122, now: T0, customers: 5000 });

@@ -3,6 +3,8 @@ import { DISPOSITIONS, REASONS, ROLES } from '../domain/model';
 import { settingsSchema, type Settings } from '../settings';
 import type { MethodName } from './methods';
 import { casesContract } from './api-cases';
+import { faqContract } from './api-faq';
+import { reportsContract } from './api-reports';
 import { answerSchema, RESPONSE_STATUSES, SCRIPT_PURPOSES, scriptContentSchema } from '../questionnaire/model';
 import type {
   AuditView,
@@ -161,7 +163,7 @@ const coreContract = {
   ),
 };
 
-export const contract = { ...coreContract, ...casesContract } satisfies Record<MethodName, { input: z.ZodType; output: unknown }>;
+export const contract = { ...coreContract, ...casesContract, ...faqContract, ...reportsContract } satisfies Record<MethodName, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;
 export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;

@@ -4,3 +4,7 @@ export * from './result';
 export type * from './views';
 export * from './api-cases';
 export type * from './views-cases';
+export * from './api-faq';
+export type * from './views-faq';
+export * from './api-reports';
+export type * from './views-reports';

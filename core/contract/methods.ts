@@ -67,6 +67,20 @@ export const METHOD_NAMES = [
   'vouchers.spend',
   'notifications.list',
   'notifications.markRead',
+  'faq.list',
+  'faq.get',
+  'faq.prefill',
+  'faq.check',
+  'faq.create',
+  'faq.save',
+  'faq.transition',
+  'faq.markReviewed',
+  'faq.export',
+  // Supervisor reports (api-reports.ts), after the rest: the contract fuzz seeds each method by its index.
+  'reports.outcomes',
+  'reports.callbacks',
+  'reports.satisfaction',
+  'reports.complaints',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -96,4 +96,6 @@ export const casesMutationSchemas = {
   'vouchers.void': z.object({ voucherId: id, eventId: id, auditId: id, reason: z.string(), ...actor }),
   'vouchers.redeem': z.object({ voucherId: id, eventId: id, auditId: id, ...actor }),
   'notifications.markRead': z.object({ ids: z.array(id), ...actor }),
+  /** The demo's tickets and vouchers (first run with demo data), generated from the seed like demo.load. */
+  'demo.loadCases': z.object({ seed: z.number().int(), now: ms, agentIds: z.array(id), supervisorId: id }),
 } as const;

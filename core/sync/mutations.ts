@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DISPOSITIONS, REASONS, ROLES } from '../domain/model';
 import { settingsSchema } from '../settings';
 import { casesMutationSchemas } from './mutations-cases';
+import { faqMutationSchemas } from './mutations-faq';
 import { answerSchema, RESPONSE_STATUSES, SCRIPT_PURPOSES, scriptContentSchema } from '../questionnaire/model';
 
 /*
@@ -82,7 +83,7 @@ const coreMutationSchemas = {
   'responses.finish': z.object({ responseId: id, status: z.enum(RESPONSE_STATUSES).exclude(['in_progress']), at: ms }),
 } as const;
 
-export const mutationSchemas = { ...coreMutationSchemas, ...casesMutationSchemas } as const;
+export const mutationSchemas = { ...coreMutationSchemas, ...casesMutationSchemas, ...faqMutationSchemas } as const;
 
 export type MutationName = keyof typeof mutationSchemas;
 export type MutationArgs<N extends MutationName> = z.infer<(typeof mutationSchemas)[N]>;

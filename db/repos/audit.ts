@@ -48,7 +48,9 @@ export function listAudit(db: Db, q: AuditQuery): { rows: AuditRow[]; total: num
   const rows = stmt(
     db,
     `SELECT a.id, a.at, a.actor_id AS actorId, a.action, a.subject_type AS subjectType, a.subject_id AS subjectId,
-            a.details, u.name AS actorName, coalesce(c.name, v.code) AS subjectName
+            a.details, u.name AS actorName, coalesce(c.name, v.code,
+              CASE WHEN a.subject_type = 'faq' THEN
+                (SELECT r.question_zh FROM faq_revisions r WHERE r.entry_id = a.subject_id ORDER BY r.revision DESC LIMIT 1) END) AS subjectName
        FROM audit_log a
        LEFT JOIN users u ON u.id = a.actor_id
        LEFT JOIN customers c ON a.subject_type = 'customer' AND c.id = a.subject_id

@@ -19,6 +19,7 @@ import {
 } from './scripts';
 import { createUser, sessionInfo, setLocale, setUp, switchUser } from './session';
 import { surveyFigures } from './survey-report';
+import { callbacksReport, complaintsReport, outcomesReport, satisfactionReport } from './reports';
 import {
   assignTicket,
   attainment,
@@ -52,6 +53,9 @@ import {
   setPolicies,
   updateCaseSettings,
 } from './cases';
+import { checkFaq, createFaq, faqDetail, listFaq, markFaqReviewed, saveFaq, transitionFaq } from './faq';
+import { exportFaq } from './faq-export';
+import { prefillFaq } from './faq-prefill';
 
 
 export type Handler<M extends MethodName> = (ctx: ServiceContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
@@ -98,6 +102,10 @@ export const handlers: Handlers = {
   'responses.answer': answer,
   'responses.finish': finish,
   'reports.survey': surveyFigures,
+  'reports.outcomes': outcomesReport,
+  'reports.callbacks': callbacksReport,
+  'reports.satisfaction': satisfactionReport,
+  'reports.complaints': complaintsReport,
   'tickets.list': listTickets,
   'tickets.get': (ctx, input) => ticketDetail(ctx, input.id),
   'tickets.create': createTicket,
@@ -128,6 +136,15 @@ export const handlers: Handlers = {
   'vouchers.spend': voucherSpend,
   'notifications.list': notificationsList,
   'notifications.markRead': notificationsMarkRead,
+  'faq.list': listFaq,
+  'faq.get': (ctx, input) => faqDetail(ctx, input.id),
+  'faq.prefill': (ctx, input) => prefillFaq(ctx, input.ticketId),
+  'faq.check': checkFaq,
+  'faq.create': createFaq,
+  'faq.save': saveFaq,
+  'faq.transition': transitionFaq,
+  'faq.markReviewed': markFaqReviewed,
+  'faq.export': exportFaq,
 };
 
 export type { SystemStatus };

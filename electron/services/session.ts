@@ -37,12 +37,15 @@ export function setUp(ctx: ServiceContext, input: ParsedInputOf<'session.setUp'>
     runMutation(ctx.db, 'users.create', me, now);
     const agentIds = [me.id];
     if (input.mode === 'demo') {
+      let supervisorId = '';
       for (const colleague of DEMO_COLLEAGUES) {
         const user = { id: ctx.newId(), ...colleague, createdAt: now };
         runMutation(ctx.db, 'users.create', user, now);
         if (user.role === 'agent') agentIds.push(user.id);
+        else supervisorId = user.id;
       }
       runMutation(ctx.db, 'demo.load', { seed: DEMO_DEFAULTS.seed, now, customers: DEMO_DEFAULTS.customers, agentIds }, now);
+      runMutation(ctx.db, 'demo.loadCases', { seed: DEMO_DEFAULTS.seed, now, agentIds, supervisorId }, now);
     }
     installBuiltinScripts(ctx, input.locale, me.id);
     setMeta(ctx.db, 'currentUserId', me.id);

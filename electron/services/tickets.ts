@@ -20,6 +20,7 @@ import {
   type TicketProjectionRow,
 } from '../../db/repos/tickets';
 import { listUsers } from '../../db/repos/users';
+import { getMeta } from '../../db/repos/meta';
 import { listVoucherRows } from '../../db/repos/vouchers';
 import { currentUser, type ServiceContext } from './context';
 import { recipientsForBreach } from './mutations/tickets';
@@ -268,12 +269,13 @@ export function attainment(ctx: ServiceContext, input: ParsedInputOf<'tickets.at
   supervisorOnly(ctx);
   const { groupBy, ...q } = input;
   const settings = getCaseSettings(ctx.db);
+  const locale = getMeta(ctx.db, 'locale') === 'en' ? 'en' : 'zh-CN';
   const names = new Map(listUsers(ctx.db).map((u) => [u.id, u.name]));
   const pct = (met: number, done: number) => (done === 0 ? null : met / done);
   return attainmentRows(ctx.db, groupBy, q).map((r) => ({
     key: r.key,
     label:
-      groupBy === 'agent' ? (r.key ? (names.get(r.key) ?? r.key) : '') : groupBy === 'category' ? categoryLabel(settings, r.key, 'zh-CN') : r.key,
+      groupBy === 'agent' ? (r.key ? (names.get(r.key) ?? r.key) : '') : groupBy === 'category' ? categoryLabel(settings, r.key, locale) : r.key,
     tickets: r.tickets,
     firstResponseDone: r.frDone,
     firstResponseMet: r.frMet,

@@ -169,7 +169,8 @@ export function listVouchers(ctx: ServiceContext, input: ParsedInputOf<'vouchers
     ...byState,
     ticketId: input.ticketId,
     customerId: input.customerId,
-    requestedBy: input.mine ? me.id : undefined,
+    // Agents see their own vouchers, or all of one ticket's or one customer's (beside that ticket or call).
+    requestedBy: input.mine || (me.role !== 'supervisor' && !input.ticketId && !input.customerId) ? me.id : undefined,
     offset: input.offset,
     limit: input.limit,
   });

@@ -14,6 +14,7 @@ import { insertUser } from '../../../db/repos/users';
 import { applyAttempt, applyLease, applyRelease, refreshCap, type AttemptApplied } from './attempts';
 import { applyImport } from './imports';
 import { applyAnswer, applyFinish, applyStartResponse } from './responses';
+import { applyDemoCases } from './demo-cases';
 import { applyCalendarSave, applyCaseSettings, applyMarkRead, applySlaPolicies } from './cases';
 import { applyAssign, applyComment, applyCreateTicket, applyRecordBreach, applyTransition, applyUpdate } from './tickets';
 import {
@@ -24,6 +25,7 @@ import {
   applyVoidVoucher,
 } from './vouchers';
 import { applyCreateScript, applyPublish, applyRetire, applySaveDraft, applySetMapping } from './scripts';
+import { applyCreateFaq, applyFaqTransition, applyMarkFaqReviewed, applySaveFaq } from './faq';
 
 type Appliers = { [N in MutationName]: (db: Db, args: MutationArgs<N>) => unknown };
 
@@ -84,6 +86,11 @@ const appliers = {
   'vouchers.void': applyVoidVoucher,
   'vouchers.redeem': applyRedeemVoucher,
   'notifications.markRead': applyMarkRead,
+  'demo.loadCases': applyDemoCases,
+  'faq.create': applyCreateFaq,
+  'faq.save': applySaveFaq,
+  'faq.transition': applyFaqTransition,
+  'faq.markReviewed': applyMarkFaqReviewed,
 } satisfies Appliers;
 
 export type ApplierResult<N extends MutationName> = ReturnType<(typeof appliers)[N]>;

@@ -152,7 +152,7 @@ function scheduleFollowUp(db: Db, ticket: TicketState, callbackId: string, at: n
     failedAttempts: 0,
     leaseAgentId: null,
     leaseExpiresAt: null,
-    notes: `TK-${ticket.id.slice(-6)} ${ticket.subject}`,
+    notes: `TK-${ticket.id.slice(-6).toUpperCase()} ${ticket.subject}`,
     source: 'manual',
     importBatchId: null,
     createdAt: at,

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { faqRedactionNoteSchema } from '../contract/api-faq';
+import { FAQ_ACTIONS } from '../faq/workflow';
+
+/*
+ * Named mutations of FAQ curation. Ids (entry, revision, audit entry) are born on the console and
+ * travel in the args; the applier re-checks every rule that depends on state or role (source tickets
+ * resolved or closed, the workflow, who may publish), so the server re-running them decides the same way.
+ */
+
+const id = z.string().min(1);
+const ms = z.number().int();
+const actor = { at: ms, by: id };
+
+const content = {
+  category: z.string().min(1),
+  questionZh: z.string().min(1),
+  answerZh: z.string().min(1),
+  questionEn: z.string(),
+  answerEn: z.string(),
+  keywords: z.array(z.string()),
+  sourceTicketIds: z.array(id).min(1),
+};
+
+export const faqMutationSchemas = {
+  'faq.create': z.object({
+    entryId: id,
+    revisionId: id,
+    ...content,
+    /** Kinds and placeholders of what the pre-fill masked; the schema has no room for the originals. */
+    redactions: z.array(faqRedactionNoteSchema),
+    ...actor,
+  }),
+  'faq.save': z.object({
+    entryId: id,
+    /** Used only when the save starts a new revision (the entry's newest one is published). */
+    revisionId: id,
+    baseRevision: z.number().int().min(1),
+    ...content,
+    ...actor,
+  }),
+  'faq.transition': z.object({ entryId: id, auditId: id, action: z.enum(FAQ_ACTIONS), note: z.string(), ...actor }),
+  'faq.markReviewed': z.object({ entryId: id, auditId: id, note: z.string(), ...actor }),
+} as const;

@@ -1,0 +1,213 @@
+import { AppError } from '../../../core/contract/result';
+import { canEditFaq, FAQ_RULES, faqTransition, normalizeKeywords } from '../../../core/faq/workflow';
+import type { MutationArgs } from '../../../core/sync/mutations';
+import type { Db } from '../../../db/open';
+import { insertAudit } from '../../../db/repos/audit';
+import { getCaseSettings } from '../../../db/repos/case-settings';
+import {
+  faqSourceIds,
+  getFaqEntry,
+  getFaqRevision,
+  insertFaqEntry,
+  insertFaqRevision,
+  replaceFaqSources,
+  updateFaqEntry,
+  updateFaqRevisionText,
+  type FaqEntryRecord,
+} from '../../../db/repos/faq';
+import { getTicketRow } from '../../../db/repos/tickets';
+import { getUser } from '../../../db/repos/users';
+
+/*
+ * Appliers of the FAQ mutations. Every rule that depends on the state or on who acts is checked here,
+ * not in the service, so a server re-running the mutation refuses what this console would refuse:
+ * sources must be resolved or closed when they are linked, the workflow must allow the step, and only
+ * supervisors publish, retire, request changes or clear a review flag.
+ */
+
+function actorRole(db: Db, userId: string): 'agent' | 'supervisor' {
+  const user = getUser(db, userId);
+  if (!user) throw new AppError('NOT_FOUND', 'That user does not exist.', { field: 'by' });
+  return user.role;
+}
+
+function entryOrThrow(db: Db, id: string): FaqEntryRecord {
+  const e = getFaqEntry(db, id);
+  if (!e) throw new AppError('NOT_FOUND', 'That FAQ entry does not exist.');
+  return e;
+}
+
+function checkCategory(db: Db, category: string, previous?: string): void {
+  // A category retired since the entry was written may stay on it; a new choice must be one in use.
+  if (category === previous) return;
+  const known = getCaseSettings(db).categories.find((c) => c.key === category);
+  if (!known || known.retired) throw new AppError('BAD_INPUT', `“${category}” is not a category in use.`, { field: 'category' });
+}
+
+/**
+ * Tickets newly linked must be resolved or closed now: an FAQ answers a problem that was solved. Tickets
+ * already linked may since have been reopened; that flags the entry for review instead of blocking edits.
+ */
+function checkSources(db: Db, ticketIds: readonly string[], alreadyLinked: readonly string[]): void {
+  for (const ticketId of ticketIds) {
+    const t = getTicketRow(db, ticketId);
+    if (!t) throw new AppError('NOT_FOUND', 'A linked source ticket does not exist.', { field: 'sourceTicketIds', ticketId });
+    if (alreadyLinked.includes(ticketId)) continue;
+    if (t.status !== 'resolved' && t.status !== 'closed') {
+      throw new AppError('INVALID_TRANSITION', `Only resolved or closed tickets can be the source of an FAQ entry; TK-${ticketId.slice(-6).toUpperCase()} is ${t.status}.`, {
+        field: 'sourceTicketIds',
+        ticketId,
+        status: t.status,
+      });
+    }
+  }
+}
+
+function text(a: MutationArgs<'faq.create'> | MutationArgs<'faq.save'>) {
+  return {
+    category: a.category,
+    questionZh: a.questionZh,
+    answerZh: a.answerZh,
+    questionEn: a.questionEn,
+    answerEn: a.answerEn,
+    keywords: normalizeKeywords(a.keywords),
+  };
+}
+
+export function applyCreateFaq(db: Db, a: MutationArgs<'faq.create'>): FaqEntryRecord {
+  if (getFaqEntry(db, a.entryId)) throw new AppError('CONFLICT', 'That FAQ entry already exists.');
+  actorRole(db, a.by);
+  checkCategory(db, a.category);
+  checkSources(db, a.sourceTicketIds, []);
+  const entry: FaqEntryRecord = {
+    id: a.entryId,
+    status: 'draft',
+    category: a.category,
+    latestRevision: 1,
+    publishedRevision: null,
+    needsReview: 0,
+    needsReviewReason: null,
+    createdAt: a.at,
+    createdBy: a.by,
+    updatedAt: a.at,
+    publishedAt: null,
+    publishedBy: null,
+  };
+  insertFaqEntry(db, entry);
+  insertFaqRevision(db, { id: a.revisionId, entryId: a.entryId, revision: 1, ...text(a), redactions: a.redactions, createdAt: a.at, createdBy: a.by });
+  replaceFaqSources(db, a.entryId, a.sourceTicketIds);
+  return entry;
+}
+
+/**
+ * Saves the text. A revision that was never published is rewritten in place (a draft is work in
+ * progress); once the newest revision is published, a save starts the next revision, and the published
+ * one keeps serving until that one is published in turn.
+ */
+export function applySaveFaq(db: Db, a: MutationArgs<'faq.save'>): FaqEntryRecord {
+  const e = entryOrThrow(db, a.entryId);
+  const role = actorRole(db, a.by);
+  if (e.status === 'retired') throw new AppError('INVALID_TRANSITION', 'A retired FAQ entry cannot be changed.', { status: e.status });
+  if (!canEditFaq(e.status, role)) {
+    throw new AppError('FORBIDDEN', 'This entry is in review: only a supervisor can change it now, or request changes to send it back to draft.');
+  }
+  if (a.baseRevision !== e.latestRevision) {
+    throw new AppError('CONFLICT', `Someone saved revision ${e.latestRevision} of this entry after you opened it. Reload it and make your change again.`, {
+      latestRevision: e.latestRevision,
+    });
+  }
+  const latest = getFaqRevision(db, e.id, e.latestRevision)!;
+  checkCategory(db, a.category, latest.category);
+  const linked = faqSourceIds(db, e.id);
+  checkSources(db, a.sourceTicketIds, linked);
+
+  const next = text(a);
+  const sameText =
+    next.category === latest.category &&
+    next.questionZh === latest.questionZh &&
+    next.answerZh === latest.answerZh &&
+    next.questionEn === latest.questionEn &&
+    next.answerEn === latest.answerEn &&
+    JSON.stringify(next.keywords) === JSON.stringify(latest.keywords);
+  const sameSources = JSON.stringify([...new Set(a.sourceTicketIds)].sort()) === JSON.stringify(linked);
+  if (sameText && sameSources) return e;
+
+  const updated: FaqEntryRecord = { ...e, category: next.category, updatedAt: a.at };
+  if (!sameText) {
+    if (e.publishedRevision === e.latestRevision) {
+      const revision = e.latestRevision + 1;
+      // What the pre-fill masked stays with the text it was masked in.
+      insertFaqRevision(db, { id: a.revisionId, entryId: e.id, revision, ...next, redactions: latest.redactions, createdAt: a.at, createdBy: a.by });
+      updated.latestRevision = revision;
+      updated.status = 'draft';
+    } else {
+      updateFaqRevisionText(db, e.id, e.latestRevision, next);
+    }
+  }
+  if (!sameSources) replaceFaqSources(db, e.id, a.sourceTicketIds);
+  updateFaqEntry(db, updated);
+  return updated;
+}
+
+export function applyFaqTransition(db: Db, a: MutationArgs<'faq.transition'>): FaqEntryRecord {
+  const e = entryOrThrow(db, a.entryId);
+  const role = actorRole(db, a.by);
+  if (FAQ_RULES[a.action].supervisorOnly && role !== 'supervisor') {
+    throw new AppError('FORBIDDEN', `Only a supervisor can ${a.action === 'request_changes' ? 'request changes to' : a.action} an FAQ entry.`, {
+      action: a.action,
+    });
+  }
+  const to = faqTransition(e.status, a.action);
+  if (to === null) {
+    throw new AppError('INVALID_TRANSITION', `An FAQ entry that is ${e.status.replace('_', ' ')} cannot be ${pastTense[a.action]}.`, {
+      from: e.status,
+      action: a.action,
+    });
+  }
+  const updated: FaqEntryRecord = { ...e, status: to, updatedAt: a.at };
+  if (a.action === 'publish') {
+    updated.publishedRevision = e.latestRevision;
+    updated.publishedAt = a.at;
+    updated.publishedBy = a.by;
+    // Publishing is the supervisor looking at it again: a pending review flag is answered.
+    updated.needsReview = 0;
+    updated.needsReviewReason = null;
+  }
+  updateFaqEntry(db, updated);
+  insertAudit(db, {
+    id: a.auditId,
+    at: a.at,
+    actorId: a.by,
+    action: `faq.${a.action}`,
+    subjectType: 'faq',
+    subjectId: e.id,
+    details: { revision: e.latestRevision, from: e.status, to, ...(a.note ? { note: a.note } : {}) },
+  });
+  return updated;
+}
+
+const pastTense: Record<MutationArgs<'faq.transition'>['action'], string> = {
+  submit: 'submitted for review',
+  request_changes: 'sent back for changes',
+  publish: 'published',
+  retire: 'retired',
+};
+
+/** A supervisor looked at a flagged entry and found the published text still right. */
+export function applyMarkFaqReviewed(db: Db, a: MutationArgs<'faq.markReviewed'>): FaqEntryRecord {
+  const e = entryOrThrow(db, a.entryId);
+  if (actorRole(db, a.by) !== 'supervisor') throw new AppError('FORBIDDEN', 'Only a supervisor can mark an FAQ entry as reviewed.');
+  if (!e.needsReview) throw new AppError('INVALID_TRANSITION', 'This FAQ entry is not flagged for review.', { status: e.status });
+  const updated: FaqEntryRecord = { ...e, needsReview: 0, needsReviewReason: null, updatedAt: a.at };
+  updateFaqEntry(db, updated);
+  insertAudit(db, {
+    id: a.auditId,
+    at: a.at,
+    actorId: a.by,
+    action: 'faq.mark_reviewed',
+    subjectType: 'faq',
+    subjectId: e.id,
+    details: { revision: e.publishedRevision, reason: e.needsReviewReason, ...(a.note ? { note: a.note } : {}) },
+  });
+  return updated;
+}
