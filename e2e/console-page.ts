@@ -17,7 +17,7 @@ export class ConsolePage {
     await expect(this.page.getByTestId('queue-table')).toBeVisible({ timeout: 30_000 });
   }
 
-  nav(tab: 'queue' | 'import' | 'scripts' | 'surveys' | 'audit' | 'settings'): Promise<void> {
+  nav(tab: 'queue' | 'tickets' | 'board' | 'vouchers' | 'import' | 'scripts' | 'surveys' | 'reports' | 'faq' | 'audit' | 'settings'): Promise<void> {
     return this.page.getByTestId(`nav-${tab}`).click();
   }
 

@@ -12,6 +12,11 @@ import SettingsPage from './pages/SettingsPage';
 import AuditPage from './pages/AuditPage';
 import ScriptsPage from './pages/ScriptsPage';
 import SurveyReportPage from './pages/SurveyReportPage';
+import TicketsPage from './pages/TicketsPage';
+import SlaBoardPage from './pages/SlaBoardPage';
+import VouchersPage from './pages/VouchersPage';
+import ReportsPage from './pages/ReportsPage';
+import FaqPage from './pages/FaqPage';
 
 let booted = false;
 
@@ -107,6 +112,27 @@ function Shell() {
         {page === 'surveys' && (
           <div className="admin-page">
             <SurveyReportPage />
+          </div>
+        )}
+        {page === 'tickets' && <TicketsPage />}
+        {page === 'board' && (
+          <div className="admin-page">
+            <SlaBoardPage />
+          </div>
+        )}
+        {page === 'vouchers' && (
+          <div className="admin-page">
+            <VouchersPage />
+          </div>
+        )}
+        {page === 'reports' && (
+          <div className="admin-page">
+            <ReportsPage />
+          </div>
+        )}
+        {page === 'faq' && (
+          <div className="admin-page">
+            <FaqPage />
           </div>
         )}
         {page === 'audit' && (

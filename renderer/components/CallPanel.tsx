@@ -18,6 +18,7 @@ import {
 import { BlockList, PriorityBadge, ReasonTag } from './labels';
 import { useNow } from './useNow';
 import { SurveySkipReason } from './script/SkipReason';
+import { CallCaseActions } from './tickets/CallCaseActions';
 
 const DNC_CHOICES: DncExpiry[] = ['never', '30d', '90d', '1y'];
 
@@ -45,6 +46,7 @@ export function CallPanel() {
           </div>
         </div>
       </div>
+      <CallCaseActions />
       {ws.mode === 'view' ? <ReadOnlyPanel /> : <WorkPanel />}
     </section>
   );

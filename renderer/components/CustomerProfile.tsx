@@ -6,6 +6,7 @@ import { useStore } from '../store';
 import { agoFromNow, formatDate, formatDuration, formatNumber, formatShortDateTime, formatTime, relativeToNow, zoneOffsetLabel } from '../format';
 import { PriorityBadge, ReasonTag } from './labels';
 import { useNow } from './useNow';
+import { CustomerTickets, FollowUpOfPanel } from './tickets/ProfileCases';
 
 export function displayName(t: TFunction, c: Pick<Profile, 'name' | 'gender'>): string {
   if (c.gender === 'male') return t('workspace.mr', { name: c.name });
@@ -29,6 +30,7 @@ export function CustomerProfile({ detail }: { detail: CallbackDetail }) {
         </div>
         <PhoneLine />
       </div>
+      <FollowUpOfPanel detail={detail} />
 
       <dl className="facts">
         <div className="fact">
@@ -117,6 +119,8 @@ export function CustomerProfile({ detail }: { detail: CallbackDetail }) {
           ))}
         </ul>
       )}
+
+      <CustomerTickets detail={detail} />
 
       <div className="section-title">
         {t('workspace.history')} <span className="count">{history.length}</span>

@@ -1,15 +1,19 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore, type Page } from '../store';
+import { SUPERVISOR_PAGES } from '../store/ui';
 import { formatClockDate, formatNumber, formatTime } from '../format';
 import { useNow } from './useNow';
+import { NotificationBell } from './NotificationBell';
 
-const PAGES: Page[] = ['queue', 'import', 'scripts', 'surveys', 'audit', 'settings'];
+const PAGES: Page[] = ['queue', 'tickets', 'board', 'vouchers', 'import', 'scripts', 'surveys', 'reports', 'faq', 'audit', 'settings'];
 
 export function TopBar() {
   const { t } = useTranslation();
   const page = useStore((s) => s.page);
   const setPage = useStore((s) => s.setPage);
+  const role = useStore((s) => s.session?.currentUser?.role);
+  const pages = PAGES.filter((p) => role === 'supervisor' || !SUPERVISOR_PAGES.includes(p));
 
   return (
     <header className="topbar">
@@ -27,7 +31,7 @@ export function TopBar() {
         </span>
       </div>
       <nav className="nav" aria-label="main">
-        {PAGES.map((p) => (
+        {pages.map((p) => (
           <button
             key={p}
             type="button"
@@ -40,9 +44,9 @@ export function TopBar() {
           </button>
         ))}
       </nav>
-      <SummaryChips />
       <div className="topbar-right">
         <Clock />
+        <NotificationBell />
         <LangToggle />
         <UserSwitcher />
       </div>
@@ -50,7 +54,8 @@ export function TopBar() {
   );
 }
 
-function SummaryChips() {
+/** The queue's counts; shown in the queue page's header (the top bar has no room beside eleven tabs). */
+export function SummaryChips() {
   const { t } = useTranslation();
   const summary = useStore((s) => s.summary);
   const setPage = useStore((s) => s.setPage);

@@ -8,23 +8,42 @@ import scriptsZhCN from './scripts.zh-CN';
 import scriptsEn from './scripts.en';
 import surveyZhCN from './survey.zh-CN';
 import surveyEn from './survey.en';
+import ticketsZhCN from './tickets.zh-CN';
+import ticketsEn from './tickets.en';
+import slaZhCN from './sla.zh-CN';
+import slaEn from './sla.en';
+import reportsZhCN from './reports.zh-CN';
+import reportsEn from './reports.en';
+import faqZhCN from './faq.zh-CN';
+import faqEn from './faq.en';
 
 export type Locale = 'zh-CN' | 'en';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 
 /**
  * Namespaces: 'translation' (the console), 'admin' (import, settings, audit pages), 'scripts' (the
- * script editor) and 'survey' (the in-call questionnaire and the survey figures).
+ * script editor), 'survey' (the in-call questionnaire and the survey figures), 'tickets' (tickets,
+ * vouchers and notifications for agents), 'sla' (the supervisor's SLA board, approvals, calendar and
+ * policies), 'reports' (supervisor reports) and 'faq' (FAQ curation and export).
  */
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: zhCN, admin: adminZhCN, scripts: scriptsZhCN, survey: surveyZhCN },
-    en: { translation: en, admin: adminEn, scripts: scriptsEn, survey: surveyEn },
+    'zh-CN': {
+      translation: zhCN,
+      admin: adminZhCN,
+      scripts: scriptsZhCN,
+      survey: surveyZhCN,
+      tickets: ticketsZhCN,
+      sla: slaZhCN,
+      reports: reportsZhCN,
+      faq: faqZhCN,
+    },
+    en: { translation: en, admin: adminEn, scripts: scriptsEn, survey: surveyEn, tickets: ticketsEn, sla: slaEn, reports: reportsEn, faq: faqEn },
   },
   lng: 'zh-CN',
   fallbackLng: 'zh-CN',
   supportedLngs: ['zh-CN', 'en'],
-  ns: ['translation', 'admin', 'scripts', 'survey'],
+  ns: ['translation', 'admin', 'scripts', 'survey', 'tickets', 'sla', 'reports', 'faq'],
   defaultNS: 'translation',
   interpolation: { escapeValue: false },
   returnNull: false,

@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import type { InputOf } from '../../core/contract/api';
 import type { ApiError } from '../../core/contract/result';
 import type { AuditView } from '../../core/contract/views';
+import { formatFen } from '../../core/vouchers/describe';
 import { call } from '../api/client';
 import { useStore } from '../store';
 import {
@@ -24,7 +25,20 @@ const EXPORT_PAGE = 500;
 const EXPORT_MAX = 10_000;
 const DAY_MS = 86_400_000;
 /** Actions the back end writes today; the filter offers these. */
-const KNOWN_ACTIONS = ['phone.reveal'] as const;
+const KNOWN_ACTIONS = [
+  'phone.reveal',
+  'voucher.issued',
+  'voucher.requested',
+  'voucher.approved',
+  'voucher.rejected',
+  'voucher.voided',
+  'voucher.redeemed',
+  'faq.submit',
+  'faq.request_changes',
+  'faq.publish',
+  'faq.retire',
+  'faq.mark_reviewed',
+] as const;
 
 interface Filter {
   action: string;
@@ -53,7 +67,8 @@ export function actionText(t: TFunction<'admin'>, action: string): string {
 
 function detailsText(details: Record<string, unknown>): string {
   return Object.entries(details)
-    .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    // Voucher entries carry money as integer fen: show it as CNY.
+    .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : k.endsWith('Fen') && typeof v === 'number' ? formatFen(v) : JSON.stringify(v)}`)
     .join('; ');
 }
 

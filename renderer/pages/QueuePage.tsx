@@ -6,6 +6,8 @@ import { FilterBar } from '../components/FilterBar';
 import { QueueTable } from '../components/QueueTable';
 import { isTypingTarget } from '../components/keys';
 import CallWorkspace from './CallWorkspace';
+import { AfterCallBar } from '../components/tickets/CallCaseActions';
+import { SummaryChips } from '../components/TopBar';
 
 export default function QueuePage() {
   const { t } = useTranslation();
@@ -51,6 +53,7 @@ export default function QueuePage() {
           <span className="queue-total" data-testid="queue-total" data-total={total ?? ''}>
             {total === null ? t('common.loading') : t('queue.total', { n: formatNumber(total) })}
           </span>
+          <SummaryChips />
         </div>
         <button
           type="button"
@@ -120,6 +123,7 @@ export default function QueuePage() {
         </div>
       )}
 
+      <AfterCallBar />
       <FilterBar />
       <QueueTable />
       {workspace && <CallWorkspace />}

@@ -6,7 +6,20 @@ export interface Toast {
   kind: ToastKind;
   text: string;
 }
-export type Page = 'queue' | 'import' | 'scripts' | 'surveys' | 'audit' | 'settings';
+export type Page =
+  | 'queue'
+  | 'tickets'
+  | 'board'
+  | 'vouchers'
+  | 'import'
+  | 'scripts'
+  | 'surveys'
+  | 'reports'
+  | 'faq'
+  | 'audit'
+  | 'settings';
+/** Pages only a supervisor sees in the navigation. */
+export const SUPERVISOR_PAGES: readonly Page[] = ['board', 'reports'];
 
 export interface UiSlice {
   page: Page;

@@ -332,6 +332,8 @@ export const createWorkspaceSlice: Slice<WorkspaceSlice> = (set, get) => {
         return false;
       }
       get().notify('success', outcomeMessage(r.value));
+      // After-call work (a complaint ticket, a voucher) links to the attempt just recorded.
+      get().rememberCall(ws.detail, { attemptId: r.value.attemptId, notes: draft.notes, disposition: draft.disposition });
       set({ workspace: null, draft: null });
       get().invalidateQueue();
       return true;

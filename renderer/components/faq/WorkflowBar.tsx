@@ -1,0 +1,129 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FaqHistoryAction } from '../../../core/contract/views-faq';
+import type { FaqAction } from '../../../core/faq/workflow';
+
+/*
+ * The buttons of an entry, by role and status (the back end says which are allowed). Steps that undo
+ * work or speak for the team — sending back, retiring, clearing a review flag — ask once more, with room
+ * for a note that lands in the workflow record.
+ */
+
+type Confirming = 'request_changes' | 'retire' | 'mark_reviewed' | null;
+
+export interface WorkflowBarProps {
+  isNew: boolean;
+  canEdit: boolean;
+  dirty: boolean;
+  invalid: boolean;
+  busy: boolean;
+  allowed: readonly FaqHistoryAction[];
+  /** The next save makes a new revision (the newest one is published). */
+  savesNewRevision: boolean;
+  onSave(): void;
+  onAction(action: FaqAction, note: string): void;
+  onMarkReviewed(note: string): void;
+}
+
+export function WorkflowBar(p: WorkflowBarProps) {
+  const { t } = useTranslation('faq');
+  const [confirming, setConfirming] = useState<Confirming>(null);
+  const [note, setNote] = useState('');
+  const has = (a: FaqHistoryAction) => p.allowed.includes(a);
+  const disabled = p.busy || p.invalid;
+  const ask = (c: Confirming) => {
+    setNote('');
+    setConfirming(c);
+  };
+
+  if (confirming) {
+    const retire = confirming === 'retire';
+    return (
+      <div className="faq-workflow faq-workflow-confirm" data-testid="faq-confirm">
+        {retire ? (
+          <span className="faq-warn-text">{t('actions.retireWarning')}</span>
+        ) : (
+          <input
+            className="faq-input faq-note"
+            value={note}
+            maxLength={500}
+            placeholder={confirming === 'mark_reviewed' ? t('actions.reviewedNote') : t('actions.notePlaceholder')}
+            onChange={(e) => setNote(e.target.value)}
+            data-testid="faq-confirm-note"
+          />
+        )}
+        <button type="button" className="btn btn-secondary" onClick={() => setConfirming(null)} disabled={p.busy}>
+          {t('cancel')}
+        </button>
+        <button
+          type="button"
+          className={retire ? 'btn btn-danger' : 'btn btn-primary'}
+          disabled={p.busy}
+          data-testid="faq-confirm-go"
+          onClick={() => {
+            if (confirming === 'mark_reviewed') p.onMarkReviewed(note.trim());
+            else p.onAction(confirming, note.trim());
+            setConfirming(null);
+          }}
+        >
+          {confirming === 'request_changes' ? t('actions.confirmRequest') : retire ? t('actions.confirmRetire') : t('actions.confirmReviewed')}
+        </button>
+      </div>
+    );
+  }
+
+  if (p.isNew) {
+    return (
+      <div className="faq-workflow">
+        <button type="button" className="btn btn-secondary" disabled={disabled} onClick={p.onSave} data-testid="faq-save">
+          {t('actions.saveDraft')}
+        </button>
+        <button type="button" className="btn btn-primary" disabled={disabled} onClick={() => p.onAction('submit', '')} data-testid="faq-submit">
+          {t('actions.saveAndSubmit')}
+        </button>
+      </div>
+    );
+  }
+
+  return (
+    <div className="faq-workflow" data-testid="faq-workflow">
+      {p.dirty && <span className="faq-unsaved">{t('editor.unsaved')}</span>}
+      {has('mark_reviewed') && (
+        <button type="button" className="btn btn-secondary" disabled={p.busy} onClick={() => ask('mark_reviewed')} data-testid="faq-mark-reviewed">
+          {t('actions.mark_reviewed')}
+        </button>
+      )}
+      {has('retire') && (
+        <button type="button" className="btn btn-ghost faq-danger-text" disabled={p.busy} onClick={() => ask('retire')} data-testid="faq-retire">
+          {t('actions.retire')}
+        </button>
+      )}
+      {has('request_changes') && (
+        <button type="button" className="btn btn-secondary" disabled={p.busy} onClick={() => ask('request_changes')} data-testid="faq-request-changes">
+          {t('actions.request_changes')}
+        </button>
+      )}
+      {p.canEdit && (
+        <button
+          type="button"
+          className={p.dirty && !has('submit') && !has('publish') ? 'btn btn-primary' : 'btn btn-secondary'}
+          disabled={disabled || !p.dirty}
+          onClick={p.onSave}
+          data-testid="faq-save"
+        >
+          {p.savesNewRevision ? t('actions.saveRevision') : t('actions.save')}
+        </button>
+      )}
+      {has('submit') && (
+        <button type="button" className="btn btn-primary" disabled={disabled} onClick={() => p.onAction('submit', '')} data-testid="faq-submit">
+          {p.dirty ? t('actions.saveAndSubmit') : t('actions.submit')}
+        </button>
+      )}
+      {has('publish') && (
+        <button type="button" className="btn btn-primary" disabled={disabled} onClick={() => p.onAction('publish', '')} data-testid="faq-publish">
+          {t('actions.publish')}
+        </button>
+      )}
+    </div>
+  );
+}

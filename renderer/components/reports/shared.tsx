@@ -1,0 +1,31 @@
+import { YAxis } from 'recharts';
+import { formatNumber } from '../../format';
+import { AXIS, DASH } from './kit';
+
+/* Chart helpers shared by the three report sections (recharts lives only in these files). */
+
+export interface SectionProps<R> {
+  report: R;
+  /** The export file name for a chart id, with the range in it. */
+  files: (chart: string) => string;
+  /** Some filter narrows this section: the empty state says to widen it. */
+  filtered: boolean;
+  agentFiltered: boolean;
+}
+
+/** A right-hand 0–100 % axis (NPS passes −100). */
+export function percentAxis(id: string, min = 0) {
+  return <YAxis yAxisId={id} orientation="right" domain={[min, 100]} tickFormatter={(v: number) => `${v}%`} tick={AXIS} width={44} />;
+}
+
+/** Tooltip values: the listed data keys as percentages, everything else as counts; null as a dash. */
+export function tooltipFormatter(percentKeys: readonly string[], signedKeys: readonly string[] = []) {
+  return (value: unknown, _name: unknown, item: { dataKey?: unknown }) => {
+    if (value === null || value === undefined) return DASH;
+    const key = String(item.dataKey ?? '');
+    const n = Number(value);
+    if (!Number.isFinite(n)) return String(value);
+    if (signedKeys.includes(key)) return `${n > 0 ? '+' : ''}${formatNumber(n)}`;
+    return percentKeys.includes(key) ? `${formatNumber(n)}%` : formatNumber(n);
+  };
+}

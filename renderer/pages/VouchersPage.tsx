@@ -1,0 +1,52 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../store';
+import { AgentAllowance } from './voucher-admin/AgentAllowance';
+import { ApprovalQueue } from './voucher-admin/ApprovalQueue';
+import { SpendCard } from './voucher-admin/SpendCard';
+import { VoucherList } from './voucher-admin/VoucherList';
+import './admin.css';
+import '../styles/sla.css';
+
+const REFRESH_MS = 30_000;
+
+/**
+ * Compensation vouchers. Supervisors: the approval queue, this month's spend against the budget and
+ * every voucher. Agents: their own vouchers and what they may still issue alone today. Vouchers are
+ * requested from a ticket (Tickets page), not here.
+ */
+export default function VouchersPage() {
+  const { t } = useTranslation('sla');
+  const role = useStore((s) => s.session?.currentUser?.role);
+  // One counter for the whole page: a decision changes the queue, the spend and the list together.
+  const [version, setVersion] = useState(0);
+  const changed = () => setVersion((v) => v + 1);
+  const supervisor = role === 'supervisor';
+
+  // Requests arrive from other agents (and, later, other consoles): re-read now and then.
+  useEffect(() => {
+    const timer = setInterval(() => setVersion((v) => v + 1), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, []);
+
+  return (
+    <div className="adm-page sla-page" data-testid="vouchers-page">
+      <header className="adm-page-head">
+        <h2 className="adm-page-title">{t('vouchers.title')}</h2>
+        <p className="adm-muted">{supervisor ? t('vouchers.introSupervisor') : t('vouchers.introAgent')}</p>
+      </header>
+      {supervisor ? (
+        <>
+          <ApprovalQueue reloadKey={version} onChanged={changed} />
+          <SpendCard reloadKey={version} />
+          <VoucherList mine={false} reloadKey={version} onChanged={changed} />
+        </>
+      ) : (
+        <>
+          <AgentAllowance reloadKey={version} />
+          <VoucherList mine reloadKey={version} onChanged={changed} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,169 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CalendarDate } from '../../../core/sla/calendar';
+import { formatDate, useLocale } from '../admin/shared';
+import type { CalendarErrors } from './calendarForm';
+
+type ListKey = 'holidays' | 'workdays';
+
+/** The dates of one list (holidays, or make-up working days) in the shown year, and a row to add one. */
+function DateList({
+  list,
+  dates,
+  other,
+  year,
+  errors,
+  canEdit,
+  onChange,
+}: {
+  list: ListKey;
+  dates: CalendarDate[];
+  other: CalendarDate[];
+  year: number;
+  errors: CalendarErrors;
+  canEdit: boolean;
+  onChange: (next: CalendarDate[]) => void;
+}) {
+  const { t } = useTranslation('sla');
+  const locale = useLocale();
+  const [date, setDate] = useState('');
+  const [name, setName] = useState('');
+  const [addError, setAddError] = useState<string | null>(null);
+  // Rows keep their index in the whole list: errors are keyed by it.
+  const shown = dates.map((d, i) => ({ d, i })).filter((x) => x.d.date.startsWith(`${year}-`));
+
+  function add() {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return setAddError(t('calendar.v.date'));
+    if (!name.trim()) return setAddError(t('calendar.v.name'));
+    if (dates.some((d) => d.date === date)) return setAddError(t('calendar.v.dateTwice', { date }));
+    if (other.some((d) => d.date === date)) return setAddError(t(list === 'holidays' ? 'calendar.v.alreadyWorkday' : 'calendar.v.alreadyHoliday', { date }));
+    onChange([...dates, { date, name: name.trim() }].sort((a, b) => (a.date < b.date ? -1 : 1)));
+    setDate('');
+    setAddError(null);
+  }
+
+  return (
+    <div className="sla-date-list" data-testid={`calendar-${list}`}>
+      <div className="adm-group-title">
+        {t(`calendar.${list}Title`, { year })} <span className="adm-muted adm-small">({shown.length})</span>
+      </div>
+      {shown.length === 0 ? (
+        <p className="adm-muted adm-small">{t(`calendar.${list}Empty`, { year })}</p>
+      ) : (
+        <ul className="sla-dates">
+          {shown.map(({ d, i }) => {
+            const error = errors[`${list}[${i}].date`] ?? errors[`${list}[${i}].name`];
+            return (
+              <li key={`${d.date}-${i}`} data-testid="calendar-date">
+                <code>{d.date}</code>
+                <span className="adm-small adm-muted sla-wd">{formatDate(d.date, locale)}</span>
+                <input
+                  type="text"
+                  value={d.name}
+                  maxLength={80}
+                  aria-label={t('calendar.dateName', { date: d.date })}
+                  aria-invalid={!!error}
+                  onChange={(e) => onChange(dates.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))}
+                />
+                {canEdit && (
+                  <button
+                    type="button"
+                    className="adm-btn adm-btn-small adm-btn-link"
+                    aria-label={t('calendar.removeDate', { date: d.date })}
+                    onClick={() => onChange(dates.filter((_, j) => j !== i))}
+                  >
+                    ×
+                  </button>
+                )}
+                {error && <span className="adm-field-error sla-date-error">{error}</span>}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {canEdit && (
+        <div className="adm-row">
+          <input
+            type="date"
+            value={date}
+            min={`${year}-01-01`}
+            max={`${year}-12-31`}
+            aria-label={t('calendar.newDate')}
+            data-testid={`calendar-${list}-date`}
+            onChange={(e) => {
+              setDate(e.target.value);
+              setAddError(null);
+            }}
+          />
+          <input
+            type="text"
+            value={name}
+            maxLength={80}
+            placeholder={t(list === 'holidays' ? 'calendar.holidayNamePlaceholder' : 'calendar.workdayNamePlaceholder')}
+            aria-label={t('calendar.newName')}
+            data-testid={`calendar-${list}-name`}
+            onChange={(e) => {
+              setName(e.target.value);
+              setAddError(null);
+            }}
+          />
+          <button type="button" className="adm-btn adm-btn-small" data-testid={`calendar-${list}-add`} onClick={add}>
+            {t('calendar.addDate')}
+          </button>
+        </div>
+      )}
+      {addError && (
+        <div className="adm-field-error" role="alert">
+          {addError}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Public holidays and make-up working days (调休) of one year at a time. */
+export function DatesEditor({
+  holidays,
+  workdays,
+  years,
+  year,
+  errors,
+  canEdit,
+  onYear,
+  onHolidays,
+  onWorkdays,
+}: {
+  holidays: CalendarDate[];
+  workdays: CalendarDate[];
+  years: number[];
+  year: number;
+  errors: CalendarErrors;
+  canEdit: boolean;
+  onYear: (year: number) => void;
+  onHolidays: (next: CalendarDate[]) => void;
+  onWorkdays: (next: CalendarDate[]) => void;
+}) {
+  const { t } = useTranslation('sla');
+  return (
+    <div className="adm-group">
+      <div className="sla-dates-head">
+        <div className="adm-group-title">{t('calendar.datesTitle')}</div>
+        <label className="adm-field sla-inline-field">
+          <span className="adm-label">{t('calendar.year')}</span>
+          <select value={year} data-testid="calendar-year" onChange={(e) => onYear(Number(e.target.value))}>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="sla-date-lists">
+        <DateList list="holidays" dates={holidays} other={workdays} year={year} errors={errors} canEdit={canEdit} onChange={onHolidays} />
+        <DateList list="workdays" dates={workdays} other={holidays} year={year} errors={errors} canEdit={canEdit} onChange={onWorkdays} />
+      </div>
+      <div className="adm-hint">{t('calendar.datesHint')}</div>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import type { FormEvent, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../../core/contract/result';
+import { useStore } from '../../store';
+import { SlaErrorNotice } from '../sla-board/common';
+
+/**
+ * The frame of one case-settings section: title, a read-only note for agents, the inputs, and
+ * save/discard for supervisors. Each section loads and saves on its own, like the queue rules above it.
+ */
+export function SectionCard({
+  id,
+  title,
+  intro,
+  dirty,
+  saving,
+  hasErrors,
+  saveError,
+  notice,
+  saveLabel,
+  onSave,
+  onDiscard,
+  children,
+}: {
+  id: string;
+  title: string;
+  intro: string;
+  dirty: boolean;
+  saving: boolean;
+  hasErrors: boolean;
+  saveError: ApiError | null;
+  notice?: ReactNode;
+  saveLabel?: string;
+  onSave: () => void;
+  onDiscard: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation('sla');
+  const role = useStore((s) => s.session?.currentUser?.role);
+  const canEdit = role === 'supervisor';
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (canEdit) onSave();
+  }
+
+  return (
+    <form className="adm-card adm-settings sla-settings" onSubmit={submit} noValidate data-testid={id} aria-labelledby={`${id}-title`}>
+      <div className="adm-card-head">
+        <div>
+          <h3 id={`${id}-title`} className="adm-card-title">
+            {title}
+          </h3>
+          <p className="adm-muted adm-small">{intro}</p>
+        </div>
+      </div>
+      {!canEdit && (
+        <div className="adm-alert adm-alert-info" role="note">
+          {t('settings.readOnly')}
+        </div>
+      )}
+      <fieldset disabled={!canEdit || saving} className="adm-fieldset">
+        {children}
+      </fieldset>
+      {hasErrors && !saveError && (
+        <div className="adm-alert adm-alert-error" role="alert" data-testid={`${id}-errors`}>
+          {t('settings.fixErrors')}
+        </div>
+      )}
+      <SlaErrorNotice error={saveError} testId={`${id}-error`} />
+      {notice && (
+        <div className="adm-alert adm-alert-info" role="status" data-testid={`${id}-notice`}>
+          {notice}
+        </div>
+      )}
+      {canEdit && (
+        <div className="adm-actions">
+          <button type="submit" className="adm-btn adm-btn-primary" disabled={saving || !dirty} data-testid={`${id}-save`}>
+            {saving ? t('settings.saving') : (saveLabel ?? t('settings.save'))}
+          </button>
+          <button type="button" className="adm-btn" disabled={saving || !dirty} onClick={onDiscard}>
+            {t('settings.discard')}
+          </button>
+          {dirty && <span className="adm-warn-text adm-small">{t('settings.unsaved')}</span>}
+        </div>
+      )}
+    </form>
+  );
+}
+
+/** Zod issues of a BAD_INPUT answer as (path, message) pairs; the path joined with dots, indexes in []. */
+export function issuePaths(error: ApiError): { path: string; message: string }[] {
+  const issues = Array.isArray(error.details?.issues) ? (error.details.issues as { path?: unknown[]; message?: string }[]) : [];
+  return issues.map((i) => ({
+    path: (i.path ?? []).reduce<string>((out, p) => (typeof p === 'number' ? `${out}[${p}]` : out === '' ? String(p) : `${out}.${String(p)}`), ''),
+    message: i.message ?? error.message,
+  }));
+}

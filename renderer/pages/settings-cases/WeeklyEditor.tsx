@@ -1,0 +1,146 @@
+import { useTranslation } from 'react-i18next';
+import { WEEKDAYS, type Weekday } from '../../../core/sla/calendar';
+import type { CalendarErrors, PeriodDraft } from './calendarForm';
+
+const MAX_PERIODS = 48;
+
+/** One day's working periods: HH:MM – HH:MM rows, each with its own error beside it. */
+function DayPeriods({
+  label,
+  base,
+  periods,
+  errors,
+  canEdit,
+  testId,
+  onChange,
+}: {
+  label: string;
+  base: string;
+  periods: PeriodDraft[];
+  errors: CalendarErrors;
+  canEdit: boolean;
+  testId: string;
+  onChange: (next: PeriodDraft[]) => void;
+}) {
+  const { t } = useTranslation('sla');
+  const set = (i: number, patch: Partial<PeriodDraft>) => onChange(periods.map((p, j) => (j === i ? { ...p, ...patch } : p)));
+  return (
+    <div className="sla-day" data-testid={testId}>
+      <div className="sla-day-name">{label}</div>
+      <div className="sla-day-periods">
+        {periods.length === 0 && <span className="adm-muted adm-small sla-day-off">{t('calendar.dayOff')}</span>}
+        {periods.map((p, i) => {
+          const error = errors[`${base}[${i}]`];
+          return (
+            <div key={i} className="sla-period" data-testid="period">
+              <span className="adm-with-unit">
+                <input
+                  type="text"
+                  inputMode="numeric"
+                  className="sla-time"
+                  value={p.start}
+                  placeholder="09:00"
+                  aria-label={t('calendar.periodStart', { day: label, n: i + 1 })}
+                  aria-invalid={!!error}
+                  data-testid="period-start"
+                  onChange={(e) => set(i, { start: e.target.value })}
+                />
+                <span className="adm-muted" aria-hidden="true">
+                  –
+                </span>
+                <input
+                  type="text"
+                  inputMode="numeric"
+                  className="sla-time"
+                  value={p.end}
+                  placeholder="18:00"
+                  aria-label={t('calendar.periodEnd', { day: label, n: i + 1 })}
+                  aria-invalid={!!error}
+                  data-testid="period-end"
+                  onChange={(e) => set(i, { end: e.target.value })}
+                />
+                {canEdit && (
+                  <button
+                    type="button"
+                    className="adm-btn adm-btn-small adm-btn-link"
+                    aria-label={t('calendar.removePeriod', { day: label, n: i + 1 })}
+                    onClick={() => onChange(periods.filter((_, j) => j !== i))}
+                  >
+                    ×
+                  </button>
+                )}
+              </span>
+              {error && (
+                <span className="adm-field-error sla-period-error" role="alert" data-testid="period-error">
+                  {error}
+                </span>
+              )}
+            </div>
+          );
+        })}
+        {canEdit && periods.length < MAX_PERIODS && (
+          <button
+            type="button"
+            className="adm-btn adm-btn-small adm-btn-link"
+            data-testid="period-add"
+            onClick={() => {
+              const last = periods[periods.length - 1];
+              // A new period starts where the last one ended, which is usually the next one's start.
+              onChange([...periods, last ? { start: last.end, end: '' } : { start: '09:00', end: '18:00' }]);
+            }}
+          >
+            {t('calendar.addPeriod')}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** Working hours per ISO weekday, and the hours of make-up working days (调休). */
+export function WeeklyEditor({
+  weekly,
+  makeupPeriods,
+  errors,
+  canEdit,
+  onWeekly,
+  onMakeup,
+}: {
+  weekly: Record<Weekday, PeriodDraft[]>;
+  makeupPeriods: PeriodDraft[];
+  errors: CalendarErrors;
+  canEdit: boolean;
+  onWeekly: (wd: Weekday, next: PeriodDraft[]) => void;
+  onMakeup: (next: PeriodDraft[]) => void;
+}) {
+  const { t } = useTranslation('sla');
+  return (
+    <div className="adm-group">
+      <div className="adm-group-title">{t('calendar.weeklyTitle')}</div>
+      <div className="sla-week">
+        {WEEKDAYS.map((wd) => (
+          <DayPeriods
+            key={wd}
+            label={t(`calendar.weekday.${wd}`)}
+            base={`weekly.${wd}`}
+            periods={weekly[wd]}
+            errors={errors}
+            canEdit={canEdit}
+            testId={`calendar-day-${wd}`}
+            onChange={(next) => onWeekly(wd, next)}
+          />
+        ))}
+        <DayPeriods
+          label={t('calendar.makeupDay')}
+          base="makeupPeriods"
+          periods={makeupPeriods}
+          errors={errors}
+          canEdit={canEdit}
+          testId="calendar-makeup-periods"
+          onChange={onMakeup}
+        />
+      </div>
+      <div className="adm-hint">{t('calendar.weeklyHint')}</div>
+    </div>
+  );
+}

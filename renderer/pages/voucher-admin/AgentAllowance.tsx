@@ -1,0 +1,81 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { VoucherView } from '../../../core/contract/views-cases';
+import { beijingDayStart } from '../../../core/vouchers/policy';
+import { formatFen } from '../../../core/vouchers/describe';
+import { call } from '../../api/client';
+import { useStore } from '../../store';
+import { now } from '../../format';
+import { useCaseSettings } from '../sla-board/common';
+
+const DAY_MS = 86_400_000;
+/** The most of the agent's own vouchers read to sum today's; one agent issues far fewer in a day. */
+const SCAN = 500;
+
+/**
+ * What the signed-in agent may still issue alone today. The back end's figure needs a customer
+ * (vouchers.quote), so this page sums the same thing it does: the agent's vouchers issued today without
+ * an approver, still issued or redeemed (a voided one gives its value back).
+ */
+function usedToday(rows: VoucherView[], at: number): number {
+  const day = beijingDayStart(at);
+  return rows
+    .filter((v) => v.decidedBy === null && v.issuedAt !== null && v.issuedAt >= day && v.issuedAt < day + DAY_MS)
+    .filter((v) => v.state === 'issued' || v.state === 'redeemed' || v.state === 'expired')
+    .reduce((sum, v) => sum + v.valueFen, 0);
+}
+
+export function AgentAllowance({ reloadKey }: { reloadKey: number }) {
+  const { t } = useTranslation('sla');
+  const meId = useStore((s) => s.session?.currentUser?.id);
+  const settings = useCaseSettings(reloadKey);
+  const [used, setUsed] = useState<number | null>(null);
+  const [partial, setPartial] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void call('vouchers.list', { mine: true, limit: SCAN }).then((r) => {
+      if (!live || !r.ok) return;
+      setUsed(usedToday(r.value.rows, now()));
+      setPartial(r.value.total > r.value.rows.length);
+    });
+    return () => {
+      live = false;
+    };
+  }, [reloadKey, meId]);
+
+  if (!settings) return null;
+  const remaining = used === null ? null : Math.max(0, settings.agentDailyLimitFen - used);
+  return (
+    <section className="adm-card" aria-labelledby="allowance-title" data-testid="allowance">
+      <div className="adm-card-head">
+        <div>
+          <h3 id="allowance-title" className="adm-card-title">
+            {t('allowance.title')}
+          </h3>
+          <p className="adm-muted adm-small">{t('allowance.intro')}</p>
+        </div>
+      </div>
+      <dl className="adm-stats">
+        <div className="adm-stat">
+          <dt>{t('allowance.perVoucher')}</dt>
+          <dd>{formatFen(settings.agentVoucherLimitFen)}</dd>
+        </div>
+        <div className="adm-stat">
+          <dt>{t('allowance.daily')}</dt>
+          <dd>{formatFen(settings.agentDailyLimitFen)}</dd>
+        </div>
+        <div className="adm-stat">
+          <dt>{t('allowance.usedToday')}</dt>
+          <dd data-testid="allowance-used">{used === null ? '—' : formatFen(used)}</dd>
+        </div>
+        <div className={`adm-stat ${remaining === 0 ? 'adm-stat-bad' : 'adm-stat-ok'}`}>
+          <dt>{t('allowance.remaining')}</dt>
+          <dd data-testid="allowance-remaining">{remaining === null ? '—' : formatFen(remaining)}</dd>
+        </div>
+      </dl>
+      <p className="adm-muted adm-small">{t('allowance.rule')}</p>
+      {partial && <p className="adm-warn-text adm-small">{t('allowance.partial', { n: SCAN })}</p>}
+    </section>
+  );
+}

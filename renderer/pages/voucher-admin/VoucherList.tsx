@@ -1,0 +1,206 @@
+import { Fragment, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../../core/contract/result';
+import type { VoucherView } from '../../../core/contract/views-cases';
+import { VOUCHER_STATES, type VoucherState } from '../../../core/vouchers/policy';
+import { call } from '../../api/client';
+import { useStore } from '../../store';
+import { formatNumber, formatShortDateTime } from '../../format';
+import { SlaErrorNotice, useSlaErrorLine } from '../sla-board/common';
+import { StateBadge, ValueCell } from './format';
+import { ReasonForm } from './ReasonForm';
+
+const PAGE = 50;
+
+type Data = { state: 'loading' } | { state: 'error'; error: ApiError } | { state: 'ready'; rows: VoucherView[]; total: number };
+
+/**
+ * Vouchers with a state filter and paging: every voucher for a supervisor, the signed-in agent's own
+ * otherwise. Issued vouchers can be redeemed, or voided with a reason (by a supervisor or their issuer).
+ */
+export function VoucherList({ mine, reloadKey, onChanged }: { mine: boolean; reloadKey: number; onChanged: () => void }) {
+  const { t } = useTranslation('sla');
+  const me = useStore((s) => s.session?.currentUser);
+  const notify = useStore((s) => s.notify);
+  const errorLine = useSlaErrorLine();
+  const [state, setState] = useState<'' | VoucherState>('');
+  const [offset, setOffset] = useState(0);
+  const [data, setData] = useState<Data>({ state: 'loading' });
+  const [voiding, setVoiding] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void call('vouchers.list', { ...(state ? { state } : {}), mine, offset, limit: PAGE }).then((r) => {
+      if (live) setData(r.ok ? { state: 'ready', rows: r.value.rows, total: r.value.total } : { state: 'error', error: r.error });
+    });
+    return () => {
+      live = false;
+    };
+  }, [state, mine, offset, reloadKey, me?.id]);
+
+  async function redeem(v: VoucherView) {
+    setBusy(v.id);
+    const r = await call('vouchers.redeem', { id: v.id });
+    setBusy(null);
+    if (!r.ok) return notify('error', errorLine(r.error));
+    notify('success', t('vouchers.redeemed', { code: v.code }));
+    onChanged();
+  }
+
+  async function voidIt(v: VoucherView, reason: string) {
+    setBusy(v.id);
+    const r = await call('vouchers.void', { id: v.id, reason });
+    setBusy(null);
+    if (!r.ok) return notify('error', errorLine(r.error));
+    setVoiding(null);
+    notify('success', t('vouchers.voided', { code: v.code }));
+    onChanged();
+  }
+
+  const canVoid = (v: VoucherView) => v.state === 'issued' && (me?.role === 'supervisor' || v.requestedBy === me?.id);
+  const rows = data.state === 'ready' ? data.rows : [];
+  const total = data.state === 'ready' ? data.total : 0;
+
+  return (
+    <section className="adm-card" aria-labelledby="vouchers-title" data-testid="voucher-list">
+      <div className="adm-card-head">
+        <div>
+          <h3 id="vouchers-title" className="adm-card-title">
+            {mine ? t('vouchers.mineTitle') : t('vouchers.allTitle')}
+          </h3>
+          <p className="adm-muted adm-small">{mine ? t('vouchers.mineIntro') : t('vouchers.allIntro')}</p>
+        </div>
+        <label className="adm-field">
+          <span className="adm-label">{t('vouchers.filterState')}</span>
+          <select
+            value={state}
+            data-testid="vouchers-state"
+            onChange={(e) => {
+              setState(e.target.value as '' | VoucherState);
+              setOffset(0);
+            }}
+          >
+            <option value="">{t('vouchers.allStates')}</option>
+            {VOUCHER_STATES.map((s) => (
+              <option key={s} value={s}>
+                {t(`voucher.state.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {data.state === 'loading' && <p className="adm-muted">{t('common.loading')}</p>}
+      {data.state === 'error' && <SlaErrorNotice error={data.error} />}
+      {data.state === 'ready' && rows.length === 0 && (
+        <p className="sla-empty" data-testid="vouchers-empty">
+          {state ? t('vouchers.emptyState', { state: t(`voucher.state.${state}`) }) : mine ? t('vouchers.emptyMine') : t('vouchers.empty')}
+        </p>
+      )}
+      {rows.length > 0 && (
+        <div className="adm-table-wrap">
+          <table className="adm-table sla-vouchers-table">
+            <thead>
+              <tr>
+                <th>{t('voucher.colCode')}</th>
+                <th>{t('voucher.colCustomer')}</th>
+                <th>{t('voucher.colTicket')}</th>
+                <th>{t('voucher.colValue')}</th>
+                <th>{t('voucher.colState')}</th>
+                {!mine && <th>{t('voucher.colRequester')}</th>}
+                <th>{t('voucher.colDates')}</th>
+                <th>{t('voucher.colActions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((v) => (
+                <Fragment key={v.id}>
+                  <tr data-testid="voucher-row" data-id={v.id} data-code={v.code}>
+                    <td className="mono adm-nowrap">{v.code}</td>
+                    <td>{v.customerName ?? <span className="adm-muted">{v.customerId.slice(0, 8)}</span>}</td>
+                    <td className="sla-wrap">{v.ticketSubject ?? <span className="adm-muted">{t('voucher.noTicket')}</span>}</td>
+                    <td>
+                      <ValueCell v={v} />
+                      <div className="adm-small adm-muted">{t(`voucher.reason.${v.reasonCode}`, { defaultValue: v.reasonCode })}</div>
+                    </td>
+                    <td>
+                      <StateBadge state={v.state} />
+                      {v.stateReason && <div className="adm-small adm-muted sla-wrap">{v.stateReason}</div>}
+                      {v.decidedByName && (
+                        <div className="adm-small adm-muted">{t('vouchers.decidedBy', { name: v.decidedByName })}</div>
+                      )}
+                    </td>
+                    {!mine && <td>{v.requestedByName ?? '—'}</td>}
+                    <td className="adm-small adm-nowrap">
+                      <div>{t('vouchers.requestedAt', { at: formatShortDateTime(v.requestedAt) })}</div>
+                      <div className="adm-muted">{t('vouchers.expiresAt', { at: formatShortDateTime(v.expiresAt) })}</div>
+                    </td>
+                    <td>
+                      {v.state === 'issued' ? (
+                        <div className="adm-actions">
+                          <button
+                            type="button"
+                            className="adm-btn adm-btn-small"
+                            disabled={busy !== null}
+                            data-testid="voucher-redeem"
+                            onClick={() => void redeem(v)}
+                          >
+                            {t('vouchers.redeem')}
+                          </button>
+                          {canVoid(v) && (
+                            <button
+                              type="button"
+                              className="adm-btn adm-btn-small sla-btn-danger"
+                              disabled={busy !== null}
+                              data-testid="voucher-void"
+                              onClick={() => setVoiding(voiding === v.id ? null : v.id)}
+                            >
+                              {t('vouchers.void')}
+                            </button>
+                          )}
+                        </div>
+                      ) : (
+                        <span className="adm-muted adm-small">—</span>
+                      )}
+                    </td>
+                  </tr>
+                  {voiding === v.id && (
+                    <tr className="sla-inline-row">
+                      <td colSpan={mine ? 7 : 8}>
+                        <ReasonForm
+                          label={t('vouchers.voidReason', { code: v.code })}
+                          confirm={t('vouchers.confirmVoid')}
+                          busy={busy === v.id}
+                          testId="void-form"
+                          onSubmit={(reason) => void voidIt(v, reason)}
+                          onCancel={() => setVoiding(null)}
+                        />
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {total > 0 && (
+        <div className="adm-pager">
+          <span className="adm-muted" data-testid="vouchers-range">
+            {t('common.range', {
+              from: formatNumber(Math.min(offset + 1, total)),
+              to: formatNumber(Math.min(offset + rows.length, total)),
+              total: formatNumber(total),
+            })}
+          </span>
+          <button type="button" className="adm-btn adm-btn-small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+            {t('common.prev')}
+          </button>
+          <button type="button" className="adm-btn adm-btn-small" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
+            {t('common.next')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
