@@ -153,7 +153,9 @@ beforeAll(async () => {
     cases.vouchers.push(v.voucher.id);
   }
   // A resolved ticket and an FAQ entry drafted from it, so the FAQ methods get real ids.
-  const resolved = cases.tickets[0]!.id;
+  // Outside cases.tickets, so the transition fuzz cannot reopen it before the FAQ methods run.
+  const source = await h.ok<{ ticket: { id: string } }>('tickets.create', { customerId: pool.customers[7], subject: '重复扣款', category: 'payments', priority: 'P3' });
+  const resolved = source.ticket.id;
   await h.ok('tickets.transition', { id: resolved, to: 'resolved', followUp: 'skip' });
   cases.resolved.push(resolved);
   const entry = await h.ok<{ entry: { id: string } }>('faq.create', {
