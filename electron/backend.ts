@@ -9,6 +9,7 @@ import { handlers } from './services/handlers';
 import { ImportJobs } from './services/import-jobs';
 import { installBuiltinScripts } from './services/scripts';
 import { sessionInfo } from './services/session';
+import { sweepBreaches } from './services/tickets';
 import { getMeta } from '../db/repos/meta';
 import { classifyOpenError } from '../db/open';
 
@@ -25,6 +26,11 @@ export interface BackendOptions {
   dataDir: string;
   clock?: () => number;
   migrationsFolder?: string;
+  /**
+   * Record due SLA breaches on a timer too, not only when the renderer polls its notifications: a console
+   * left on another page (or minimised) still escalates on time. Off by default (tests drive the clock).
+   */
+  sweepBreachesEveryMs?: number;
 }
 
 const known = new Set<string>(METHOD_NAMES);
@@ -109,11 +115,24 @@ export function createBackend(options: BackendOptions): Backend {
   }, 10_000);
   checkpoint?.unref();
 
+  const sweep =
+    context && options.sweepBreachesEveryMs
+      ? setInterval(() => {
+          try {
+            if (getMeta(context.db, 'setUpAt') !== undefined) sweepBreaches(context);
+          } catch (error) {
+            console.error('[backend] recording SLA breaches failed:', error);
+          }
+        }, options.sweepBreachesEveryMs)
+      : undefined;
+  sweep?.unref();
+
   return {
     invoke,
     context,
     close: () => {
       if (checkpoint) clearInterval(checkpoint);
+      if (sweep) clearInterval(sweep);
       db?.$client.close(); // closing the last connection checkpoints the rest
     },
   };

@@ -214,6 +214,7 @@ async function onReady(): Promise<void> {
     backend = createBackend({
       dataDir: process.env.CALLBACK_CONSOLE_DATA_DIR || app.getPath('userData'),
       migrationsFolder: MIGRATIONS_DIR,
+      sweepBreachesEveryMs: 60_000,
     });
   } catch (error) {
     fatal(

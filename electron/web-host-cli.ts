@@ -12,7 +12,7 @@ const { values } = parseArgs({
 });
 
 const dataDir = resolve(values['data-dir']);
-const backend = createBackend({ dataDir, clock: clockFromEnv() });
+const backend = createBackend({ dataDir, clock: clockFromEnv(), sweepBreachesEveryMs: 60_000 });
 const { url } = await startWebHost({ backend, rendererDir: resolve('dist/renderer'), port: Number(values.port) });
 // e2e tests wait for this exact line.
 console.log(`Callback Console ready at ${url}  (data: ${dataDir})`);

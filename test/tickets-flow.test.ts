@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TicketDetail, VoucherRequestResult, VoucherView, SlaBoard } from '../core/contract/views-cases';
 import { cleanup, count, createUser, DAY, HOUR, MIN, makeHarness, row, seedCustomer, setUpEmpty, switchTo, T0 } from './helpers';
 
@@ -74,5 +74,27 @@ describe('ticket and voucher flow', () => {
     const board = await h.ok<SlaBoard>('tickets.board', {});
     expect(board.breached.map((r) => r.id)).toEqual([t.ticket.id]);
     expect(board.breached[0]!.escalated).toBe(true);
+  });
+});
+
+describe('breaches on a timer', () => {
+  it('a back end with sweepBreachesEveryMs records a due breach without any call from the renderer', async () => {
+    const { createBackend } = await import('../electron/backend');
+    const { tempDir, T0, HOUR: H } = await import('./helpers');
+    const dataDir = tempDir();
+    let now = T0;
+    const setup = createBackend({ dataDir, clock: () => now });
+    await setup.invoke('session.setUp', { mode: 'empty', agentName: '王芳', locale: 'zh-CN' });
+    const created = await setup.invoke('tickets.create', { subject: '无法登录', category: 'account_security', priority: 'P1' });
+    expect(created.ok).toBe(true);
+    setup.close();
+    const timed = createBackend({ dataDir, clock: () => now, sweepBreachesEveryMs: 20 });
+    try {
+      now += 2 * H;
+      await vi.waitFor(() => expect(count(timed.context!.db, 'ticket_events', `type = 'breach_recorded'`)).toBe(1), { timeout: 5000, interval: 20 });
+      expect(count(timed.context!.db, 'notifications')).toBe(1);
+    } finally {
+      timed.close();
+    }
   });
 });
