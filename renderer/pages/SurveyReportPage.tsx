@@ -9,6 +9,7 @@ import { OTHER } from '../../core/questionnaire/model';
 import { call } from '../api/client';
 import { useStore } from '../store';
 import { Tip } from '../components/Tooltip';
+import { DateRangeFields, SelectField } from '../components/FilterFields';
 import { ErrorNotice, ZONE, beijingDayStart, formatNumber, now } from './admin/shared';
 import './admin.css';
 import '../styles/survey.css';
@@ -114,73 +115,50 @@ export default function SurveyReportPage() {
 
       <div className="adm-card">
         <div className="adm-filters">
-          <label className="adm-field">
-            <span className="adm-label">{t('report.purpose')}</span>
-            <select
-              value={filter.purpose}
-              data-testid="survey-filter-purpose"
-              onChange={(e) => {
-                const purpose = e.target.value as Filter['purpose'];
-                const keep = !script || !purpose || script.purpose === purpose;
-                change({ purpose, ...(keep ? {} : { scriptId: '', version: '' }) });
-              }}
-            >
-              <option value="">{t('report.all')}</option>
-              {REASONS.map((r) => (
-                <option key={r} value={r}>
-                  {tc(`reason.${r}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="adm-field">
-            <span className="adm-label">{t('report.script')}</span>
-            <select value={filter.scriptId} data-testid="survey-filter-script" onChange={(e) => change({ scriptId: e.target.value, version: '' })}>
-              <option value="">{t('report.all')}</option>
-              {shownScripts.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.title}
-                  {s.retiredAt !== null ? ` · ${t('report.retired')}` : ''}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="adm-field">
-            <span className="adm-label">{t('report.version')}</span>
-            <select
-              value={filter.version}
-              data-testid="survey-filter-version"
-              disabled={!script || maxVersion < 1}
-              title={script ? undefined : t('report.pickScriptFirst')}
-              onChange={(e) => change({ version: e.target.value })}
-            >
-              <option value="">{t('report.allVersions')}</option>
-              {Array.from({ length: Math.max(0, maxVersion) }, (_, i) => i + 1).map((v) => (
-                <option key={v} value={String(v)}>
-                  v{v}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="adm-field">
-            <span className="adm-label">{t('report.agent')}</span>
-            <select value={filter.agentId} data-testid="survey-filter-agent" onChange={(e) => change({ agentId: e.target.value })}>
-              <option value="">{t('report.allAgents')}</option>
-              {users.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="adm-field">
-            <span className="adm-label">{t('report.from')}</span>
-            <input type="date" value={filter.from} max={filter.to || undefined} data-testid="survey-filter-from" onChange={(e) => change({ from: e.target.value })} />
-          </label>
-          <label className="adm-field">
-            <span className="adm-label">{t('report.to')}</span>
-            <input type="date" value={filter.to} min={filter.from || undefined} data-testid="survey-filter-to" onChange={(e) => change({ to: e.target.value })} />
-          </label>
+          <SelectField
+            label={t('report.purpose')}
+            value={filter.purpose}
+            testId="survey-filter-purpose"
+            allLabel={t('report.all')}
+            options={REASONS.map((r) => ({ value: r, label: tc(`reason.${r}`) }))}
+            onChange={(purpose) => {
+              const keep = !script || !purpose || script.purpose === purpose;
+              change({ purpose, ...(keep ? {} : { scriptId: '', version: '' }) });
+            }}
+          />
+          <SelectField
+            label={t('report.script')}
+            value={filter.scriptId}
+            testId="survey-filter-script"
+            allLabel={t('report.all')}
+            options={shownScripts.map((s) => ({ value: s.id, label: `${s.title}${s.retiredAt !== null ? ` · ${t('report.retired')}` : ''}` }))}
+            onChange={(scriptId) => change({ scriptId, version: '' })}
+          />
+          <SelectField
+            label={t('report.version')}
+            value={filter.version}
+            testId="survey-filter-version"
+            disabled={!script || maxVersion < 1}
+            title={script ? undefined : t('report.pickScriptFirst')}
+            allLabel={t('report.allVersions')}
+            options={Array.from({ length: Math.max(0, maxVersion) }, (_, i) => ({ value: String(i + 1), label: `v${i + 1}` }))}
+            onChange={(version) => change({ version })}
+          />
+          <SelectField
+            label={t('report.agent')}
+            value={filter.agentId}
+            testId="survey-filter-agent"
+            allLabel={t('report.allAgents')}
+            options={users.map((u) => ({ value: u.id, label: u.name }))}
+            onChange={(agentId) => change({ agentId })}
+          />
+          <DateRangeFields
+            from={filter.from}
+            to={filter.to}
+            labels={{ from: t('report.from'), to: t('report.to') }}
+            testIds={{ from: 'survey-filter-from', to: 'survey-filter-to' }}
+            onChange={change}
+          />
         </div>
         <div className="sv-filter-row">
           <div className="sv-ranges" role="group" aria-label={t('report.quickRange')}>

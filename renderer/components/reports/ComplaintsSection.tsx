@@ -3,8 +3,9 @@ import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, R
 import type { ComplaintsReport, SlaCounts } from '../../../core/contract/views-reports';
 import { topN } from '../../../core/reports/figures';
 import { ChartCard, type Column } from './ChartCard';
-import { AXIS, COUNTS, GRID, num, OTHER_COLOR, PALETTE, pct, SectionHead, shortDate, Stat, Stats, useDuration, yuan, yuanPlain } from './kit';
-import { percentAxis, tooltipFormatter, type SectionProps } from './shared';
+import { countAxis, COUNT_TICKS, CountRateChart, dateAxis, MARGIN, nameAxis, ROW_MARGIN } from './charts';
+import { AXIS, COUNTS, GRID, num, OTHER_COLOR, PALETTE, pct, SectionHead, Stat, Stats, useDuration, yuan, yuanPlain } from './kit';
+import { tooltipFormatter, type SectionProps } from './shared';
 
 /*
  * Complaints: which categories users report most and how that moves week by week, how quickly the team
@@ -98,9 +99,9 @@ export function ComplaintsSection({ report: r, files, filtered }: SectionProps<C
           fileName={files('complaints-categories')}
           chart={() => (
             <ResponsiveContainer width="100%" height={Math.max(180, 40 + Math.min(10, r.categories.length) * 30)}>
-              <BarChart data={r.categories.slice(0, 10).map((c) => ({ ...c, name: categoryName(c.category) }))} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 8 }}>
+              <BarChart data={r.categories.slice(0, 10).map((c) => ({ ...c, name: categoryName(c.category) }))} layout="vertical" margin={ROW_MARGIN}>
                 <CartesianGrid stroke={GRID} horizontal={false} />
-                <XAxis type="number" tick={AXIS} allowDecimals={false} domain={COUNTS} niceTicks="snap125" />
+                <XAxis type="number" {...COUNT_TICKS} />
                 <YAxis type="category" dataKey="name" tick={AXIS} width={96} />
                 <Tooltip formatter={tooltipFormatter(['share'])} />
                 <Bar dataKey="tickets" name={t('col.tickets')} fill="#c2352b" isAnimationActive={false} />
@@ -121,10 +122,10 @@ export function ComplaintsSection({ report: r, files, filtered }: SectionProps<C
           footnote={t('notes.weeksPartial')}
           chart={() => (
             <ResponsiveContainer width="100%" height={260}>
-              <BarChart data={stacked} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+              <BarChart data={stacked} margin={MARGIN}>
                 <CartesianGrid stroke={GRID} vertical={false} />
-                <XAxis dataKey="week" tickFormatter={shortDate} tick={AXIS} minTickGap={12} />
-                <YAxis tick={AXIS} allowDecimals={false} domain={COUNTS} niceTicks="snap125" width={44} />
+                {dateAxis('week', 12)}
+                {countAxis()}
                 <Tooltip formatter={tooltipFormatter([])} />
                 <Legend />
                 {top.map((c, i) => (
@@ -146,19 +147,17 @@ export function ComplaintsSection({ report: r, files, filtered }: SectionProps<C
           emptyText={emptyText}
           fileName={files('complaints-sla-weekly')}
           chart={() => (
-            <ResponsiveContainer width="100%" height={240}>
-              <ComposedChart data={r.byWeek} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-                <CartesianGrid stroke={GRID} vertical={false} />
-                <XAxis dataKey="week" tickFormatter={shortDate} tick={AXIS} minTickGap={12} />
-                <YAxis yAxisId="n" tick={AXIS} allowDecimals={false} domain={COUNTS} niceTicks="snap125" width={44} />
-                {percentAxis('pct')}
-                <Tooltip formatter={tooltipFormatter(['firstResponsePct', 'resolutionPct'])} />
-                <Legend />
-                <Bar yAxisId="n" dataKey="tickets" name={t('col.tickets')} fill="#c9d3e0" isAnimationActive={false} />
-                <Line yAxisId="pct" dataKey="firstResponsePct" name={t('col.frPct')} stroke="#1f5fbf" strokeWidth={2} connectNulls isAnimationActive={false} />
-                <Line yAxisId="pct" dataKey="resolutionPct" name={t('col.resPct')} stroke="#18824a" strokeWidth={2} connectNulls isAnimationActive={false} />
-              </ComposedChart>
-            </ResponsiveContainer>
+            <CountRateChart
+              data={r.byWeek}
+              x={{ key: 'week', dateGap: 12 }}
+              bars={[{ key: 'tickets', name: t('col.tickets'), color: '#c9d3e0' }]}
+              lines={[
+                { key: 'firstResponsePct', name: t('col.frPct'), color: '#1f5fbf', connectNulls: true },
+                { key: 'resolutionPct', name: t('col.resPct'), color: '#18824a', connectNulls: true },
+              ]}
+              format={tooltipFormatter(['firstResponsePct', 'resolutionPct'])}
+              height={240}
+            />
           )}
         />
 
@@ -173,9 +172,9 @@ export function ComplaintsSection({ report: r, files, filtered }: SectionProps<C
           fileName={files('complaints-medians-weekly')}
           chart={() => (
             <ResponsiveContainer width="100%" height={240}>
-              <LineChart data={medians} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+              <LineChart data={medians} margin={MARGIN}>
                 <CartesianGrid stroke={GRID} vertical={false} />
-                <XAxis dataKey="week" tickFormatter={shortDate} tick={AXIS} minTickGap={12} />
+                {dateAxis('week', 12)}
                 <YAxis tick={AXIS} width={44} domain={COUNTS} niceTicks="snap125" tickFormatter={(v: number) => `${v}h`} />
                 <Tooltip formatter={(v) => (v === null || v === undefined ? '—' : `${String(v)} h`)} />
                 <Legend />
@@ -201,9 +200,9 @@ export function ComplaintsSection({ report: r, files, filtered }: SectionProps<C
             <ResponsiveContainer width="100%" height={220}>
               <ComposedChart data={r.vouchers.map((v) => ({ ...v, name: t(`voucherReason.${v.reasonCode}`, { defaultValue: v.reasonCode }), spend: v.spendFen / 100 }))} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
                 <CartesianGrid stroke={GRID} vertical={false} />
-                <XAxis dataKey="name" tick={AXIS} interval={0} />
+                {nameAxis()}
                 <YAxis yAxisId="y" tick={AXIS} width={64} domain={COUNTS} niceTicks="snap125" tickFormatter={(v: number) => `¥${v}`} />
-                <YAxis yAxisId="n" orientation="right" tick={AXIS} allowDecimals={false} domain={COUNTS} niceTicks="snap125" width={36} />
+                <YAxis yAxisId="n" orientation="right" {...COUNT_TICKS} width={36} />
                 <Tooltip formatter={(v, _n, item) => (item.dataKey === 'spend' ? yuan(Math.round(Number(v) * 100)) : num(Number(v)))} />
                 <Legend />
                 <Bar yAxisId="y" dataKey="spend" name={t('col.spend')} fill="#d08a1e" isAnimationActive={false} />

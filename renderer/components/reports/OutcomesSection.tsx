@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { Area, AreaChart, Bar, BarChart, CartesianGrid, Cell, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, AreaChart, Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CallbacksReport, OutcomesReport } from '../../../core/contract/views-reports';
 import { ChartCard, type Column } from './ChartCard';
-import { AXIS, COUNTS, DISPOSITION_COLOR, GRID, num, pct, SectionHead, shortDate, Stat, Stats } from './kit';
-import { percentAxis, tooltipFormatter, type SectionProps } from './shared';
+import { countAxis, COUNT_TICKS, CountRateChart, dateAxis, MARGIN, ROW_MARGIN, type RateSeries, type Series } from './charts';
+import { AXIS, DISPOSITION_COLOR, GRID, num, pct, SectionHead, Stat, Stats } from './kit';
+import { tooltipFormatter, type SectionProps } from './shared';
 
 /*
  * Callback outcomes: calls and contacts per day, what the calls ended in, by reason and by team member
@@ -54,7 +55,16 @@ export function OutcomesSection({ report: { calls: r, callbacks: cb }, files, fi
   const cbReasonCols: Column<CbReasonRow>[] = [{ key: 'reason', label: t('col.reason'), value: reasonName }, ...closeCols<CbReasonRow>()];
   const agentCols: Column<AgentRow>[] = [{ key: 'agent', label: t('col.agent'), value: agentName }, ...rateCols<AgentRow>()];
 
-  const series = { reached: t('outcomes.reachedSeries'), notReached: t('outcomes.notReachedSeries') };
+  const reachBars: Series[] = [
+    { key: 'reached', name: t('outcomes.reachedSeries'), color: '#18824a' },
+    { key: 'notReached', name: t('outcomes.notReachedSeries'), color: '#a9b6c8' },
+  ];
+  const closeBars: Series[] = [
+    { key: 'completed', name: t('col.completed'), color: '#18824a' },
+    { key: 'other', name: t('outcomes.closedOther'), color: '#d8b47a' },
+  ];
+  const contactLine: RateSeries = { key: 'contactRate', name: t('col.contactRate'), color: '#1f5fbf' };
+  const completionLine: RateSeries = { key: 'completionRate', name: t('col.completionRate'), color: '#1d2733' };
   const withMiss = <R extends { attempts: number; reached: number }>(rows: readonly R[]) => rows.map((x) => ({ ...x, notReached: x.attempts - x.reached }));
   const format = tooltipFormatter(['contactRate', 'completionRate', 'share']);
 
@@ -83,19 +93,15 @@ export function OutcomesSection({ report: { calls: r, callbacks: cb }, files, fi
           emptyText={emptyText}
           fileName={files('outcomes-daily')}
           chart={() => (
-            <ResponsiveContainer width="100%" height={260}>
-              <ComposedChart data={withMiss(r.byDay)} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-                <CartesianGrid stroke={GRID} vertical={false} />
-                <XAxis dataKey="date" tickFormatter={shortDate} tick={AXIS} minTickGap={16} />
-                <YAxis yAxisId="n" tick={AXIS} allowDecimals={false} domain={COUNTS} niceTicks="snap125" width={44} />
-                {percentAxis('pct')}
-                <Tooltip formatter={format} labelFormatter={(d) => String(d)} />
-                <Legend />
-                <Bar yAxisId="n" dataKey="reached" stackId="a" name={series.reached} fill="#18824a" isAnimationActive={false} />
-                <Bar yAxisId="n" dataKey="notReached" stackId="a" name={series.notReached} fill="#a9b6c8" isAnimationActive={false} />
-                <Line yAxisId="pct" dataKey="contactRate" name={t('col.contactRate')} stroke="#1f5fbf" strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
-              </ComposedChart>
-            </ResponsiveContainer>
+            <CountRateChart
+              data={withMiss(r.byDay)}
+              x={{ key: 'date', dateGap: 16 }}
+              bars={reachBars}
+              stacked
+              lines={[{ ...contactLine, dot: false, connectNulls: true }]}
+              format={format}
+              labelFormatter={(d) => String(d)}
+            />
           )}
         />
 
@@ -109,9 +115,9 @@ export function OutcomesSection({ report: { calls: r, callbacks: cb }, files, fi
           fileName={files('outcomes-dispositions')}
           chart={() => (
             <ResponsiveContainer width="100%" height={260}>
-              <BarChart data={r.dispositions.map((d) => ({ ...d, name: tc(`disposition.${d.disposition}`) }))} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 8 }}>
+              <BarChart data={r.dispositions.map((d) => ({ ...d, name: tc(`disposition.${d.disposition}`) }))} layout="vertical" margin={ROW_MARGIN}>
                 <CartesianGrid stroke={GRID} horizontal={false} />
-                <XAxis type="number" tick={AXIS} allowDecimals={false} domain={COUNTS} niceTicks="snap125" />
+                <XAxis type="number" {...COUNT_TICKS} />
                 <YAxis type="category" dataKey="name" tick={AXIS} width={76} />
                 <Tooltip formatter={format} />
                 <Bar dataKey="count" name={t('col.count')} isAnimationActive={false}>
@@ -133,19 +139,14 @@ export function OutcomesSection({ report: { calls: r, callbacks: cb }, files, fi
           emptyText={emptyText}
           fileName={files('outcomes-by-reason')}
           chart={() => (
-            <ResponsiveContainer width="100%" height={260}>
-              <ComposedChart data={withMiss(r.byReason).map((x) => ({ ...x, name: reasonName(x) }))} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-                <CartesianGrid stroke={GRID} vertical={false} />
-                <XAxis dataKey="name" tick={AXIS} interval={0} />
-                <YAxis yAxisId="n" tick={AXIS} allowDecimals={false} domain={COUNTS} niceTicks="snap125" width={44} />
-                {percentAxis('pct')}
-                <Tooltip formatter={format} />
-                <Legend />
-                <Bar yAxisId="n" dataKey="reached" stackId="a" name={series.reached} fill="#18824a" isAnimationActive={false} />
-                <Bar yAxisId="n" dataKey="notReached" stackId="a" name={series.notReached} fill="#a9b6c8" isAnimationActive={false} />
-                <Line yAxisId="pct" dataKey="contactRate" name={t('col.contactRate')} stroke="#1f5fbf" strokeWidth={2} isAnimationActive={false} />
-              </ComposedChart>
-            </ResponsiveContainer>
+            <CountRateChart
+              data={withMiss(r.byReason).map((x) => ({ ...x, name: reasonName(x) }))}
+              x={{ key: 'name' }}
+              bars={reachBars}
+              stacked
+              lines={[contactLine]}
+              format={format}
+            />
           )}
         />
 
@@ -159,14 +160,15 @@ export function OutcomesSection({ report: { calls: r, callbacks: cb }, files, fi
           fileName={files('outcomes-by-agent')}
           chart={() => (
             <ResponsiveContainer width="100%" height={Math.max(160, 44 + r.byAgent.length * 34)}>
-              <BarChart data={withMiss(r.byAgent).map((x) => ({ ...x, name: agentName(x) }))} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 8 }}>
+              <BarChart data={withMiss(r.byAgent).map((x) => ({ ...x, name: agentName(x) }))} layout="vertical" margin={ROW_MARGIN}>
                 <CartesianGrid stroke={GRID} horizontal={false} />
-                <XAxis type="number" tick={AXIS} allowDecimals={false} domain={COUNTS} niceTicks="snap125" />
+                <XAxis type="number" {...COUNT_TICKS} />
                 <YAxis type="category" dataKey="name" tick={AXIS} width={76} />
                 <Tooltip formatter={format} />
                 <Legend />
-                <Bar dataKey="reached" stackId="a" name={series.reached} fill="#18824a" isAnimationActive={false} />
-                <Bar dataKey="notReached" stackId="a" name={series.notReached} fill="#a9b6c8" isAnimationActive={false} />
+                {reachBars.map((b) => (
+                  <Bar key={b.key} dataKey={b.key} stackId="a" name={b.name} fill={b.color} isAnimationActive={false} />
+                ))}
               </BarChart>
             </ResponsiveContainer>
           )}
@@ -181,19 +183,14 @@ export function OutcomesSection({ report: { calls: r, callbacks: cb }, files, fi
           emptyText={emptyText}
           fileName={files('callbacks-by-reason')}
           chart={() => (
-            <ResponsiveContainer width="100%" height={260}>
-              <ComposedChart data={cb.byReason.map((x) => ({ ...x, name: reasonName(x), other: x.closed - x.completed }))} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-                <CartesianGrid stroke={GRID} vertical={false} />
-                <XAxis dataKey="name" tick={AXIS} interval={0} />
-                <YAxis yAxisId="n" tick={AXIS} allowDecimals={false} domain={COUNTS} niceTicks="snap125" width={44} />
-                {percentAxis('pct')}
-                <Tooltip formatter={format} />
-                <Legend />
-                <Bar yAxisId="n" dataKey="completed" stackId="a" name={t('col.completed')} fill="#18824a" isAnimationActive={false} />
-                <Bar yAxisId="n" dataKey="other" stackId="a" name={t('outcomes.closedOther')} fill="#d8b47a" isAnimationActive={false} />
-                <Line yAxisId="pct" dataKey="completionRate" name={t('col.completionRate')} stroke="#1d2733" strokeWidth={2} isAnimationActive={false} />
-              </ComposedChart>
-            </ResponsiveContainer>
+            <CountRateChart
+              data={cb.byReason.map((x) => ({ ...x, name: reasonName(x), other: x.closed - x.completed }))}
+              x={{ key: 'name' }}
+              bars={closeBars}
+              stacked
+              lines={[completionLine]}
+              format={format}
+            />
           )}
         />
 
@@ -208,19 +205,14 @@ export function OutcomesSection({ report: { calls: r, callbacks: cb }, files, fi
           emptyText={emptyText}
           fileName={files('callbacks-closed-daily')}
           chart={() => (
-            <ResponsiveContainer width="100%" height={260}>
-              <ComposedChart data={cb.byDay.map((d) => ({ ...d, other: d.closed - d.completed }))} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-                <CartesianGrid stroke={GRID} vertical={false} />
-                <XAxis dataKey="date" tickFormatter={shortDate} tick={AXIS} minTickGap={16} />
-                <YAxis yAxisId="n" tick={AXIS} allowDecimals={false} domain={COUNTS} niceTicks="snap125" width={44} />
-                {percentAxis('pct')}
-                <Tooltip formatter={format} />
-                <Legend />
-                <Bar yAxisId="n" dataKey="completed" stackId="a" name={t('col.completed')} fill="#18824a" isAnimationActive={false} />
-                <Bar yAxisId="n" dataKey="other" stackId="a" name={t('outcomes.closedOther')} fill="#d8b47a" isAnimationActive={false} />
-                <Line yAxisId="pct" dataKey="completionRate" name={t('col.completionRate')} stroke="#1d2733" strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
-              </ComposedChart>
-            </ResponsiveContainer>
+            <CountRateChart
+              data={cb.byDay.map((d) => ({ ...d, other: d.closed - d.completed }))}
+              x={{ key: 'date', dateGap: 16 }}
+              bars={closeBars}
+              stacked
+              lines={[{ ...completionLine, dot: false, connectNulls: true }]}
+              format={format}
+            />
           )}
         />
 
@@ -237,10 +229,10 @@ export function OutcomesSection({ report: { calls: r, callbacks: cb }, files, fi
           footnote={t('notes.dueCurrent')}
           chart={() => (
             <ResponsiveContainer width="100%" height={240}>
-              <AreaChart data={shown} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+              <AreaChart data={shown} margin={MARGIN}>
                 <CartesianGrid stroke={GRID} vertical={false} />
-                <XAxis dataKey="date" tickFormatter={shortDate} tick={AXIS} minTickGap={16} />
-                <YAxis tick={AXIS} allowDecimals={false} domain={COUNTS} niceTicks="snap125" width={44} />
+                {dateAxis('date', 16)}
+                {countAxis()}
                 <Tooltip formatter={format} />
                 <Legend />
                 <Area dataKey="backlog" name={t('col.backlog')} stroke="#1f5fbf" fill="#e8f0fb" strokeWidth={2} isAnimationActive={false} />

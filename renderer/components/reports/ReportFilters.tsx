@@ -3,6 +3,7 @@ import { REASONS, type Reason } from '../../../core/domain/model';
 import { dayIso, dayNumber, isoRange, MAX_RANGE_DAYS, presetRange, RANGE_PRESETS, type RangePreset } from '../../../core/reports/time';
 import type { CaseSettings } from '../../../core/contract/views-cases';
 import type { UserRecord } from '../../../core/domain/records';
+import { DateRangeFields, SelectField } from '../FilterFields';
 
 /*
  * The page's one date range and one set of filters. A preset is re-read against the clock each time
@@ -47,6 +48,7 @@ export function ReportFilters({
   const shown = range ?? { fromIso: filter.fromIso, toIso: filter.toIso };
   const set = (patch: Partial<PageFilter>) => onChange({ ...filter, ...patch });
   const setDate = (patch: { fromIso?: string; toIso?: string }) => set({ preset: 'custom', fromIso: shown.fromIso, toIso: shown.toIso, ...patch });
+  const reasons = REASONS.map((r) => ({ value: r, label: tc(`reason.${r}`) }));
   const narrowed = filter.agentId !== '' || filter.reason !== '' || filter.purpose !== '' || filter.category !== '';
 
   return (
@@ -62,62 +64,34 @@ export function ReportFilters({
             ))}
           </div>
         </div>
-        <label className="adm-field">
-          <span className="adm-label">{t('filters.from')}</span>
-          <input type="date" value={shown.fromIso} max={shown.toIso || undefined} data-testid="rp-from" onChange={(e) => setDate({ fromIso: e.target.value })} />
-        </label>
-        <label className="adm-field">
-          <span className="adm-label">{t('filters.to')}</span>
-          <input type="date" value={shown.toIso} min={shown.fromIso || undefined} data-testid="rp-to" onChange={(e) => setDate({ toIso: e.target.value })} />
-        </label>
+        <DateRangeFields
+          from={shown.fromIso}
+          to={shown.toIso}
+          labels={{ from: t('filters.from'), to: t('filters.to') }}
+          testIds={{ from: 'rp-from', to: 'rp-to' }}
+          onChange={(p) => setDate('from' in p ? { fromIso: p.from } : { toIso: p.to })}
+        />
         <span className="adm-muted adm-small rp-days">{t('filters.beijingDays')}</span>
       </div>
       <div className="rp-filter-row">
-        <label className="adm-field">
-          <span className="adm-label">{t('filters.agent')}</span>
-          <select value={filter.agentId} data-testid="rp-agent" onChange={(e) => set({ agentId: e.target.value })}>
-            <option value="">{t('filters.all')}</option>
-            {users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="adm-field">
-          <span className="adm-label">{t('filters.reason')}</span>
-          <select value={filter.reason} data-testid="rp-reason" onChange={(e) => set({ reason: e.target.value as PageFilter['reason'] })}>
-            <option value="">{t('filters.all')}</option>
-            {REASONS.map((r) => (
-              <option key={r} value={r}>
-                {tc(`reason.${r}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="adm-field">
-          <span className="adm-label">{t('filters.purpose')}</span>
-          <select value={filter.purpose} data-testid="rp-purpose" onChange={(e) => set({ purpose: e.target.value as PageFilter['purpose'] })}>
-            <option value="">{t('filters.all')}</option>
-            {REASONS.map((r) => (
-              <option key={r} value={r}>
-                {tc(`reason.${r}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="adm-field">
-          <span className="adm-label">{t('filters.category')}</span>
-          <select value={filter.category} data-testid="rp-category" onChange={(e) => set({ category: e.target.value })}>
-            <option value="">{t('filters.all')}</option>
-            {categories.map((c) => (
-              <option key={c.key} value={c.key}>
-                {i18n.language === 'en' ? c.en : c.zh}
-                {c.retired ? t('filters.retired') : ''}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('filters.agent')}
+          value={filter.agentId}
+          testId="rp-agent"
+          allLabel={t('filters.all')}
+          options={users.map((u) => ({ value: u.id, label: u.name }))}
+          onChange={(agentId) => set({ agentId })}
+        />
+        <SelectField label={t('filters.reason')} value={filter.reason} testId="rp-reason" allLabel={t('filters.all')} options={reasons} onChange={(reason) => set({ reason })} />
+        <SelectField label={t('filters.purpose')} value={filter.purpose} testId="rp-purpose" allLabel={t('filters.all')} options={reasons} onChange={(purpose) => set({ purpose })} />
+        <SelectField
+          label={t('filters.category')}
+          value={filter.category}
+          testId="rp-category"
+          allLabel={t('filters.all')}
+          options={categories.map((c) => ({ value: c.key, label: `${i18n.language === 'en' ? c.en : c.zh}${c.retired ? t('filters.retired') : ''}` }))}
+          onChange={(category) => set({ category })}
+        />
         {narrowed && (
           <button type="button" className="adm-btn adm-btn-link rp-clear" data-testid="rp-clear" onClick={() => set({ agentId: '', reason: '', purpose: '', category: '' })}>
             {t('filters.clear')}

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Cell, ComposedChart, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SatisfactionReport, ScoreCounts } from '../../../core/contract/views-reports';
 import type { Reason } from '../../../core/domain/model';
 import { OTHER } from '../../../core/questionnaire/model';
 import { ChartCard, type Column } from './ChartCard';
-import { AXIS, COUNTS, GRID, num, pct, REASON_COLOR, SectionHead, shortDate, signed, Stat, Stats } from './kit';
-import { percentAxis, tooltipFormatter, type SectionProps } from './shared';
+import { countAxis, COUNT_TICKS, CountRateChart, dateAxis, MARGIN, nameAxis } from './charts';
+import { AXIS, GRID, num, pct, REASON_COLOR, SectionHead, signed, Stat, Stats } from './kit';
+import { tooltipFormatter, type SectionProps } from './shared';
 
 /*
  * Satisfaction: CSAT and NPS by week (one line per questionnaire purpose), the response rate by week,
@@ -109,9 +110,9 @@ export function SatisfactionSection({
           }
           chart={() => (
             <ResponsiveContainer width="100%" height={260}>
-              <LineChart data={lines} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+              <LineChart data={lines} margin={MARGIN}>
                 <CartesianGrid stroke={GRID} vertical={false} />
-                <XAxis dataKey="week" tickFormatter={shortDate} tick={AXIS} minTickGap={16} />
+                {dateAxis('week', 16)}
                 <YAxis domain={[axisMin, 100]} tickFormatter={(v: number) => (metric === 'csat' ? `${v}%` : String(v))} tick={AXIS} width={44} />
                 {metric === 'nps' && <ReferenceLine y={0} stroke="#cfd7e2" />}
                 <Tooltip formatter={format} />
@@ -135,18 +136,14 @@ export function SatisfactionSection({
           emptyText={r.totals.reached > 0 ? t('satisfaction.noneStarted', { reached: num(r.totals.reached) }) : emptyText}
           fileName={files('satisfaction-response')}
           chart={() => (
-            <ResponsiveContainer width="100%" height={240}>
-              <ComposedChart data={r.byWeek} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-                <CartesianGrid stroke={GRID} vertical={false} />
-                <XAxis dataKey="week" tickFormatter={shortDate} tick={AXIS} minTickGap={12} />
-                <YAxis yAxisId="n" tick={AXIS} allowDecimals={false} domain={COUNTS} niceTicks="snap125" width={44} />
-                {percentAxis('pct')}
-                <Tooltip formatter={format} />
-                <Legend />
-                <Bar yAxisId="n" dataKey="started" name={t('col.started')} fill="#b8cdee" isAnimationActive={false} />
-                <Line yAxisId="pct" dataKey="responseRate" name={t('col.responseRate')} stroke="#1f5fbf" strokeWidth={2} connectNulls isAnimationActive={false} />
-              </ComposedChart>
-            </ResponsiveContainer>
+            <CountRateChart
+              data={r.byWeek}
+              x={{ key: 'week', dateGap: 12 }}
+              bars={[{ key: 'started', name: t('col.started'), color: '#b8cdee' }]}
+              lines={[{ key: 'responseRate', name: t('col.responseRate'), color: '#1f5fbf', connectNulls: true }]}
+              format={format}
+              height={240}
+            />
           )}
         />
 
@@ -160,9 +157,9 @@ export function SatisfactionSection({
           fileName={files('satisfaction-by-purpose')}
           chart={() => (
             <ResponsiveContainer width="100%" height={240}>
-              <BarChart data={r.byPurpose.map((x) => ({ ...x, name: purposeName(x.purpose) }))} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+              <BarChart data={r.byPurpose.map((x) => ({ ...x, name: purposeName(x.purpose) }))} margin={MARGIN}>
                 <CartesianGrid stroke={GRID} vertical={false} />
-                <XAxis dataKey="name" tick={AXIS} interval={0} />
+                {nameAxis()}
                 <YAxis domain={[-100, 100]} tick={AXIS} width={44} />
                 <ReferenceLine y={0} stroke="#cfd7e2" />
                 <Tooltip formatter={tooltipFormatter(['csat'], ['nps'])} />
@@ -242,8 +239,8 @@ function QuestionCard({ report: r, files, emptyText, onQuestion }: { report: Sat
           <ResponsiveContainer width="100%" height={scale ? 240 : Math.max(160, 40 + rows.length * 30)}>
             <BarChart data={rows} layout={scale ? 'horizontal' : 'vertical'} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
               <CartesianGrid stroke={GRID} vertical={!scale} horizontal={scale} />
-              {scale ? <XAxis dataKey="name" tick={AXIS} interval={0} /> : <XAxis type="number" tick={AXIS} allowDecimals={false} domain={COUNTS} niceTicks="snap125" />}
-              {scale ? <YAxis tick={AXIS} allowDecimals={false} domain={COUNTS} niceTicks="snap125" width={44} /> : <YAxis type="category" dataKey="name" tick={AXIS} width={120} />}
+              {scale ? nameAxis() : <XAxis type="number" {...COUNT_TICKS} />}
+              {scale ? countAxis() : <YAxis type="category" dataKey="name" tick={AXIS} width={120} />}
               <Tooltip formatter={tooltipFormatter(['share'])} />
               <Bar dataKey="count" name={t('col.answers')} fill="#1f5fbf" isAnimationActive={false}>
                 {scale && rows.map((x) => <Cell key={x.value} fill={band(x.value)} />)}

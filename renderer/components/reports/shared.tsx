@@ -1,8 +1,7 @@
-import { YAxis } from 'recharts';
 import { formatNumber } from '../../format';
-import { AXIS, DASH } from './kit';
+import { DASH } from './kit';
 
-/* Chart helpers shared by the three report sections (recharts lives only in these files). */
+/* Props and tooltip formats shared by the three report sections; the recharts scaffolding is in charts.tsx. */
 
 export interface SectionProps<R> {
   report: R;
@@ -11,11 +10,6 @@ export interface SectionProps<R> {
   /** Some filter narrows this section: the empty state says to widen it. */
   filtered: boolean;
   agentFiltered: boolean;
-}
-
-/** A right-hand 0–100 % axis (NPS passes −100). */
-export function percentAxis(id: string, min = 0) {
-  return <YAxis yAxisId={id} orientation="right" domain={[min, 100]} tickFormatter={(v: number) => `${v}%`} tick={AXIS} width={44} />;
 }
 
 /** Tooltip values: the listed data keys as percentages, everything else as counts; null as a dash. */

@@ -3,6 +3,7 @@ import type { InputOf } from '../../../core/contract/api';
 import type { CaseSettings } from '../../../core/cases/settings';
 import { TICKET_PRIORITIES, type TicketPriority } from '../../../core/sla/policy';
 import { useStore } from '../../store';
+import { DateRangeFields, SelectField } from '../../components/FilterFields';
 import { beijingDayStart } from '../admin/shared';
 
 const DAY_MS = 86_400_000;
@@ -54,52 +55,37 @@ export function BoardFilters({
   const en = i18n.language === 'en';
   return (
     <div className="adm-filters" data-testid="board-filters">
-      <label className="adm-field">
-        <span className="adm-label">{t('filter.category')}</span>
-        <select value={filter.category} data-testid="board-category" onChange={(e) => onChange({ category: e.target.value })}>
-          <option value="">{t('filter.allCategories')}</option>
-          {settings?.categories.map((c) => (
-            <option key={c.key} value={c.key}>
-              {en ? c.en : c.zh}
-              {c.retired ? ` ${t('filter.retired')}` : ''}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="adm-field">
-        <span className="adm-label">{t('filter.priority')}</span>
-        <select
-          value={filter.priority}
-          data-testid="board-priority"
-          onChange={(e) => onChange({ priority: e.target.value as BoardFilter['priority'] })}
-        >
-          <option value="">{t('filter.allPriorities')}</option>
-          {TICKET_PRIORITIES.map((p) => (
-            <option key={p} value={p}>
-              {t(`priority.${p}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="adm-field">
-        <span className="adm-label">{t('filter.agent')}</span>
-        <select value={filter.assigneeId} data-testid="board-agent" onChange={(e) => onChange({ assigneeId: e.target.value })}>
-          <option value="">{t('filter.allAgents')}</option>
-          {users.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="adm-field">
-        <span className="adm-label">{t('filter.from')}</span>
-        <input type="date" value={filter.from} max={filter.to || undefined} data-testid="board-from" onChange={(e) => onChange({ from: e.target.value })} />
-      </label>
-      <label className="adm-field">
-        <span className="adm-label">{t('filter.to')}</span>
-        <input type="date" value={filter.to} min={filter.from || undefined} data-testid="board-to" onChange={(e) => onChange({ to: e.target.value })} />
-      </label>
+      <SelectField
+        label={t('filter.category')}
+        value={filter.category}
+        testId="board-category"
+        allLabel={t('filter.allCategories')}
+        options={(settings?.categories ?? []).map((c) => ({ value: c.key, label: `${en ? c.en : c.zh}${c.retired ? ` ${t('filter.retired')}` : ''}` }))}
+        onChange={(category) => onChange({ category })}
+      />
+      <SelectField
+        label={t('filter.priority')}
+        value={filter.priority}
+        testId="board-priority"
+        allLabel={t('filter.allPriorities')}
+        options={TICKET_PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`) }))}
+        onChange={(priority) => onChange({ priority })}
+      />
+      <SelectField
+        label={t('filter.agent')}
+        value={filter.assigneeId}
+        testId="board-agent"
+        allLabel={t('filter.allAgents')}
+        options={users.map((u) => ({ value: u.id, label: u.name }))}
+        onChange={(assigneeId) => onChange({ assigneeId })}
+      />
+      <DateRangeFields
+        from={filter.from}
+        to={filter.to}
+        labels={{ from: t('filter.from'), to: t('filter.to') }}
+        testIds={{ from: 'board-from', to: 'board-to' }}
+        onChange={onChange}
+      />
     </div>
   );
 }

@@ -1,18 +1,14 @@
-import { Fragment, useEffect, useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../../core/contract/result';
 import type { VoucherView } from '../../../core/contract/views-cases';
 import { formatFen } from '../../../core/vouchers/describe';
 import { call } from '../../api/client';
 import { useStore } from '../../store';
 import { formatNumber, formatShortDateTime } from '../../format';
-import { SlaErrorNotice, useSlaErrorLine } from '../sla-board/common';
-import { ValueCell } from './format';
-import { ReasonForm } from './ReasonForm';
+import { SlaErrorNotice } from '../sla-board/common';
+import { CustomerName, ReasonRow, TicketCell, useVoucherAction, useVoucherRows, ValueReasonCell } from './VoucherCells';
 
 const LIMIT = 200;
-
-type Data = { state: 'loading' } | { state: 'error'; error: ApiError } | { state: 'ready'; rows: VoucherView[]; total: number };
 
 /**
  * Vouchers waiting for a supervisor. A supervisor's own request is listed (so nothing hides) but its
@@ -21,40 +17,14 @@ type Data = { state: 'loading' } | { state: 'error'; error: ApiError } | { state
 export function ApprovalQueue({ reloadKey, onChanged }: { reloadKey: number; onChanged: () => void }) {
   const { t } = useTranslation('sla');
   const meId = useStore((s) => s.session?.currentUser?.id);
-  const notify = useStore((s) => s.notify);
-  const errorLine = useSlaErrorLine();
-  const [data, setData] = useState<Data>({ state: 'loading' });
+  const data = useVoucherRows({ state: 'pending_approval', limit: LIMIT }, reloadKey);
+  const { busy, run } = useVoucherAction(onChanged);
   const [rejecting, setRejecting] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    void call('vouchers.list', { state: 'pending_approval', limit: LIMIT }).then((r) => {
-      if (live) setData(r.ok ? { state: 'ready', rows: r.value.rows, total: r.value.total } : { state: 'error', error: r.error });
-    });
-    return () => {
-      live = false;
-    };
-  }, [reloadKey, meId]);
-
-  async function approve(v: VoucherView) {
-    setBusy(v.id);
-    const r = await call('vouchers.approve', { id: v.id });
-    setBusy(null);
-    if (!r.ok) return notify('error', errorLine(r.error));
-    notify('success', t('approvals.approved', { code: v.code, value: formatFen(v.valueFen) }));
-    onChanged();
-  }
-
-  async function reject(v: VoucherView, reason: string) {
-    setBusy(v.id);
-    const r = await call('vouchers.reject', { id: v.id, reason });
-    setBusy(null);
-    if (!r.ok) return notify('error', errorLine(r.error));
-    setRejecting(null);
-    notify('success', t('approvals.rejected', { code: v.code }));
-    onChanged();
-  }
+  const approve = (v: VoucherView) =>
+    run(v, () => call('vouchers.approve', { id: v.id }), t('approvals.approved', { code: v.code, value: formatFen(v.valueFen) }));
+  const reject = (v: VoucherView, reason: string) =>
+    run(v, () => call('vouchers.reject', { id: v.id, reason }), t('approvals.rejected', { code: v.code }), () => setRejecting(null));
 
   const rows = data.state === 'ready' ? data.rows : [];
   return (
@@ -96,14 +66,11 @@ export function ApprovalQueue({ reloadKey, onChanged }: { reloadKey: number; onC
                   <Fragment key={v.id}>
                     <tr data-testid="approval-row" data-id={v.id} data-code={v.code}>
                       <td>
-                        {v.customerName ?? <span className="adm-muted">{v.customerId.slice(0, 8)}</span>}
+                        <CustomerName v={v} />
                         <div className="mono adm-small adm-muted">{v.code}</div>
                       </td>
-                      <td className="sla-wrap">{v.ticketSubject ?? <span className="adm-muted">{t('voucher.noTicket')}</span>}</td>
-                      <td>
-                        <ValueCell v={v} />
-                        <div className="adm-small adm-muted">{t(`voucher.reason.${v.reasonCode}`, { defaultValue: v.reasonCode })}</div>
-                      </td>
+                      <TicketCell v={v} />
+                      <ValueReasonCell v={v} />
                       <td>{v.requestedByName ?? '—'}</td>
                       <td className="sla-wrap">
                         {v.approvalReasons.length === 0
@@ -144,18 +111,15 @@ export function ApprovalQueue({ reloadKey, onChanged }: { reloadKey: number; onC
                       </td>
                     </tr>
                     {rejecting === v.id && (
-                      <tr className="sla-inline-row">
-                        <td colSpan={7}>
-                          <ReasonForm
-                            label={t('approvals.rejectReason', { code: v.code })}
-                            confirm={t('approvals.confirmReject')}
-                            busy={busy === v.id}
-                            testId="reject-form"
-                            onSubmit={(reason) => void reject(v, reason)}
-                            onCancel={() => setRejecting(null)}
-                          />
-                        </td>
-                      </tr>
+                      <ReasonRow
+                        colSpan={7}
+                        label={t('approvals.rejectReason', { code: v.code })}
+                        confirm={t('approvals.confirmReject')}
+                        busy={busy === v.id}
+                        testId="reject-form"
+                        onSubmit={(reason) => void reject(v, reason)}
+                        onCancel={() => setRejecting(null)}
+                      />
                     )}
                   </Fragment>
                 );

@@ -1,18 +1,15 @@
-import { Fragment, useEffect, useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../../core/contract/result';
 import type { VoucherView } from '../../../core/contract/views-cases';
 import { VOUCHER_STATES, type VoucherState } from '../../../core/vouchers/policy';
 import { call } from '../../api/client';
 import { useStore } from '../../store';
 import { formatNumber, formatShortDateTime } from '../../format';
-import { SlaErrorNotice, useSlaErrorLine } from '../sla-board/common';
-import { StateBadge, ValueCell } from './format';
-import { ReasonForm } from './ReasonForm';
+import { SlaErrorNotice } from '../sla-board/common';
+import { StateBadge } from './format';
+import { CustomerName, ReasonRow, TicketCell, useVoucherAction, useVoucherRows, ValueReasonCell } from './VoucherCells';
 
 const PAGE = 50;
-
-type Data = { state: 'loading' } | { state: 'error'; error: ApiError } | { state: 'ready'; rows: VoucherView[]; total: number };
 
 /**
  * Vouchers with a state filter and paging: every voucher for a supervisor, the signed-in agent's own
@@ -21,42 +18,15 @@ type Data = { state: 'loading' } | { state: 'error'; error: ApiError } | { state
 export function VoucherList({ mine, reloadKey, onChanged }: { mine: boolean; reloadKey: number; onChanged: () => void }) {
   const { t } = useTranslation('sla');
   const me = useStore((s) => s.session?.currentUser);
-  const notify = useStore((s) => s.notify);
-  const errorLine = useSlaErrorLine();
   const [state, setState] = useState<'' | VoucherState>('');
   const [offset, setOffset] = useState(0);
-  const [data, setData] = useState<Data>({ state: 'loading' });
+  const data = useVoucherRows({ ...(state ? { state } : {}), mine, offset, limit: PAGE }, reloadKey);
+  const { busy, run } = useVoucherAction(onChanged);
   const [voiding, setVoiding] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    void call('vouchers.list', { ...(state ? { state } : {}), mine, offset, limit: PAGE }).then((r) => {
-      if (live) setData(r.ok ? { state: 'ready', rows: r.value.rows, total: r.value.total } : { state: 'error', error: r.error });
-    });
-    return () => {
-      live = false;
-    };
-  }, [state, mine, offset, reloadKey, me?.id]);
-
-  async function redeem(v: VoucherView) {
-    setBusy(v.id);
-    const r = await call('vouchers.redeem', { id: v.id });
-    setBusy(null);
-    if (!r.ok) return notify('error', errorLine(r.error));
-    notify('success', t('vouchers.redeemed', { code: v.code }));
-    onChanged();
-  }
-
-  async function voidIt(v: VoucherView, reason: string) {
-    setBusy(v.id);
-    const r = await call('vouchers.void', { id: v.id, reason });
-    setBusy(null);
-    if (!r.ok) return notify('error', errorLine(r.error));
-    setVoiding(null);
-    notify('success', t('vouchers.voided', { code: v.code }));
-    onChanged();
-  }
+  const redeem = (v: VoucherView) => run(v, () => call('vouchers.redeem', { id: v.id }), t('vouchers.redeemed', { code: v.code }));
+  const voidIt = (v: VoucherView, reason: string) =>
+    run(v, () => call('vouchers.void', { id: v.id, reason }), t('vouchers.voided', { code: v.code }), () => setVoiding(null));
 
   const canVoid = (v: VoucherView) => v.state === 'issued' && (me?.role === 'supervisor' || v.requestedBy === me?.id);
   const rows = data.state === 'ready' ? data.rows : [];
@@ -117,12 +87,11 @@ export function VoucherList({ mine, reloadKey, onChanged }: { mine: boolean; rel
                 <Fragment key={v.id}>
                   <tr data-testid="voucher-row" data-id={v.id} data-code={v.code}>
                     <td className="mono adm-nowrap">{v.code}</td>
-                    <td>{v.customerName ?? <span className="adm-muted">{v.customerId.slice(0, 8)}</span>}</td>
-                    <td className="sla-wrap">{v.ticketSubject ?? <span className="adm-muted">{t('voucher.noTicket')}</span>}</td>
                     <td>
-                      <ValueCell v={v} />
-                      <div className="adm-small adm-muted">{t(`voucher.reason.${v.reasonCode}`, { defaultValue: v.reasonCode })}</div>
+                      <CustomerName v={v} />
                     </td>
+                    <TicketCell v={v} />
+                    <ValueReasonCell v={v} />
                     <td>
                       <StateBadge state={v.state} />
                       {v.stateReason && <div className="adm-small adm-muted sla-wrap">{v.stateReason}</div>}
@@ -165,18 +134,15 @@ export function VoucherList({ mine, reloadKey, onChanged }: { mine: boolean; rel
                     </td>
                   </tr>
                   {voiding === v.id && (
-                    <tr className="sla-inline-row">
-                      <td colSpan={mine ? 7 : 8}>
-                        <ReasonForm
-                          label={t('vouchers.voidReason', { code: v.code })}
-                          confirm={t('vouchers.confirmVoid')}
-                          busy={busy === v.id}
-                          testId="void-form"
-                          onSubmit={(reason) => void voidIt(v, reason)}
-                          onCancel={() => setVoiding(null)}
-                        />
-                      </td>
-                    </tr>
+                    <ReasonRow
+                      colSpan={mine ? 7 : 8}
+                      label={t('vouchers.voidReason', { code: v.code })}
+                      confirm={t('vouchers.confirmVoid')}
+                      busy={busy === v.id}
+                      testId="void-form"
+                      onSubmit={(reason) => void voidIt(v, reason)}
+                      onCancel={() => setVoiding(null)}
+                    />
                   )}
                 </Fragment>
               ))}

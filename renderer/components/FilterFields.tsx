@@ -1,0 +1,72 @@
+import type { ReactNode } from 'react';
+
+/* Labelled filter controls shared by the report, survey and SLA filter bars; each page keeps its own words and test ids. */
+
+/**
+ * A select whose first option ('' = no filter) is `allLabel`. V is the union of '' and the option
+ * values, so the change handler gets the typed value back.
+ */
+export function SelectField<V extends string>({
+  label,
+  value,
+  testId,
+  allLabel,
+  options,
+  onChange,
+  disabled,
+  title,
+}: {
+  label: string;
+  value: V;
+  testId: string;
+  allLabel: string;
+  options: readonly { value: V; label: ReactNode }[];
+  onChange: (value: V) => void;
+  disabled?: boolean;
+  title?: string;
+}) {
+  return (
+    <label className="adm-field">
+      <span className="adm-label">{label}</span>
+      <select value={value} data-testid={testId} disabled={disabled} title={title} onChange={(e) => onChange(e.target.value as V)}>
+        <option value="">{allLabel}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/**
+ * From and to dates (YYYY-MM-DD, both inclusive). Each picker is bounded by the other so the browser
+ * does not offer a backwards range; a typed one is still possible, and each page reports it.
+ */
+export function DateRangeFields({
+  from,
+  to,
+  labels,
+  testIds,
+  onChange,
+}: {
+  from: string;
+  to: string;
+  labels: { from: string; to: string };
+  testIds: { from: string; to: string };
+  onChange: (patch: { from: string } | { to: string }) => void;
+}) {
+  return (
+    <>
+      <label className="adm-field">
+        <span className="adm-label">{labels.from}</span>
+        <input type="date" value={from} max={to || undefined} data-testid={testIds.from} onChange={(e) => onChange({ from: e.target.value })} />
+      </label>
+      <label className="adm-field">
+        <span className="adm-label">{labels.to}</span>
+        <input type="date" value={to} min={from || undefined} data-testid={testIds.to} onChange={(e) => onChange({ to: e.target.value })} />
+      </label>
+    </>
+  );
+}
