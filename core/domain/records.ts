@@ -72,6 +72,8 @@ export interface CallbackRecord {
   importBatchId: string | null;
   createdAt: number;
   closedAt: number | null;
+  /** A complaint follow-up: the ticket it follows up. */
+  ticketId?: string | null;
 }
 
 export interface AttemptRecord {

@@ -3,3 +3,4 @@ export * from './model';
 export { canReopenClosed, canTransition, isReopen, TRANSITIONS } from './transitions';
 export { breachesToRecord, deriveTicket } from './derive';
 export type { CalendarLookup } from './derive';
+export { nextWarnAt, ticketCode } from './summary';

@@ -13,11 +13,11 @@ export function insertCallback(db: Db, c: CallbackRecord): void {
   stmt(
     db,
     `INSERT INTO callbacks (id, customer_id, reason, priority, due_at, state, outcome, attempts, failed_attempts,
-       lease_agent_id, lease_expires_at, notes, source, import_batch_id, created_at, closed_at, timezone)
+       lease_agent_id, lease_expires_at, notes, source, import_batch_id, created_at, closed_at, timezone, ticket_id)
      VALUES (@id, @customerId, @reason, @priority, @dueAt, @state, @outcome, @attempts, @failedAttempts,
        @leaseAgentId, @leaseExpiresAt, @notes, @source, @importBatchId, @createdAt, @closedAt,
-       (SELECT timezone FROM customers WHERE id = @customerId))`,
-  ).run(c);
+       (SELECT timezone FROM customers WHERE id = @customerId), @ticketId)`,
+  ).run({ ticketId: null, ...c });
 }
 
 export function getCallback(db: Db, id: string): CallbackRecord | undefined {

@@ -94,6 +94,11 @@ export function calendarById(db: Db, id: string): CalendarContent | undefined {
   return row ? toVersion(row).content : undefined;
 }
 
+/** The version number of a calendar version id (0 for the built-in calendar, or an id this store lacks). */
+export function calendarVersionOf(db: Db, id: string): number {
+  return (stmt(db, 'SELECT version FROM calendar_versions WHERE id = ?').get(id) as { version: number } | undefined)?.version ?? 0;
+}
+
 export function listCalendarVersions(db: Db): Omit<CalendarVersionRecord, 'content'>[] {
   const rows = (stmt(db, `${CAL_SELECT} ORDER BY cv.version DESC`).all() as CalendarRow[]).map(({ content: _c, ...rest }) => rest);
   return [...rows, { ...BUILTIN, content: undefined } as unknown as Omit<CalendarVersionRecord, 'content'>].map(

@@ -56,3 +56,14 @@ export function markRead(db: Db, userId: string, ids: readonly string[], at: num
 export function unreadIds(db: Db, userId: string): string[] {
   return (stmt(db, 'SELECT id FROM notifications WHERE user_id = ? AND read_at IS NULL').all(userId) as { id: string }[]).map((r) => r.id);
 }
+
+/**
+ * One notification per recipient, with the ids the mutation carries, matched in order. The service mints
+ * as many ids as it counts recipients; a recipient without an id (the team changed meanwhile) is skipped.
+ */
+export function notifyEach(db: Db, userIds: readonly string[], ids: readonly string[], n: Omit<NotificationRecord, 'id' | 'userId'>): void {
+  userIds.forEach((userId, i) => {
+    const id = ids[i];
+    if (id) insertNotification(db, { ...n, id, userId });
+  });
+}

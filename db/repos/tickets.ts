@@ -1,4 +1,4 @@
-import type { TicketEvent, TicketState } from '../../core/tickets';
+import { nextWarnAt, type TicketEvent, type TicketState } from '../../core/tickets';
 import type { Db } from '../open';
 import { stmt } from './stmt';
 
@@ -38,12 +38,38 @@ export function ticketEvents(db: Db, ticketId: string): TicketEvent[] {
   ).map(toEvent);
 }
 
+/** The events of several tickets in one indexed read, each ticket's in the order they happened. */
+export function eventsOfTickets(db: Db, ids: readonly string[]): Map<string, TicketEvent[]> {
+  const out = new Map<string, TicketEvent[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return out;
+  const rows = stmt(
+    db,
+    `SELECT id, ticket_id AS ticketId, at, actor_id AS actorId, type, data FROM ticket_events
+      WHERE ticket_id IN (SELECT value FROM json_each(?)) ORDER BY ticket_id, at, id`,
+  ).all(JSON.stringify(ids)) as EventRow[];
+  for (const r of rows) out.get(r.ticketId)!.push(toEvent(r));
+  return out;
+}
+
 export function ticketExists(db: Db, id: string): boolean {
   return stmt(db, 'SELECT 1 FROM tickets WHERE id = ?').get(id) !== undefined;
 }
 
+/**
+ * The projection row a new ticket's events hang from (ticket_events references tickets): a stub that
+ * writeTicketProjection fills in right after the events are in.
+ */
+export function reserveTicketRow(db: Db, id: string): void {
+  stmt(
+    db,
+    `INSERT INTO tickets (id, subject, category, priority, channel, status, created_at, updated_at, first_response_status,
+       resolution_status, derived) VALUES (?, '', '', 'P4', '', 'new', 0, 0, 'not_started', 'not_started', '{}')`,
+  ).run(id);
+}
+
 /** Writes the derived state of one ticket into the projection (insert or replace). */
-export function writeTicketProjection(db: Db, s: TicketState, breachedNow: boolean): void {
+export function writeTicketProjection(db: Db, s: TicketState): void {
+  const breachedNow = s.firstResponse.level === 'breached' || s.resolution.level === 'breached';
   stmt(
     db,
     `INSERT INTO tickets (id, customer_id, callback_id, attempt_id, subject, category, priority, channel, status, assignee_id,
@@ -83,7 +109,7 @@ export function writeTicketProjection(db: Db, s: TicketState, breachedNow: boole
     calendarVersionId: s.calendarVersionId,
     policyId: s.policyId,
     nextDueAt: s.nextDueAt,
-    nextWarnAt: nextWarn(s),
+    nextWarnAt: nextWarnAt(s),
     frStatus: s.firstResponse.status,
     resStatus: s.resolution.status,
     frMinutes: isStopped(s.firstResponse.status) ? s.firstResponse.consumedMinutes : null,
@@ -96,10 +122,6 @@ export function writeTicketProjection(db: Db, s: TicketState, breachedNow: boole
 
 const isStopped = (status: string) => status === 'met' || status === 'missed';
 
-function nextWarn(s: TicketState): number | null {
-  const warns = [s.firstResponse, s.resolution].filter((c) => c.status === 'running' && c.warnAt !== null).map((c) => c.warnAt!);
-  return warns.length ? Math.min(...warns) : null;
-}
 
 export interface TicketProjectionRow {
   id: string;

@@ -14,3 +14,8 @@ export function listUsers(db: Db): UserRecord[] {
 export function getUser(db: Db, id: string): UserRecord | undefined {
   return stmt(db, 'SELECT id, name, role, created_at AS createdAt FROM users WHERE id = ?').get(id) as UserRecord | undefined;
 }
+
+/** Supervisors' ids in id order (the order mutations hand out notification ids in), but `except`. */
+export function supervisorIds(db: Db, except: string | null = null): string[] {
+  return (stmt(db, `SELECT id FROM users WHERE role = 'supervisor' AND id IS NOT ? ORDER BY id`).all(except) as { id: string }[]).map((r) => r.id);
+}

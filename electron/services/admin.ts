@@ -1,11 +1,10 @@
 import type { ParsedInputOf } from '../../core/contract/api';
-import { AppError } from '../../core/contract/result';
 import type { AuditView, ImportBatchView } from '../../core/contract/views';
 import type { Settings } from '../../core/settings';
 import { listAudit } from '../../db/repos/audit';
 import { listImportBatches } from '../../db/repos/imports';
 import { getSettings } from '../../db/repos/settings';
-import { currentUser, type ServiceContext } from './context';
+import { currentSupervisor, currentUser, type ServiceContext } from './context';
 import { runMutation } from './mutations/registry';
 import { forgetZones } from './queue';
 
@@ -15,8 +14,7 @@ export function readSettings(ctx: ServiceContext): Settings {
 
 /** Queue rules are team policy: only a supervisor changes them. */
 export function updateSettings(ctx: ServiceContext, input: ParsedInputOf<'settings.update'>): Settings {
-  const user = currentUser(ctx);
-  if (user.role !== 'supervisor') throw new AppError('FORBIDDEN', 'Only a supervisor can change the queue rules.');
+  const user = currentSupervisor(ctx, 'change the queue rules');
   const now = ctx.now();
   runMutation(ctx.db, 'settings.update', { settings: input, updatedAt: now, updatedBy: user.id }, now);
   forgetZones(ctx.db);

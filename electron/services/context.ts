@@ -39,6 +39,13 @@ export const makeIdFactory = () => {
   };
 };
 
+/** The signed-in user, who must be a supervisor; `what` completes "Only a supervisor can …". */
+export function currentSupervisor(ctx: ServiceContext, what: string): UserRecord {
+  const user = currentUser(ctx);
+  if (user.role !== 'supervisor') throw new AppError('FORBIDDEN', `Only a supervisor can ${what}.`);
+  return user;
+}
+
 /** The signed-in user of this seat; most actions need one. */
 export function currentUser(ctx: ServiceContext): UserRecord {
   const id = getMeta(ctx.db, 'currentUserId');

@@ -30,7 +30,7 @@ import { getTicketRow } from '../../db/repos/tickets';
 import { listUsers } from '../../db/repos/users';
 import { currentUser, type ServiceContext } from './context';
 import { runMutation } from './mutations/registry';
-import { ticketCode } from './tickets';
+import { ticketCode } from '../../core/tickets';
 
 /*
  * FAQ curation: entries drafted from resolved tickets, reviewed, published, exported (faq-export.ts),

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { customerTickets, ticketOfCallback, type TicketBrief } from '../../db/repos/tickets';
 import { listVoucherRows } from '../../db/repos/vouchers';
-import { ticketCode } from './tickets';
+import { ticketCode } from '../../core/tickets';
 import { toVoucherView } from './vouchers';
 import type { ParsedInputOf } from '../../core/contract/api';
 import { AppError } from '../../core/contract/result';

@@ -1,5 +1,4 @@
 import type { ParsedInputOf } from '../../core/contract/api';
-import { AppError } from '../../core/contract/result';
 import type { CallbacksReport, ComplaintsReport, OutcomesReport, SatisfactionReport, ScoreCounts, SlaCounts } from '../../core/contract/views-reports';
 import { DISPOSITIONS, REASONS, type Disposition, type Reason } from '../../core/domain/model';
 import type { QuestionType } from '../../core/questionnaire/model';
@@ -11,7 +10,7 @@ import { ticketGroups, voucherGroups, type TicketGroup } from '../../db/repos/re
 import { reachedByWeek, surveyRows, type SurveyRow } from '../../db/repos/reports-survey';
 import { inTransaction } from '../../db/repos/stmt';
 import { listUsers } from '../../db/repos/users';
-import { currentUser, type ServiceContext } from './context';
+import { currentSupervisor, type ServiceContext } from './context';
 
 /*
  * The supervisor reports: reads only, each in one read transaction so its figures come from one
@@ -22,9 +21,7 @@ import { currentUser, type ServiceContext } from './context';
 /** Distinct values listed for a question with free-form values (numbers); the rest are counted as omitted. */
 const MAX_VALUES = 60;
 
-function supervisorOnly(ctx: ServiceContext): void {
-  if (currentUser(ctx).role !== 'supervisor') throw new AppError('FORBIDDEN', 'Only a supervisor can see the reports.');
-}
+const supervisorOnly = (ctx: ServiceContext) => currentSupervisor(ctx, 'see the reports');
 
 const days = (from: number, to: number) => ({ first: dayNumber(from), last: dayNumber(to - 1) });
 const weeks = (from: number, to: number) => ({ first: weekOfDay(dayNumber(from)), last: weekOfDay(dayNumber(to - 1)) });

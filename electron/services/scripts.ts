@@ -9,7 +9,7 @@ import { countScripts, getScript, getVersion, listScripts, versionsOf, type Scri
 import { getScriptMapping } from '../../db/repos/settings';
 import { inTransaction, stmt } from '../../db/repos/stmt';
 import { listUsers } from '../../db/repos/users';
-import { currentUser, type ServiceContext } from './context';
+import { currentSupervisor, currentUser, type ServiceContext } from './context';
 import { runMutation } from './mutations/registry';
 
 /** Responses per version, for all scripts at once (one grouped scan, not one query per script). */
@@ -62,11 +62,7 @@ export function scriptDetail(db: Db, id: string): ScriptDetail {
 }
 
 /** Scripts are team material: only a supervisor writes, publishes, retires or maps them. */
-function supervisor(ctx: ServiceContext) {
-  const user = currentUser(ctx);
-  if (user.role !== 'supervisor') throw new AppError('FORBIDDEN', 'Only a supervisor can change questionnaire scripts.');
-  return user;
-}
+const supervisor = (ctx: ServiceContext) => currentSupervisor(ctx, 'change questionnaire scripts');
 
 /**
  * The built-in scripts (every purpose, Chinese and English), published, with each purpose mapped to

@@ -3,14 +3,16 @@ import { AppError } from '../../core/contract/result';
 import type { AttainmentRow, SlaBoard, TicketDetail, TicketPage, TicketRow } from '../../core/contract/views-cases';
 import { categoryLabel } from '../../core/cases/settings';
 import { maskPhone } from '../../core/rules/phone';
-import { canReopenClosed, deriveTicket, TRANSITIONS, type TicketState } from '../../core/tickets';
-import { calendarById, getCaseSettings } from '../../db/repos/case-settings';
+import { breachesToRecord, canReopenClosed, deriveTicket, nextWarnAt, ticketCode, TRANSITIONS, type TicketEvent, type TicketState } from '../../core/tickets';
+import { calendarById, calendarVersionOf, getCaseSettings } from '../../db/repos/case-settings';
+import { getCallback } from '../../db/repos/callbacks';
 import { getCustomer } from '../../db/repos/customers';
 import { inTransaction } from '../../db/repos/stmt';
 import {
   atRiskRows,
   attainmentRows,
   breachedRows,
+  eventsOfTickets,
   followUpsOf,
   getTicketRow,
   listTicketRows,
@@ -22,21 +24,18 @@ import {
 import { listUsers } from '../../db/repos/users';
 import { getMeta } from '../../db/repos/meta';
 import { listVoucherRows } from '../../db/repos/vouchers';
-import { currentUser, type ServiceContext } from './context';
-import { recipientsForBreach } from './mutations/tickets';
+import { currentSupervisor, currentUser, type ServiceContext } from './context';
+import { breachRecipients } from './mutations/tickets';
 import { runMutation } from './mutations/registry';
 import { toVoucherView } from './vouchers';
 
-/** The short reference agents read out on the phone. */
-export const ticketCode = (id: string) => `TK-${id.slice(-6).toUpperCase()}`;
+
+const deriveNow = (ctx: ServiceContext, events: TicketEvent[], now: number) => deriveTicket(events, (id) => calendarById(ctx.db, id), now);
 
 /** A ticket row with its clocks derived live as of `now` (the projection's copy may be minutes old). */
-function toRow(ctx: ServiceContext, r: TicketProjectionRow, now: number): { row: TicketRow; state: TicketState } {
-  const state = deriveTicket(ticketEvents(ctx.db, r.id), (id) => calendarById(ctx.db, id), now);
+function toRow(r: TicketProjectionRow, state: TicketState): TicketRow {
   return {
-    state,
-    row: {
-      id: r.id,
+    id: r.id,
       code: ticketCode(r.id),
       subject: state.subject,
       category: state.category,
@@ -51,15 +50,18 @@ function toRow(ctx: ServiceContext, r: TicketProjectionRow, now: number): { row:
       createdAt: state.createdAt,
       updatedAt: state.updatedAt,
       nextDueAt: state.nextDueAt,
-      nextWarnAt: [state.firstResponse, state.resolution]
-        .filter((c) => c.status === 'running' && c.warnAt !== null)
-        .reduce<number | null>((m, c) => (m === null ? c.warnAt : Math.min(m, c.warnAt!)), null),
+      nextWarnAt: nextWarnAt(state),
       level: state.level,
       escalated: state.escalated,
       firstResponse: state.firstResponse,
       resolution: state.resolution,
-    },
   };
+}
+
+/** Rows of a page, every ticket derived as of `now` from events read in one query. */
+function liveRows(ctx: ServiceContext, rows: TicketProjectionRow[], now: number): TicketRow[] {
+  const events = eventsOfTickets(ctx.db, rows.map((r) => r.id));
+  return rows.map((r) => toRow(r, deriveNow(ctx, events.get(r.id)!, now)));
 }
 
 const SCOPES: Record<string, readonly string[] | null> = {
@@ -83,7 +85,7 @@ export function listTickets(ctx: ServiceContext, input: ParsedInputOf<'tickets.l
     offset: input.offset,
     limit: input.limit,
   });
-  return { rows: rows.map((r) => toRow(ctx, r, now).row), total, offset: input.offset, now };
+  return { rows: liveRows(ctx, rows, now), total, offset: input.offset, now };
 }
 
 export function ticketDetail(ctx: ServiceContext, id: string): TicketDetail {
@@ -91,7 +93,9 @@ export function ticketDetail(ctx: ServiceContext, id: string): TicketDetail {
   const now = ctx.now();
   const r = getTicketRow(ctx.db, id);
   if (!r) throw new AppError('NOT_FOUND', 'That ticket does not exist.');
-  const { row, state } = toRow(ctx, r, now);
+  const events = ticketEvents(ctx.db, id);
+  const state = deriveNow(ctx, events, now);
+  const row = toRow(r, state);
   const users = new Map(listUsers(ctx.db).map((u) => [u.id, u.name]));
   const settings = getCaseSettings(ctx.db);
   const allowed = TRANSITIONS[state.status].filter(
@@ -108,10 +112,10 @@ export function ticketDetail(ctx: ServiceContext, id: string): TicketDetail {
       resolvedAt: state.resolvedAt,
       closedAt: state.closedAt,
       reopenCount: state.reopenCount,
-      calendarVersion: calendarVersionNumber(ctx, state.calendarVersionId),
+      calendarVersion: state.calendarVersionId ? calendarVersionOf(ctx.db, state.calendarVersionId) : null,
       policyId: state.policyId,
     },
-    events: ticketEvents(ctx.db, id).map((e) => ({
+    events: events.map((e) => ({
       id: e.id,
       type: e.type,
       at: e.at,
@@ -135,20 +139,13 @@ export function ticketDetail(ctx: ServiceContext, id: string): TicketDetail {
   };
 }
 
-function calendarVersionNumber(ctx: ServiceContext, id: string | null): number | null {
-  if (!id) return null;
-  const row = ctx.db.$client.prepare('SELECT version FROM calendar_versions WHERE id = ?').get(id) as { version: number } | undefined;
-  return row?.version ?? 0;
-}
 
 export function createTicket(ctx: ServiceContext, input: ParsedInputOf<'tickets.create'>): TicketDetail {
   const me = currentUser(ctx);
   const now = ctx.now();
   let customerId = input.customerId;
   if (input.callbackId) {
-    const cb = ctx.db.$client.prepare('SELECT customer_id AS customerId FROM callbacks WHERE id = ?').get(input.callbackId) as
-      | { customerId: string }
-      | undefined;
+    const cb = getCallback(ctx.db, input.callbackId);
     if (!cb) throw new AppError('NOT_FOUND', 'That callback does not exist.');
     if (customerId !== null && customerId !== cb.customerId) throw new AppError('BAD_INPUT', 'The callback belongs to another customer.');
     customerId = cb.customerId;
@@ -244,15 +241,13 @@ export function commentTicket(ctx: ServiceContext, input: ParsedInputOf<'tickets
   return ticketDetail(ctx, input.id);
 }
 
-function supervisorOnly(ctx: ServiceContext): void {
-  if (currentUser(ctx).role !== 'supervisor') throw new AppError('FORBIDDEN', 'Only a supervisor can see the SLA board.');
-}
+const supervisorOnly = (ctx: ServiceContext) => currentSupervisor(ctx, 'see the SLA board');
 
 export function slaBoard(ctx: ServiceContext, input: ParsedInputOf<'tickets.board'>): SlaBoard {
   supervisorOnly(ctx);
   const now = ctx.now();
   const q: BoardQuery = input;
-  const live = (rows: TicketProjectionRow[]) => rows.map((r) => toRow(ctx, r, now).row);
+  const live = (rows: TicketProjectionRow[]) => liveRows(ctx, rows, now);
   const breached = live(breachedRows(ctx.db, now, q)).sort((a, b) => timeLeft(a, now) - timeLeft(b, now));
   const atRisk = live(atRiskRows(ctx.db, now, q)).filter((r) => r.level === 'warning');
   return { atRisk, breached, now };
@@ -295,11 +290,12 @@ export function sweepBreaches(ctx: ServiceContext): { recorded: number } {
   let recorded = 0;
   const by = currentUserIdOrNull(ctx);
   inTransaction(ctx.db, () => {
-    for (const id of ticketsNeedingBreachCheck(ctx.db, now)) {
-      const state = deriveTicket(ticketEvents(ctx.db, id), (v) => calendarById(ctx.db, v), now);
-      for (const clock of state.pendingBreaches) {
-        const dueAt = (clock === 'first_response' ? state.firstResponse.breachedAt : state.resolution.breachedAt) ?? now;
-        const notificationIds = Array.from({ length: recipientsForBreach(ctx.db, state.assigneeId) }, () => ctx.newId());
+    const ids = ticketsNeedingBreachCheck(ctx.db, now);
+    const events = eventsOfTickets(ctx.db, ids);
+    for (const id of ids) {
+      const state = deriveNow(ctx, events.get(id)!, now);
+      for (const { clock, dueAt } of breachesToRecord(state)) {
+        const notificationIds = breachRecipients(ctx.db, state.assigneeId).map(() => ctx.newId());
         const done = runMutation(ctx.db, 'tickets.recordBreach', { ticketId: id, eventId: ctx.newId(), clock, dueAt, notificationIds, at: now, by }, now);
         if (done) recorded++;
       }

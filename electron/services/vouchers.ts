@@ -15,7 +15,7 @@ import {
 } from '../../core/vouchers/policy';
 import { getCaseSettings } from '../../db/repos/case-settings';
 import { getCustomer } from '../../db/repos/customers';
-import { listUsers } from '../../db/repos/users';
+import { supervisorIds } from '../../db/repos/users';
 import {
   customerVoucherCount,
   getVoucherRow,
@@ -91,7 +91,7 @@ export function requestVoucher(ctx: ServiceContext, input: ParsedInputOf<'vouche
     return { voucher: view(ctx, existing.id), created: false };
   }
   const settings = getCaseSettings(ctx.db);
-  const supervisors = listUsers(ctx.db).filter((u) => u.role === 'supervisor' && u.id !== me.id).length;
+  const supervisors = supervisorIds(ctx.db, me.id).length;
   const voucherId = ctx.newId();
   runMutation(
     ctx.db,

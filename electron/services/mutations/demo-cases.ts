@@ -1,10 +1,10 @@
 import { generateDemoCases } from '../../../core/demo/cases';
-import { deriveTicket, type TicketEvent } from '../../../core/tickets';
+import { breachesToRecord, deriveTicket, type TicketEvent } from '../../../core/tickets';
 import type { MutationArgs } from '../../../core/sync/mutations';
 import type { Db } from '../../../db/open';
 import { BUILTIN_CALENDAR_ID, calendarById } from '../../../db/repos/case-settings';
 import { stmt } from '../../../db/repos/stmt';
-import { insertTicketEvent, writeTicketProjection } from '../../../db/repos/tickets';
+import { insertTicketEvent, reserveTicketRow, writeTicketProjection } from '../../../db/repos/tickets';
 import { insertVoucher, insertVoucherEvent } from '../../../db/repos/vouchers';
 
 /**
@@ -14,25 +14,24 @@ import { insertVoucher, insertVoucherEvent } from '../../../db/repos/vouchers';
 export function applyDemoCases(db: Db, a: MutationArgs<'demo.loadCases'>): { tickets: number; vouchers: number } {
   const customers = stmt(db, 'SELECT id, name FROM customers ORDER BY id LIMIT 800').all() as { id: string; name: string }[];
   const data = generateDemoCases({ ...a, customers, calendarVersionId: BUILTIN_CALENDAR_ID });
-  const placeholder = stmt(
-    db,
-    `INSERT INTO tickets (id, subject, category, priority, channel, status, created_at, updated_at, first_response_status,
-       resolution_status, derived) VALUES (?, '', '', 'P4', '', 'new', 0, 0, 'not_started', 'not_started', '{}')`,
-  );
   for (const events of data.tickets) {
-    placeholder.run(events[0]!.ticketId);
+    reserveTicketRow(db, events[0]!.ticketId);
     for (const e of events) insertTicketEvent(db, e);
     let state = deriveTicket(events, (id) => calendarById(db, id), a.now);
     if (state.status === 'resolved' || state.status === 'closed') {
       // History: a target missed weeks ago was recorded (and escalated) back then, not as today's news.
-      const breaches: TicketEvent[] = state.pendingBreaches.map((clock) => {
-        const dueAt = (clock === 'first_response' ? state.firstResponse.breachedAt : state.resolution.breachedAt) ?? state.createdAt;
-        return { id: `${state.id}-breach-${clock}`, ticketId: state.id, at: dueAt, actorId: null, type: 'breach_recorded', data: { clock, dueAt } };
-      });
+      const breaches: TicketEvent[] = breachesToRecord(state).map(({ clock, dueAt }) => ({
+        id: `${state.id}-breach-${clock}`,
+        ticketId: state.id,
+        at: dueAt,
+        actorId: null,
+        type: 'breach_recorded',
+        data: { clock, dueAt },
+      }));
       for (const e of breaches) insertTicketEvent(db, e);
       if (breaches.length) state = deriveTicket([...events, ...breaches].sort((x, y) => x.at - y.at || (x.id < y.id ? -1 : 1)), (id) => calendarById(db, id), a.now);
     }
-    writeTicketProjection(db, state, state.firstResponse.level === 'breached' || state.resolution.level === 'breached');
+    writeTicketProjection(db, state);
   }
   for (const v of data.vouchers) {
     insertVoucher(db, { ...v, note: '' });

@@ -1,3 +1,4 @@
+import { ticketCode } from '../../../core/tickets';
 import { AppError } from '../../../core/contract/result';
 import { canEditFaq, FAQ_RULES, faqTransition, normalizeKeywords } from '../../../core/faq/workflow';
 import type { MutationArgs } from '../../../core/sync/mutations';
@@ -54,7 +55,7 @@ function checkSources(db: Db, ticketIds: readonly string[], alreadyLinked: reado
     if (!t) throw new AppError('NOT_FOUND', 'A linked source ticket does not exist.', { field: 'sourceTicketIds', ticketId });
     if (alreadyLinked.includes(ticketId)) continue;
     if (t.status !== 'resolved' && t.status !== 'closed') {
-      throw new AppError('INVALID_TRANSITION', `Only resolved or closed tickets can be the source of an FAQ entry; TK-${ticketId.slice(-6).toUpperCase()} is ${t.status}.`, {
+      throw new AppError('INVALID_TRANSITION', `Only resolved or closed tickets can be the source of an FAQ entry; ${ticketCode(ticketId)} is ${t.status}.`, {
         field: 'sourceTicketIds',
         ticketId,
         status: t.status,

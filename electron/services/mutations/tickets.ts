@@ -1,16 +1,16 @@
 import { AppError } from '../../../core/contract/result';
 import { matchPolicy } from '../../../core/sla';
-import { canReopenClosed, canTransition, deriveTicket, isReopen, type TicketEvent, type TicketPriority, type TicketState } from '../../../core/tickets';
+import { canReopenClosed, canTransition, deriveTicket, isReopen, ticketCode, type TicketEvent, type TicketPriority, type TicketState } from '../../../core/tickets';
 import { nextWindowOpening } from '../../../core/rules/calling-window';
 import type { MutationArgs } from '../../../core/sync/mutations';
 import type { Db } from '../../../db/open';
 import { insertCallback } from '../../../db/repos/callbacks';
 import { calendarById, currentCalendar, getCaseSettings, getSlaPolicies } from '../../../db/repos/case-settings';
 import { getCustomer } from '../../../db/repos/customers';
-import { insertNotification } from '../../../db/repos/notifications';
+import { notifyEach } from '../../../db/repos/notifications';
 import { getSettings } from '../../../db/repos/settings';
-import { followUpsOf, insertTicketEvent, ticketEvents, ticketExists, writeTicketProjection } from '../../../db/repos/tickets';
-import { getUser, listUsers } from '../../../db/repos/users';
+import { followUpsOf, insertTicketEvent, reserveTicketRow, ticketEvents, ticketExists, writeTicketProjection } from '../../../db/repos/tickets';
+import { getUser, supervisorIds } from '../../../db/repos/users';
 import { markFaqNeedsReview } from '../../../db/repos/faq-review';
 
 /*
@@ -31,7 +31,7 @@ export function deriveAt(db: Db, ticketId: string, at: number): TicketState {
 /** Rewrites the projection from the events; returns the state. */
 function project(db: Db, ticketId: string, at: number): TicketState {
   const state = deriveAt(db, ticketId, at);
-  writeTicketProjection(db, state, state.firstResponse.level === 'breached' || state.resolution.level === 'breached');
+  writeTicketProjection(db, state);
   return state;
 }
 
@@ -73,8 +73,9 @@ export function applyCreateTicket(db: Db, a: MutationArgs<'tickets.create'>): Ti
   checkUser(db, a.assigneeId, 'assigneeId');
   if (a.customerId !== null && !getCustomer(db, a.customerId)) throw new AppError('NOT_FOUND', 'That customer does not exist.');
   const sla = slaFor(db, a.priority, a.category);
-  // The row exists before its events reference it (foreign key); project() fills it in right after.
-  insertTicketEvents(db, a.ticketId, [
+  reserveTicketRow(db, a.ticketId);
+  insertTicketEvent(
+    db,
     event(a.createdEventId, a.ticketId, a.at, a.by, 'created', {
       priority: a.priority,
       category: a.category,
@@ -86,21 +87,11 @@ export function applyCreateTicket(db: Db, a: MutationArgs<'tickets.create'>): Ti
       attemptId: a.attemptId,
       assigneeId: a.assigneeId,
     }),
-    event(a.slaEventId, a.ticketId, a.at, a.by, 'sla_applied', sla),
-  ]);
+  );
+  insertTicketEvent(db, event(a.slaEventId, a.ticketId, a.at, a.by, 'sla_applied', sla));
   return project(db, a.ticketId, a.at);
 }
 
-/** Inserts the first events of a new ticket: a placeholder projection row first, for the foreign key. */
-function insertTicketEvents(db: Db, ticketId: string, events: TicketEvent[]): void {
-  db.$client
-    .prepare(
-      `INSERT INTO tickets (id, subject, category, priority, channel, status, created_at, updated_at, first_response_status,
-         resolution_status, derived) VALUES (?, '', '', 'P4', '', 'new', 0, 0, 'not_started', 'not_started', '{}')`,
-    )
-    .run(ticketId);
-  for (const e of events) insertTicketEvent(db, e);
-}
 
 export interface TransitionApplied {
   state: TicketState;
@@ -152,13 +143,13 @@ function scheduleFollowUp(db: Db, ticket: TicketState, callbackId: string, at: n
     failedAttempts: 0,
     leaseAgentId: null,
     leaseExpiresAt: null,
-    notes: `TK-${ticket.id.slice(-6).toUpperCase()} ${ticket.subject}`,
+    notes: `${ticketCode(ticket.id)} ${ticket.subject}`,
     source: 'manual',
     importBatchId: null,
     createdAt: at,
     closedAt: null,
+    ticketId: ticket.id,
   });
-  db.$client.prepare('UPDATE callbacks SET ticket_id = ? WHERE id = ?').run(ticket.id, callbackId);
   return { id: callbackId, dueAt };
 }
 
@@ -216,28 +207,18 @@ export function applyRecordBreach(db: Db, a: MutationArgs<'tickets.recordBreach'
   const before = deriveAt(db, a.ticketId, a.at);
   if (!before.pendingBreaches.includes(a.clock)) return false;
   insertTicketEvent(db, event(a.eventId, a.ticketId, a.at, a.by, 'breach_recorded', { clock: a.clock, dueAt: a.dueAt }));
-  const supervisors = listUsers(db)
-    .filter((u) => u.role === 'supervisor' && u.id !== before.assigneeId)
-    .map((u) => u.id)
-    .sort();
-  const recipients = [...(before.assigneeId ? [before.assigneeId] : []), ...supervisors];
-  recipients.forEach((userId, i) => {
-    const id = a.notificationIds[i];
-    if (!id) return;
-    insertNotification(db, {
-      id,
-      userId,
-      at: a.at,
-      kind: 'sla_breach',
-      ticketId: a.ticketId,
-      voucherId: null,
-      data: { clock: a.clock, dueAt: a.dueAt, priority: before.priority },
-    });
+  notifyEach(db, breachRecipients(db, before.assigneeId), a.notificationIds, {
+    at: a.at,
+    kind: 'sla_breach',
+    ticketId: a.ticketId,
+    voucherId: null,
+    data: { clock: a.clock, dueAt: a.dueAt, priority: before.priority },
   });
   project(db, a.ticketId, a.at);
   return true;
 }
 
-export function recipientsForBreach(db: Db, assigneeId: string | null): number {
-  return (assigneeId ? 1 : 0) + listUsers(db).filter((u) => u.role === 'supervisor' && u.id !== assigneeId).length;
+/** Who hears of a breach: the assignee first, then every other supervisor. */
+export function breachRecipients(db: Db, assigneeId: string | null): string[] {
+  return [...(assigneeId ? [assigneeId] : []), ...supervisorIds(db, assigneeId)];
 }

@@ -5,9 +5,9 @@ import type { Db } from '../../../db/open';
 import { insertAudit } from '../../../db/repos/audit';
 import { getCaseSettings } from '../../../db/repos/case-settings';
 import { getCustomer } from '../../../db/repos/customers';
-import { insertNotification } from '../../../db/repos/notifications';
+import { insertNotification, notifyEach } from '../../../db/repos/notifications';
 import { getTicketRow } from '../../../db/repos/tickets';
-import { getUser, listUsers } from '../../../db/repos/users';
+import { getUser, supervisorIds } from '../../../db/repos/users';
 import {
   getVoucher,
   insertVoucher,
@@ -104,13 +104,12 @@ export function applyRequestVoucher(db: Db, a: MutationArgs<'vouchers.request'>)
   insertVoucherEvent(db, { id: a.eventId, voucherId: a.voucherId, at: a.at, actorId: a.by, type: 'requested', data: { approvalReasons: decision.reasons, valueFen, issued } });
   audit(db, a.auditId, a.at, a.by, issued ? 'voucher.issued' : 'voucher.requested', voucher, issued ? {} : { approvalReasons: decision.reasons });
   if (!issued) {
-    const supervisors = listUsers(db)
-      .filter((u) => u.role === 'supervisor' && u.id !== a.by)
-      .map((u) => u.id)
-      .sort();
-    supervisors.forEach((userId, i) => {
-      const id = a.notificationIds[i];
-      if (id) insertNotification(db, { id, userId, at: a.at, kind: 'voucher_pending', ticketId: a.ticketId, voucherId: a.voucherId, data: { code: a.code, valueFen } });
+    notifyEach(db, supervisorIds(db, a.by), a.notificationIds, {
+      at: a.at,
+      kind: 'voucher_pending',
+      ticketId: a.ticketId,
+      voucherId: a.voucherId,
+      data: { code: a.code, valueFen },
     });
   }
   return voucher;
