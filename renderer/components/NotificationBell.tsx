@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { NotificationView } from '../../core/contract/views-cases';
@@ -7,6 +7,7 @@ import { useStore } from '../store';
 import { agoFromNow, formatShortDateTime } from '../format';
 import { ticketCodeOf } from './tickets/labels';
 import '../styles/tickets.css';
+import { useDismiss } from './useDismiss';
 
 /** notifications.list also records SLA breaches that fell due, so polling it is what raises them. */
 const POLL_MS = 30_000;
@@ -33,21 +34,7 @@ export function NotificationBell() {
     return () => clearInterval(timer);
   }, [userId, poll]);
 
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: MouseEvent) => {
-      if (ref.current && !ref.current.contains(e.target as Node)) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setOpen(false);
-    };
-    document.addEventListener('mousedown', onDown);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('mousedown', onDown);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+  useDismiss(ref, open, useCallback(() => setOpen(false), []));
 
   const pick = (n: NotificationView) => {
     setOpen(false);

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { TicketCategoryDef } from '../../../core/cases/settings';
 import type { ApiError } from '../../../core/contract/result';
 import type { FaqStatus } from '../../../core/faq/workflow';
+import { ticketCode } from '../../../core/tickets';
 import { call } from '../../api/client';
 import { useStore } from '../../store';
 import '../../styles/faq.css';
@@ -46,7 +47,7 @@ export function StatusBadge({ status }: { status: FaqStatus }) {
 }
 
 /** The TK- code agents read out, as the back end makes it. */
-export const ticketCode = (id: string) => `TK-${id.slice(-6).toUpperCase()}`;
+export { ticketCode };
 
 /**
  * An error in the user's language: the back end's message is English and for logs; the cases this

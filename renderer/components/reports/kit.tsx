@@ -1,3 +1,4 @@
+import { formatFen } from '../../../core/vouchers/describe';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Disposition, Reason } from '../../../core/domain/model';
@@ -14,7 +15,7 @@ export const pct = (v: number | null) => (v === null ? DASH : `${formatNumber(v)
 export const signed = (v: number | null) => (v === null ? DASH : `${v > 0 ? '+' : ''}${formatNumber(v)}`);
 export const num = (v: number | null) => (v === null ? DASH : formatNumber(v));
 /** Yuan with two decimals from integer fen (¥1,234.50); the CSV keeps plain numbers. */
-export const yuan = (fen: number) => `¥${formatNumber(Math.floor(fen / 100))}.${String(fen % 100).padStart(2, '0')}`;
+export const yuan = formatFen;
 export const yuanPlain = (fen: number) => (fen / 100).toFixed(2);
 /** Chart axis label of a YYYY-MM-DD date: MM-DD. */
 export const shortDate = (iso: string) => iso.slice(5);

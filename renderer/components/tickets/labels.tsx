@@ -56,10 +56,8 @@ export function useCategoryLabel(): (key: string) => string {
   };
 }
 
-/** The short reference agents read out: TK- and the id's last six hex digits (as the back end makes it). */
-export function ticketCodeOf(id: string): string {
-  return `TK-${id.slice(-6).toUpperCase()}`;
-}
+/** The short reference agents read out, made as the back end makes it. */
+export { ticketCode as ticketCodeOf } from '../../../core/tickets';
 
 /** A voucher as the customer hears it, e.g. "返现 ¥88.00（CV-7K3M-Q9XZ）". */
 export function voucherText(v: Pick<VoucherView, 'amountFen' | 'percentOff' | 'points' | 'code'> & { kind: string }): string {

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { VoucherReasonCode } from '../../../core/cases/settings';
 import type { VoucherKind, VoucherTerms } from '../../../core/vouchers/policy';
-import { parseWhole, parseYuan, type AmountProblem } from './money';
+import { parseWhole, parseYuan, type AmountProblem } from '../../../core/vouchers/money';
 
 /* The issue-voucher form as typed, and what it means for the contract (terms in fen, expiry instant). */
 

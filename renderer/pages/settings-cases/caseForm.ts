@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { CaseSettings } from '../../../core/cases/settings';
-import { fenToYuanText, yuanToFen } from '../sla-board/common';
+import { fenToInput, parseYuan } from '../../../core/vouchers/money';
 
 /*
  * The ticket and voucher settings as typed: numbers stay text until saved, money is typed in yuan and
@@ -40,7 +40,6 @@ export const INT_LIMITS = {
   repeatWindowDays: [1, 365],
   voucherValidDays: [1, 730],
 } as const;
-const MAX_FEN = 100_000_000_00;
 const KEY_RE = /^[a-z][a-z0-9_]{1,39}$/;
 const LABEL_MAX = 40;
 
@@ -49,9 +48,9 @@ export function toCaseForm(s: CaseSettings): CaseForm {
     categories: s.categories.map((c) => ({ ...c, isNew: false })),
     reopenWindowDays: String(s.reopenWindowDays),
     followUpDays: String(s.followUpDays),
-    agentVoucherLimit: fenToYuanText(s.agentVoucherLimitFen),
-    agentDailyLimit: fenToYuanText(s.agentDailyLimitFen),
-    teamMonthlyBudget: fenToYuanText(s.teamMonthlyBudgetFen),
+    agentVoucherLimit: fenToInput(s.agentVoucherLimitFen),
+    agentDailyLimit: fenToInput(s.agentDailyLimitFen),
+    teamMonthlyBudget: fenToInput(s.teamMonthlyBudgetFen),
     pointValueFen: String(s.pointValueFen),
     repeatWarnCount: String(s.repeatWarnCount),
     repeatWindowDays: String(s.repeatWindowDays),
@@ -103,9 +102,9 @@ export function fromCaseForm(f: CaseForm, t: TFunction<'sla'>): { settings: Case
   }
   const money = {} as Record<'agentVoucherLimit' | 'agentDailyLimit' | 'teamMonthlyBudget', number>;
   for (const key of ['agentVoucherLimit', 'agentDailyLimit', 'teamMonthlyBudget'] as const) {
-    const fen = yuanToFen(f[key]);
-    if (fen === null || fen > MAX_FEN) errors[key] = t('cases.v.yuan');
-    else money[key] = fen;
+    const fen = parseYuan(f[key], { allowZero: true });
+    if (!fen.ok) errors[key] = t('cases.v.yuan');
+    else money[key] = fen.value;
   }
   if (money.agentVoucherLimit !== undefined && money.agentDailyLimit !== undefined && money.agentDailyLimit < money.agentVoucherLimit) {
     errors.agentDailyLimit = t('cases.v.dailyBelowVoucher');

@@ -92,23 +92,3 @@ export function countdown(t: TFunction<'sla'>, ms: number): string {
 export function percent(v: number | null): string {
   return v === null ? '—' : `${formatNumber(Math.round(v * 1000) / 10)}%`;
 }
-
-// ------------------------------------------------------------------------------------------- money
-
-/**
- * Typed yuan to integer fen without going through floating point: "12.5" → 1250, "0.07" → 7.
- * null when it is not a plain non-negative amount with at most two decimals.
- */
-export function yuanToFen(text: string): number | null {
-  const m = /^(\d{1,9})(?:[.,](\d{0,2}))?$/.exec(text.trim().replace(/[¥￥\s]/g, ''));
-  if (!m) return null;
-  const cents = (m[2] ?? '').padEnd(2, '0');
-  return Number(m[1]) * 100 + Number(cents);
-}
-
-/** Fen as the text a yuan input starts with: 5000 → "50", 1250 → "12.50". */
-export function fenToYuanText(fen: number): string {
-  const yuan = Math.floor(fen / 100);
-  const cents = fen % 100;
-  return cents === 0 ? String(yuan) : `${yuan}.${String(cents).padStart(2, '0')}`;
-}

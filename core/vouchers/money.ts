@@ -20,8 +20,11 @@ function normalise(text: string): string {
     .replace(/元$/, '');
 }
 
-/** "88", "88.5", "¥1,288.00", "８８．５" → fen. More than two decimals is refused, not rounded. */
-export function parseYuan(text: string): Parsed {
+/**
+ * "88", "88.5", "¥1,288.00", "８８．５" → fen. More than two decimals is refused, not rounded. Zero is
+ * refused unless `allowZero` (a limit of ¥0 is a setting; a voucher of ¥0 is a mistake).
+ */
+export function parseYuan(text: string, { allowZero = false } = {}): Parsed {
   const s = normalise(text);
   if (s === '') return { ok: false, problem: 'empty' };
   const m = /^(\d{1,12})(?:\.(\d*))?$/.exec(s) ?? /^()\.(\d+)$/.exec(s);
@@ -30,7 +33,7 @@ export function parseYuan(text: string): Parsed {
   if (frac.length > 2) return { ok: false, problem: 'decimals' };
   const whole = m[1] === '' ? 0 : Number(m[1]);
   const fen = whole * 100 + Number(frac.padEnd(2, '0'));
-  if (fen === 0) return { ok: false, problem: 'zero' };
+  if (fen === 0 && !allowZero) return { ok: false, problem: 'zero' };
   if (fen > MAX_FEN) return { ok: false, problem: 'too_large' };
   return { ok: true, value: fen };
 }
