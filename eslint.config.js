@@ -50,6 +50,11 @@ export default tseslint.config(
     'electron/ must not import the renderer or the server.',
     [{ name: 'electron', message: "Only electron/main.ts, preload.ts, security.ts and ipc.ts may import 'electron'." }],
   ),
+  zone(
+    ['server/**/*.ts'],
+    ['electron', 'react', 'react-dom', 'better-sqlite3', '**/electron/**', '**/renderer/**', '**/db/**'],
+    'server/ may import core/ only: it runs the shared appliers on PostgreSQL, never the console.',
+  ),
   {
     files: ['electron/main.ts', 'electron/preload.ts', 'electron/security.ts', 'electron/ipc.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**', '**/server/**'], message: 'electron/ must not import the renderer or the server.' }] }] },

@@ -1,0 +1,112 @@
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+/*
+ * The server's database: PGlite (embedded PostgreSQL in a folder, the default) or a real PostgreSQL
+ * (DATABASE_URL). Both answer the same small interface, so the store driver, the auth code and the
+ * tests never ask which one they have. bigint and numeric come back as JS numbers: every integer the
+ * schema holds (epoch ms, fen, counts) is far below 2^53.
+ */
+
+export interface QueryResult<R = Record<string, unknown>> {
+  rows: R[];
+  rowCount: number;
+}
+
+export interface Queryable {
+  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
+}
+
+export interface ServerDb extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs fn in one transaction on one connection; rolls back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface OpenServerDbOptions {
+  /** A postgres:// URL; when absent, PGlite is used. */
+  databaseUrl?: string;
+  /** PGlite's folder; absent means in memory. */
+  dataDir?: string;
+  migrationsFolder?: string;
+  /** Connections in the pool (real PostgreSQL only). */
+  poolSize?: number;
+}
+
+const INT8 = 20;
+const NUMERIC = 1700;
+
+export function serverMigrationsFolder(): string {
+  return join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+}
+
+export async function openServerDb(options: OpenServerDbOptions = {}): Promise<ServerDb> {
+  const migrationsFolder = options.migrationsFolder ?? serverMigrationsFolder();
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, migrationsFolder, options.poolSize ?? 8);
+  return openPglite(options.dataDir, migrationsFolder);
+}
+
+async function openPglite(dataDir: string | undefined, migrationsFolder: string): Promise<ServerDb> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = new PGlite(dataDir, { parsers: { [INT8]: Number, [NUMERIC]: Number } });
+  await client.waitReady;
+  await migratePglite(drizzlePglite(client), { migrationsFolder });
+  const wrap = (q: { query: PGlite['query'] }): Queryable => ({
+    async query<R>(sql: string, params: readonly unknown[] = []) {
+      const result = await q.query<R>(sql, params as unknown[]);
+      return { rows: result.rows, rowCount: result.affectedRows ?? 0 };
+    },
+  });
+  // PGlite is one connection: transactions queue behind each other, which is what one process needs.
+  return {
+    kind: 'pglite',
+    ...wrap(client),
+    transaction: (fn) => client.transaction((tx) => fn(wrap(tx))),
+    close: () => client.close(),
+  };
+}
+
+async function openPostgres(url: string, migrationsFolder: string, poolSize: number): Promise<ServerDb> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    types: {
+      getTypeParser: ((oid: number, format?: string) =>
+        oid === INT8 || oid === NUMERIC ? Number : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+    },
+  });
+  await migratePg(drizzlePg(pool), { migrationsFolder });
+  const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
+    async query<R>(sql: string, params: readonly unknown[] = []) {
+      const result = await q.query(sql, params as unknown[]);
+      return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
+    },
+  });
+  return {
+    kind: 'postgres',
+    ...wrap(pool),
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const value = await fn(wrap(client));
+        await client.query('COMMIT');
+        return value;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,2 @@
+// Every table of the server's PostgreSQL database (drizzle-kit reads this file).
+export * from './schema-shared';

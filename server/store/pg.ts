@@ -1,0 +1,92 @@
+import { runAsync, type Op, type Params, type Q } from '../../core/store/sql';
+import type { Queryable } from '../db/open';
+
+/*
+ * The PostgreSQL driver of the store seam (core/store/sql.ts). The appliers' SQL is written once, in
+ * the subset both stores accept; this turns its SQLite spellings into PostgreSQL's:
+ * `@name` and `?` parameters become `$n`, and null-safe `IS @p` becomes `IS NOT DISTINCT FROM $n`.
+ * Quoted strings and identifiers are copied untouched.
+ */
+
+interface Translated {
+  sql: string;
+  /** For each $n, the parameter name (named style) or the index (positional style). */
+  order: (string | number)[];
+}
+
+const cache = new Map<string, Translated>();
+
+export function translate(sql: string): Translated {
+  const hit = cache.get(sql);
+  if (hit) return hit;
+  const order: (string | number)[] = [];
+  const byName = new Map<string, number>();
+  let out = '';
+  let positional = 0;
+  let i = 0;
+  while (i < sql.length) {
+    const c = sql[i]!;
+    if (c === "'" || c === '"') {
+      const end = sql.indexOf(c, i + 1);
+      const stop = end === -1 ? sql.length : end + 1;
+      out += sql.slice(i, stop);
+      i = stop;
+      continue;
+    }
+    if (c === '@' && /[A-Za-z_]/.test(sql[i + 1] ?? '')) {
+      const name = /^[A-Za-z_]\w*/.exec(sql.slice(i + 1))![0];
+      let n = byName.get(name);
+      if (n === undefined) {
+        order.push(name);
+        n = order.length;
+        byName.set(name, n);
+      }
+      out += `$${n}`;
+      i += 1 + name.length;
+      continue;
+    }
+    if (c === '?') {
+      order.push(positional++);
+      out += `$${order.length}`;
+      i += 1;
+      continue;
+    }
+    out += c;
+    i += 1;
+  }
+  // Null-safe equality against a parameter: SQLite's `IS` / `IS NOT` with a value on the right.
+  out = out.replace(/\bIS\s+NOT\s+(\$\d+)/g, 'IS DISTINCT FROM $1').replace(/\bIS\s+(\$\d+)/g, 'IS NOT DISTINCT FROM $1');
+  const result = { sql: out, order };
+  cache.set(sql, result);
+  return result;
+}
+
+function bind(order: readonly (string | number)[], params: Params): unknown[] {
+  if (Array.isArray(params)) return order.map((k) => toPg((params as readonly unknown[])[k as number]));
+  const named = params as Record<string, unknown>;
+  return order.map((k) => {
+    if (typeof k === 'number' || !(k in named)) throw new Error(`Missing SQL parameter ${String(k)}`);
+    return toPg(named[k]);
+  });
+}
+
+const toPg = (v: unknown): unknown => (v === undefined ? null : v);
+
+/** Runs one statement of the seam on PostgreSQL. */
+export async function execOnPg(q: Queryable, op: Op): Promise<unknown> {
+  const t = translate(op.sql);
+  const result = await q.query(t.sql, bind(t.order, op.params));
+  switch (op.kind) {
+    case 'get':
+      return result.rows[0];
+    case 'all':
+      return result.rows;
+    case 'run':
+      return result.rowCount;
+  }
+}
+
+/** Drives a unit of store work on PostgreSQL (call inside a transaction for anything that writes). */
+export function onPg<T>(q: Queryable, work: Q<T>): Promise<T> {
+  return runAsync(work, (op) => execOnPg(q, op));
+}
