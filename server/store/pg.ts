@@ -1,5 +1,5 @@
 import { runAsync, type Op, type Params, type Q } from '../../core/store/sql';
-import type { Queryable } from '../db/open';
+import type { Queryable } from '../database/open';
 
 /*
  * The PostgreSQL driver of the store seam (core/store/sql.ts). The appliers' SQL is written once, in
