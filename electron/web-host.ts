@@ -1,6 +1,8 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { MethodName } from '../core/contract/methods';
+import { fail } from '../core/contract/result';
 import type { Backend } from './backend';
 
 const TYPES: Record<string, string> = {
@@ -18,7 +20,42 @@ const TYPES: Record<string, string> = {
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
-const MAX_BODY = 256 * 1024 * 1024;
+/** Every call but the few that carry a file: far above the largest form (a FAQ entry in two languages). */
+export const DEFAULT_MAX_BODY = 256 * 1024;
+/** Room for the JSON around a file-sized field (its name, the file name, escapes). */
+const ENVELOPE = 64 * 1024;
+/**
+ * The methods that carry a file, and what their largest real call needs, from the contract's own limits
+ * (core/contract). A JSON text field of n characters is at most ~3n bytes on the wire (UTF-8 Chinese; an
+ * escaped quote or newline is 2); base64 is one byte per character.
+ */
+export const MAX_BODY_BY_METHOD: Partial<Record<MethodName, number>> = {
+  // contentBase64 ≤ 200,000,000 characters
+  'imports.start': 200_000_000 + ENVELOPE,
+  // json ≤ 2,000,000 characters; the draft an imported script becomes must be savable too
+  'scripts.import': 3 * 2_000_000 + ENVELOPE,
+  'scripts.saveDraft': 3 * 2_000_000 + ENVELOPE,
+  // json ≤ 1,000,000 characters; the calendar editor saves what an imported year adds
+  'calendar.importYear': 3 * 1_000_000 + ENVELOPE,
+  'calendar.save': 3 * 1_000_000 + ENVELOPE,
+};
+
+export function maxBodyFor(method: string): number {
+  return Object.hasOwn(MAX_BODY_BY_METHOD, method) ? MAX_BODY_BY_METHOD[method as MethodName]! : DEFAULT_MAX_BODY;
+}
+
+class BodyTooLarge extends Error {}
+
+const badPath = () => fail('BAD_INPUT', 'The address is not valid: it has a broken %-escape.');
+
+/** decodeURIComponent without the URIError: undefined for a malformed %-escape such as `%ZZ` or `%E0%A4%A`. */
+function decodePath(path: string): string | undefined {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return undefined;
+  }
+}
 
 export interface WebHostOptions {
   backend: Backend;
@@ -53,22 +90,30 @@ export function startWebHost(options: WebHostOptions): Promise<{ server: Server;
       if (origin && !allowedHosts.has(origin.replace(/^https?:\/\//, ''))) {
         return sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'Requests from other sites are refused.' } });
       }
+      const method = decodePath(url.pathname.slice('/api/'.length));
+      if (method === undefined) return sendJson(res, 400, badPath());
       if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'BAD_INPUT', message: 'Use POST.' } });
-      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const limit = maxBodyFor(method);
+      // Refused before a byte of the body is read when the client says up front how much it will send.
+      const declared = Number(req.headers['content-length'] ?? 0);
+      if (declared > limit) return refuseTooLarge(req, res, method, limit);
       let input: unknown;
       try {
-        const body = await readBody(req);
+        const body = await readBody(req, limit);
         input = body.length ? JSON.parse(body) : {};
-      } catch {
+      } catch (error) {
+        if (error instanceof BodyTooLarge) return refuseTooLarge(req, res, method, limit);
         return sendJson(res, 400, { ok: false, error: { code: 'BAD_INPUT', message: 'The request body is not valid JSON.' } });
       }
       return sendJson(res, 200, await options.backend.invoke(method, input));
     }
-    return serveStatic(url.pathname, res);
+    const pathname = decodePath(url.pathname);
+    if (pathname === undefined) return sendJson(res, 400, badPath());
+    return serveStatic(pathname, res);
   }
 
   function serveStatic(pathname: string, res: ServerResponse): void {
-    const safe = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    const safe = normalize(pathname).replace(/^([/\\])+/, '');
     let file = join(root, safe);
     if (!file.startsWith(root + sep) && file !== root) return void res.writeHead(404).end();
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
@@ -95,15 +140,32 @@ export function startWebHost(options: WebHostOptions): Promise<{ server: Server;
   });
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/**
+ * Answers 413 and reads no more of the body: the connection is closed once the answer is out, so a
+ * client still sending learns at once instead of uploading the rest for nothing.
+ */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse, method: string, limit: number): void {
+  req.pause();
+  const text = JSON.stringify(
+    fail('TOO_LARGE', `The request is too large for ${method.slice(0, 80)}: at most ${formatBytes(limit)}.`, { limit }),
+  );
+  res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', connection: 'close' });
+  res.end(text, () => req.socket.destroy());
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${Math.round(n / (1024 * 1024))} MB` : `${Math.round(n / 1024)} KB`;
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolvePromise, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new Error('body too large'));
-        req.destroy();
+      if (size > limit) {
+        req.removeAllListeners('data');
+        reject(new BodyTooLarge());
         return;
       }
       chunks.push(chunk);

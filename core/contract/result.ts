@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'INVALID_TRANSITION',
   'BUDGET_EXCEEDED',
   'EXPORT_FAILED',
+  /** A request body over its method's limit (the web host answers 413). */
+  'TOO_LARGE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
