@@ -31,13 +31,17 @@ test('a complaint raised from a call is compensated above the agent’s limit, a
   }
   await agent.save();
 
-  // After-call work: a complaint ticket linked to the call just saved, pre-filled from the notes.
+  // After-call work: a complaint ticket linked to the call just saved; the notes pre-fill the description and
+  // the category, never the subject (it is read to the customer in the follow-up call).
   const afterCall = page.getByTestId('after-call');
   await expect(afterCall).toContainText(customerName);
   await shot(page, 'tickets-01-after-call');
   await afterCall.getByTestId('raise-ticket').click();
   const dialog = page.getByTestId('new-ticket-dialog');
-  await expect(dialog.getByTestId('ticket-subject')).toHaveValue('用户反映转账到账延迟两天，要求补偿');
+  await expect(dialog.getByTestId('ticket-subject')).toHaveValue('');
+  await expect(dialog.getByTestId('ticket-description')).toHaveValue('用户反映转账到账延迟两天，要求补偿。已核实为清算通道故障');
+  await expect(dialog.getByTestId('create-ticket')).toBeDisabled();
+  await dialog.getByTestId('ticket-subject').fill('转账到账延迟两天');
   await expect(dialog.getByTestId('ticket-category')).toHaveValue('payments');
   await expect(dialog.getByTestId('ticket-priority-P2')).toHaveAttribute('aria-checked', 'true');
   await expect(dialog.getByTestId('ticket-sla-preview')).toContainText('首次响应 1 小时');
@@ -141,7 +145,7 @@ test('a complaint raised from a call is compensated above the agent’s limit, a
   await agent.openRow(followUp.id);
   const panel = page.getByTestId('follow-up-of');
   await expect(panel).toContainText(code);
-  await expect(panel.getByTestId('follow-up-subject')).toHaveText('用户反映转账到账延迟两天，要求补偿');
+  await expect(panel.getByTestId('follow-up-subject')).toHaveText('转账到账延迟两天');
   await expect(panel.getByTestId('follow-up-compensation')).toContainText(`返现 ¥88.00（${voucherCode}）`);
   await expect(page.getByTestId('customer-tickets')).toContainText(code);
   await shot(page, 'tickets-09-followup-call');
@@ -216,6 +220,7 @@ test('during a call the agent raises a ticket and compensates within their own l
   await expect(dialog.getByTestId('ticket-category')).toHaveValue('account_security');
   await expect(dialog.getByTestId('ticket-priority-P1')).toHaveAttribute('aria-checked', 'true');
   await expect(dialog.getByTestId('ticket-link-note')).toContainText('本次回访');
+  await dialog.getByTestId('ticket-subject').fill('账户被盗刷 500 元');
   await dialog.getByTestId('create-ticket').click();
   await expect(dialog).toBeHidden();
   const toast = page.getByTestId('toast').filter({ hasText: '已创建工单' });
@@ -259,7 +264,7 @@ test('during a call the agent raises a ticket and compensates within their own l
   await expect(page.getByTestId('call-timer')).toBeVisible();
   await expect(page.getByTestId('notes')).toHaveValue('客户称账户被盗刷 500 元，已冻结账户');
   const issued = host.backend
-    .context!.db.$client.prepare(`SELECT count(*) AS n FROM vouchers v JOIN tickets t ON t.id = v.ticket_id WHERE v.state = 'issued' AND t.subject LIKE '客户称账户被盗刷%'`)
+    .context!.db.$client.prepare(`SELECT count(*) AS n FROM vouchers v JOIN tickets t ON t.id = v.ticket_id WHERE v.state = 'issued' AND t.subject LIKE '账户被盗刷%'`)
     .get() as { n: number };
   expect(issued.n).toBe(issuedNow);
 });

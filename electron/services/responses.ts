@@ -16,13 +16,14 @@ import { currentUser, type ServiceContext } from './context';
 import { runMutation } from './mutations/registry';
 import { applicableScript } from './mutations/responses';
 
-/** Complaint follow-ups name what the complaint was about: the ticket's subject, else the callback's note. */
+/**
+ * What {ticket_subject} reads to the customer: the subject of the ticket this call follows up, as the
+ * agent typed it for the customer. Never the callback's notes or a ticket's internal notes: those are
+ * instructions to agents ("致歉并回访") and must not be read aloud. No ticket → null (the neutral word).
+ */
 function ticketSubjectOf(db: Db, callbackId: string): string | null {
-  const ticket = ticketOfCallback(db, callbackId);
-  if (ticket) return ticket.subject;
-  const callback = getCallback(db, callbackId);
-  if (!callback || callback.reason !== 'complaint_followup' || callback.notes.trim() === '') return null;
-  return callback.notes.trim().slice(0, 80);
+  const subject = ticketOfCallback(db, callbackId)?.subject.trim() ?? '';
+  return subject === '' ? null : subject;
 }
 
 /** The compensation given on the ticket this call follows up (the latest issued or redeemed voucher). */

@@ -229,7 +229,7 @@ const en: typeof zhCN = {
     standaloneSub: 'A ticket without a customer (e.g. a problem found internally)',
     fromCallTitle: 'Complaint ticket from this call',
     fromCallSub: 'Customer: {{name}} · linked to this callback',
-    subjectFromCall: 'Complaint from {{name}}',
+    subjectHint: 'Read to the customer in the follow-up call: write it for them, no internal instructions.',
     subject: 'Subject',
     subjectPlaceholder: 'The problem in one line',
     description: 'Description',

@@ -227,7 +227,7 @@ const zhCN = {
     standaloneSub: '不关联客户的工单（例如内部发现的问题）',
     fromCallTitle: '从通话创建投诉工单',
     fromCallSub: '客户：{{name}} · 将关联本次回访',
-    subjectFromCall: '{{name}} 来电投诉',
+    subjectHint: '回访时会读给客户听：请用客户能听的话写，不写内部说明。',
     subject: '主题',
     subjectPlaceholder: '一句话概括问题',
     description: '详细描述',

@@ -31,7 +31,7 @@ export function NewTicketDialog({ source, onClose, onCreated }: { source: Ticket
   const usable = useMemo(() => (settings?.categories ?? []).filter((c) => !c.retired).map((c) => c.key), [settings]);
 
   const [form, setForm] = useState(() => {
-    const guess = guessTicket(source?.notes ?? '', usable, source ? t('create.subjectFromCall', { name: source.customerName }) : '');
+    const guess = guessTicket(source?.notes ?? '', usable);
     return { ...guess, channel: 'phone' as Channel, assigneeId: meId, guessed: usable.length > 0 };
   });
   const [policies, setPolicies] = useState<SlaPolicy[]>([]);
@@ -105,6 +105,9 @@ export function NewTicketDialog({ source, onClose, onCreated }: { source: Ticket
           placeholder={t('create.subjectPlaceholder')}
           onChange={(e) => patch({ subject: e.target.value })}
         />
+        <span className="hint" data-testid="ticket-subject-hint">
+          {t('create.subjectHint')}
+        </span>
       </label>
       <div className="tk-field-row">
         <label className="tk-field">

@@ -1,9 +1,11 @@
 import type { TicketPriority } from '../../../core/sla/policy';
 
 /*
- * A first guess at a ticket raised from a call, from what the agent wrote: the first sentence as the
- * subject, a category from the words used, P1 when money or the account is at risk. The agent sees
- * every field in the dialog and corrects it; a guess only saves typing.
+ * A first guess at a ticket raised from a call, from what the agent wrote: the notes as the (internal)
+ * description, a category from the words used, P1 when money or the account is at risk. The subject is
+ * NOT taken from the notes: it is read to the customer in the follow-up call's opening
+ * ({ticket_subject}), and call notes are instructions between agents ("致歉并回访"). The agent types the
+ * subject in words the customer may hear. A guess only saves typing; every field stays editable.
  */
 
 const CATEGORY_WORDS: [string, RegExp][] = [
@@ -31,10 +33,10 @@ export function firstSentence(notes: string): string {
   return sentence.length > 60 ? `${sentence.slice(0, 59)}…` : sentence;
 }
 
-export function guessTicket(notes: string, usable: readonly string[], fallbackSubject: string): TicketGuess {
+export function guessTicket(notes: string, usable: readonly string[], subject = ''): TicketGuess {
   const category = CATEGORY_WORDS.find(([key, re]) => usable.includes(key) && re.test(notes))?.[0] ?? (usable.includes('other') ? 'other' : (usable[0] ?? 'other'));
   return {
-    subject: firstSentence(notes) || fallbackSubject,
+    subject,
     description: notes.trim(),
     category,
     // A complaint raised during a call is at least "high": the customer is waiting on the line.
