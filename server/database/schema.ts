@@ -1,2 +1,3 @@
 // Every table of the server's PostgreSQL database (drizzle-kit reads this file).
 export * from './schema-shared';
+export * from './schema-auth';
