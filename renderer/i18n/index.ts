@@ -16,6 +16,8 @@ import reportsZhCN from './reports.zh-CN';
 import reportsEn from './reports.en';
 import faqZhCN from './faq.zh-CN';
 import faqEn from './faq.en';
+import apiErrorsZhCN from './apiErrors.zh-CN';
+import apiErrorsEn from './apiErrors.en';
 
 export type Locale = 'zh-CN' | 'en';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
@@ -24,7 +26,8 @@ export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
  * Namespaces: 'translation' (the console), 'admin' (import, settings, audit pages), 'scripts' (the
  * script editor), 'survey' (the in-call questionnaire and the survey figures), 'tickets' (tickets,
  * vouchers and notifications for agents), 'sla' (the supervisor's SLA board, approvals, calendar and
- * policies), 'reports' (supervisor reports) and 'faq' (FAQ curation and export).
+ * policies), 'reports' (supervisor reports), 'faq' (FAQ curation and export)
+ * and 'apiErrors' (back-end errors in the user's language, worded by ./apiError.ts).
  */
 void i18n.use(initReactI18next).init({
   resources: {
@@ -37,13 +40,14 @@ void i18n.use(initReactI18next).init({
       sla: slaZhCN,
       reports: reportsZhCN,
       faq: faqZhCN,
+      apiErrors: apiErrorsZhCN,
     },
-    en: { translation: en, admin: adminEn, scripts: scriptsEn, survey: surveyEn, tickets: ticketsEn, sla: slaEn, reports: reportsEn, faq: faqEn },
+    en: { translation: en, admin: adminEn, scripts: scriptsEn, survey: surveyEn, tickets: ticketsEn, sla: slaEn, reports: reportsEn, faq: faqEn, apiErrors: apiErrorsEn },
   },
   lng: 'zh-CN',
   fallbackLng: 'zh-CN',
   supportedLngs: ['zh-CN', 'en'],
-  ns: ['translation', 'admin', 'scripts', 'survey', 'tickets', 'sla', 'reports', 'faq'],
+  ns: ['translation', 'admin', 'scripts', 'survey', 'tickets', 'sla', 'reports', 'faq', 'apiErrors'],
   defaultNS: 'translation',
   interpolation: { escapeValue: false },
   returnNull: false,

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { applyLocale, type Locale } from '../i18n';
+import { apiErrorText } from '../i18n/apiError';
 import { useStore } from '../store';
 
 type Mode = 'demo' | 'empty';
@@ -34,7 +35,7 @@ export default function FirstRun() {
     const r = await call('session.setUp', { mode, agentName: name.trim(), locale });
     if (!r.ok) {
       setBusy(false);
-      setError(t('firstRun.failed', { message: r.error.message }));
+      setError(t('firstRun.failed', { message: apiErrorText(r.error) }));
       return;
     }
     setSession(r.value);

@@ -1,6 +1,7 @@
 import type { QueueFilter, QueueSort } from '../../core/contract/api';
 import type { QueueRow, QueueSummary } from '../../core/contract/views';
 import { call } from '../api/client';
+import { apiErrorText } from '../i18n/apiError';
 import type { Slice } from './types';
 
 export const PAGE_SIZE = 200;
@@ -66,7 +67,7 @@ export const createQueueSlice: Slice<QueueSlice> = (set, get) => {
     const loading = { ...now.loading };
     delete loading[page];
     if (!r.ok) {
-      set({ cache: { ...now, loading, error: r.error.message } });
+      set({ cache: { ...now, loading, error: apiErrorText(r.error) } });
       return;
     }
     const stale = { ...now.stale };

@@ -2,6 +2,7 @@ import type { SessionInfo, SystemStatus } from '../../core/contract/views';
 import type { ApiError } from '../../core/contract/result';
 import { call } from '../api/client';
 import { applyLocale } from '../i18n';
+import { apiErrorText } from '../i18n/apiError';
 import { syncClock } from '../format';
 import type { Slice } from './types';
 
@@ -65,7 +66,7 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => ({
     if (r.ok) {
       get().setSession(r.value);
     } else {
-      get().notify('error', r.error.message);
+      get().notify('error', apiErrorText(r.error));
     }
   },
 
@@ -80,7 +81,7 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => ({
     if (ws && ws.mode === 'work' && !get().isDirty()) await call('callbacks.release', { id: ws.detail.callback.id });
     const r = await call('session.switchUser', { userId });
     if (!r.ok) {
-      get().notify('error', r.error.message);
+      get().notify('error', apiErrorText(r.error));
       return;
     }
     get().closeWorkspace();
@@ -94,6 +95,6 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => ({
     if (current) set({ session: { ...current, locale } });
     const r = await call('session.setLocale', { locale });
     if (r.ok) set({ session: r.value });
-    else get().notify('error', r.error.message);
+    else get().notify('error', apiErrorText(r.error));
   },
 });

@@ -5,6 +5,7 @@ import type { CaseSettings } from '../../core/cases/settings';
 import type { TicketPriority } from '../../core/sla/policy';
 import type { Disposition } from '../../core/domain/model';
 import { call } from '../api/client';
+import { apiErrorText } from '../i18n/apiError';
 import { now, syncClock } from '../format';
 import type { Slice } from './types';
 
@@ -210,7 +211,7 @@ export const createTicketsSlice: Slice<TicketsSlice> = (set, get) => {
     async markNotificationsRead(ids) {
       const r = await call('notifications.markRead', { ids });
       if (!r.ok) {
-        get().notify('error', r.error.message);
+        get().notify('error', apiErrorText(r.error));
         return;
       }
       const readAt = now();

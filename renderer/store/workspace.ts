@@ -7,6 +7,7 @@ import type { Settings } from '../../core/settings';
 import { checkCallingWindow } from '../../core/rules/calling-window';
 import { MAX_CALLBACK_LATER_MS } from '../../core/rules/dispositions';
 import { call } from '../api/client';
+import { apiErrorText } from '../i18n/apiError';
 import { surveyReasonNeeded } from '../components/script/state';
 import { settleQuestionnaire } from '../components/script/actions';
 import { formatShortDateTime, now, relativeToNow } from '../format';
@@ -368,7 +369,7 @@ export const createWorkspaceSlice: Slice<WorkspaceSlice> = (set, get) => {
   };
 };
 
-/** A typed back-end error in the agent's language (falls back to the back end's own message). */
+/** A typed back-end error in the agent's language (never the back end's English message). */
 export function errorText(error: ApiError): string {
   const t = i18n.t.bind(i18n);
   switch (error.code) {
@@ -385,11 +386,11 @@ export function errorText(error: ApiError): string {
         const reason = error.details.reason;
         if (reason === 'outside_window') return t('errors.callbackAtWindow');
         if (reason === 'no_call_day') return t('workspace.laterNoCallDay');
-        return t('errors.callbackAt', { message: error.message });
+        return apiErrorText(error);
       }
       if (error.details?.field === 'dncExpiresAt') return t('errors.dncExpiresAt');
       if (error.details?.field === 'surveySkipReason') return t('survey:skip.required');
-      return t('errors.BAD_INPUT', { message: error.message });
+      return apiErrorText(error);
     }
     case 'NOT_FOUND':
     case 'NOTHING_CALLABLE':
@@ -401,6 +402,6 @@ export function errorText(error: ApiError): string {
     case 'DB_NEWER_SCHEMA':
       return t(`errors.${error.code}`);
     default:
-      return error.message;
+      return apiErrorText(error);
   }
 }

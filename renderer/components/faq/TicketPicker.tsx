@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TicketRow } from '../../../core/contract/views-cases';
 import { call } from '../../api/client';
 import { formatShortDateTime } from '../../format';
+import { apiErrorText } from '../../i18n/apiError';
 import { FaqDialog, useCategoryLabel } from './shared';
 
 /*
@@ -37,7 +38,10 @@ export function TicketPicker({
       );
       if (stale) return;
       if (!resolved!.ok || !closed!.ok) {
-        setFailed((!resolved!.ok ? resolved!.error : !closed!.ok ? closed!.error : null)?.message ?? '');
+        {
+          const error = !resolved!.ok ? resolved!.error : !closed!.ok ? closed!.error : null;
+          setFailed(error ? apiErrorText(error) : '');
+        }
         return;
       }
       setFailed(null);

@@ -7,6 +7,7 @@ import type { FaqStatus } from '../../../core/faq/workflow';
 import { ticketCode } from '../../../core/tickets';
 import { call } from '../../api/client';
 import { useStore } from '../../store';
+import { apiErrorText } from '../../i18n/apiError';
 import '../../styles/faq.css';
 
 /* Small pieces every FAQ component uses: categories, labels, error wording, the dialog, downloads. */
@@ -59,7 +60,6 @@ export function useFaqError(): (error: ApiError, action?: string) => string {
     const d = error.details ?? {};
     const reason = typeof d.reason === 'string' ? d.reason : null;
     if (reason === 'none_published' || reason === 'none_in_category' || reason === 'none_in_language') return t(`errors.${reason}`);
-    if (error.code === 'BAD_INPUT' && d.field === 'format') return t('errors.generic', { message: error.message });
     if (error.code === 'FORBIDDEN') return action === 'save' ? t('errors.forbiddenEdit') : t('errors.forbiddenPublish');
     if (error.code === 'CONFLICT') return t('errors.conflict');
     if (error.code === 'INVALID_TRANSITION' && typeof d.ticketId === 'string') {
@@ -67,7 +67,7 @@ export function useFaqError(): (error: ApiError, action?: string) => string {
     }
     if (error.code === 'INVALID_TRANSITION' && action === 'mark_reviewed') return t('errors.notFlagged');
     if (error.code === 'INVALID_TRANSITION') return t('errors.invalidTransition');
-    return t('errors.generic', { message: error.message });
+    return t('errors.generic', { message: apiErrorText(error) });
   };
 }
 

@@ -4,15 +4,13 @@ import { PLACEHOLDERS } from '../../../core/questionnaire/model';
 import type { ApiError } from '../../../core/contract/result';
 import type { Reason } from '../../../core/domain/model';
 import { useStore } from '../../store';
+import { apiErrorText } from '../../i18n/apiError';
 import '../../styles/scripts.css';
 
-/** Translates a back-end error into one line (admin namespace has the codes), English detail after. */
+/** Translates a back-end error into one line in the UI language (never the back end's English message). */
 export function useErrorLine(): (error: ApiError) => string {
-  const { t } = useTranslation('admin');
-  return (error) => {
-    const head = t(`errors.${error.code}`, { defaultValue: t('errors.INTERNAL') });
-    return error.message ? `${head} — ${error.message}` : head;
-  };
+  useTranslation('apiErrors'); // re-render on a language change
+  return (error) => apiErrorText(error);
 }
 
 /**

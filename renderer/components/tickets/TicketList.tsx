@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TicketRow } from '../../../core/contract/views-cases';
 import { useStore } from '../../store';
 import { formatNumber, formatShortDateTime } from '../../format';
+import { apiErrorText } from '../../i18n/apiError';
 import { useNow } from '../useNow';
 import { TicketPriorityBadge, TicketStatusBadge, useCategoryLabel } from './labels';
 import { SlaCountdown } from './SlaCountdown';
@@ -40,7 +41,7 @@ export function TicketList() {
       </table>
       {list.rows.length === 0 && !list.loading && (
         <div className={list.error ? 'tk-empty error' : 'tk-empty'} data-testid="ticket-list-empty">
-          {list.error ? t('list.loadFailed', { message: list.error.message }) : t('list.empty')}
+          {list.error ? t('list.loadFailed', { message: apiErrorText(list.error) }) : t('list.empty')}
         </div>
       )}
       {list.rows.length === 0 && list.loading && <div className="tk-empty">{t('common.loading')}</div>}

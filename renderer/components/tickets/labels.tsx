@@ -9,6 +9,7 @@ import type { VoucherState } from '../../../core/vouchers/policy';
 import { describeVoucher } from '../../../core/vouchers/describe';
 import { useStore } from '../../store';
 import { uiLocale } from '../../format';
+import { apiErrorText } from '../../i18n/apiError';
 
 /* Small shared pieces of the ticket screens: badges, category names, countdown text, error lines. */
 
@@ -110,13 +111,12 @@ export function formatSpan(t: TFunction<'tickets'>, ms: number): string {
   return t('span.days', { count: Math.round(minutes / 1440) });
 }
 
-/** A back-end error as one line: what happened and what to do next, then the back end's own words. */
+/** A back-end error as one line in the UI language, as precise as its details allow. */
 export function useTicketErrorLine(): (error: ApiError) => string {
   const { t } = useTranslation('tickets');
   return (error) => ticketErrorLine(t, error);
 }
 
-export function ticketErrorLine(t: TFunction<'tickets'>, error: ApiError): string {
-  const head = t(`errors.${error.code}`, { defaultValue: t('errors.other') });
-  return error.message ? t('errors.withDetail', { head, message: error.message }) : head;
+export function ticketErrorLine(_t: TFunction<'tickets'>, error: ApiError): string {
+  return apiErrorText(error);
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../core/contract/result';
 import type { Locale } from '../../../core/contract/views';
 import { useStore } from '../../store';
+import { apiErrorText } from '../../i18n/apiError';
 import { formatDate as fmtDate, formatDateTime as fmtDateTime, formatNumber, formatTime as fmtTime, now } from '../../format';
 
 /** Everything on these pages is shown and entered in Beijing time. */
@@ -94,16 +95,13 @@ export function ErrorNotice({
     <div className="adm-alert adm-alert-error" role="alert" data-testid={testId}>
       <strong>{headline}</strong>
       {children}
-      {error.message && <div className="adm-alert-detail">{t('errors.detail', { message: error.message })}</div>}
+      {apiErrorText(error) !== headline && <div className="adm-alert-detail">{apiErrorText(error)}</div>}
     </div>
   );
 }
 
-/** Translates an error into one line, for toasts. */
+/** Translates an error into one line, for toasts (never the back end's English message). */
 export function useErrorLine(): (error: ApiError) => string {
-  const { t } = useTranslation('admin');
-  return (error) => {
-    const head = t(`errors.${error.code}`, { defaultValue: t('errors.INTERNAL') });
-    return error.message ? `${head} — ${error.message}` : head;
-  };
+  useTranslation('apiErrors'); // re-render on a language change
+  return (error) => apiErrorText(error);
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../core/contract/result';
 import { useStore } from '../../store';
 import { SlaErrorNotice } from '../sla-board/common';
+import { issueText } from '../../i18n/apiError';
 
 /**
  * The frame of one case-settings section: title, a read-only note for agents, the inputs, and
@@ -88,11 +89,11 @@ export function SectionCard({
   );
 }
 
-/** Zod issues of a BAD_INPUT answer as (path, message) pairs; the path joined with dots, indexes in []. */
+/** Zod issues of a BAD_INPUT answer as (path, message) pairs in the UI language; the path joined with dots, indexes in []. */
 export function issuePaths(error: ApiError): { path: string; message: string }[] {
-  const issues = Array.isArray(error.details?.issues) ? (error.details.issues as { path?: unknown[]; message?: string }[]) : [];
+  const issues = Array.isArray(error.details?.issues) ? (error.details.issues as Parameters<typeof issueText>[0][]) : [];
   return issues.map((i) => ({
     path: (i.path ?? []).reduce<string>((out, p) => (typeof p === 'number' ? `${out}[${p}]` : out === '' ? String(p) : `${out}.${String(p)}`), ''),
-    message: i.message ?? error.message,
+    message: issueText(i),
   }));
 }

@@ -6,6 +6,7 @@ import { categoryLabel, type CaseSettings } from '../../../core/cases/settings';
 import { call } from '../../api/client';
 import { useStore } from '../../store';
 import { formatNumber } from '../../format';
+import { apiErrorText } from '../../i18n/apiError';
 import { ErrorNotice } from '../admin/shared';
 
 /*
@@ -47,12 +48,8 @@ function errorHead(t: TFunction<'sla'>, ta: TFunction<'admin'>, error: ApiError)
 }
 
 export function useSlaErrorLine(): (error: ApiError) => string {
-  const { t } = useTranslation('sla');
-  const { t: ta } = useTranslation('admin');
-  return (error) => {
-    const head = errorHead(t, ta, error);
-    return error.message ? `${head} — ${error.message}` : head;
-  };
+  useTranslation('apiErrors'); // re-render on a language change
+  return (error) => apiErrorText(error);
 }
 
 export function SlaErrorNotice({ error, testId, children }: { error: ApiError | null; testId?: string; children?: ReactNode }) {
