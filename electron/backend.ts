@@ -26,6 +26,8 @@ export interface BackendOptions {
   dataDir: string;
   clock?: () => number;
   migrationsFolder?: string;
+  /** How long a write waits for another connection's lock before failing with DB_LOCKED (default 5 s). */
+  busyTimeoutMs?: number;
   /**
    * Record due SLA breaches on a timer too, not only when the renderer polls its notifications: a console
    * left on another page (or minimised) still escalates on time. Off by default (tests drive the clock).
@@ -47,7 +49,7 @@ export function createBackend(options: BackendOptions): Backend {
   let db: Db | undefined;
   let openError: AppError | undefined;
   try {
-    db = openDatabase(path, { migrationsFolder });
+    db = openDatabase(path, { migrationsFolder, busyTimeoutMs: options.busyTimeoutMs });
     db.$client.pragma('wal_autocheckpoint = 0');
   } catch (error) {
     openError = classifyOpenError(error, path);

@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../core/contract/result';
+import { classifyOpenError, databasePath } from '../db/open';
 import { createBackend } from './backend';
 import { exportFaqCommand } from './cli-faq';
-import { clockFromEnv, defaultDataDir } from './host-options';
+import { busyTimeoutFromEnv, clockFromEnv, defaultDataDir } from './host-options';
 import { currentUser } from './services/context';
 
 const USAGE = `Usage: npm run console -- <command> [options]
@@ -20,11 +21,32 @@ Options:
   --out FILE         export-faq: the file to write
   --locale LOCALE    export-faq: zh-CN, en or both (default both; English only where an entry has it)
   --category KEY     export-faq: one ticket category (default all)
+
+Environment:
+  CONSOLE_BUSY_TIMEOUT_MS  How long to wait for another program's write to the database (default 5000).
+
+Exit codes: 0 done; 1 failed; 75 the database stayed locked by another program (try again later).
 `;
+
+/** sysexits' EX_TEMPFAIL: nothing is wrong with the input; the same command can succeed later. */
+const EXIT_LOCKED = 75;
 
 function fail(message: string, code = 1): never {
   console.error(message);
   process.exit(code);
+}
+
+function failLocked(dataDir: string, busyTimeoutMs: number): never {
+  const seconds = Math.round(busyTimeoutMs / 100) / 10;
+  fail(
+    [
+      `The console database is locked: another program (a console window, the web console or another import) kept it busy for longer than ${seconds} s.`,
+      'Nothing was imported. Try again when it has finished, or close the other program first.',
+      `  database: ${databasePath(dataDir)}`,
+      '  (CONSOLE_BUSY_TIMEOUT_MS=<milliseconds> waits longer.)',
+    ].join('\n'),
+    EXIT_LOCKED,
+  );
 }
 
 async function main(): Promise<void> {
@@ -55,10 +77,13 @@ async function main(): Promise<void> {
   } catch (error) {
     fail(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  const backend = createBackend({ dataDir: resolve(values['data-dir']), clock: clockFromEnv() });
+  const dataDir = resolve(values['data-dir']);
+  const busyTimeoutMs = busyTimeoutFromEnv();
+  const backend = createBackend({ dataDir, clock: clockFromEnv(), busyTimeoutMs });
   const ctx = backend.context;
   if (!ctx) {
-    const status = (await backend.invoke('system.status', {})) as { ok: true; value: { db: { message?: string } } };
+    const status = (await backend.invoke('system.status', {})) as { ok: true; value: { db: { code?: string; message?: string } } };
+    if (status.value.db.code === 'DB_LOCKED') failLocked(dataDir, busyTimeoutMs);
     fail(`The console database cannot be opened: ${status.value.db.message ?? 'unknown error'}`);
   }
   try {
@@ -88,11 +113,14 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
   } catch (error) {
+    // SQLite gives up on a lock after the busy timeout (SQLITE_BUSY): the commit rolled back, nothing was written.
+    if (classifyOpenError(error, databasePath(dataDir)).code === 'DB_LOCKED') failLocked(dataDir, busyTimeoutMs);
     if (error instanceof AppError) fail(`${error.code}: ${error.message}`);
-    throw error;
+    fail(`Import failed: ${error instanceof Error ? error.message : String(error)}. Nothing was imported.`);
   } finally {
     backend.close();
   }
 }
 
-await main();
+// A message, never a stack trace: whatever escapes main() is reported in one line.
+await main().catch((error: unknown) => fail(`callback console: ${error instanceof Error ? error.message : String(error)}`));

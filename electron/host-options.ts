@@ -18,3 +18,20 @@ export function clockFromEnv(): () => number {
   const bootedAt = Date.now();
   return () => startMs + (Date.now() - bootedAt);
 }
+
+/** How long a write waits for another connection's lock (SQLite's busy timeout) unless told otherwise. */
+export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * The busy timeout from CONSOLE_BUSY_TIMEOUT_MS (milliseconds), or the default: how long the console waits
+ * for another program's write to finish before it reports the database as locked.
+ */
+export function busyTimeoutFromEnv(): number {
+  const raw = process.env.CONSOLE_BUSY_TIMEOUT_MS?.trim();
+  if (!raw) return DEFAULT_BUSY_TIMEOUT_MS;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 0 || ms > 600_000) {
+    throw new Error(`CONSOLE_BUSY_TIMEOUT_MS must be a whole number of milliseconds from 0 to 600000: ${raw}`);
+  }
+  return ms;
+}
