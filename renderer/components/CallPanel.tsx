@@ -16,6 +16,7 @@ import {
   zoneOffsetLabel,
 } from '../format';
 import { BlockList, PriorityBadge, ReasonTag } from './labels';
+import { MaskedText } from './MaskedText';
 import { useNow } from './useNow';
 import { SurveySkipReason } from './script/SkipReason';
 import { CallCaseActions } from './tickets/CallCaseActions';
@@ -42,7 +43,7 @@ export function CallPanel() {
         <div className="cb-notes">
           <div className="label">{t('workspace.callbackNotes')}</div>
           <div className="cb-notes-text" data-testid="callback-notes">
-            {cb.notes || <span className="muted">{t('workspace.noNotes')}</span>}
+            {cb.notes ? <MaskedText text={cb.notes} customerId={ws.detail.customer.id} /> : <span className="muted">{t('workspace.noNotes')}</span>}
           </div>
         </div>
       </div>

@@ -5,6 +5,7 @@ import { CONSENT_PURPOSES } from '../../core/domain/model';
 import { useStore } from '../store';
 import { agoFromNow, formatDate, formatDuration, formatNumber, formatShortDateTime, formatTime, relativeToNow, zoneOffsetLabel } from '../format';
 import { PriorityBadge, ReasonTag } from './labels';
+import { MaskedText } from './MaskedText';
 import { useNow } from './useNow';
 import { CustomerTickets, FollowUpOfPanel } from './tickets/ProfileCases';
 
@@ -152,7 +153,7 @@ export function CustomerProfile({ detail }: { detail: CallbackDetail }) {
                   {h.callbackAt !== null && <div className="muted tiny">→ {formatShortDateTime(h.callbackAt)}</div>}
                 </td>
                 <td className="num mono">{formatDuration(h.endedAt - h.startedAt)}</td>
-                <td className="notes-cell">{h.notes || <span className="muted">{t('common.none')}</span>}</td>
+                <td className="notes-cell">{h.notes ? <MaskedText text={h.notes} customerId={c.id} /> : <span className="muted">{t('common.none')}</span>}</td>
               </tr>
             ))}
           </tbody>

@@ -5,6 +5,7 @@ import { TICKET_PRIORITIES, type TicketPriority } from '../../../core/sla/policy
 import type { TicketStatus } from '../../../core/tickets/model';
 import { call } from '../../api/client';
 import { useStore } from '../../store';
+import { MaskedText } from '../MaskedText';
 import { formatDateTime } from '../../format';
 import { ReasonDialog } from './Modal';
 import { ResolveDialog } from './ResolveDialog';
@@ -73,7 +74,7 @@ export function TicketDetailPanel({ onClose }: { onClose: () => void }) {
               {t('detail.timeline')} <span className="count">{detail.events.length}</span>
             </h3>
           </div>
-          <TicketTimeline events={detail.events} />
+          <TicketTimeline events={detail.events} customerId={detail.ticket.customerId} />
         </section>
       </div>
     </aside>
@@ -131,7 +132,9 @@ function Facts({ detail }: { detail: TicketDetail }) {
       {tk.description && (
         <div className="wide">
           <dt>{t('create.description')}</dt>
-          <dd className="tk-description">{tk.description}</dd>
+          <dd className="tk-description" data-testid="ticket-description-text">
+            <MaskedText text={tk.description} customerId={tk.customerId} />
+          </dd>
         </div>
       )}
     </dl>

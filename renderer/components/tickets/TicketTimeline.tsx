@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { TicketEventView } from '../../../core/contract/views-cases';
 import { useStore } from '../../store';
 import { formatDateTime, formatShortDateTime } from '../../format';
+import { MaskedText } from '../MaskedText';
 import { formatBizMinutes, formatSpan, useCategoryLabel } from './labels';
 
 /**
  * Every fact of the ticket, newest first: who did what and when. Replies to the customer and internal
  * notes look different on purpose (only a reply counts as a response), breaches stand out in red.
  */
-export function TicketTimeline({ events }: { events: TicketEventView[] }) {
+export function TicketTimeline({ events, customerId }: { events: TicketEventView[]; customerId: string | null }) {
   const { t } = useTranslation('tickets');
   const users = useStore((s) => s.session?.users);
   const categoryLabel = useCategoryLabel();
@@ -27,7 +28,7 @@ export function TicketTimeline({ events }: { events: TicketEventView[] }) {
               {formatShortDateTime(e.at)}
             </time>
           </div>
-          <EventBody e={e} t={t} nameOf={nameOf} categoryLabel={categoryLabel} />
+          <EventBody e={e} t={t} nameOf={nameOf} categoryLabel={categoryLabel} customerId={customerId} />
         </li>
       ))}
     </ol>
@@ -42,8 +43,10 @@ function EventBody({
   t,
   nameOf,
   categoryLabel,
+  customerId,
 }: {
   e: TicketEventView;
+  customerId: string | null;
   t: TFunction<'tickets'>;
   nameOf: (id: unknown) => string | null;
   categoryLabel: (key: string) => string;
@@ -55,7 +58,11 @@ function EventBody({
         <div className="tk-ev-text">
           {t('timeline.created', { channel: t(`channel.${str(d.channel) || 'other'}`) })}
           {d.assigneeId ? t('timeline.createdAssigned', { name: nameOf(d.assigneeId) }) : ''}
-          {str(d.description) && <blockquote className="tk-ev-quote">{str(d.description)}</blockquote>}
+          {str(d.description) && (
+            <blockquote className="tk-ev-quote">
+              <MaskedText text={str(d.description)} customerId={customerId} />
+            </blockquote>
+          )}
         </div>
       );
     case 'sla_applied':
@@ -70,7 +77,11 @@ function EventBody({
       return (
         <div className="tk-ev-text">
           {t('timeline.status', { from: t(`status.${str(d.from)}`), to: t(`status.${str(d.to)}`) })}
-          {str(d.reason) && <blockquote className="tk-ev-quote">{str(d.reason)}</blockquote>}
+          {str(d.reason) && (
+            <blockquote className="tk-ev-quote">
+              <MaskedText text={str(d.reason)} customerId={customerId} />
+            </blockquote>
+          )}
         </div>
       );
     case 'priority_changed':
@@ -81,14 +92,18 @@ function EventBody({
       return (
         <div className="tk-bubble tk-bubble-reply">
           <span className="tk-bubble-tag">{t('timeline.reply')}</span>
-          <p>{str(d.body)}</p>
+          <p>
+            <MaskedText text={str(d.body)} customerId={customerId} />
+          </p>
         </div>
       );
     case 'noted':
       return (
         <div className="tk-bubble tk-bubble-note">
           <span className="tk-bubble-tag">{t('timeline.note')}</span>
-          <p>{str(d.body)}</p>
+          <p>
+            <MaskedText text={str(d.body)} customerId={customerId} />
+          </p>
         </div>
       );
     case 'breach_recorded': {
