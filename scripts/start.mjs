@@ -2,77 +2,22 @@
 /**
  * `npm start`: build the console and open it in Electron.
  *
- * First checks — without loading `electron` (whose index.js tries to download the runtime and throws
- * when it cannot) — that the Electron runtime binary is actually installed. When it is not, prints
- * what to do, in Chinese and English, and exits with code 1: no stack trace.
+ * First checks — without loading `electron` (whose index.js throws when the runtime is missing) — that
+ * the Electron runtime binary is installed. When it is not, fetches it with electron's own installer,
+ * showing the download's progress (scripts/electron-runtime.mjs); only if that fails does it print what
+ * to do, in Chinese and English, and exit with code 1: no stack trace.
  *
  * Usage: node scripts/start.mjs [--skip-build] [extra electron args…]
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureElectronRuntime, printMissingRuntime } from './electron-runtime.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
-
-/** @returns {{ ok: true, binary: string } | { ok: false, reason: string }} */
-function findElectronBinary() {
-  let packageDir;
-  try {
-    packageDir = dirname(require.resolve('electron/package.json'));
-  } catch {
-    return { ok: false, reason: 'the electron package is not installed (node_modules/electron is missing)' };
-  }
-  const pathFile = join(packageDir, 'path.txt');
-  let executable;
-  try {
-    executable = readFileSync(pathFile, 'utf8').trim();
-  } catch {
-    executable = null;
-  }
-  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
-    const binary = join(process.env.ELECTRON_OVERRIDE_DIST_PATH, executable || 'electron');
-    return existsSync(binary)
-      ? { ok: true, binary }
-      : { ok: false, reason: `ELECTRON_OVERRIDE_DIST_PATH is set but ${binary} does not exist` };
-  }
-  if (!executable) {
-    return { ok: false, reason: `${pathFile} is missing: the runtime download never completed` };
-  }
-  const binary = join(packageDir, 'dist', executable);
-  if (!existsSync(binary)) {
-    return { ok: false, reason: `${binary} does not exist: the runtime download never completed` };
-  }
-  return { ok: true, binary };
-}
-
-function printMissingRuntime(reason) {
-  const lines = [
-    '',
-    '回访工作台：未安装 Electron 运行时，无法启动桌面版。',
-    'Callback Console: the Electron runtime is not installed, so the desktop app cannot start.',
-    '',
-    `  原因 / Reason: ${reason}`,
-    '  Electron 的二进制文件需要单独下载；本机下载被阻止或失败（无法访问 Electron 发布服务器）。',
-    '  Electron downloads its binary separately; that download was blocked or failed here',
-    '  (the Electron release host is not reachable).',
-    '',
-    '安装方法 / How to get it:',
-    '  1. 在能访问 Electron 发布服务器的机器上运行 / On a machine that can reach the Electron release host:',
-    '       node node_modules/electron/install.js',
-    '  2. 或者设置可访问的镜像后再运行该脚本 / Or point ELECTRON_MIRROR at a reachable mirror and re-run it:',
-    '       ELECTRON_MIRROR=<镜像地址/mirror URL> node node_modules/electron/install.js',
-    '  3. 或者在允许 electron 的安装脚本后 / Or, after approving electron\'s install script:',
-    '       npm rebuild electron --foreground-scripts',
-    '',
-    '在此期间，可在浏览器中使用同一个工作台 / Meanwhile, the same console runs in a browser:',
-    '       npm run web',
-    '',
-  ];
-  process.stderr.write(lines.join('\n') + '\n');
-}
 
 /** Runs a Node script synchronously with inherited stdio; returns its exit code. */
 function runNode(args, label) {
@@ -100,12 +45,12 @@ function viteBin() {
   return join(root, 'node_modules', 'vite', 'bin', 'vite.js');
 }
 
-function main() {
+async function main() {
   const argv = process.argv.slice(2);
   const skipBuild = argv.includes('--skip-build');
   const electronArgs = argv.filter((arg) => arg !== '--skip-build');
 
-  const electron = findElectronBinary();
+  const electron = await ensureElectronRuntime({ root });
   if (!electron.ok) {
     printMissingRuntime(electron.reason);
     return 1;
@@ -142,5 +87,5 @@ function main() {
   return null;
 }
 
-const code = main();
+const code = await main();
 if (code !== null) process.exitCode = code;
