@@ -10,12 +10,6 @@ import { arrangeQuestionnaires } from './reports-data';
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
-async function ok<T>(host: { backend: { invoke(method: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> } }, method: string, input: unknown): Promise<T> {
-  const r = await host.backend.invoke(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error!.code} ${r.error!.message}`);
-  return r.value as T;
-}
-
 /** The document itself never scrolls (the page's own area does), and that area ends where its content ends. */
 async function scrollExtents(page: Page) {
   return page.evaluate(() => {
