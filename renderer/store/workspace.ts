@@ -291,7 +291,7 @@ export const createWorkspaceSlice: Slice<WorkspaceSlice> = (set, get) => {
       const { workspace: ws, draft } = get();
       if (!ws || !draft || ws.mode !== 'work' || ws.busy) return false;
       if (!draft.disposition) {
-        const error: ApiError = { code: 'BAD_INPUT', message: i18n.t('workspace.pickDisposition') };
+        const error: ApiError = { code: 'BAD_INPUT', message: i18n.t('workspace.pickDisposition'), details: { local: true } };
         patchWs({ error });
         return false;
       }

@@ -30,7 +30,7 @@ export function CalendarImport({ disabled, onImported }: { disabled: boolean; on
 
   async function importFile(file: File) {
     setError(null);
-    if (file.size > MAX_BYTES) return setError({ code: 'BAD_INPUT', message: t('calendar.import.tooBig') });
+    if (file.size > MAX_BYTES) return setError({ code: 'BAD_INPUT', message: t('calendar.import.tooBig'), details: { local: true } });
     setBusy(true);
     const json = await file.text();
     const r = await call('calendar.importYear', { json });
