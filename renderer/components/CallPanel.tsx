@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { DateTime } from 'luxon';
 import { DISPOSITIONS, type Disposition } from '../../core/domain/model';
 import { useStore } from '../store';
-import { errorText, laterInstant, laterProblem, minuteLabel, type DncExpiry } from '../store/workspace';
+import { errorText, laterInstant, laterProblem, minuteLabel, NOTES_MAX, type DncExpiry } from '../store/workspace';
+import { TextCounter, overLimit } from '../ui/TextCounter';
 import {
   agoFromNow,
   formatDateTime,
@@ -183,11 +184,13 @@ function WorkPanel() {
         className="notes"
         data-testid="notes"
         rows={4}
-        maxLength={2000}
         value={draft.notes}
         placeholder={t('workspace.notesPlaceholder')}
+        aria-invalid={overLimit(draft.notes, NOTES_MAX)}
+        aria-describedby="outcome-notes-count"
         onChange={(e) => updateDraft({ notes: e.target.value })}
       />
+      <TextCounter length={draft.notes.length} max={NOTES_MAX} id="outcome-notes-count" testId="notes-count" />
 
       {ws.error && (
         <div className="banner banner-error" role="alert" data-testid="workspace-error" data-code={ws.error.code}>

@@ -18,6 +18,8 @@ import faqZhCN from './faq.zh-CN';
 import faqEn from './faq.en';
 import apiErrorsZhCN from './apiErrors.zh-CN';
 import apiErrorsEn from './apiErrors.en';
+import uiZhCN from './ui.zh-CN';
+import uiEn from './ui.en';
 
 export type Locale = 'zh-CN' | 'en';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
@@ -26,8 +28,8 @@ export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
  * Namespaces: 'translation' (the console), 'admin' (import, settings, audit pages), 'scripts' (the
  * script editor), 'survey' (the in-call questionnaire and the survey figures), 'tickets' (tickets,
  * vouchers and notifications for agents), 'sla' (the supervisor's SLA board, approvals, calendar and
- * policies), 'reports' (supervisor reports), 'faq' (FAQ curation and export)
- * and 'apiErrors' (back-end errors in the user's language, worded by ./apiError.ts).
+ * policies), 'reports' (supervisor reports), 'faq' (FAQ curation and export),
+ * 'apiErrors' (back-end errors in the user's language, worded by ./apiError.ts) and 'ui' (renderer/ui).
  */
 void i18n.use(initReactI18next).init({
   resources: {
@@ -41,13 +43,14 @@ void i18n.use(initReactI18next).init({
       reports: reportsZhCN,
       faq: faqZhCN,
       apiErrors: apiErrorsZhCN,
+      ui: uiZhCN,
     },
-    en: { translation: en, admin: adminEn, scripts: scriptsEn, survey: surveyEn, tickets: ticketsEn, sla: slaEn, reports: reportsEn, faq: faqEn, apiErrors: apiErrorsEn },
+    en: { translation: en, admin: adminEn, scripts: scriptsEn, survey: surveyEn, tickets: ticketsEn, sla: slaEn, reports: reportsEn, faq: faqEn, apiErrors: apiErrorsEn, ui: uiEn },
   },
   lng: 'zh-CN',
   fallbackLng: 'zh-CN',
   supportedLngs: ['zh-CN', 'en'],
-  ns: ['translation', 'admin', 'scripts', 'survey', 'tickets', 'sla', 'reports', 'faq', 'apiErrors'],
+  ns: ['translation', 'admin', 'scripts', 'survey', 'tickets', 'sla', 'reports', 'faq', 'apiErrors', 'ui'],
   defaultNS: 'translation',
   interpolation: { escapeValue: false },
   returnNull: false,

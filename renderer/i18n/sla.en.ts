@@ -280,6 +280,8 @@ const en: typeof zhCN = {
       noCategory: 'At least one category is needed',
       allRetired: 'At least one category must be active, or no ticket can be opened',
       int: 'Enter a whole number from {{min}} to {{max}}',
+      yuanNegative: 'Cannot be negative: enter an amount from 0 to {{max}}',
+      yuanTooLarge: 'The amount can be at most {{max}}',
       yuan: 'Enter an amount such as 50 or 12.50 (at most two decimals)',
       dailyBelowVoucher: 'The daily limit cannot be lower than the per-voucher limit',
     },

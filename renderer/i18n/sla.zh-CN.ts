@@ -279,6 +279,8 @@ const zhCN = {
       allRetired: '至少需要一个启用的分类，否则无法新建工单',
       int: '请输入 {{min}}–{{max}} 之间的整数',
       yuan: '请输入金额，如 50 或 12.50（最多两位小数）',
+      yuanNegative: '不能为负数：请输入 0 或以上的金额（0–{{max}}）',
+      yuanTooLarge: '金额不能超过 {{max}}',
       dailyBelowVoucher: '每日额度不能低于单张限额',
     },
   },

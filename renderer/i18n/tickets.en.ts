@@ -318,6 +318,8 @@ const en: typeof zhCN = {
     decimals: 'At most two decimals',
     zero: 'Must be more than 0',
     too_large: 'Too large',
+    percentRange: 'Enter a whole number from 1 to 99',
+    whole: 'Enter a whole number',
   },
   voucher: {
     title: 'Compensate the customer',

@@ -316,6 +316,8 @@ const zhCN = {
     decimals: '金额最多两位小数',
     zero: '必须大于 0',
     too_large: '超出允许范围',
+    percentRange: '请输入 1–99 之间的整数',
+    whole: '请输入整数',
   },
   voucher: {
     title: '发放补偿',

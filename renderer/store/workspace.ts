@@ -13,6 +13,9 @@ import { settleQuestionnaire } from '../components/script/actions';
 import { formatShortDateTime, now, relativeToNow } from '../format';
 import type { Slice } from './types';
 
+/** The most a call's notes may hold (callbacks.recordOutcome: notes ≤ 2,000): longer notes are refused, never cut. */
+export const NOTES_MAX = 2000;
+
 export type DncExpiry = 'never' | '30d' | '90d' | '1y';
 
 export interface Draft {
@@ -290,6 +293,11 @@ export const createWorkspaceSlice: Slice<WorkspaceSlice> = (set, get) => {
     async saveOutcome() {
       const { workspace: ws, draft } = get();
       if (!ws || !draft || ws.mode !== 'work' || ws.busy) return false;
+      if (draft.notes.length > NOTES_MAX) {
+        const message = i18n.t('ui:text.over', { over: draft.notes.length - NOTES_MAX, max: NOTES_MAX });
+        patchWs({ error: { code: 'BAD_INPUT', message, details: { field: 'notes', local: true, over: draft.notes.length - NOTES_MAX, max: NOTES_MAX } } });
+        return false;
+      }
       if (!draft.disposition) {
         const error: ApiError = { code: 'BAD_INPUT', message: i18n.t('workspace.pickDisposition'), details: { local: true } };
         patchWs({ error });
@@ -381,6 +389,7 @@ export function errorText(error: ApiError): string {
     case 'LEASE_LOST':
       return t('errors.LEASE_LOST');
     case 'BAD_INPUT': {
+      if (error.details?.field === 'notes' && typeof error.details.over === 'number') return t('ui:text.over', { over: error.details.over, max: error.details.max });
       if (error.details?.local) return error.message; // our own check, already in the agent's language
       if (error.details?.field === 'callbackAt') {
         const reason = error.details.reason;

@@ -11,7 +11,7 @@ import { now } from '../../format';
 import { ticketErrorLine, voucherText } from './labels';
 import { Modal } from './Modal';
 import { VoucherQuotePanel } from './VoucherQuote';
-import { defaultExpiry, expiryInstant, todayIso, toTerms, type VoucherForm } from './voucherForm';
+import { defaultExpiry, expiryInstant, termsProblemKey, todayIso, toTerms, type VoucherForm } from './voucherForm';
 
 export interface VoucherTarget {
   customerId: string;
@@ -81,8 +81,10 @@ export function VoucherDialog({ target, onClose, onDone }: { target: VoucherTarg
   const ready = terms.ok && current !== null && !refused && !expiryBad && !busy;
 
   const patch = (p: Partial<VoucherForm>) => setForm((f) => ({ ...f, ...p }));
-  const fieldProblem = (field: 'percent' | 'amount' | 'points') =>
-    !terms.ok && terms.field === field && terms.problem !== 'empty' ? t(`amountProblem.${terms.problem}`) : null;
+  const fieldProblem = (field: 'percent' | 'amount' | 'points') => {
+    const key = termsProblemKey(terms, field);
+    return key ? t(key) : null;
+  };
 
   const submit = async () => {
     if (!ready || !terms.ok) return;

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { VoucherReasonCode } from '../../../core/cases/settings';
 import type { VoucherKind, VoucherTerms } from '../../../core/vouchers/policy';
-import { parseWhole, parseYuan, type AmountProblem } from '../../../core/vouchers/money';
+import { parseWhole, parseYuan, type AmountProblem, type Parsed } from '../../../core/vouchers/money';
 
 /* The issue-voucher form as typed, and what it means for the contract (terms in fen, expiry instant). */
 
@@ -25,28 +25,48 @@ export interface VoucherForm {
 export type TermsField = 'percent' | 'amount' | 'points';
 export type TermsResult = { ok: true; terms: VoucherTerms } | { ok: false; field: TermsField; problem: AmountProblem };
 
+/** "-5", "−5", "－5", "¥-5": a sign before the number is a negative amount (must be more than 0), not "not a number". */
+const NEGATIVE = /^\s*[¥￥]?\s*[-−－]\s*[¥￥]?\s*[\d\uFF10-\uFF19.．]/;
+
+function positive(parse: (text: string) => Parsed): (text: string) => Parsed {
+  return (text) => (NEGATIVE.test(text) ? { ok: false, problem: 'zero' } : parse(text));
+}
+const parseAmount = positive((text) => parseYuan(text));
+const parseCount = (min: number, max: number) => positive((text) => parseWhole(text, min, max));
+
 export function toTerms(f: VoucherForm): TermsResult {
   const none = { percentOff: null, amountFen: null, points: null };
   switch (f.kind) {
     case 'discount_percent': {
-      const pct = parseWhole(f.percent, 1, 99);
+      const pct = parseCount(1, 99)(f.percent);
       if (!pct.ok) return { ok: false, field: 'percent', problem: pct.problem };
-      const cap = parseYuan(f.amount);
+      const cap = parseAmount(f.amount);
       if (!cap.ok) return { ok: false, field: 'amount', problem: cap.problem };
       return { ok: true, terms: { ...none, kind: f.kind, percentOff: pct.value, amountFen: cap.value } };
     }
     case 'discount_fixed':
     case 'cashback': {
-      const amount = parseYuan(f.amount);
+      const amount = parseAmount(f.amount);
       if (!amount.ok) return { ok: false, field: 'amount', problem: amount.problem };
       return { ok: true, terms: { ...none, kind: f.kind, amountFen: amount.value } };
     }
     case 'points': {
-      const points = parseWhole(f.points, 1, 100_000_000);
+      const points = parseCount(1, 100_000_000)(f.points);
       if (!points.ok) return { ok: false, field: 'points', problem: points.problem };
       return { ok: true, terms: { ...none, kind: f.kind, points: points.value } };
     }
   }
+}
+
+/**
+ * The catalog key (tickets namespace) of a field's problem: the percentage says its range, points that
+ * they are whole; null while the field is empty or fine.
+ */
+export function termsProblemKey(r: TermsResult, field: TermsField): string | null {
+  if (r.ok || r.field !== field || r.problem === 'empty') return null;
+  if (field === 'percent') return 'amountProblem.percentRange';
+  if (field === 'points' && r.problem === 'decimals') return 'amountProblem.whole';
+  return `amountProblem.${r.problem}`;
 }
 
 /** The default expiry date: today in Beijing plus the team's validity. */

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ApiError } from '../../../core/contract/result';
 import { DEFAULT_SETTINGS, type Settings } from '../../../core/settings';
+import { issueText } from '../../i18n/apiError';
 
 /*
  * The settings form keeps what the user typed (strings) and converts to and from the stored shape:
@@ -136,12 +137,12 @@ export function fromForm(
 
 /** Field errors from a BAD_INPUT answer: zod issues carry the path of the field they are about. */
 export function serverFieldErrors(error: ApiError, format: (message: string) => string): FieldErrors {
-  const issues = Array.isArray(error.details?.issues) ? (error.details.issues as { path?: unknown[]; message?: string }[]) : [];
+  const issues = Array.isArray(error.details?.issues) ? (error.details.issues as Parameters<typeof issueText>[0][]) : [];
   const out: FieldErrors = {};
   for (const issue of issues) {
     const field = issue.path?.[0];
     if (typeof field === 'string' && field in DEFAULT_SETTINGS && !out[field as Field]) {
-      out[field as Field] = format(issue.message ?? error.message);
+      out[field as Field] = format(issueText(issue));
     }
   }
   return out;

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { CaseSettings } from '../../../core/cases/settings';
-import { fenToInput, parseYuan } from '../../../core/vouchers/money';
+import { fenToInput, MAX_FEN, parseYuan } from '../../../core/vouchers/money';
+import { formatFen } from '../../../core/vouchers/describe';
 
 /*
  * The ticket and voucher settings as typed: numbers stay text until saved, money is typed in yuan and
@@ -103,7 +104,8 @@ export function fromCaseForm(f: CaseForm, t: TFunction<'sla'>): { settings: Case
   const money = {} as Record<'agentVoucherLimit' | 'agentDailyLimit' | 'teamMonthlyBudget', number>;
   for (const key of ['agentVoucherLimit', 'agentDailyLimit', 'teamMonthlyBudget'] as const) {
     const fen = parseYuan(f[key], { allowZero: true });
-    if (!fen.ok) errors[key] = t('cases.v.yuan');
+    if (/^\s*[¥￥]?\s*[-−－]/.test(f[key])) errors[key] = t('cases.v.yuanNegative', { max: formatFen(MAX_FEN) });
+    else if (!fen.ok) errors[key] = t(fen.problem === 'too_large' ? 'cases.v.yuanTooLarge' : 'cases.v.yuan', { max: formatFen(MAX_FEN) });
     else money[key] = fen.value;
   }
   if (money.agentVoucherLimit !== undefined && money.agentDailyLimit !== undefined && money.agentDailyLimit < money.agentVoucherLimit) {
