@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../core/contract/result';
+import { warningLines, warningSummary } from '../core/csv/warnings';
 import { classifyOpenError, databasePath } from '../db/open';
 import { createBackend } from './backend';
 import { exportFaqCommand } from './cli-faq';
@@ -95,6 +96,7 @@ async function main(): Promise<void> {
     const { report } = job;
     for (const e of report.errors) console.log(`  line ${e.line}: ${e.column ?? 'row'} — ${e.message}${e.value ? ` (“${e.value}”)` : ''}`);
     if (report.invalid > report.errors.length) console.log(`  … and ${report.invalid - report.errors.length} more invalid rows`);
+    for (const line of warningLines(report.warnings, report.warningCounts)) console.log(line);
     let imported = 0;
     let duplicates = report.duplicates;
     if (!values['dry-run'] && report.valid > 0) {
@@ -110,6 +112,7 @@ async function main(): Promise<void> {
         `duplicates:  ${duplicates} (already open, skipped)`,
         `invalid:     ${report.invalid}`,
         `blank lines: ${report.blankLines} (ignored)`,
+        ...warningSummary(report.warningCounts),
       ].join('\n'),
     );
   } catch (error) {

@@ -101,4 +101,41 @@ describe('CSV import', () => {
     expect((await h.err('imports.commit', { jobId: job.jobId })).code).toBe('NOT_FOUND');
     expect(count(h.db, 'callbacks')).toBe(0);
   });
+
+  it('warns on due dates long past and reports rows that cannot be called, with why, in the preview and after the commit', async () => {
+    const { h } = await ready();
+    seedCustomer(h.db, { name: '勿扰客户', phone: '+8613800000021', dncUntil: T0 + 30 * 86_400_000 });
+    seedCustomer(h.db, { name: '错号客户', phone: '+8613800000022', phoneStatus: 'bad' });
+    seedCustomer(h.db, { name: '老客户', phone: '+8613800000023', consentMarketing: 'granted' });
+    const text = csv(header, [
+      ['13800000011', '旧日期', 'complaint_followup', '2020-01-01 10:00', '', '', ''], // line 2: due long past, callable
+      ['13800000012', '新关怀', 'care', '', '', '', ''], // line 3: a new customer has no marketing consent
+      ['13800000021', '勿扰客户', 'winback', '', '', '', ''], // line 4: on the DNC list (the seed opted in to marketing)
+      ['13800000022', '错号客户', 'satisfaction', '', '', '', ''], // line 5: number marked wrong
+      ['13800000023', '老客户', 'care', '2026-11-20 10:00', '', '', ''], // line 6: opted in, due 3 days ago: fine
+      ['13800000024', '新投诉', 'complaint_followup', '', '', '', ''], // line 7: fine
+    ]);
+    const job = await h.ok<{ jobId: string }>('imports.start', { fileName: 'warn.csv', contentBase64: b64(text) });
+    const settled = await waitForImport(h, job.jobId);
+    expect(settled.report).toMatchObject({ valid: 6, invalid: 0, duplicates: 0 });
+    expect(settled.report.warnings).toEqual([
+      { line: 2, code: 'due_long_past', days: 2518 },
+      { line: 3, code: 'not_callable', reason: 'care', blocks: ['no_consent'] },
+      { line: 4, code: 'not_callable', reason: 'winback', blocks: ['dnc'] },
+      { line: 5, code: 'not_callable', reason: 'satisfaction', blocks: ['bad_number'] },
+    ]);
+    expect(settled.report.warningCounts).toEqual({ dueLongPast: 1, notCallable: 3, notCallableBy: { no_consent: 1, dnc: 1, bad_number: 1 } });
+
+    // The rows still import, and the summary after the commit says the same.
+    const done = await h.ok<{ phase: string; imported: number; report: typeof settled.report }>('imports.commit', { jobId: job.jobId });
+    expect(done).toMatchObject({ phase: 'done', imported: 6 });
+    expect(done.report.warningCounts).toEqual(settled.report.warningCounts);
+    // What the preview said is what the queue's guard says once they are in.
+    const queue = await h.ok<QueuePage>('queue.list', { filter: { status: 'all' } });
+    const blocksOf = (name: string) => queue.rows.find((r) => r.customerName === name)?.blocks.map((b) => b.reason);
+    expect(blocksOf('新关怀')).toContain('no_consent');
+    expect(blocksOf('勿扰客户')).toContain('dnc');
+    expect(blocksOf('错号客户')).toContain('bad_number');
+    expect(blocksOf('新投诉')).toEqual([]);
+  });
 });

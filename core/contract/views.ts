@@ -9,6 +9,7 @@ import type {
 } from '../domain/model';
 import type { BalanceBand, Gender, UserRecord, WalletSegment } from '../domain/records';
 import type { RowError } from '../csv';
+import type { ImportWarning, ImportWarningCounts } from '../csv/warnings';
 import type { Settings } from '../settings';
 import type { ErrorCode } from './result';
 
@@ -141,6 +142,9 @@ export interface ImportReport {
   invalid: number;
   blankLines: number;
   errors: RowError[];
+  /** Rows that import but need a look: due date long past, or not callable as things stand (with why). By line, capped. */
+  warnings: ImportWarning[];
+  warningCounts: ImportWarningCounts;
 }
 
 export type ImportJob =

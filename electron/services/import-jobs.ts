@@ -4,7 +4,9 @@ import { AppError } from '../../core/contract/result';
 import type { ImportJob, ImportReport } from '../../core/contract/views';
 import type { MutationArgs } from '../../core/sync/mutations';
 import { openDuplicateExists } from '../../db/repos/callbacks';
-import { customerIdByPhone } from '../../db/repos/customers';
+import { countWarnings, importChecker, noWarnings, type ImportWarning } from '../../core/csv/warnings';
+import { findCustomerByPhone } from '../../db/repos/customers';
+import { getSettings } from '../../db/repos/settings';
 import type { ServiceContext } from './context';
 import { runMutation } from './mutations/registry';
 import { forgetZones } from './queue';
@@ -115,6 +117,9 @@ export class ImportJobs {
     let invalid = 0;
     let duplicates = 0;
     const seen = new Set<string>();
+    const warnings: ImportWarning[] = [];
+    const warningCounts = noWarnings();
+    const check = importChecker(ctx.now(), getSettings(ctx.db));
     for (let i = 0; i < total; i += CHUNK) {
       if (state.cancelled) return;
       state.job = { jobId, fileName, phase: 'validating', processed: i, total };
@@ -126,9 +131,14 @@ export class ImportJobs {
           continue;
         }
         const key = duplicateKey(result.row);
-        const customerId = seen.has(key) ? undefined : customerIdByPhone(ctx.db, result.row.phone);
-        if (seen.has(key) || (customerId && openDuplicateExists(ctx.db, customerId, result.row.reason, result.row.dueAt))) {
+        const customer = seen.has(key) ? undefined : findCustomerByPhone(ctx.db, result.row.phone);
+        if (seen.has(key) || (customer && openDuplicateExists(ctx.db, customer.id, result.row.reason, result.row.dueAt))) {
           duplicates++;
+        } else {
+          // A skipped duplicate is not imported, so it has nothing to warn about.
+          const found = check(result.row, customer);
+          countWarnings(warningCounts, found);
+          for (const w of found) if (warnings.length < MAX_REPORTED_ERRORS) warnings.push(w);
         }
         seen.add(key);
         state.rows.push(result.row);
@@ -143,6 +153,8 @@ export class ImportJobs {
       invalid,
       blankLines,
       errors,
+      warnings,
+      warningCounts,
     };
     state.job = { jobId, fileName, phase: 'ready', processed: total, total, report };
   }

@@ -5,6 +5,7 @@ import { ImportFormat } from './admin/ImportFormat';
 import { ImportHistory } from './admin/ImportHistory';
 import { ImportProgress } from './admin/ImportProgress';
 import { ImportReview } from './admin/ImportReview';
+import { ImportWarningSummary } from './admin/ImportWarnings';
 import { fileErrorAdvice } from './admin/importFile';
 import { ErrorNotice, formatNumber, useLocale } from './admin/shared';
 import { isRunning, useImportJob } from './admin/useImportJob';
@@ -117,6 +118,7 @@ export default function ImportPage() {
             </li>
             {view.job.duplicates > 0 && <li>{t('import.doneDuplicates', { n: n(view.job.duplicates) })}</li>}
             {view.job.report.invalid > 0 && <li>{t('import.doneInvalid', { n: n(view.job.report.invalid) })}</li>}
+            <ImportWarningSummary report={view.job.report} />
           </ul>
           <p className="adm-muted">{t('import.doneHint')}</p>
           <button type="button" className="adm-btn adm-btn-primary" data-testid="import-another" onClick={() => reset()}>

@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../core/contract/result';
 import type { ImportJob, ImportReport } from '../../../core/contract/views';
+import { STALE_DUE_DAYS } from '../../../core/csv/warnings';
 import { ImportErrors } from './ImportErrors';
+import { ImportWarnings } from './ImportWarnings';
 import { ErrorNotice, formatNumber } from './shared';
 import type { ImportAction } from './useImportJob';
 
@@ -32,7 +34,7 @@ export function ImportReview({
           {t('import.noValid')}
         </div>
       ) : (
-        job.report.invalid === 0 && <p className="adm-ok-text">{t('import.allGood')}</p>
+        job.report.invalid === 0 && job.report.warnings.length === 0 && <p className="adm-ok-text">{t('import.allGood')}</p>
       )}
       <div className="adm-actions">
         <button
@@ -56,6 +58,7 @@ export function ImportReview({
           {t('import.cancelImport')}
         </button>
       </div>
+      <ImportWarnings report={job.report} />
       <ImportErrors errors={job.report.errors} invalid={job.report.invalid} />
     </>
   );
@@ -77,6 +80,20 @@ function Report({ fileName, report }: { fileName: string; report: ImportReport }
     },
     { key: 'invalid', label: t('import.invalid'), value: n(report.invalid), tone: report.invalid > 0 ? 'bad' : undefined },
     { key: 'blank', label: t('import.blankLines'), value: n(report.blankLines) },
+    {
+      key: 'stale',
+      label: t('import.warn.statStale'),
+      value: n(report.warningCounts.dueLongPast),
+      tone: report.warningCounts.dueLongPast > 0 ? 'warn' : undefined,
+      hint: t('import.warn.statStaleHint', { days: STALE_DUE_DAYS }),
+    },
+    {
+      key: 'not-callable',
+      label: t('import.warn.statNotCallable'),
+      value: n(report.warningCounts.notCallable),
+      tone: report.warningCounts.notCallable > 0 ? 'warn' : undefined,
+      hint: t('import.warn.statNotCallableHint'),
+    },
   ];
   return (
     <section className="adm-card" data-testid="import-report" aria-labelledby="import-report-title">
