@@ -3,6 +3,7 @@ import type { QueueRow, QueueSummary } from '../../core/contract/views';
 import { call } from '../api/client';
 import { apiErrorText } from '../i18n/apiError';
 import type { Slice } from './types';
+import { loadQueuePrefs, saveQueuePrefs } from './queuePrefs';
 
 export const PAGE_SIZE = 200;
 /** Pages kept per query (8,000 rows); older, distant pages are refetched if scrolled back to. */
@@ -38,6 +39,8 @@ export interface QueueSlice {
   /** Forget cached pages (after an outcome, a switch of user, an import...) and refetch the summary. */
   invalidateQueue(): void;
   refreshSummary(): Promise<void>;
+  /** The signed-in user's last filters and sort (localStorage), or the defaults; call before the queue loads. */
+  restoreQueuePrefs(userId: string | null): void;
 }
 
 function cacheKey(filter: QueueFilter, sort: QueueSort, direction: string, generation: number): string {
@@ -55,6 +58,13 @@ export const createQueueSlice: Slice<QueueSlice> = (set, get) => {
     const stale = keepStale ? { ...cache.stale, ...cache.pages } : {};
     set({ cache: emptyCache(key, stale, keepStale ? cache.total : null) });
     get().ensureRows(0, PAGE_SIZE - 1);
+  };
+
+  /** Whose queue preferences are read and written (null before anyone is signed in: nothing is kept). */
+  let prefsUser: string | null = null;
+  const persist = () => {
+    const { filter, sort, direction } = get();
+    if (prefsUser) saveQueuePrefs(prefsUser, { filter, sort, direction });
   };
 
   async function loadPage(page: number) {
@@ -93,21 +103,32 @@ export const createQueueSlice: Slice<QueueSlice> = (set, get) => {
 
     setFilter(patch) {
       set({ filter: { ...get().filter, ...patch } });
+      persist();
       reset(false);
     },
     resetFilter() {
       set({ filter: DEFAULT_FILTER });
+      persist();
       reset(false);
     },
     toggleSort(sort) {
       const { sort: current, direction } = get();
       if (sort === current) set({ direction: direction === 'asc' ? 'desc' : 'asc' });
       else set({ sort, direction: 'asc' });
+      persist();
       reset(false);
     },
     setSort(sort, direction) {
       set({ sort, direction });
+      persist();
       reset(false);
+    },
+    restoreQueuePrefs(userId) {
+      prefsUser = userId;
+      const defaults = { filter: DEFAULT_FILTER, sort: 'queue' as const, direction: 'asc' as const };
+      const prefs = userId ? loadQueuePrefs(userId, defaults) : defaults;
+      const { generation } = get();
+      set({ ...prefs, cache: emptyCache(cacheKey(prefs.filter, prefs.sort, prefs.direction, generation)) });
     },
     ensureRows(start, end) {
       const { cache } = get();

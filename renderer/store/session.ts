@@ -58,6 +58,7 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => ({
       return;
     }
     await applyLocale(session.value.locale);
+    get().restoreQueuePrefs(session.value.currentUser?.id ?? null);
     set({ session: session.value, boot: { phase: session.value.setUp ? 'ready' : 'first-run' } });
   },
 
@@ -72,6 +73,9 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => ({
 
   setSession(session) {
     void applyLocale(session.locale);
+    // Another user (or the first one, after setup): their own queue filters and sort.
+    const userId = session.currentUser?.id ?? null;
+    if (userId !== (get().session?.currentUser?.id ?? null)) get().restoreQueuePrefs(userId);
     set({ session, boot: session.setUp ? { phase: 'ready' } : get().boot });
   },
 

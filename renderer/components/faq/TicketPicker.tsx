@@ -38,10 +38,8 @@ export function TicketPicker({
       );
       if (stale) return;
       if (!resolved!.ok || !closed!.ok) {
-        {
-          const error = !resolved!.ok ? resolved!.error : !closed!.ok ? closed!.error : null;
-          setFailed(error ? apiErrorText(error) : '');
-        }
+        const error = !resolved!.ok ? resolved!.error : !closed!.ok ? closed!.error : null;
+        setFailed(error ? apiErrorText(error) : '');
         return;
       }
       setFailed(null);
