@@ -314,6 +314,7 @@ describe('contract fuzz: every method survives random input', () => {
     }
     expect((await h.backend.invoke('queue.list', { filter: { status: 'all' }, limit: 500 })).ok).toBe(true);
     expect((await h.backend.invoke('audit.list', {})).ok).toBe(true);
+    expect((await h.backend.invoke('customers.search', { query: '0000' })).ok).toBe(true);
     expect(contentHash(h.db)).toBe(before);
   });
 

@@ -69,6 +69,7 @@ const good: Record<string, fc.Arbitrary<unknown>> = {
   subjectId: anId,
   mode: fc.constantFrom('demo', 'empty'),
   agentName: fc.string({ minLength: 1, maxLength: 64 }),
+  query: fc.oneof(fc.string({ maxLength: 70 }), fc.constantFrom('', '  ', '5678', '12', '%', '张')),
   name: fc.string({ minLength: 1, maxLength: 64 }),
   locale: fc.constantFrom('zh-CN', 'en'),
   role: fc.constantFrom('agent', 'supervisor'),
@@ -180,6 +181,8 @@ function validBase(method: MethodName): fc.Arbitrary<Record<string, unknown>> {
       });
     case 'customers.revealPhone':
       return fc.record({ customerId: fc.constantFrom(...pool.customers) });
+    case 'customers.search':
+      return fc.record({ query: fc.constantFrom('张', '王芳', '1234', '0000', '138-0000', '%_\\', 'Chen'), limit: fc.integer({ min: 1, max: 50 }) }, { requiredKeys: ['query'] });
     case 'imports.start':
       return fc.record({ fileName: fc.constant('x.csv'), contentBase64: good.contentBase64! as fc.Arbitrary<string> });
     case 'imports.status':

@@ -8,6 +8,7 @@ import { reportsContract } from './api-reports';
 import { answerSchema, RESPONSE_STATUSES, SCRIPT_PURPOSES, scriptContentSchema } from '../questionnaire/model';
 import type {
   AuditView,
+  CustomerHit,
   CallScriptState,
   ResponseView,
   ScriptDetail,
@@ -117,6 +118,10 @@ const coreContract = {
   'callbacks.startCall': returns<{ startedAt: number }>()(byId),
   'callbacks.recordOutcome': returns<OutcomeResult>()(recordOutcomeSchema),
   'customers.revealPhone': returns<{ phone: string; formatted: string }>()(z.object({ customerId: id }).strict()),
+  // Read only: by name, or by at least the last 4 digits of the phone; phones come back masked.
+  'customers.search': returns<CustomerHit[]>()(
+    z.object({ query: z.string().trim().min(1).max(64), limit: z.number().int().min(1).max(50).default(10) }).strict(),
+  ),
   'imports.start': returns<ImportJob>()(
     z.object({ fileName: z.string().trim().min(1).max(255), contentBase64: z.base64().max(200_000_000) }).strict(),
   ),

@@ -20,6 +20,7 @@ export const METHOD_NAMES = [
   'callbacks.startCall',
   'callbacks.recordOutcome',
   'customers.revealPhone',
+  'customers.search',
   'imports.start',
   'imports.status',
   'imports.commit',

@@ -165,6 +165,14 @@ export interface ImportBatchView {
   invalid: number;
 }
 
+/** A customer found by name or the last digits of the phone (customers.search): the phone is masked. */
+export interface CustomerHit {
+  id: string;
+  name: string;
+  phoneMasked: string;
+  city: string | null;
+}
+
 export interface AuditView {
   id: string;
   at: number;

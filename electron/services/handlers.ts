@@ -3,6 +3,7 @@ import type { MethodName } from '../../core/contract/methods';
 import type { SystemStatus } from '../../core/contract/views';
 import { auditList, importBatches, readSettings, updateSettings } from './admin';
 import { recordOutcome, release, revealPhone, startCall, take, takeNext } from './calls';
+import { searchCustomers } from './customers';
 import { currentUser, type ServiceContext } from './context';
 import { callbackDetail, listQueuePage, queueSummary } from './queue';
 import { forCallback, answer, finish, start } from './responses';
@@ -79,6 +80,7 @@ export const handlers: Handlers = {
   'callbacks.startCall': startCall,
   'callbacks.recordOutcome': recordOutcome,
   'customers.revealPhone': revealPhone,
+  'customers.search': searchCustomers,
   'imports.start': (ctx, input) => {
     currentUser(ctx);
     return ctx.imports.start(ctx, input.fileName, Buffer.from(input.contentBase64, 'base64'));

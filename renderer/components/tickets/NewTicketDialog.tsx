@@ -1,12 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../core/contract/result';
+import type { CustomerHit } from '../../../core/contract/views';
 import type { TicketDetail } from '../../../core/contract/views-cases';
 import { matchPolicy, TICKET_PRIORITIES, type SlaPolicy, type TicketPriority } from '../../../core/sla/policy';
 import { TICKET_CHANNELS } from '../../../core/tickets/model';
 import { call } from '../../api/client';
 import { useStore } from '../../store';
 import { formatBizMinutes, ticketErrorLine, useCategoryLabel } from './labels';
+import { CustomerPicker } from './CustomerPicker';
 import { Modal } from './Modal';
 import { guessTicket } from './prefill';
 
@@ -34,6 +36,7 @@ export function NewTicketDialog({ source, onClose, onCreated }: { source: Ticket
     const guess = guessTicket(source?.notes ?? '', usable);
     return { ...guess, channel: 'phone' as Channel, assigneeId: meId, guessed: usable.length > 0 };
   });
+  const [customer, setCustomer] = useState<CustomerHit | null>(null);
   const [policies, setPolicies] = useState<SlaPolicy[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -59,7 +62,7 @@ export function NewTicketDialog({ source, onClose, onCreated }: { source: Ticket
     setBusy(true);
     setError(null);
     const r = await call('tickets.create', {
-      customerId: source?.customerId ?? null,
+      customerId: source?.customerId ?? customer?.id ?? null,
       callbackId: source?.callbackId ?? null,
       attemptId: source?.attemptId ?? null,
       subject: form.subject.trim(),
@@ -80,7 +83,7 @@ export function NewTicketDialog({ source, onClose, onCreated }: { source: Ticket
   return (
     <Modal
       title={source ? t('create.fromCallTitle') : t('create.title')}
-      subtitle={source ? t('create.fromCallSub', { name: source.customerName }) : t('create.standaloneSub')}
+      subtitle={source ? t('create.fromCallSub', { name: source.customerName }) : customer ? t('create.linkedCustomerSub', { name: customer.name }) : t('create.standaloneSub')}
       onClose={onClose}
       busy={busy}
       testId="new-ticket-dialog"
@@ -95,6 +98,14 @@ export function NewTicketDialog({ source, onClose, onCreated }: { source: Ticket
         </>
       }
     >
+      {!source && (
+        <div className="tk-field">
+          <span className="tk-label">
+            {t('create.customer')} <span className="muted">{t('common.optional')}</span>
+          </span>
+          <CustomerPicker value={customer} onChange={setCustomer} />
+        </div>
+      )}
       <label className="tk-field">
         <span className="tk-label">{t('create.subject')}</span>
         <input
