@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { DatePicker } from '../ui/DatePicker';
 
 /* Labelled filter controls shared by the report, survey and SLA filter bars; each page keeps its own words and test ids. */
 
@@ -61,11 +62,11 @@ export function DateRangeFields({
     <>
       <label className="adm-field">
         <span className="adm-label">{labels.from}</span>
-        <input type="date" value={from} max={to || undefined} data-testid={testIds.from} onChange={(e) => onChange({ from: e.target.value })} />
+        <DatePicker value={from} max={to || undefined} testId={testIds.from} onChange={(v) => onChange({ from: v })} />
       </label>
       <label className="adm-field">
         <span className="adm-label">{labels.to}</span>
-        <input type="date" value={to} min={from || undefined} data-testid={testIds.to} onChange={(e) => onChange({ to: e.target.value })} />
+        <DatePicker value={to} min={from || undefined} testId={testIds.to} onChange={(v) => onChange({ to: v })} />
       </label>
     </>
   );

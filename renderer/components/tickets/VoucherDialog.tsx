@@ -12,6 +12,7 @@ import { ticketErrorLine, voucherText } from './labels';
 import { Modal } from './Modal';
 import { VoucherQuotePanel } from './VoucherQuote';
 import { defaultExpiry, expiryInstant, termsProblemKey, todayIso, toTerms, type VoucherForm } from './voucherForm';
+import { DatePicker } from '../../ui/DatePicker';
 
 export interface VoucherTarget {
   customerId: string;
@@ -189,15 +190,7 @@ export function VoucherDialog({ target, onClose, onDone }: { target: VoucherTarg
             </label>
             <label className="tk-field">
               <span className="tk-label">{t('voucher.expiry')}</span>
-              <input
-                type="date"
-                className="input"
-                data-testid="voucher-expiry"
-                min={todayIso(now())}
-                value={expiry}
-                aria-invalid={expiryBad}
-                onChange={(e) => patch({ expiry: e.target.value })}
-              />
+              <DatePicker testId="voucher-expiry" min={todayIso(now())} value={expiry} ariaInvalid={expiryBad} onChange={(v) => patch({ expiry: v })} />
               {expiryBad && <span className="tk-problem">{t('voucher.expiryPast')}</span>}
             </label>
           </div>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Group } from './settingsFields';
 import { formatDate, useLocale } from './shared';
+import { DatePicker } from '../../ui/DatePicker';
 
 const MAX_DATES = 366;
 
@@ -62,21 +63,15 @@ export function NoCallDates({
       )}
       {canEdit && (
         <div className="adm-row">
-          <input
-            type="date"
+          <DatePicker
             value={newDate}
-            data-testid="settings-date-input"
-            aria-label={t('settings.datesTitle')}
-            onChange={(e) => {
-              setNewDate(e.target.value);
+            testId="settings-date-input"
+            ariaLabel={t('settings.datesTitle')}
+            onChange={(v) => {
+              setNewDate(v);
               setDateError(null);
             }}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') {
-                e.preventDefault();
-                addDate();
-              }
-            }}
+            onEnter={addDate}
           />
           <button type="button" className="adm-btn" data-testid="settings-date-add" onClick={addDate}>
             {t('settings.addDate')}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { NoCallDates } from './NoCallDates';
 import { Group, Labeled, NumberField } from './settingsFields';
 import { LIMITS, type EditForm, type FieldErrors, type SettingsForm } from './settingsForm';
+import { TimePicker } from '../../ui/DatePicker';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
@@ -27,24 +28,22 @@ export function SettingsRules({
       >
         <div className="adm-row">
           <Labeled label={t('settings.windowStart')}>
-            <input
-              type="time"
+            <TimePicker
               value={form.callWindowStart}
-              data-testid="settings-window-start"
-              aria-invalid={!!errors.callWindowStart}
-              onChange={(e) => edit({ callWindowStart: e.target.value }, ['callWindowStart', 'callWindowEnd'])}
+              testId="settings-window-start"
+              ariaInvalid={!!errors.callWindowStart}
+              onChange={(v) => edit({ callWindowStart: v }, ['callWindowStart', 'callWindowEnd'])}
             />
           </Labeled>
           <span className="adm-range-dash" aria-hidden>
             –
           </span>
           <Labeled label={t('settings.windowEnd')}>
-            <input
-              type="time"
+            <TimePicker
               value={form.callWindowEnd}
-              data-testid="settings-window-end"
-              aria-invalid={!!errors.callWindowEnd}
-              onChange={(e) => edit({ callWindowEnd: e.target.value }, ['callWindowStart', 'callWindowEnd'])}
+              testId="settings-window-end"
+              ariaInvalid={!!errors.callWindowEnd}
+              onChange={(v) => edit({ callWindowEnd: v }, ['callWindowStart', 'callWindowEnd'])}
             />
           </Labeled>
         </div>

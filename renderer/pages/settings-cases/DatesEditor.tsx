@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CalendarDate } from '../../../core/sla/calendar';
 import { formatDate, useLocale } from '../admin/shared';
 import type { CalendarErrors } from './calendarForm';
+import { DatePicker } from '../../ui/DatePicker';
 
 type ListKey = 'holidays' | 'workdays';
 
@@ -83,15 +84,14 @@ function DateList({
       )}
       {canEdit && (
         <div className="adm-row">
-          <input
-            type="date"
+          <DatePicker
             value={date}
             min={`${year}-01-01`}
             max={`${year}-12-31`}
-            aria-label={t('calendar.newDate')}
-            data-testid={`calendar-${list}-date`}
-            onChange={(e) => {
-              setDate(e.target.value);
+            ariaLabel={t('calendar.newDate')}
+            testId={`calendar-${list}-date`}
+            onChange={(v) => {
+              setDate(v);
               setAddError(null);
             }}
           />
