@@ -1,0 +1,81 @@
+import { serve } from '@hono/node-server';
+import pino from 'pino';
+import { createServerApp } from '../app';
+import { seedDemo } from '../demo';
+import type { OpenedDb } from './database';
+import { CliError } from './errors';
+
+/*
+ * The long-running server. On SIGTERM or SIGINT it stops accepting connections, lets requests in
+ * flight finish (at most `graceMs`, then cuts the rest), closes the database and exits 0; a second
+ * signal exits at once.
+ */
+
+export interface ServeOptions {
+  host: string;
+  port: number;
+  demo: boolean;
+  trustProxy: boolean;
+  graceMs?: number;
+}
+
+export async function runServer(opened: OpenedDb, options: ServeOptions, print: (line: string) => void): Promise<void> {
+  const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  if (options.demo) {
+    const seed = await seedDemo(opened.db, { now: Date.now() });
+    if (seed) {
+      print('Demo team 演示团队 created. Sign in with a name (or phone) and its password:');
+      for (const a of seed.accounts) print(`  ${a.name.padEnd(4, '\u3000')} ${a.phone}  ${a.password.padEnd(14)} ${a.role}${a.isAdmin ? ' + admin' : ''}`);
+    } else {
+      print('Demo: this database already has accounts; nothing was added.');
+    }
+  }
+  const app = createServerApp({ db: opened.db, logger, trustProxy: options.trustProxy });
+
+  const server = serve({ fetch: app.fetch, hostname: options.host, port: options.port });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        new CliError(
+          error.code === 'EADDRINUSE'
+            ? `Port ${options.port} on ${options.host} is already in use: stop what is using it, or pick another with --port.`
+            : `Cannot listen on ${options.host}:${options.port}: ${error.message}`,
+        ),
+      );
+    });
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port; // --port 0 picks a free one
+  print(`Central server listening on http://${options.host}:${port} — database: ${opened.description}`);
+  print('Stop with Ctrl+C (or SIGTERM): requests in flight finish first.');
+
+  await new Promise<void>((resolve) => {
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) {
+        print(`${signal} again: exiting now.`);
+        process.exit(1);
+      }
+      stopping = true;
+      logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
+      const force = setTimeout(() => {
+        logger.warn('requests still running after the grace period: closing their connections');
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      }, options.graceMs ?? 10_000);
+      force.unref();
+      server.close(() => {
+        clearTimeout(force);
+        opened
+          .close()
+          .catch((error: unknown) => logger.error({ err: error }, 'closing the database failed'))
+          .finally(() => {
+            logger.info('stopped');
+            resolve();
+          });
+      });
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+}

@@ -1,0 +1,50 @@
+import type { PasswordHasher } from '../core/auth/password';
+import type { AccountView, Role } from '../core/auth/wire';
+import { createAccount, createTeam } from './auth/accounts';
+import { SYSTEM_ACTOR } from './auth/audit';
+import { createNodePasswordHasher } from './auth/crypto';
+import type { ServerDb } from './database/open';
+
+/*
+ * `npm run server -- --demo`: a team a newcomer can sign in to at once. The passwords are fixed and
+ * printed at start, which is only acceptable because this runs on an empty database by request.
+ * Returns the ids so the shared demo data (customers, callbacks, tickets) can be seeded for them.
+ */
+
+export const DEMO_TEAM = '演示团队';
+
+export const DEMO_ACCOUNTS: readonly { name: string; role: Role; isAdmin: boolean; phone: string; password: string }[] = [
+  { name: '周敏', role: 'supervisor', isAdmin: true, phone: '13800000001', password: 'zhoumin-demo' },
+  { name: '陈伟', role: 'supervisor', isAdmin: false, phone: '13800000002', password: 'chenwei-demo' },
+  { name: '王芳', role: 'agent', isAdmin: false, phone: '13800000003', password: 'wangfang-demo' },
+  { name: '李娜', role: 'agent', isAdmin: false, phone: '13800000004', password: 'lina-demo' },
+  { name: '李静', role: 'agent', isAdmin: false, phone: '13800000005', password: 'lijing-demo' },
+];
+
+export interface DemoSeed {
+  teamId: string;
+  /** Every demo account with its printed password, in DEMO_ACCOUNTS order. */
+  accounts: (AccountView & { password: string })[];
+  /** 周敏: the admin supervisor (approves vouchers in the demo data). */
+  supervisorId: string;
+  agentIds: string[];
+}
+
+/** Seeds the demo team when the database has no account yet; null (and nothing written) otherwise. */
+export async function seedDemo(db: ServerDb, options: { now: number; hasher?: PasswordHasher }): Promise<DemoSeed | null> {
+  const { rows } = await db.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM accounts) AS any`);
+  if (rows[0]!.any) return null;
+  const hasher = options.hasher ?? createNodePasswordHasher();
+  const team = await createTeam(db, { name: DEMO_TEAM, now: options.now, actorId: SYSTEM_ACTOR });
+  const accounts: DemoSeed['accounts'] = [];
+  for (const demo of DEMO_ACCOUNTS) {
+    const account = await createAccount(db, hasher, { ...demo, teamId: team.id, now: options.now, actorId: SYSTEM_ACTOR });
+    accounts.push({ ...account, password: demo.password });
+  }
+  return {
+    teamId: team.id,
+    accounts,
+    supervisorId: accounts.find((a) => a.isAdmin)!.id,
+    agentIds: accounts.filter((a) => a.role === 'agent').map((a) => a.id),
+  };
+}
