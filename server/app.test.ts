@@ -3,12 +3,13 @@ import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessClaims, AccountView, SignInReply } from '../core/auth/wire';
 import { signAccessToken } from './auth/tokens';
+import { DEMO_TEAM, seedDemo, type DemoSeed } from './demo';
 import type { ServerEnv } from './http/env';
 import { authenticate } from './http/authenticate';
 import { limitBodies } from './http/body';
 import { openServerDb, type ServerDb } from './database/open';
 import { createTestDb, dbKinds, type TestDb } from './testing/databases';
-import { seedTeam, T0, testServer, type SeededTeam, type TestServer } from './testing/harness';
+import { seedTeam, T0, testHasher, testServer, type SeededTeam, type TestServer } from './testing/harness';
 
 /*
  * The HTTP app's edges on every database kind: account creation through the admin routes, bad input
@@ -37,14 +38,33 @@ for (const kind of dbKinds()) {
     let team: SeededTeam;
     let s: TestServer;
     let admin: SignInReply;
+    let demo: [DemoSeed | null, DemoSeed | null];
     beforeAll(async () => {
       t = await createTestDb(kind);
       db = t.db;
+      // The demo seed needs an empty database: it runs first, then the suite's own team joins it.
+      demo = [await seedDemo(db, { now: T0, hasher: testHasher }), await seedDemo(db, { now: T0, hasher: testHasher })];
       team = await seedTeam(db, '演');
       s = testServer(db);
       admin = await signIn(s, team.admin.name, team.admin.password);
     }, 120_000);
     afterAll(() => t?.drop(), 60_000);
+
+    it('seedDemo makes the demo team once, and its accounts sign in with the printed passwords', async () => {
+      const [first, again] = demo;
+      expect(again).toBeNull();
+      expect(first!.accounts.map((a) => [a.name, a.role, a.isAdmin, a.phone])).toEqual([
+        ['周敏', 'supervisor', true, '+8613800000001'],
+        ['陈伟', 'supervisor', false, '+8613800000002'],
+        ['王芳', 'agent', false, '+8613800000003'],
+        ['李娜', 'agent', false, '+8613800000004'],
+        ['李静', 'agent', false, '+8613800000005'],
+      ]);
+      expect(first!.supervisorId).toBe(first!.accounts[0]!.id);
+      expect(first!.agentIds).toEqual(first!.accounts.slice(2).map((a) => a.id));
+      expect((await db.query(`SELECT name FROM teams WHERE id = $1`, [first!.teamId])).rows).toEqual([{ name: DEMO_TEAM }]);
+      for (const a of first!.accounts) expect((await signIn(s, a.phone!, a.password, '10.1.0.7')).user.id).toBe(a.id);
+    });
 
     it('healthz answers with the database kind; unknown routes are a typed 404', async () => {
       expect(await s.call('GET', '/healthz')).toMatchObject({ status: 200, body: { ok: true, value: { status: 'ok', database: kind } } });

@@ -13,6 +13,14 @@ import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
 
+// What routes mounted from elsewhere (the sync routes) build on.
+export { authenticate, requireAccount, requireAdmin } from './http/authenticate';
+export { readJson } from './http/body';
+export { ServerError } from './http/errors';
+export type { ServerEnv } from './http/env';
+export type { AuthenticatedAccount } from './auth/sessions';
+export type { ServerContext } from './context';
+
 /*
  * The central server's HTTP app. Everything a process needs to know lives in the database (accounts,
  * sessions, failed sign-ins, the signing key), so any number of these apps on one database answer

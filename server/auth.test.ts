@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SignInReply, SignedInUser } from '../core/auth/wire';
+import { createNodePasswordHasher } from './auth/crypto';
 import type { ServerDb } from './database/open';
 import { createTestDb, dbKinds, type TestDb } from './testing/databases';
 import { seedTeam, T0, testServer, type SeededTeam, type TeamMember, type TestServer } from './testing/harness';
@@ -205,6 +206,18 @@ for (const kind of dbKinds()) {
       }
       expect((await s.call('POST', '/auth/sign-in', { body: { login: '壬王芳', password: '壬王芳-password' }, ip: '10.0.5.1' })).status).toBe(429);
       expect((await s.call('POST', '/auth/sign-in', { body: { login: '壬王芳', password: '壬王芳-password' }, ip: '10.0.5.2' })).status).toBe(200);
+    });
+
+    it('a successful sign-in rehashes a password stored with older parameters', async () => {
+      const team = await seedTeam(db, '丑');
+      const stronger = testServer(db, { hasher: createNodePasswordHasher({ N: 2 ** 11 }) });
+      const hashOf = async () => (await db.query<{ h: string }>(`SELECT password_hash AS h FROM accounts WHERE id = $1`, [team.agent.id])).rows[0]!.h;
+      expect(await hashOf()).toMatch(/^scrypt\$1024\$/);
+      expect((await stronger.call('POST', '/auth/sign-in', { body: { login: team.agent.name, password: 'wrong-one' }, ip: '10.0.6.1' })).status).toBe(401);
+      expect(await hashOf()).toMatch(/^scrypt\$1024\$/);
+      await signIn(stronger, team.agent, '10.0.6.1');
+      expect(await hashOf()).toMatch(/^scrypt\$2048\$/);
+      await signIn(testServer(db), team.agent, '10.0.6.1');
     });
 
     it('admin routes: 401 without a token, 403 for a non-admin, 404 for another team’s account', async () => {
