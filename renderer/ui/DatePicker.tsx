@@ -202,7 +202,7 @@ function Calendar({
   };
 
   return (
-    <div ref={root} className="ui-calendar" role="dialog" aria-modal="false" aria-labelledby={titleId} data-testid={testId} onKeyDown={onKey}>
+    <div ref={root} className="ui-calendar" role="dialog" aria-modal="false" aria-labelledby={titleId} data-testid={testId} data-owns-escape onKeyDown={onKey}>
       <div className="ui-calendar-head">
         <button type="button" className="ui-calendar-nav" aria-label={t('date.prevMonth')} onClick={() => move(addMonths(active, -1))}>
           ‹

@@ -41,8 +41,9 @@ export function Modal({
     first?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || busyRef.current) return;
-      // An expanded combobox (the customer search) closes its list first; the next Esc closes the dialog.
-      if (e.target instanceof HTMLElement && e.target.getAttribute('aria-expanded') === 'true') return;
+      // An expanded combobox (the customer search) or an open popup that owns Esc (a date picker's calendar)
+      // closes first; the next Esc closes the dialog.
+      if (e.target instanceof HTMLElement && (e.target.getAttribute('aria-expanded') === 'true' || e.target.closest('[data-owns-escape]'))) return;
       // The dialog owns Esc while it is open: the call workspace under it must not see it.
       e.stopPropagation();
       e.preventDefault();
