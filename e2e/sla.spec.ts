@@ -180,7 +180,21 @@ test('a supervisor approves a pending voucher from the Vouchers page and the spe
   await expect(page.getByTestId('audit-row')).toHaveCount(1);
   await expect(page.getByTestId('audit-row').first()).toContainText(big.code);
   await expect(page.getByTestId('audit-row').first()).toContainText('批准补偿券');
+  // The details read as a sentence with names, never ids or field names.
+  const details = page.getByTestId('audit-row').first().getByTestId('audit-details');
+  await expect(details).toHaveText(`批准了 王芳 为 张伟 申请的现金返还 ¥88.00（${big.code}）`);
+  await page.getByTestId('audit-action').selectOption('voucher.requested');
+  await expect(page.getByTestId('audit-row').filter({ hasText: big.code }).getByTestId('audit-details')).toHaveText(
+    `为 张伟 申请现金返还 ¥88.00（${big.code}），需主管审批：超过单张额度`,
+  );
+  await page.getByTestId('audit-action').selectOption('');
+  await expect(page.getByTestId('audit-table')).not.toContainText(/valueFen|customerId|approvalReasons|[0-9a-f]{8}-[0-9a-f]{4}-/);
+  await page.setViewportSize({ width: 1280, height: 800 });
   await shot(page, 'sla-audit-vouchers');
+  await agent.toggleLanguage();
+  await expect(page.getByTestId('audit-row').first().getByTestId('audit-details')).toContainText('张伟');
+  await shot(page, 'sla-audit-vouchers-en');
+  await agent.toggleLanguage();
 });
 
 test('the calendar editor refuses an overlapping period with the message at the field', async ({ page, host }) => {

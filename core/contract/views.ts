@@ -183,6 +183,8 @@ export interface AuditView {
   subjectId: string;
   subjectName: string | null;
   details: Record<string, unknown>;
+  /** Display names of the ids the details and the subject refer to (customerId, requestedBy…): id → name or code. */
+  refs: Record<string, string>;
 }
 
 export type { Settings };

@@ -2,6 +2,7 @@ import type { ParsedInputOf } from '../../core/contract/api';
 import type { AuditView, ImportBatchView } from '../../core/contract/views';
 import type { Settings } from '../../core/settings';
 import { listAudit } from '../../db/repos/audit';
+import { namesOf, referencedIds } from '../../db/repos/audit-names';
 import { listImportBatches } from '../../db/repos/imports';
 import { getSettings } from '../../db/repos/settings';
 import { currentSupervisor, currentUser, type ServiceContext } from './context';
@@ -23,7 +24,17 @@ export function updateSettings(ctx: ServiceContext, input: ParsedInputOf<'settin
 
 export function auditList(ctx: ServiceContext, input: ParsedInputOf<'audit.list'>): { rows: AuditView[]; total: number } {
   currentUser(ctx);
-  return listAudit(ctx.db, input);
+  const page = listAudit(ctx.db, input);
+  // Names for the ids in the details, for the whole page at once: the log reads as sentences, not ids.
+  // The subject is looked up too: a ticket or a user as the subject gets its code or name.
+  const names = namesOf(ctx.db, [...new Set([...referencedIds(page.rows.map((r) => r.details)), ...page.rows.map((r) => r.subjectId)])]);
+  return {
+    total: page.total,
+    rows: page.rows.map((r) => ({
+      ...r,
+      refs: Object.fromEntries([...referencedIds([r.details]), r.subjectId].flatMap((id) => (names[id] ? [[id, names[id]]] : []))),
+    })),
+  };
 }
 
 export function importBatches(ctx: ServiceContext): ImportBatchView[] {

@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import type { InputOf } from '../../core/contract/api';
 import type { ApiError } from '../../core/contract/result';
 import type { AuditView } from '../../core/contract/views';
-import { formatFen } from '../../core/vouchers/describe';
+import { AUDIT_ACTIONS } from '../../core/domain/audit-actions';
 import { call } from '../api/client';
 import { useStore } from '../store';
 import {
@@ -19,27 +19,12 @@ import {
   useErrorLine,
 } from './admin/shared';
 import './admin.css';
-import { DatePicker } from '../ui/DatePicker';
+import { describeAudit } from './audit/describe';
 
 const PAGE = 100;
 const EXPORT_PAGE = 500;
 const EXPORT_MAX = 10_000;
 const DAY_MS = 86_400_000;
-/** Actions the back end writes today; the filter offers these. */
-const KNOWN_ACTIONS = [
-  'phone.reveal',
-  'voucher.issued',
-  'voucher.requested',
-  'voucher.approved',
-  'voucher.rejected',
-  'voucher.voided',
-  'voucher.redeemed',
-  'faq.submit',
-  'faq.request_changes',
-  'faq.publish',
-  'faq.retire',
-  'faq.mark_reviewed',
-] as const;
 
 interface Filter {
   action: string;
@@ -66,12 +51,6 @@ export function actionText(t: TFunction<'admin'>, action: string): string {
   return t(`audit.actions.${action.replace(/\./g, '_')}`, { defaultValue: action });
 }
 
-function detailsText(details: Record<string, unknown>): string {
-  return Object.entries(details)
-    // Voucher entries carry money as integer fen: show it as CNY.
-    .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : k.endsWith('Fen') && typeof v === 'number' ? formatFen(v) : JSON.stringify(v)}`)
-    .join('; ');
-}
 
 type Data = { state: 'loading' } | { state: 'error'; error: ApiError } | { state: 'ready'; rows: AuditView[]; total: number };
 
@@ -84,6 +63,8 @@ export default function AuditPage() {
   const [data, setData] = useState<Data>({ state: 'loading' });
   const [reload, setReload] = useState(0);
   const [exporting, setExporting] = useState<number | null>(null);
+  // Every kind the console writes, plus any other found in the entries loaded (e.g. written by a newer version).
+  const [seenActions, setSeenActions] = useState<ReadonlySet<string>>(() => new Set(AUDIT_ACTIONS));
 
   const query = toQuery(filter);
   const queryKey = JSON.stringify(query);
@@ -96,6 +77,7 @@ export default function AuditPage() {
     void call('audit.list', { ...q, offset, limit: PAGE }).then((r) => {
       if (!live) return;
       setData(r.ok ? { state: 'ready', rows: r.value.rows, total: r.value.total } : { state: 'error', error: r.error });
+      if (r.ok) setSeenActions((s) => (r.value.rows.some((a) => !s.has(a.action)) ? new Set([...s, ...r.value.rows.map((a) => a.action)]) : s));
     });
     return () => {
       live = false;
@@ -153,8 +135,8 @@ export default function AuditPage() {
       a.actorName ?? '',
       actionText(t, a.action),
       t(`audit.subjectTypes.${a.subjectType}`, { defaultValue: a.subjectType }),
-      a.subjectName ?? '',
-      detailsText(a.details),
+      a.subjectName ?? a.refs[a.subjectId] ?? '',
+      describeAudit(t, a),
       a.action,
       a.actorId,
       a.subjectId,
@@ -182,7 +164,7 @@ export default function AuditPage() {
             <span className="adm-label">{t('audit.filterAction')}</span>
             <select value={filter.action} data-testid="audit-action" onChange={(e) => change({ action: e.target.value })}>
               <option value="">{t('audit.allActions')}</option>
-              {KNOWN_ACTIONS.map((a) => (
+              {[...seenActions].map((a) => (
                 <option key={a} value={a}>
                   {actionText(t, a)}
                 </option>
@@ -191,11 +173,23 @@ export default function AuditPage() {
           </label>
           <label className="adm-field">
             <span className="adm-label">{t('audit.filterFrom')}</span>
-            <DatePicker value={filter.from} max={filter.to || undefined} testId="audit-from" onChange={(v) => change({ from: v })} />
+            <input
+              type="date"
+              value={filter.from}
+              max={filter.to || undefined}
+              data-testid="audit-from"
+              onChange={(e) => change({ from: e.target.value })}
+            />
           </label>
           <label className="adm-field">
             <span className="adm-label">{t('audit.filterTo')}</span>
-            <DatePicker value={filter.to} min={filter.from || undefined} testId="audit-to" onChange={(v) => change({ to: v })} />
+            <input
+              type="date"
+              value={filter.to}
+              min={filter.from || undefined}
+              data-testid="audit-to"
+              onChange={(e) => change({ to: e.target.value })}
+            />
           </label>
           <div className="adm-filter-buttons">
             {filtered && (
@@ -254,20 +248,22 @@ export default function AuditPage() {
                   {data.rows.map((a) => (
                     <tr key={a.id} data-testid="audit-row">
                       <td className="adm-nowrap">{formatDateTime(a.at, true)}</td>
-                      <td>{a.actorName ?? <span className="adm-muted">{t('common.unknownUser')}</span>}</td>
+                      <td className="adm-nowrap">{a.actorName ?? <span className="adm-muted">{t('common.unknownUser')}</span>}</td>
                       <td>
                         <span className="adm-badge" title={a.action}>
                           {actionText(t, a.action)}
                         </span>
                       </td>
                       <td>
-                        {a.subjectName ?? (
+                        {a.subjectName ?? a.refs[a.subjectId] ?? (
                           <span className="adm-muted" title={a.subjectId}>
                             {t(`audit.subjectTypes.${a.subjectType}`, { defaultValue: a.subjectType })} {a.subjectId.slice(0, 8)}
                           </span>
                         )}
                       </td>
-                      <td className="adm-value adm-small">{detailsText(a.details) || <span className="adm-muted">{t('common.none')}</span>}</td>
+                      <td className="adm-small" data-testid="audit-details">
+                        {describeAudit(t, a) || <span className="adm-muted">{t('common.none')}</span>}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
