@@ -19,6 +19,7 @@ import {
   useErrorLine,
 } from './admin/shared';
 import './admin.css';
+import { DatePicker } from '../ui/DatePicker';
 import { describeAudit } from './audit/describe';
 
 const PAGE = 100;
@@ -173,23 +174,11 @@ export default function AuditPage() {
           </label>
           <label className="adm-field">
             <span className="adm-label">{t('audit.filterFrom')}</span>
-            <input
-              type="date"
-              value={filter.from}
-              max={filter.to || undefined}
-              data-testid="audit-from"
-              onChange={(e) => change({ from: e.target.value })}
-            />
+            <DatePicker value={filter.from} max={filter.to || undefined} testId="audit-from" onChange={(v) => change({ from: v })} />
           </label>
           <label className="adm-field">
             <span className="adm-label">{t('audit.filterTo')}</span>
-            <input
-              type="date"
-              value={filter.to}
-              min={filter.from || undefined}
-              data-testid="audit-to"
-              onChange={(e) => change({ to: e.target.value })}
-            />
+            <DatePicker value={filter.to} min={filter.from || undefined} testId="audit-to" onChange={(v) => change({ to: v })} />
           </label>
           <div className="adm-filter-buttons">
             {filtered && (
