@@ -121,6 +121,6 @@ describe('server migrations', () => {
       } finally {
         await s.drop();
       }
-    });
+    }, 120_000); // a PGlite start takes 10–30 s when the machine is busy
   }
 });
