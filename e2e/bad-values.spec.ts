@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// page.evaluate bodies run in the browser: they see the DOM types.
 import { ConsolePage } from './console-page';
 import { expect, shot, test } from './fixtures';
 import { addUser, createTicket, importCustomers } from './sla-page';
