@@ -43,7 +43,7 @@ test('an agent loads the demo data, works three callbacks, and finds them kept a
   await agent.next();
   await agent.startCall();
   await agent.dispose('callback_later', '客户在开会，约明天下午再打');
-  const dates = await page.getByTestId('later-date').locator('option:not([disabled])').evaluateAll((o) => o.map((x) => (x as { value: string }).value));
+  const dates = await page.getByTestId('later-date').locator('option:not([disabled])').evaluateAll((o) => o.map((x) => (x as unknown as { value: string }).value));
   await page.getByTestId('later-date').selectOption(dates[1]!);
   await page.getByTestId('later-time').selectOption('14:30');
   await shot(page, '03-callback-later');
