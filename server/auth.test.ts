@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SignInReply, SignedInUser } from '../core/auth/wire';
+import { resetPassword } from './auth/accounts';
 import { createNodePasswordHasher } from './auth/crypto';
 import type { ServerDb } from './database/open';
 import { createTestDb, dbKinds, type TestDb } from './testing/databases';
-import { seedTeam, T0, testServer, type SeededTeam, type TeamMember, type TestServer } from './testing/harness';
+import { seedTeam, T0, testHasher, testServer, type SeededTeam, type TeamMember, type TestServer } from './testing/harness';
 
 /*
  * Sign-in, tokens, revocation and rate limiting over HTTP, on every database kind. One database per
@@ -218,6 +219,28 @@ for (const kind of dbKinds()) {
       await signIn(stronger, team.agent, '10.0.6.1');
       expect(await hashOf()).toMatch(/^scrypt\$2048\$/);
       await signIn(testServer(db), team.agent, '10.0.6.1');
+    });
+
+    it('a password reset landing while a sign-in checks the old password wins: no session survives it', async () => {
+      const team = await seedTeam(db, '寅');
+      let resetDuringVerify = true;
+      const racing = testServer(db, {
+        hasher: {
+          ...testHasher,
+          async verify(password, stored) {
+            const ok = await testHasher.verify(password, stored);
+            if (resetDuringVerify) {
+              resetDuringVerify = false;
+              await resetPassword(db, testHasher, { accountId: team.agent.id, password: 'reset-meanwhile', now: T0, actorId: team.admin.id });
+            }
+            return ok;
+          },
+        },
+      });
+      const r = await racing.call('POST', '/auth/sign-in', { body: { login: team.agent.name, password: team.agent.password }, ip: '10.0.7.1' });
+      expect(r).toMatchObject({ status: 401, body: { ok: false, error: { code: 'UNAUTHENTICATED' } } });
+      expect((await db.query(`SELECT 1 FROM refresh_tokens WHERE account_id = $1`, [team.agent.id])).rows).toEqual([]);
+      await signIn(racing, { ...team.agent, password: 'reset-meanwhile' }, '10.0.7.1');
     });
 
     it('admin routes: 401 without a token, 403 for a non-admin, 404 for another team’s account', async () => {

@@ -63,8 +63,14 @@ export async function findTeam(q: Queryable, idOrName: string): Promise<Team | u
   return rows[0];
 }
 
-export async function findAccount(q: Queryable, id: string): Promise<AccountRow | undefined> {
-  const { rows } = await q.query<AccountRow>(`SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE id = $1`, [id]);
+/**
+ * `lock` takes the account row for the rest of the transaction. Everything that changes credentials or
+ * issues tokens locks it first, so a sign-in or refresh racing a password reset or a disable either
+ * finishes before it (and its tokens are revoked by it) or sees its result; never a session that
+ * outlives the reset.
+ */
+export async function findAccount(q: Queryable, id: string, options: { lock?: boolean } = {}): Promise<AccountRow | undefined> {
+  const { rows } = await q.query<AccountRow>(`SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE id = $1${options.lock ? ' FOR UPDATE' : ''}`, [id]);
   return rows[0];
 }
 
@@ -171,7 +177,7 @@ export async function resetPassword(
   checkPassword(input.password);
   const passwordHash = await hasher.hash(input.password);
   return db.transaction(async (tx) => {
-    const account = await findAccount(tx, input.accountId);
+    const account = await findAccount(tx, input.accountId, { lock: true });
     if (!account) throw new ServerError('NOT_FOUND', 'No such account.');
     await tx.query(`UPDATE accounts SET password_hash = $2 WHERE id = $1`, [account.id, passwordHash]);
     await revokeSessions(tx, account.id, input.now);
@@ -183,7 +189,7 @@ export async function resetPassword(
 /** Idempotent: disabling a disabled account changes nothing and writes no second audit entry. */
 export async function disableAccount(db: ServerDb, input: { accountId: string; now: number; actorId: string }): Promise<AccountView> {
   return db.transaction(async (tx) => {
-    const account = await findAccount(tx, input.accountId);
+    const account = await findAccount(tx, input.accountId, { lock: true });
     if (!account) throw new ServerError('NOT_FOUND', 'No such account.');
     if (account.disabledAt !== null) return viewOf(account);
     await tx.query(`UPDATE accounts SET disabled_at = $2 WHERE id = $1`, [account.id, input.now]);

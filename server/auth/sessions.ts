@@ -95,6 +95,11 @@ export async function signIn(ctx: ServerContext, input: SignInInput, ip: string)
   const rehash = ctx.hasher.needsRehash(account.passwordHash) ? await ctx.hasher.hash(input.password) : undefined;
   const key = await ctx.signingKey();
   return ctx.db.transaction(async (tx) => {
+    const current = await findAccount(tx, account.id, { lock: true });
+    // A reset or disable committed while the password was being checked: the check was against the old state.
+    if (!current || current.passwordHash !== account.passwordHash || current.disabledAt !== null) {
+      throw new ServerError('UNAUTHENTICATED', 'This account changed while you were signing in: sign in again.');
+    }
     await attemptSucceeded(tx, attempt);
     if (rehash) await tx.query(`UPDATE accounts SET password_hash = $2 WHERE id = $1`, [account.id, rehash]);
     // Expired tokens can no longer be presented, so their rows only cost space.
@@ -137,6 +142,9 @@ export async function refresh(ctx: ServerContext, refreshToken: string, ip: stri
   const now = ctx.now();
   const key = await ctx.signingKey();
   const outcome = await ctx.db.transaction(async (tx): Promise<SignInReply | ServerError> => {
+    // The account row first, then the token: the order resets and disables take, so they cannot deadlock.
+    const owner = await tx.query<{ accountId: string }>(`SELECT account_id AS "accountId" FROM refresh_tokens WHERE token_hash = $1`, [sha256Hex(refreshToken)]);
+    if (owner.rows[0]) await findAccount(tx, owner.rows[0].accountId, { lock: true });
     const row = await lockRefreshToken(tx, refreshToken);
     if (!row) return new ServerError('UNAUTHENTICATED', 'Sign in again: this session is not known.');
     if (row.revokedAt !== null) {
