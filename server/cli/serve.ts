@@ -48,6 +48,10 @@ export async function runServer(opened: OpenedDb, options: ServeOptions, print: 
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port; // --port 0 picks a free one
   print(`Central server listening on http://${options.host}:${port} — database: ${opened.description}`);
+  if (!['127.0.0.1', 'localhost', '::1'].includes(options.host)) {
+    // Passwords and tokens cross this connection: beyond the machine it must be wrapped in TLS.
+    print(`Plain HTTP on ${options.host}: put a TLS-terminating load balancer or proxy in front of it.`);
+  }
   print('Stop with Ctrl+C (or SIGTERM): requests in flight finish first.');
 
   await new Promise<void>((resolve) => {
