@@ -11,7 +11,7 @@ import { CALLABLE_SQL } from '../db/repos/callable-sql';
 import { insertCallback, PICK_HEAD_ROWS, pickNextCallable } from '../db/repos/callbacks';
 import { distinctTimezones, insertCustomer } from '../db/repos/customers';
 import { listQueue, queueCounts } from '../db/repos/queue-list';
-import { toCallbackFacts, toCustomerFacts } from '../electron/services/facts';
+import { toCallbackFacts, toCustomerFacts } from '../core/domain/facts';
 
 /*
  * The SQL twin (db/repos/callable-sql.ts, used by queue.list, queue.summary and "next") must agree with

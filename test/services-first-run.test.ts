@@ -56,7 +56,7 @@ describe('first run', () => {
     expect(count(h.db, 'scripts')).toBe(10);
     const first = row<{ name: string; args: string }>(h.db, 'SELECT name, args FROM outbox ORDER BY seq LIMIT 1')!;
     expect(first.name).toBe('users.create');
-    expect(JSON.parse(first.args)).toEqual({ id: info.users[0]!.id, name: '王芳', role: 'agent', createdAt: T0 });
+    expect(JSON.parse(first.args)).toEqual({ id: info.users[0]!.id, name: '王芳', role: 'agent', createdAt: T0, by: null });
     expect(lastOutbox(h).name).toBe('scripts.setMapping');
     expect(await h.ok<QueueSummary>('queue.summary')).toEqual({ open: 0, callableNow: 0, overdue: 0, closedToday: 0, myLease: null });
     expect((await h.err('queue.takeNext')).code).toBe('NOTHING_CALLABLE');

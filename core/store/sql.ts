@@ -16,7 +16,8 @@
  * Nothing here touches a driver: core stays pure.
  */
 
-export type Params = Record<string, unknown> | readonly unknown[];
+/** Named parameters (an object of `@name` values) or positional ones (an array for `?`). */
+export type Params = object;
 
 export type Op =
   | { kind: 'get'; sql: string; params: Params }

@@ -15,7 +15,7 @@ const id = z.string().min(1);
 const ms = z.number().int();
 
 const coreMutationSchemas = {
-  'users.create': z.object({ id, name: z.string(), role: z.enum(ROLES), createdAt: ms }),
+  'users.create': z.object({ id, name: z.string(), role: z.enum(ROLES), createdAt: ms, by: id.nullable().default(null) }),
   'settings.update': z.object({ settings: settingsSchema, updatedAt: ms, updatedBy: id.nullable() }),
   'demo.load': z.object({ seed: z.number().int(), now: ms, customers: z.number().int().min(0), agentIds: z.array(id) }),
   'callbacks.lease': z.object({ callbackId: id, agentId: id, at: ms, expiresAt: ms }),
@@ -68,7 +68,8 @@ const coreMutationSchemas = {
   'scripts.saveDraft': z.object({ scriptId: id, newVersionId: id, content: scriptContentSchema, at: ms, by: id }),
   'scripts.publish': z.object({ scriptId: id, at: ms, by: id }),
   'scripts.retire': z.object({ scriptId: id, at: ms, by: id }),
-  'scripts.setMapping': z.object({ mapping: z.partialRecord(z.enum(SCRIPT_PURPOSES), id.nullable()), at: ms, by: id }),
+  // by null: the console's first run mapping purposes to the shipped scripts.
+  'scripts.setMapping': z.object({ mapping: z.partialRecord(z.enum(SCRIPT_PURPOSES), id.nullable()), at: ms, by: id.nullable() }),
   'responses.start': z.object({ responseId: id, callbackId: id, scriptVersionId: id, agentId: id, at: ms }),
   'responses.answer': z.object({
     responseId: id,

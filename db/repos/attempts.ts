@@ -1,24 +1,8 @@
 import type { AttemptRecord, DncRecord } from '../../core/domain/records';
 import type { Db } from '../open';
 import { stmt } from './stmt';
-
-export function insertAttempt(db: Db, a: AttemptRecord & { surveySkipReason?: string | null }): void {
-  stmt(
-    db,
-    `INSERT INTO call_attempts (id, callback_id, customer_id, agent_id, started_at, ended_at, disposition, notes, callback_at, survey_skip_reason, reason)
-     VALUES (@id, @callbackId, @customerId, @agentId, @startedAt, @endedAt, @disposition, @notes, @callbackAt, @surveySkipReason,
-       (SELECT reason FROM callbacks WHERE id = @callbackId))`,
-  ).run({ surveySkipReason: null, ...a });
-}
-
-export function attemptTimesSince(db: Db, customerId: string, since: number): number[] {
-  return (
-    stmt(db, 'SELECT started_at AS t FROM call_attempts WHERE customer_id = ? AND started_at > ? ORDER BY started_at').all(
-      customerId,
-      since,
-    ) as { t: number }[]
-  ).map((r) => r.t);
-}
+import * as store from '../../core/store/attempts';
+import { onDb } from '../store';
 
 export interface HistoryEntry extends AttemptRecord {
   agentName: string | null;
@@ -38,14 +22,6 @@ export function contactHistory(db: Db, customerId: string, limit = 200): History
   ).all(customerId, limit) as HistoryEntry[];
 }
 
-export function insertDnc(db: Db, d: DncRecord): void {
-  stmt(
-    db,
-    `INSERT INTO dnc_entries (id, customer_id, phone, source, created_at, created_by, expires_at)
-     VALUES (@id, @customerId, @phone, @source, @createdAt, @createdBy, @expiresAt)`,
-  ).run(d);
-}
-
 export function dncEntriesFor(db: Db, customerId: string): DncRecord[] {
   return stmt(
     db,
@@ -53,3 +29,8 @@ export function dncEntriesFor(db: Db, customerId: string): DncRecord[] {
             expires_at AS expiresAt FROM dnc_entries WHERE customer_id = ? ORDER BY created_at DESC`,
   ).all(customerId) as DncRecord[];
 }
+
+// The appliers' reads and writes live in core/store (shared with the server); these run them on this console's SQLite.
+export const insertAttempt = onDb(store.insertAttempt);
+export const attemptTimesSince = onDb(store.attemptTimesSince);
+export const insertDnc = onDb(store.insertDnc);

@@ -1,20 +1,8 @@
 import type { Db } from '../open';
-import { auditLog } from '../schema';
 import { stmt } from './stmt';
-
-export interface AuditEntry {
-  id: string;
-  at: number;
-  actorId: string;
-  action: string;
-  subjectType: string;
-  subjectId: string;
-  details: Record<string, unknown>;
-}
-
-export function insertAudit(db: Db, entry: AuditEntry): void {
-  db.insert(auditLog).values(entry).run();
-}
+import * as store from '../../core/store/audit';
+import { onDb } from '../store';
+import type { AuditEntry } from '../../core/store/audit';
 
 export interface AuditQuery {
   action?: string;
@@ -60,3 +48,7 @@ export function listAudit(db: Db, q: AuditQuery): { rows: AuditRow[]; total: num
   const total = (stmt(db, `SELECT count(*) AS n FROM audit_log a ${clause}`).get(params) as { n: number }).n;
   return { rows: rows.map((r) => ({ ...r, details: JSON.parse(r.details) as Record<string, unknown> })), total };
 }
+
+// The appliers' reads and writes live in core/store (shared with the server); these run them on this console's SQLite.
+export const insertAudit = onDb(store.insertAudit);
+export type { AuditEntry };

@@ -1,32 +1,11 @@
-import type { CallbackFacts, CallbackOutcome, ConsentState, CustomerFacts, Priority } from '../../core/domain/model';
+import type { CallbackFacts, ConsentState, CustomerFacts, Priority } from '../../core/domain/model';
 import type { CallbackRecord } from '../../core/domain/records';
 import type { Db } from '../open';
 import { CALLABLE_SQL } from './callable-sql';
 import { stmt } from './stmt';
-
-export const CALLBACK_COLUMNS = `cb.id, cb.customer_id AS customerId, cb.reason, cb.priority, cb.due_at AS dueAt, cb.state,
-  cb.outcome, cb.attempts, cb.failed_attempts AS failedAttempts, cb.lease_agent_id AS leaseAgentId,
-  cb.lease_expires_at AS leaseExpiresAt, cb.notes, cb.source, cb.import_batch_id AS importBatchId,
-  cb.created_at AS createdAt, cb.closed_at AS closedAt`;
-
-export function insertCallback(db: Db, c: CallbackRecord): void {
-  stmt(
-    db,
-    `INSERT INTO callbacks (id, customer_id, reason, priority, due_at, state, outcome, attempts, failed_attempts,
-       lease_agent_id, lease_expires_at, notes, source, import_batch_id, created_at, closed_at, timezone, ticket_id)
-     VALUES (@id, @customerId, @reason, @priority, @dueAt, @state, @outcome, @attempts, @failedAttempts,
-       @leaseAgentId, @leaseExpiresAt, @notes, @source, @importBatchId, @createdAt, @closedAt,
-       (SELECT timezone FROM customers WHERE id = @customerId), @ticketId)`,
-  ).run({ ticketId: null, ...c });
-}
-
-export function getCallback(db: Db, id: string): CallbackRecord | undefined {
-  return stmt(db, `SELECT ${CALLBACK_COLUMNS} FROM callbacks cb WHERE cb.id = ?`).get(id) as CallbackRecord | undefined;
-}
-
-export function setLease(db: Db, id: string, agentId: string | null, expiresAt: number | null): void {
-  stmt(db, 'UPDATE callbacks SET lease_agent_id = ?, lease_expires_at = ? WHERE id = ?').run(agentId, expiresAt, id);
-}
+import * as store from '../../core/store/callbacks';
+import { onDb } from '../store';
+import { CALLBACK_COLUMNS } from '../../core/store/callbacks';
 
 /** The callback this agent currently holds, if its lease is still running. */
 export function activeLeaseOf(db: Db, agentId: string, now: number): CallbackRecord | undefined {
@@ -36,45 +15,6 @@ export function activeLeaseOf(db: Db, agentId: string, now: number): CallbackRec
       WHERE cb.lease_agent_id = ? AND cb.lease_expires_at > ? AND cb.state = 'open'
       ORDER BY cb.lease_expires_at DESC LIMIT 1`,
   ).get(agentId, now) as CallbackRecord | undefined;
-}
-
-export function closeCallback(
-  db: Db,
-  id: string,
-  change: { outcome: CallbackOutcome; attempts: number; failedAttempts: number; closedAt: number },
-): void {
-  stmt(
-    db,
-    `UPDATE callbacks SET state = 'closed', outcome = @outcome, attempts = @attempts, failed_attempts = @failedAttempts,
-       closed_at = @closedAt, lease_agent_id = NULL, lease_expires_at = NULL WHERE id = @id`,
-  ).run({ id, ...change });
-}
-
-export function rescheduleCallback(db: Db, id: string, change: { dueAt: number; attempts: number; failedAttempts: number }): void {
-  stmt(
-    db,
-    `UPDATE callbacks SET due_at = @dueAt, attempts = @attempts, failed_attempts = @failedAttempts,
-       lease_agent_id = NULL, lease_expires_at = NULL WHERE id = @id`,
-  ).run({ id, ...change });
-}
-
-/** Cancels a customer's other open callbacks for the given reasons; returns how many. */
-export function cancelOpenCallbacks(db: Db, customerId: string, reasons: readonly string[], exceptId: string, at: number): number {
-  if (reasons.length === 0) return 0;
-  return stmt(
-    db,
-    `UPDATE callbacks SET state = 'closed', outcome = 'cancelled_dnc', closed_at = @at, lease_agent_id = NULL, lease_expires_at = NULL
-      WHERE customer_id = @customerId AND state = 'open' AND id <> @exceptId AND reason IN (SELECT value FROM json_each(@reasons))`,
-  ).run({ customerId, reasons: JSON.stringify(reasons), exceptId, at }).changes;
-}
-
-export function openDuplicateExists(db: Db, customerId: string, reason: string, dueAt: number | null): boolean {
-  return (
-    stmt(
-      db,
-      `SELECT 1 FROM callbacks WHERE customer_id = @customerId AND state = 'open' AND reason = @reason AND due_at IS @dueAt LIMIT 1`,
-    ).get({ customerId, reason, dueAt }) !== undefined
-  );
 }
 
 export interface PickParams {
@@ -229,3 +169,13 @@ function beforeInRange(a: PickRow, b: PickRow): boolean {
 export function pickNextCallable(db: Db, p: PickParams, skipIds: readonly string[] = []): string | undefined {
   return pickNextCandidate(db, p, skipIds)?.callback.id;
 }
+
+// The appliers' reads and writes live in core/store (shared with the server); these run them on this console's SQLite.
+export const insertCallback = onDb(store.insertCallback);
+export const getCallback = onDb(store.getCallback);
+export const setLease = onDb(store.setLease);
+export const closeCallback = onDb(store.closeCallback);
+export const rescheduleCallback = onDb(store.rescheduleCallback);
+export const cancelOpenCallbacks = onDb(store.cancelOpenCallbacks);
+export const openDuplicateExists = onDb(store.openDuplicateExists);
+export { CALLBACK_COLUMNS };

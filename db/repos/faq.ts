@@ -1,7 +1,10 @@
-import type { FaqRedactionNote } from '../../core/contract/views-faq';
 import type { FaqStatus } from '../../core/faq/workflow';
 import type { Db } from '../open';
 import { stmt } from './stmt';
+import * as store from '../../core/store/faq';
+import { onDb } from '../store';
+import { ENTRY_COLUMNS, REVISION_COLUMNS, toRevision } from '../../core/store/faq';
+import type { FaqEntryRecord, FaqRevisionRecord, RawRevision } from '../../core/store/faq';
 
 /*
  * FAQ entries (one row each, the workflow state), their revisions (the text, every version kept) and
@@ -9,129 +12,11 @@ import { stmt } from './stmt';
  * `published_revision`, which may be older while a new revision is drafted and reviewed.
  */
 
-export interface FaqEntryRecord {
-  id: string;
-  status: FaqStatus;
-  category: string;
-  latestRevision: number;
-  publishedRevision: number | null;
-  needsReview: number;
-  needsReviewReason: string | null;
-  createdAt: number;
-  createdBy: string;
-  updatedAt: number;
-  publishedAt: number | null;
-  publishedBy: string | null;
-}
-
-export interface FaqRevisionRecord {
-  id: string;
-  entryId: string;
-  revision: number;
-  category: string;
-  questionZh: string;
-  answerZh: string;
-  questionEn: string;
-  answerEn: string;
-  keywords: string[];
-  redactions: FaqRedactionNote[];
-  createdAt: number;
-  createdBy: string;
-}
-
-const ENTRY_COLUMNS = `e.id, e.status, e.category, e.latest_revision AS latestRevision, e.published_revision AS publishedRevision,
-  e.needs_review AS needsReview, e.needs_review_reason AS needsReviewReason, e.created_at AS createdAt, e.created_by AS createdBy,
-  e.updated_at AS updatedAt, e.published_at AS publishedAt, e.published_by AS publishedBy`;
-
-const REVISION_COLUMNS = `r.id, r.entry_id AS entryId, r.revision, r.category, r.question_zh AS questionZh, r.answer_zh AS answerZh,
-  r.question_en AS questionEn, r.answer_en AS answerEn, r.keywords, r.redactions, r.created_at AS createdAt, r.created_by AS createdBy`;
-
-type RawRevision = Omit<FaqRevisionRecord, 'keywords' | 'redactions'> & { keywords: string; redactions: string };
-const toRevision = (r: RawRevision): FaqRevisionRecord => ({ ...r, keywords: JSON.parse(r.keywords), redactions: JSON.parse(r.redactions) });
-
-export function getFaqEntry(db: Db, id: string): FaqEntryRecord | undefined {
-  return stmt(db, `SELECT ${ENTRY_COLUMNS} FROM faq_entries e WHERE e.id = ?`).get(id) as FaqEntryRecord | undefined;
-}
-
-export function insertFaqEntry(db: Db, e: FaqEntryRecord): void {
-  stmt(
-    db,
-    `INSERT INTO faq_entries (id, status, category, latest_revision, published_revision, needs_review, needs_review_reason,
-       created_at, created_by, updated_at, published_at, published_by)
-     VALUES (@id, @status, @category, @latestRevision, @publishedRevision, @needsReview, @needsReviewReason,
-       @createdAt, @createdBy, @updatedAt, @publishedAt, @publishedBy)`,
-  ).run(e);
-}
-
-/** Writes every mutable column of the entry row (appliers read, change and write back). */
-export function updateFaqEntry(db: Db, e: FaqEntryRecord): void {
-  stmt(
-    db,
-    `UPDATE faq_entries SET status = @status, category = @category, latest_revision = @latestRevision,
-       published_revision = @publishedRevision, needs_review = @needsReview, needs_review_reason = @needsReviewReason,
-       updated_at = @updatedAt, published_at = @publishedAt, published_by = @publishedBy
-     WHERE id = @id`,
-  ).run({
-    id: e.id,
-    status: e.status,
-    category: e.category,
-    latestRevision: e.latestRevision,
-    publishedRevision: e.publishedRevision,
-    needsReview: e.needsReview,
-    needsReviewReason: e.needsReviewReason,
-    updatedAt: e.updatedAt,
-    publishedAt: e.publishedAt,
-    publishedBy: e.publishedBy,
-  });
-}
-
-export function insertFaqRevision(db: Db, r: FaqRevisionRecord): void {
-  stmt(
-    db,
-    `INSERT INTO faq_revisions (id, entry_id, revision, category, question_zh, answer_zh, question_en, answer_en, keywords,
-       redactions, created_at, created_by)
-     VALUES (@id, @entryId, @revision, @category, @questionZh, @answerZh, @questionEn, @answerEn, @keywords, @redactions,
-       @createdAt, @createdBy)`,
-  ).run({ ...r, keywords: JSON.stringify(r.keywords), redactions: JSON.stringify(r.redactions) });
-}
-
-/** Rewrites the text of a revision that has never been published (a working draft). */
-export function updateFaqRevisionText(
-  db: Db,
-  entryId: string,
-  revision: number,
-  t: Pick<FaqRevisionRecord, 'category' | 'questionZh' | 'answerZh' | 'questionEn' | 'answerEn' | 'keywords'>,
-): void {
-  stmt(
-    db,
-    `UPDATE faq_revisions SET category = @category, question_zh = @questionZh, answer_zh = @answerZh, question_en = @questionEn,
-       answer_en = @answerEn, keywords = @keywords
-     WHERE entry_id = @entryId AND revision = @revision`,
-  ).run({ ...t, keywords: JSON.stringify(t.keywords), entryId, revision });
-}
-
-export function getFaqRevision(db: Db, entryId: string, revision: number): FaqRevisionRecord | undefined {
-  const r = stmt(db, `SELECT ${REVISION_COLUMNS} FROM faq_revisions r WHERE r.entry_id = ? AND r.revision = ?`).get(entryId, revision) as
-    | RawRevision
-    | undefined;
-  return r && toRevision(r);
-}
-
 /** Newest first. */
 export function faqRevisions(db: Db, entryId: string): FaqRevisionRecord[] {
   return (stmt(db, `SELECT ${REVISION_COLUMNS} FROM faq_revisions r WHERE r.entry_id = ? ORDER BY r.revision DESC`).all(entryId) as RawRevision[]).map(
     toRevision,
   );
-}
-
-export function faqSourceIds(db: Db, entryId: string): string[] {
-  return (stmt(db, 'SELECT ticket_id AS id FROM faq_sources WHERE entry_id = ? ORDER BY ticket_id').all(entryId) as { id: string }[]).map((r) => r.id);
-}
-
-export function replaceFaqSources(db: Db, entryId: string, ticketIds: readonly string[]): void {
-  stmt(db, 'DELETE FROM faq_sources WHERE entry_id = ?').run(entryId);
-  const insert = stmt(db, 'INSERT INTO faq_sources (entry_id, ticket_id) VALUES (?, ?)');
-  for (const t of [...new Set(ticketIds)].sort()) insert.run(entryId, t);
 }
 
 export interface FaqListRow extends FaqEntryRecord {
@@ -253,3 +138,15 @@ export function faqAuditTrail(db: Db, entryId: string): FaqAuditRow[] {
       WHERE a.subject_type = 'faq' AND a.subject_id = ? ORDER BY a.at, a.id`,
   ).all(entryId) as FaqAuditRow[];
 }
+
+// The appliers' reads and writes live in core/store (shared with the server); these run them on this console's SQLite.
+export const getFaqEntry = onDb(store.getFaqEntry);
+export const insertFaqEntry = onDb(store.insertFaqEntry);
+export const updateFaqEntry = onDb(store.updateFaqEntry);
+export const insertFaqRevision = onDb(store.insertFaqRevision);
+export const updateFaqRevisionText = onDb(store.updateFaqRevisionText);
+export const getFaqRevision = onDb(store.getFaqRevision);
+export const faqSourceIds = onDb(store.faqSourceIds);
+export const replaceFaqSources = onDb(store.replaceFaqSources);
+export { ENTRY_COLUMNS, REVISION_COLUMNS, toRevision };
+export type { FaqEntryRecord, FaqRevisionRecord, RawRevision };

@@ -1,24 +1,8 @@
 import type { Db } from '../open';
 import { stmt } from './stmt';
-
-export interface ImportBatchRecord {
-  id: string;
-  fileName: string;
-  createdAt: number;
-  createdBy: string;
-  totalRows: number;
-  imported: number;
-  duplicates: number;
-  invalid: number;
-}
-
-export function insertImportBatch(db: Db, b: ImportBatchRecord): void {
-  stmt(
-    db,
-    `INSERT INTO import_batches (id, file_name, created_at, created_by, total_rows, imported, duplicates, invalid)
-     VALUES (@id, @fileName, @createdAt, @createdBy, @totalRows, @imported, @duplicates, @invalid)`,
-  ).run(b);
-}
+import * as store from '../../core/store/imports';
+import { onDb } from '../store';
+import type { ImportBatchRecord } from '../../core/store/imports';
 
 export function listImportBatches(db: Db, limit = 100): (ImportBatchRecord & { createdByName: string | null })[] {
   return stmt(
@@ -28,3 +12,7 @@ export function listImportBatches(db: Db, limit = 100): (ImportBatchRecord & { c
        FROM import_batches b LEFT JOIN users u ON u.id = b.created_by ORDER BY b.created_at DESC LIMIT ?`,
   ).all(limit) as (ImportBatchRecord & { createdByName: string | null })[];
 }
+
+// The appliers' reads and writes live in core/store (shared with the server); these run them on this console's SQLite.
+export const insertImportBatch = onDb(store.insertImportBatch);
+export type { ImportBatchRecord };

@@ -1,27 +1,8 @@
 import type { Db } from '../open';
 import { stmt } from './stmt';
-
-export interface NotificationRecord {
-  id: string;
-  userId: string;
-  at: number;
-  kind: string;
-  ticketId: string | null;
-  voucherId: string | null;
-  data: Record<string, unknown>;
-}
-
-export function insertNotification(db: Db, n: NotificationRecord): void {
-  stmt(db, 'INSERT INTO notifications (id, user_id, at, kind, ticket_id, voucher_id, data) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-    n.id,
-    n.userId,
-    n.at,
-    n.kind,
-    n.ticketId,
-    n.voucherId,
-    JSON.stringify(n.data),
-  );
-}
+import * as store from '../../core/store/notifications';
+import { onDb } from '../store';
+import type { NotificationRecord } from '../../core/store/notifications';
 
 export interface NotificationRow extends NotificationRecord {
   readAt: number | null;
@@ -45,25 +26,12 @@ export function unreadCount(db: Db, userId: string): number {
   return (stmt(db, 'SELECT count(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL').get(userId) as { n: number }).n;
 }
 
-/** Marks the user's own notifications read; others' ids are ignored. */
-export function markRead(db: Db, userId: string, ids: readonly string[], at: number): void {
-  stmt(
-    db,
-    `UPDATE notifications SET read_at = @at WHERE user_id = @userId AND read_at IS NULL AND id IN (SELECT value FROM json_each(@ids))`,
-  ).run({ userId, at, ids: JSON.stringify(ids) });
-}
-
 export function unreadIds(db: Db, userId: string): string[] {
   return (stmt(db, 'SELECT id FROM notifications WHERE user_id = ? AND read_at IS NULL').all(userId) as { id: string }[]).map((r) => r.id);
 }
 
-/**
- * One notification per recipient, with the ids the mutation carries, matched in order. The service mints
- * as many ids as it counts recipients; a recipient without an id (the team changed meanwhile) is skipped.
- */
-export function notifyEach(db: Db, userIds: readonly string[], ids: readonly string[], n: Omit<NotificationRecord, 'id' | 'userId'>): void {
-  userIds.forEach((userId, i) => {
-    const id = ids[i];
-    if (id) insertNotification(db, { ...n, id, userId });
-  });
-}
+// The appliers' reads and writes live in core/store (shared with the server); these run them on this console's SQLite.
+export const insertNotification = onDb(store.insertNotification);
+export const markRead = onDb(store.markRead);
+export const notifyEach = onDb(store.notifyEach);
+export type { NotificationRecord };

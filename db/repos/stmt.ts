@@ -22,5 +22,6 @@ export function stmt(db: Db, sql: string): Database.Statement {
 /** Runs `fn` in one SQLite transaction (nested calls join the outer one). */
 export function inTransaction<T>(db: Db, fn: () => T): T {
   if (db.$client.inTransaction) return fn();
-  return db.$client.transaction(fn)();
+  // IMMEDIATE takes the write lock up front: a second writer waits (busy timeout) instead of failing mid-action.
+  return db.$client.transaction(fn).immediate();
 }

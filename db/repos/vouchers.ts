@@ -1,37 +1,9 @@
-import type { StoredVoucherState, VoucherKind } from '../../core/vouchers/policy';
 import type { Db } from '../open';
 import { stmt } from './stmt';
-
-export interface VoucherRecord {
-  id: string;
-  code: string;
-  requestKey: string;
-  kind: VoucherKind;
-  percentOff: number | null;
-  amountFen: number | null;
-  points: number | null;
-  valueFen: number;
-  reasonCode: string;
-  customerId: string;
-  ticketId: string | null;
-  note: string;
-  state: StoredVoucherState;
-  requestedBy: string;
-  requestedAt: number;
-  decidedBy: string | null;
-  decidedAt: number | null;
-  issuedAt: number | null;
-  expiresAt: number;
-  redeemedAt: number | null;
-  voidedAt: number | null;
-  stateReason: string | null;
-}
-
-const COLUMNS = `v.id, v.code, v.request_key AS requestKey, v.kind, v.percent_off AS percentOff, v.amount_fen AS amountFen,
-  v.points, v.value_fen AS valueFen, v.reason_code AS reasonCode, v.customer_id AS customerId, v.ticket_id AS ticketId, v.note,
-  v.state, v.requested_by AS requestedBy, v.requested_at AS requestedAt, v.decided_by AS decidedBy, v.decided_at AS decidedAt,
-  v.issued_at AS issuedAt, v.expires_at AS expiresAt, v.redeemed_at AS redeemedAt, v.voided_at AS voidedAt,
-  v.state_reason AS stateReason`;
+import * as store from '../../core/store/vouchers';
+import { onDb } from '../store';
+import { VOUCHER_COLUMNS } from '../../core/store/vouchers';
+import type { VoucherRecord } from '../../core/store/vouchers';
 
 export interface VoucherRow extends VoucherRecord {
   customerName: string | null;
@@ -41,7 +13,7 @@ export interface VoucherRow extends VoucherRecord {
   approvalReasons: string | null;
 }
 
-const ROW_SELECT = `SELECT ${COLUMNS}, c.name AS customerName, t.subject AS ticketSubject, ru.name AS requestedByName,
+const ROW_SELECT = `SELECT ${VOUCHER_COLUMNS}, c.name AS customerName, t.subject AS ticketSubject, ru.name AS requestedByName,
     du.name AS decidedByName,
     (SELECT json_extract(e.data, '$.approvalReasons') FROM voucher_events e WHERE e.voucher_id = v.id AND e.type = 'requested') AS approvalReasons
   FROM vouchers v
@@ -50,75 +22,8 @@ const ROW_SELECT = `SELECT ${COLUMNS}, c.name AS customerName, t.subject AS tick
   LEFT JOIN users ru ON ru.id = v.requested_by
   LEFT JOIN users du ON du.id = v.decided_by`;
 
-export function insertVoucher(db: Db, v: VoucherRecord): void {
-  stmt(
-    db,
-    `INSERT INTO vouchers (id, code, request_key, kind, percent_off, amount_fen, points, value_fen, reason_code, customer_id,
-       ticket_id, note, state, requested_by, requested_at, decided_by, decided_at, issued_at, expires_at, redeemed_at, voided_at,
-       state_reason)
-     VALUES (@id, @code, @requestKey, @kind, @percentOff, @amountFen, @points, @valueFen, @reasonCode, @customerId, @ticketId,
-       @note, @state, @requestedBy, @requestedAt, @decidedBy, @decidedAt, @issuedAt, @expiresAt, @redeemedAt, @voidedAt,
-       @stateReason)`,
-  ).run(v);
-}
-
-export function getVoucher(db: Db, id: string): VoucherRecord | undefined {
-  return stmt(db, `SELECT ${COLUMNS} FROM vouchers v WHERE v.id = ?`).get(id) as VoucherRecord | undefined;
-}
-
-export function voucherByRequestKey(db: Db, key: string): VoucherRecord | undefined {
-  return stmt(db, `SELECT ${COLUMNS} FROM vouchers v WHERE v.request_key = ?`).get(key) as VoucherRecord | undefined;
-}
-
-export function voucherCodeExists(db: Db, code: string): boolean {
-  return stmt(db, 'SELECT 1 FROM vouchers WHERE code = ?').get(code) !== undefined;
-}
-
 export function getVoucherRow(db: Db, id: string): VoucherRow | undefined {
   return stmt(db, `${ROW_SELECT} WHERE v.id = ?`).get(id) as VoucherRow | undefined;
-}
-
-export function updateVoucherState(
-  db: Db,
-  id: string,
-  change: Partial<Pick<VoucherRecord, 'state' | 'decidedBy' | 'decidedAt' | 'issuedAt' | 'redeemedAt' | 'voidedAt' | 'stateReason'>>,
-): void {
-  const sets = Object.keys(change).map((k) => `${k.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`)} = @${k}`);
-  stmt(db, `UPDATE vouchers SET ${sets.join(', ')} WHERE id = @id`).run({ ...change, id });
-}
-
-export function insertVoucherEvent(db: Db, e: { id: string; voucherId: string; at: number; actorId: string; type: string; data: Record<string, unknown> }): void {
-  stmt(db, 'INSERT INTO voucher_events (id, voucher_id, at, actor_id, type, data) VALUES (?, ?, ?, ?, ?, ?)').run(
-    e.id,
-    e.voucherId,
-    e.at,
-    e.actorId,
-    e.type,
-    JSON.stringify(e.data),
-  );
-}
-
-/** What this requester issued on their own authority (no approval) in [from, to). */
-export function selfIssuedFen(db: Db, requestedBy: string, from: number, to: number): number {
-  return (
-    stmt(
-      db,
-      `SELECT coalesce(sum(value_fen), 0) AS n FROM vouchers
-        WHERE requested_by = @requestedBy AND decided_by IS NULL AND issued_at >= @from AND issued_at < @to
-          AND state IN ('issued', 'redeemed')`,
-    ).get({ requestedBy, from, to }) as { n: number }
-  ).n;
-}
-
-/** The team's spend in [from, to): issued or redeemed vouchers (voided ones give their value back). */
-export function spentFen(db: Db, from: number, to: number): number {
-  return (
-    stmt(
-      db,
-      `SELECT coalesce(sum(value_fen), 0) AS n FROM vouchers
-        WHERE issued_at >= @from AND issued_at < @to AND state IN ('issued', 'redeemed')`,
-    ).get({ from, to }) as { n: number }
-  ).n;
 }
 
 export function pendingFen(db: Db): number {
@@ -187,3 +92,15 @@ export function listVoucherRows(db: Db, q: VoucherQuery): { rows: VoucherRow[]; 
   const total = (stmt(db, `SELECT count(*) AS n FROM vouchers v ${clause}`).get(params) as { n: number }).n;
   return { rows, total };
 }
+
+// The appliers' reads and writes live in core/store (shared with the server); these run them on this console's SQLite.
+export const insertVoucher = onDb(store.insertVoucher);
+export const getVoucher = onDb(store.getVoucher);
+export const voucherByRequestKey = onDb(store.voucherByRequestKey);
+export const voucherCodeExists = onDb(store.voucherCodeExists);
+export const updateVoucherState = onDb(store.updateVoucherState);
+export const insertVoucherEvent = onDb(store.insertVoucherEvent);
+export const selfIssuedFen = onDb(store.selfIssuedFen);
+export const spentFen = onDb(store.spentFen);
+export { VOUCHER_COLUMNS };
+export type { VoucherRecord };

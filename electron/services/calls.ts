@@ -8,7 +8,7 @@ import { getCustomer } from '../../db/repos/customers';
 import { getSettings } from '../../db/repos/settings';
 import { inTransaction } from '../../db/repos/stmt';
 import { currentUser, type ServiceContext } from './context';
-import { toCallbackFacts, toCustomerFacts } from './facts';
+import { toCallbackFacts, toCustomerFacts } from '../../core/domain/facts';
 import { runMutation } from './mutations/registry';
 import { callbackDetail, pickNext } from './queue';
 

@@ -20,7 +20,7 @@ import { listQueue, queueCounts, type QueueListRow } from '../../db/repos/queue-
 import { getSettings } from '../../db/repos/settings';
 import { stmt } from '../../db/repos/stmt';
 import { currentUser, type ServiceContext } from './context';
-import { toCallbackFacts } from './facts';
+import { toCallbackFacts } from '../../core/domain/facts';
 
 /**
  * Zones whose calling window is open now. Distinct zones are few; they are re-read at most every few

@@ -14,7 +14,10 @@ import { listVoucherRows } from '../../db/repos/vouchers';
 import { describeVoucher } from '../../core/vouchers/describe';
 import { currentUser, type ServiceContext } from './context';
 import { runMutation } from './mutations/registry';
-import { applicableScript } from './mutations/responses';
+import { applicableScript as applicableScriptQ } from '../../core/mutations/responses';
+import { onDb } from '../../db/store';
+
+const applicableScript = onDb(applicableScriptQ);
 
 /**
  * What {ticket_subject} reads to the customer: the subject of the ticket this call follows up, as the

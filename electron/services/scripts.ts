@@ -85,7 +85,7 @@ export function installBuiltinScripts(ctx: ServiceContext, locale: 'zh-CN' | 'en
       );
       if (content.locale === locale) mapping[content.purpose] = scriptId;
     }
-    if (by) runMutation(ctx.db, 'scripts.setMapping', { mapping, at: now, by }, now);
+    if (by) runMutation(ctx.db, 'scripts.setMapping', { mapping, at: now, by: null }, now);
   });
 }
 

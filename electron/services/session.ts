@@ -33,13 +33,13 @@ export function setUp(ctx: ServiceContext, input: ParsedInputOf<'session.setUp'>
   if (getMeta(ctx.db, 'setUpAt') !== undefined) throw new AppError('CONFLICT', 'This console is already set up.');
   const now = ctx.now();
   inTransaction(ctx.db, () => {
-    const me = { id: ctx.newId(), name: input.agentName, role: 'agent' as const, createdAt: now };
+    const me = { id: ctx.newId(), name: input.agentName, role: 'agent' as const, createdAt: now, by: null };
     runMutation(ctx.db, 'users.create', me, now);
     const agentIds = [me.id];
     if (input.mode === 'demo') {
       let supervisorId = '';
       for (const colleague of DEMO_COLLEAGUES) {
-        const user = { id: ctx.newId(), ...colleague, createdAt: now };
+        const user = { id: ctx.newId(), ...colleague, createdAt: now, by: me.id };
         runMutation(ctx.db, 'users.create', user, now);
         if (user.role === 'agent') agentIds.push(user.id);
         else supervisorId = user.id;
@@ -73,12 +73,9 @@ export function setLocale(ctx: ServiceContext, input: ParsedInputOf<'session.set
  * first one (a console started empty has only its agent, and someone must be able to approve).
  */
 export function createUser(ctx: ServiceContext, input: ParsedInputOf<'users.create'>): SessionInfo {
-  const users = listUsers(ctx.db);
-  const me = users.find((u) => u.id === getMeta(ctx.db, 'currentUserId'));
-  if (input.role === 'supervisor' && users.some((u) => u.role === 'supervisor') && me?.role !== 'supervisor') {
-    throw new AppError('FORBIDDEN', 'Only a supervisor can add another supervisor.');
-  }
+  // Who may add whom is the applier's rule (core/mutations/registry.ts), so the server enforces it too.
+  const me = getUser(ctx.db, getMeta(ctx.db, 'currentUserId') ?? '');
   const now = ctx.now();
-  runMutation(ctx.db, 'users.create', { id: ctx.newId(), name: input.name, role: input.role, createdAt: now }, now);
+  runMutation(ctx.db, 'users.create', { id: ctx.newId(), name: input.name, role: input.role, createdAt: now, by: me?.id ?? null }, now);
   return sessionInfo(ctx);
 }

@@ -25,7 +25,10 @@ import { listUsers } from '../../db/repos/users';
 import { getMeta } from '../../db/repos/meta';
 import { listVoucherRows } from '../../db/repos/vouchers';
 import { currentSupervisor, currentUser, type ServiceContext } from './context';
-import { breachRecipients } from './mutations/tickets';
+import { breachRecipients as breachRecipientsQ } from '../../core/mutations/tickets';
+import { onDb } from '../../db/store';
+
+const breachRecipients = onDb(breachRecipientsQ);
 import { runMutation } from './mutations/registry';
 import { toVoucherView } from './vouchers';
 

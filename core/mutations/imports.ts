@@ -1,22 +1,22 @@
-import type { MutationArgs } from '../../../core/sync/mutations';
-import type { Priority } from '../../../core/domain/model';
-import type { Db } from '../../../db/open';
-import { insertCallback, openDuplicateExists } from '../../../db/repos/callbacks';
-import { customerIdByPhone, insertCustomer } from '../../../db/repos/customers';
-import { insertImportBatch } from '../../../db/repos/imports';
+import type { MutationArgs } from '../sync/mutations';
+import type { Priority } from '../domain/model';
+import type { Q } from '../store/sql';
+import { insertCallback, openDuplicateExists } from '../store/callbacks';
+import { customerIdByPhone, insertCustomer } from '../store/customers';
+import { insertImportBatch } from '../store/imports';
 
 /**
  * Commits one import batch. Deciding duplicates here (not in the service) keeps replay exact: the same
  * rows against the same prior state skip the same duplicates, on this console and on the server.
  */
-export function applyImport(db: Db, a: MutationArgs<'imports.commit'>): { imported: number; duplicates: number } {
+export function* applyImport(a: MutationArgs<'imports.commit'>): Q<{ imported: number; duplicates: number }> {
   let imported = 0;
   let duplicates = 0;
   for (const row of a.rows) {
-    let customerId = customerIdByPhone(db, row.phone);
+    let customerId = yield* customerIdByPhone(row.phone);
     if (customerId === undefined) {
       customerId = row.customerId;
-      insertCustomer(db, {
+      yield* insertCustomer({
         id: row.customerId,
         name: row.name,
         phone: row.phone,
@@ -39,11 +39,11 @@ export function applyImport(db: Db, a: MutationArgs<'imports.commit'>): { import
         createdAt: a.createdAt,
       });
     }
-    if (openDuplicateExists(db, customerId, row.reason, row.dueAt)) {
+    if ((yield* openDuplicateExists(customerId, row.reason, row.dueAt))) {
       duplicates++;
       continue;
     }
-    insertCallback(db, {
+    yield* insertCallback({
       id: row.callbackId,
       customerId,
       reason: row.reason,
@@ -63,7 +63,7 @@ export function applyImport(db: Db, a: MutationArgs<'imports.commit'>): { import
     });
     imported++;
   }
-  insertImportBatch(db, {
+  yield* insertImportBatch({
     id: a.batchId,
     fileName: a.fileName,
     createdAt: a.createdAt,

@@ -1,40 +1,40 @@
-import { assessCallability } from '../../../core/rules/callability';
-import { CAP_LOOKBACK_MS, capBlockedUntil } from '../../../core/rules/contact-cap';
-import { checkCallingWindow } from '../../../core/rules/calling-window';
-import { applyDisposition, customerEffects, MAX_CALLBACK_LATER_MS } from '../../../core/rules/dispositions';
-import { FOREVER } from '../../../core/domain/model';
-import { AppError } from '../../../core/contract/result';
-import type { MutationArgs } from '../../../core/sync/mutations';
-import type { Settings } from '../../../core/settings';
-import type { Db } from '../../../db/open';
-import { attemptTimesSince, insertAttempt, insertDnc } from '../../../db/repos/attempts';
-import { cancelOpenCallbacks, closeCallback, getCallback, rescheduleCallback, setLease } from '../../../db/repos/callbacks';
-import { getCustomer, setCapUntil, setDncUntil, setPhoneStatus } from '../../../db/repos/customers';
-import { getSettings } from '../../../db/repos/settings';
-import { toCallbackFacts, toCustomerFacts } from '../facts';
+import { assessCallability } from '../rules/callability';
+import { CAP_LOOKBACK_MS, capBlockedUntil } from '../rules/contact-cap';
+import { checkCallingWindow } from '../rules/calling-window';
+import { applyDisposition, customerEffects, MAX_CALLBACK_LATER_MS } from '../rules/dispositions';
+import { FOREVER } from '../domain/model';
+import { AppError } from '../contract/result';
+import type { MutationArgs } from '../sync/mutations';
+import type { Settings } from '../settings';
+import type { Q } from '../store/sql';
+import { attemptTimesSince, insertAttempt, insertDnc } from '../store/attempts';
+import { cancelOpenCallbacks, closeCallback, getCallback, rescheduleCallback, setLease } from '../store/callbacks';
+import { getCustomer, setCapUntil, setDncUntil, setPhoneStatus } from '../store/customers';
+import { getSettings } from '../store/settings';
+import { toCallbackFacts, toCustomerFacts } from '../domain/facts';
 import { settleQuestionnaireOnReached } from './responses';
 
-export function applyLease(db: Db, a: MutationArgs<'callbacks.lease'>): void {
-  const callback = getCallback(db, a.callbackId);
+export function* applyLease(a: MutationArgs<'callbacks.lease'>): Q<void> {
+  const callback = yield* getCallback(a.callbackId);
   if (!callback) throw new AppError('NOT_FOUND', 'That callback does not exist.');
   if (callback.state !== 'open') throw new AppError('CONFLICT', 'That callback is already closed.');
   if (callback.leaseAgentId && callback.leaseAgentId !== a.agentId && (callback.leaseExpiresAt ?? 0) > a.at) {
     throw new AppError('LEASE_LOST', 'Another agent is working this callback.', { until: callback.leaseExpiresAt });
   }
-  setLease(db, a.callbackId, a.agentId, a.expiresAt);
+  yield* setLease(a.callbackId, a.agentId, a.expiresAt);
 }
 
-export function applyRelease(db: Db, a: MutationArgs<'callbacks.release'>): boolean {
-  const callback = getCallback(db, a.callbackId);
+export function* applyRelease(a: MutationArgs<'callbacks.release'>): Q<boolean> {
+  const callback = yield* getCallback(a.callbackId);
   if (!callback || callback.leaseAgentId !== a.agentId) return false;
-  setLease(db, a.callbackId, null, null);
+  yield* setLease(a.callbackId, null, null);
   return true;
 }
 
 /** Recomputes the customer's contact-cap instant from their real attempt history. */
-export function refreshCap(db: Db, customerId: string, now: number, settings: Settings): void {
-  const times = attemptTimesSince(db, customerId, now - CAP_LOOKBACK_MS);
-  setCapUntil(db, customerId, capBlockedUntil(times, now, settings));
+export function* refreshCap(customerId: string, now: number, settings: Settings): Q<void> {
+  const times = yield* attemptTimesSince(customerId, now - CAP_LOOKBACK_MS);
+  yield* setCapUntil(customerId, capBlockedUntil(times, now, settings));
 }
 
 export interface AttemptApplied {
@@ -79,12 +79,12 @@ function checkAttemptTimes(a: MutationArgs<'attempts.record'>, timezone: string,
  * Records one call attempt. The compliance guard runs again here, at the instant the call started, so
  * a queue that was stale when the agent dialled cannot produce a non-compliant attempt.
  */
-export function applyAttempt(db: Db, a: MutationArgs<'attempts.record'>): AttemptApplied {
-  const callback = getCallback(db, a.callbackId);
+export function* applyAttempt(a: MutationArgs<'attempts.record'>): Q<AttemptApplied> {
+  const callback = yield* getCallback(a.callbackId);
   if (!callback) throw new AppError('NOT_FOUND', 'That callback does not exist.');
-  const customer = getCustomer(db, callback.customerId);
+  const customer = yield* getCustomer(callback.customerId);
   if (!customer) throw new AppError('NOT_FOUND', 'The customer of this callback does not exist.');
-  const settings = getSettings(db);
+  const settings = yield* getSettings();
   checkAttemptTimes(a, customer.timezone, settings);
   const verdict = assessCallability({
     callback: toCallbackFacts(callback),
@@ -101,8 +101,8 @@ export function applyAttempt(db: Db, a: MutationArgs<'attempts.record'>): Attemp
       blocks: verdict.blocks,
     });
   }
-  if (a.disposition === 'reached') settleQuestionnaireOnReached(db, callback.id, a.surveySkipReason, a.recordedAt);
-  insertAttempt(db, {
+  if (a.disposition === 'reached') yield* settleQuestionnaireOnReached(callback.id, a.surveySkipReason, a.recordedAt);
+  yield* insertAttempt({
     surveySkipReason: a.disposition === 'reached' ? a.surveySkipReason : null,
     id: a.attemptId,
     callbackId: callback.id,
@@ -116,14 +116,14 @@ export function applyAttempt(db: Db, a: MutationArgs<'attempts.record'>): Attemp
   });
   const effect = applyDisposition(callback, a.disposition, a.startedAt, settings, { callbackAt: a.callbackAt });
   if (effect.kind === 'close') {
-    closeCallback(db, callback.id, { ...effect, closedAt: a.recordedAt });
+    yield* closeCallback(callback.id, { ...effect, closedAt: a.recordedAt });
   } else {
-    rescheduleCallback(db, callback.id, effect);
+    yield* rescheduleCallback(callback.id, effect);
   }
   const sideEffects = customerEffects(a.disposition);
-  if (sideEffects.markPhoneBad) setPhoneStatus(db, customer.id, 'bad');
+  if (sideEffects.markPhoneBad) yield* setPhoneStatus(customer.id, 'bad');
   if (sideEffects.addToDnc) {
-    insertDnc(db, {
+    yield* insertDnc({
       id: a.dncEntryId ?? a.attemptId,
       customerId: customer.id,
       phone: customer.phone,
@@ -133,10 +133,10 @@ export function applyAttempt(db: Db, a: MutationArgs<'attempts.record'>): Attemp
       expiresAt: a.dncExpiresAt,
     });
     const until = a.dncExpiresAt ?? FOREVER;
-    setDncUntil(db, customer.id, Math.max(until, customer.dncUntil ?? 0));
+    yield* setDncUntil(customer.id, Math.max(until, customer.dncUntil ?? 0));
   }
-  const cancelled = cancelOpenCallbacks(db, customer.id, sideEffects.cancelReasons, callback.id, a.recordedAt);
-  refreshCap(db, customer.id, Math.max(a.recordedAt, a.startedAt), settings);
+  const cancelled = yield* cancelOpenCallbacks(customer.id, sideEffects.cancelReasons, callback.id, a.recordedAt);
+  yield* refreshCap(customer.id, Math.max(a.recordedAt, a.startedAt), settings);
   return {
     state: effect.kind === 'close' ? 'closed' : 'open',
     outcome: effect.kind === 'close' ? effect.outcome : null,

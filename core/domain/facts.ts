@@ -1,5 +1,5 @@
-import type { CallbackFacts, CustomerFacts } from '../../core/domain/model';
-import type { CallbackRecord, CustomerRecord } from '../../core/domain/records';
+import type { CallbackFacts, CustomerFacts } from './model';
+import type { CallbackRecord, CustomerRecord } from './records';
 
 export const toCallbackFacts = (c: CallbackRecord): CallbackFacts => ({
   id: c.id,

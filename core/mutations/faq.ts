@@ -1,10 +1,10 @@
-import { ticketCode } from '../../../core/tickets';
-import { AppError } from '../../../core/contract/result';
-import { canEditFaq, FAQ_RULES, faqTransition, normalizeKeywords } from '../../../core/faq/workflow';
-import type { MutationArgs } from '../../../core/sync/mutations';
-import type { Db } from '../../../db/open';
-import { insertAudit } from '../../../db/repos/audit';
-import { getCaseSettings } from '../../../db/repos/case-settings';
+import { ticketCode } from '../tickets';
+import { AppError } from '../contract/result';
+import { canEditFaq, FAQ_RULES, faqTransition, normalizeKeywords } from '../faq/workflow';
+import type { MutationArgs } from '../sync/mutations';
+import type { Q } from '../store/sql';
+import { insertAudit } from '../store/audit';
+import { getCaseSettings } from '../store/case-settings';
 import {
   faqSourceIds,
   getFaqEntry,
@@ -15,9 +15,9 @@ import {
   updateFaqEntry,
   updateFaqRevisionText,
   type FaqEntryRecord,
-} from '../../../db/repos/faq';
-import { getTicketRow } from '../../../db/repos/tickets';
-import { getUser } from '../../../db/repos/users';
+} from '../store/faq';
+import { getTicketRow } from '../store/tickets';
+import { getUser } from '../store/users';
 
 /*
  * Appliers of the FAQ mutations. Every rule that depends on the state or on who acts is checked here,
@@ -26,22 +26,22 @@ import { getUser } from '../../../db/repos/users';
  * supervisors publish, retire, request changes or clear a review flag.
  */
 
-function actorRole(db: Db, userId: string): 'agent' | 'supervisor' {
-  const user = getUser(db, userId);
+function* actorRole(userId: string): Q<'agent' | 'supervisor'> {
+  const user = yield* getUser(userId);
   if (!user) throw new AppError('NOT_FOUND', 'That user does not exist.', { field: 'by' });
   return user.role;
 }
 
-function entryOrThrow(db: Db, id: string): FaqEntryRecord {
-  const e = getFaqEntry(db, id);
+function* entryOrThrow(id: string): Q<FaqEntryRecord> {
+  const e = yield* getFaqEntry(id);
   if (!e) throw new AppError('NOT_FOUND', 'That FAQ entry does not exist.');
   return e;
 }
 
-function checkCategory(db: Db, category: string, previous?: string): void {
+function* checkCategory(category: string, previous?: string): Q<void> {
   // A category retired since the entry was written may stay on it; a new choice must be one in use.
   if (category === previous) return;
-  const known = getCaseSettings(db).categories.find((c) => c.key === category);
+  const known = (yield* getCaseSettings()).categories.find((c) => c.key === category);
   if (!known || known.retired) throw new AppError('BAD_INPUT', `“${category}” is not a category in use.`, { field: 'category' });
 }
 
@@ -49,9 +49,9 @@ function checkCategory(db: Db, category: string, previous?: string): void {
  * Tickets newly linked must be resolved or closed now: an FAQ answers a problem that was solved. Tickets
  * already linked may since have been reopened; that flags the entry for review instead of blocking edits.
  */
-function checkSources(db: Db, ticketIds: readonly string[], alreadyLinked: readonly string[]): void {
+function* checkSources(ticketIds: readonly string[], alreadyLinked: readonly string[]): Q<void> {
   for (const ticketId of ticketIds) {
-    const t = getTicketRow(db, ticketId);
+    const t = yield* getTicketRow(ticketId);
     if (!t) throw new AppError('NOT_FOUND', 'A linked source ticket does not exist.', { field: 'sourceTicketIds', ticketId });
     if (alreadyLinked.includes(ticketId)) continue;
     if (t.status !== 'resolved' && t.status !== 'closed') {
@@ -75,11 +75,11 @@ function text(a: MutationArgs<'faq.create'> | MutationArgs<'faq.save'>) {
   };
 }
 
-export function applyCreateFaq(db: Db, a: MutationArgs<'faq.create'>): FaqEntryRecord {
-  if (getFaqEntry(db, a.entryId)) throw new AppError('CONFLICT', 'That FAQ entry already exists.');
-  actorRole(db, a.by);
-  checkCategory(db, a.category);
-  checkSources(db, a.sourceTicketIds, []);
+export function* applyCreateFaq(a: MutationArgs<'faq.create'>): Q<FaqEntryRecord> {
+  if ((yield* getFaqEntry(a.entryId))) throw new AppError('CONFLICT', 'That FAQ entry already exists.');
+  yield* actorRole(a.by);
+  yield* checkCategory(a.category);
+  yield* checkSources(a.sourceTicketIds, []);
   const entry: FaqEntryRecord = {
     id: a.entryId,
     status: 'draft',
@@ -94,9 +94,9 @@ export function applyCreateFaq(db: Db, a: MutationArgs<'faq.create'>): FaqEntryR
     publishedAt: null,
     publishedBy: null,
   };
-  insertFaqEntry(db, entry);
-  insertFaqRevision(db, { id: a.revisionId, entryId: a.entryId, revision: 1, ...text(a), redactions: a.redactions, createdAt: a.at, createdBy: a.by });
-  replaceFaqSources(db, a.entryId, a.sourceTicketIds);
+  yield* insertFaqEntry(entry);
+  yield* insertFaqRevision({ id: a.revisionId, entryId: a.entryId, revision: 1, ...text(a), redactions: a.redactions, createdAt: a.at, createdBy: a.by });
+  yield* replaceFaqSources(a.entryId, a.sourceTicketIds);
   return entry;
 }
 
@@ -105,9 +105,9 @@ export function applyCreateFaq(db: Db, a: MutationArgs<'faq.create'>): FaqEntryR
  * progress); once the newest revision is published, a save starts the next revision, and the published
  * one keeps serving until that one is published in turn.
  */
-export function applySaveFaq(db: Db, a: MutationArgs<'faq.save'>): FaqEntryRecord {
-  const e = entryOrThrow(db, a.entryId);
-  const role = actorRole(db, a.by);
+export function* applySaveFaq(a: MutationArgs<'faq.save'>): Q<FaqEntryRecord> {
+  const e = yield* entryOrThrow(a.entryId);
+  const role = yield* actorRole(a.by);
   if (e.status === 'retired') throw new AppError('INVALID_TRANSITION', 'A retired FAQ entry cannot be changed.', { status: e.status });
   if (!canEditFaq(e.status, role)) {
     throw new AppError('FORBIDDEN', 'This entry is in review: only a supervisor can change it now, or request changes to send it back to draft.');
@@ -117,10 +117,10 @@ export function applySaveFaq(db: Db, a: MutationArgs<'faq.save'>): FaqEntryRecor
       latestRevision: e.latestRevision,
     });
   }
-  const latest = getFaqRevision(db, e.id, e.latestRevision)!;
-  checkCategory(db, a.category, latest.category);
-  const linked = faqSourceIds(db, e.id);
-  checkSources(db, a.sourceTicketIds, linked);
+  const latest = (yield* getFaqRevision(e.id, e.latestRevision))!;
+  yield* checkCategory(a.category, latest.category);
+  const linked = yield* faqSourceIds(e.id);
+  yield* checkSources(a.sourceTicketIds, linked);
 
   const next = text(a);
   const sameText =
@@ -138,26 +138,26 @@ export function applySaveFaq(db: Db, a: MutationArgs<'faq.save'>): FaqEntryRecor
     if (e.publishedRevision === e.latestRevision) {
       const revision = e.latestRevision + 1;
       // What the pre-fill masked stays with the text it was masked in.
-      insertFaqRevision(db, { id: a.revisionId, entryId: e.id, revision, ...next, redactions: latest.redactions, createdAt: a.at, createdBy: a.by });
+      yield* insertFaqRevision({ id: a.revisionId, entryId: e.id, revision, ...next, redactions: latest.redactions, createdAt: a.at, createdBy: a.by });
       updated.latestRevision = revision;
       updated.status = 'draft';
     } else {
-      updateFaqRevisionText(db, e.id, e.latestRevision, next);
+      yield* updateFaqRevisionText(e.id, e.latestRevision, next);
     }
   }
-  if (!sameSources) replaceFaqSources(db, e.id, a.sourceTicketIds);
-  updateFaqEntry(db, updated);
+  if (!sameSources) yield* replaceFaqSources(e.id, a.sourceTicketIds);
+  yield* updateFaqEntry(updated);
   return updated;
 }
 
-export function applyFaqTransition(db: Db, a: MutationArgs<'faq.transition'>): FaqEntryRecord {
-  const e = entryOrThrow(db, a.entryId);
-  const role = actorRole(db, a.by);
+export function* applyFaqTransition(a: MutationArgs<'faq.transition'>): Q<FaqEntryRecord> {
+  const role = yield* actorRole(a.by);
   if (FAQ_RULES[a.action].supervisorOnly && role !== 'supervisor') {
     throw new AppError('FORBIDDEN', `Only a supervisor can ${a.action === 'request_changes' ? 'request changes to' : a.action} an FAQ entry.`, {
       action: a.action,
     });
   }
+  const e = yield* entryOrThrow(a.entryId);
   const to = faqTransition(e.status, a.action);
   if (to === null) {
     throw new AppError('INVALID_TRANSITION', `An FAQ entry that is ${e.status.replace('_', ' ')} cannot be ${pastTense[a.action]}.`, {
@@ -174,8 +174,8 @@ export function applyFaqTransition(db: Db, a: MutationArgs<'faq.transition'>): F
     updated.needsReview = 0;
     updated.needsReviewReason = null;
   }
-  updateFaqEntry(db, updated);
-  insertAudit(db, {
+  yield* updateFaqEntry(updated);
+  yield* insertAudit({
     id: a.auditId,
     at: a.at,
     actorId: a.by,
@@ -195,13 +195,13 @@ const pastTense: Record<MutationArgs<'faq.transition'>['action'], string> = {
 };
 
 /** A supervisor looked at a flagged entry and found the published text still right. */
-export function applyMarkFaqReviewed(db: Db, a: MutationArgs<'faq.markReviewed'>): FaqEntryRecord {
-  const e = entryOrThrow(db, a.entryId);
-  if (actorRole(db, a.by) !== 'supervisor') throw new AppError('FORBIDDEN', 'Only a supervisor can mark an FAQ entry as reviewed.');
+export function* applyMarkFaqReviewed(a: MutationArgs<'faq.markReviewed'>): Q<FaqEntryRecord> {
+  if ((yield* actorRole(a.by)) !== 'supervisor') throw new AppError('FORBIDDEN', 'Only a supervisor can mark an FAQ entry as reviewed.');
+  const e = yield* entryOrThrow(a.entryId);
   if (!e.needsReview) throw new AppError('INVALID_TRANSITION', 'This FAQ entry is not flagged for review.', { status: e.status });
   const updated: FaqEntryRecord = { ...e, needsReview: 0, needsReviewReason: null, updatedAt: a.at };
-  updateFaqEntry(db, updated);
-  insertAudit(db, {
+  yield* updateFaqEntry(updated);
+  yield* insertAudit({
     id: a.auditId,
     at: a.at,
     actorId: a.by,

@@ -1,0 +1,19 @@
+import { run, type Q } from './sql';
+
+export interface AuditEntry {
+  id: string;
+  at: number;
+  actorId: string;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  details: Record<string, unknown>;
+}
+
+export function* insertAudit(e: AuditEntry): Q<void> {
+  yield* run(
+    `INSERT INTO audit_log (id, at, actor_id, action, subject_type, subject_id, details)
+     VALUES (@id, @at, @actorId, @action, @subjectType, @subjectId, @details)`,
+    { ...e, details: JSON.stringify(e.details) },
+  );
+}

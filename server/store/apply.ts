@@ -1,0 +1,45 @@
+import { applyMutation, type Acting, type ApplierResult } from '../../core/mutations/registry';
+import type { MutationArgs, MutationName } from '../../core/sync/mutations';
+import type { Queryable, ServerDb } from '../database/open';
+import { onPg } from './pg';
+
+/**
+ * Applies one named mutation on the server's PostgreSQL in its own transaction: the same applier, the
+ * same rules and permissions the console ran, with the authenticated user as the actor.
+ */
+export function applyOnServer<N extends MutationName>(db: ServerDb, name: N, args: MutationArgs<N>, acting: Acting): Promise<ApplierResult<N>> {
+  return db.transaction((tx) => applyInTransaction(tx, name, args, acting));
+}
+
+/** The same, inside a transaction the caller holds (a sync push applies a batch in one). */
+export function applyInTransaction<N extends MutationName>(tx: Queryable, name: N, args: MutationArgs<N>, acting: Acting): Promise<ApplierResult<N>> {
+  return onPg(tx, applyMutation(name, args, acting));
+}
+
+export type BatchOutcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/**
+ * Applies a batch of mutations in ONE transaction, each inside its own savepoint: a mutation a rule
+ * refuses is rolled back alone and reported, the others commit together. One commit for the batch
+ * instead of one per mutation is what lets a console's offline backlog drain quickly.
+ */
+export function applyBatch(
+  db: ServerDb,
+  items: readonly { name: MutationName; args: unknown; acting: Acting }[],
+): Promise<BatchOutcome[]> {
+  return db.transaction(async (tx) => {
+    const out: BatchOutcome[] = [];
+    for (const item of items) {
+      await tx.query('SAVEPOINT m');
+      try {
+        const value = await applyInTransaction(tx, item.name, item.args as never, item.acting);
+        await tx.query('RELEASE SAVEPOINT m');
+        out.push({ ok: true, value });
+      } catch (error) {
+        await tx.query('ROLLBACK TO SAVEPOINT m');
+        out.push({ ok: false, error });
+      }
+    }
+    return out;
+  });
+}
