@@ -14,6 +14,7 @@ import { runQuestionnaireBench } from './questionnaire';
 import { measureSla, SLA_GOAL_MS } from './sections/sla';
 import { measureSlaFromDb } from './sections/sla-db';
 import { runReportsBench } from './sections/reports';
+import { runServerApplyBench } from './server-apply';
 import type { ListSection, NextSection } from './worker';
 
 /*
@@ -91,6 +92,9 @@ log(`  the same events in a console database: loaded in ${fmtMs(slaDb.loadMs)}`)
 
 log('\n--- supervisor reports over 1,000,000 call attempts and 100,000 tickets ---');
 await runReportsBench(opts.fresh);
+
+log('\n--- central server: one console\'s day of mutations applied on SQLite, PGlite and PostgreSQL; sign-in ---');
+await runServerApplyBench();
 
 // ---------------------------------------------------------------------------------------------------
 log('\n=== Summary ===');

@@ -14,6 +14,10 @@ import { runMutation } from '../electron/services/mutations/registry';
 import type { ServerDb } from '../server/database/open';
 import { applyBatch, applyOnServer } from '../server/store/apply';
 import { createTestDb, type TestDbKind } from '../server/testing/databases';
+import { createServerApp } from '../server/app';
+import { createAccount, createTeam } from '../server/auth/accounts';
+import { createNodePasswordHasher } from '../server/auth/crypto';
+import pino from 'pino';
 import { call, freshDir, openConsole, setUpEmpty, T0 } from './lib/env';
 import { fmtInt, fmtMs, log, mark, Samples } from './lib/stats';
 
@@ -193,6 +197,31 @@ async function serverFigures(kind: TestDbKind, w: Workload): Promise<Figures[]> 
   return out;
 }
 
+/** Sign-in through the HTTP app (scrypt at the production parameters), on PGlite. */
+async function signInFigures(times: number): Promise<Samples> {
+  const t = await createTestDb('pglite');
+  try {
+    const hasher = createNodePasswordHasher();
+    const team = await createTeam(t.db, { name: '基准', now: T0, actorId: 'system' });
+    await createAccount(t.db, hasher, { teamId: team.id, name: '王芳', role: 'agent', password: 'bench-password-1', now: T0, actorId: 'system' });
+    const app = createServerApp({ db: t.db, hasher, logger: pino({ level: 'silent' }) });
+    const samples = new Samples('sign-in');
+    for (let i = 0; i < times; i++) {
+      const t0 = performance.now();
+      const res = await app.request('/auth/sign-in', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ login: '王芳', password: 'bench-password-1' }),
+      });
+      if (res.status !== 200) throw new Error(`bench: sign-in answered ${res.status}`);
+      samples.add(performance.now() - t0);
+    }
+    return samples;
+  } finally {
+    await t.drop();
+  }
+}
+
 export async function runServerApplyBench(): Promise<Figures[]> {
   const t = performance.now();
   const w = await buildWorkload();
@@ -213,6 +242,8 @@ export async function runServerApplyBench(): Promise<Figures[]> {
     const goal = f.label.includes('PostgreSQL (batches') ? ` goal ≥ ${fmtInt(GOAL_PER_S)}/s ${mark(f.perSecond >= GOAL_PER_S)}` : '';
     log(`  ${f.label.padEnd(52)} ${fmtInt(Math.round(f.perSecond)).padStart(6)} mutations/s  p50 ${fmtMs(s.p50)}  p99 ${fmtMs(s.p99)}  (refused ${f.refused})${goal}`);
   }
+  const signIn = (await signInFigures(30)).stat();
+  log(`  sign-in (POST /auth/sign-in, scrypt N=2^15, PGlite) ×30: p50 ${fmtMs(signIn.p50)}  p99 ${fmtMs(signIn.p99)}`);
   return figures;
 }
 

@@ -4,6 +4,8 @@ import { createAccount, createTeam } from './auth/accounts';
 import { SYSTEM_ACTOR } from './auth/audit';
 import { createNodePasswordHasher } from './auth/crypto';
 import type { ServerDb } from './database/open';
+import { DEMO_DEFAULTS } from '../core/demo/generate';
+import { applyOnServer } from './store/apply';
 
 /*
  * `npm run server -- --demo`: a team a newcomer can sign in to at once. The passwords are fixed and
@@ -47,4 +49,20 @@ export async function seedDemo(db: ServerDb, options: { now: number; hasher?: Pa
     supervisorId: accounts.find((a) => a.isAdmin)!.id,
     agentIds: accounts.filter((a) => a.role === 'agent').map((a) => a.id),
   };
+}
+
+/**
+ * The same shared demo data a console's first run loads (customers across Chinese cities and a few
+ * abroad, callbacks, past attempts, DNC entries, tickets and vouchers), applied through the shared
+ * appliers as the system: the rows are exactly what a console's demo would hold.
+ */
+export async function seedDemoData(
+  db: ServerDb,
+  seed: DemoSeed,
+  now: number,
+  customers: number = DEMO_DEFAULTS.customers,
+): Promise<{ customers: number; callbacks: number; tickets: number; vouchers: number }> {
+  const loaded = await applyOnServer(db, 'demo.load', { seed: DEMO_DEFAULTS.seed, now, customers, agentIds: seed.agentIds }, 'local');
+  const cases = await applyOnServer(db, 'demo.loadCases', { seed: DEMO_DEFAULTS.seed, now, agentIds: seed.agentIds, supervisorId: seed.supervisorId }, 'local');
+  return { ...loaded, ...cases };
 }

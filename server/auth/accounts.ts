@@ -6,6 +6,8 @@ import { normalizePhone } from '../../core/rules/phone';
 import type { Queryable, ServerDb } from '../database/open';
 import { ServerError } from '../http/errors';
 import { writeAudit } from './audit';
+import { insertUser } from '../../core/store/users';
+import { onPg } from '../store/pg';
 
 /*
  * Teams and accounts: the one implementation behind both the admin HTTP routes and the admin command
@@ -131,7 +133,8 @@ export async function createAccount(db: ServerDb, hasher: PasswordHasher, input:
   try {
     await db.transaction(async (tx) => {
       if (!(await findTeam(tx, account.teamId))) throw new ServerError('NOT_FOUND', `No team ${account.teamId}.`);
-      await tx.query(`INSERT INTO users (id, name, role, created_at) VALUES ($1, $2, $3, $4)`, [account.id, name, account.role, account.createdAt]);
+      // The shared row, written by the same store function the users.create applier uses.
+      await onPg(tx, insertUser({ id: account.id, name, role: account.role, createdAt: account.createdAt }));
       await tx.query(
         `INSERT INTO accounts (id, team_id, name, login_key, phone, role, is_admin, password_hash, credentials_changed_at, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,

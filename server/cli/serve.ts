@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server';
 import pino from 'pino';
 import { createServerApp } from '../app';
-import { seedDemo } from '../demo';
+import { seedDemo, seedDemoData } from '../demo';
 import type { OpenedDb } from './database';
 import { CliError } from './errors';
 
@@ -22,8 +22,12 @@ export interface ServeOptions {
 export async function runServer(opened: OpenedDb, options: ServeOptions, print: (line: string) => void): Promise<void> {
   const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
   if (options.demo) {
-    const seed = await seedDemo(opened.db, { now: Date.now() });
+    const now = Date.now();
+    const seed = await seedDemo(opened.db, { now });
     if (seed) {
+      print('Loading the demo customers, callbacks, tickets and vouchers…');
+      const data = await seedDemoData(opened.db, seed, now);
+      print(`  ${data.customers} customers, ${data.callbacks} callbacks, ${data.tickets} tickets, ${data.vouchers} vouchers.`);
       print('Demo team 演示团队 created. Sign in with a name (or phone) and its password:');
       for (const a of seed.accounts) print(`  ${a.name.padEnd(4, '\u3000')} ${a.phone}  ${a.password.padEnd(14)} ${a.role}${a.isAdmin ? ' + admin' : ''}`);
     } else {
