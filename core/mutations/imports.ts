@@ -1,6 +1,7 @@
 import type { MutationArgs } from '../sync/mutations';
 import type { Priority } from '../domain/model';
 import type { Q } from '../store/sql';
+import { IMPORTED_CUSTOMER_CONSENTS } from '../csv/warnings';
 import { insertCallback, openDuplicateExists } from '../store/callbacks';
 import { customerIdByPhone, insertCustomer } from '../store/customers';
 import { insertImportBatch } from '../store/imports';
@@ -31,9 +32,9 @@ export function* applyImport(a: MutationArgs<'imports.commit'>): Q<{ imported: n
         balanceBand: null,
         tags: [],
         // An imported list is the team's own service relationship; marketing stays opt-in.
-        consentService: 'granted',
-        consentSurvey: 'unknown',
-        consentMarketing: 'unknown',
+        consentService: IMPORTED_CUSTOMER_CONSENTS.service,
+        consentSurvey: IMPORTED_CUSTOMER_CONSENTS.survey,
+        consentMarketing: IMPORTED_CUSTOMER_CONSENTS.marketing,
         dncUntil: null,
         capUntil: null,
         createdAt: a.createdAt,
