@@ -77,7 +77,7 @@ async function buildWorkload(): Promise<Workload> {
       surveySkipReason: disposition === 'reached' ? '客户没有时间做问卷' : null,
     });
     if (i % 8 === 0) {
-      const t = await call<{ id: string }>(backend, 'tickets.create', {
+      const t = await call<{ ticket: { id: string } }>(backend, 'tickets.create', {
         customerId: detail.customer.id,
         callbackId: detail.callback.id,
         attemptId: null,
@@ -89,8 +89,8 @@ async function buildWorkload(): Promise<Workload> {
         assigneeId: null,
       }).catch(() => null);
       if (t) {
-        ticketId = t.id;
-        await call(backend, 'tickets.comment', { id: t.id, body: '已联系客户说明处理进度', visibility: 'reply' });
+        ticketId = t.ticket.id;
+        await call(backend, 'tickets.comment', { id: t.ticket.id, body: '已联系客户说明处理进度', visibility: 'reply' });
       }
     }
     if (i % 16 === 0 && ticketId) {
@@ -176,9 +176,12 @@ async function serverFigures(kind: TestDbKind, w: Workload): Promise<Figures[]> 
           const t0 = performance.now();
           const results = await applyBatch(db, chunk);
           const each = (performance.now() - t0) / chunk.length;
-          for (const r of results) {
+          for (const [k, r] of results.entries()) {
             samples.add(each);
-            if (!r.ok) refused++;
+            if (!r.ok) {
+              refused++;
+              if (process.env.BENCH_DEBUG) log(`    refused ${chunk[k]!.name}: ${r.error instanceof Error ? r.error.message : String(r.error)}`);
+            }
           }
         }
       }

@@ -43,6 +43,7 @@ export interface OpenServerDbOptions {
 
 const INT8 = 20;
 const NUMERIC = 1700;
+const PGLITE_PARSERS = { [INT8]: Number, [NUMERIC]: Number };
 
 export function serverMigrationsFolder(): string {
   return join(dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -56,12 +57,13 @@ export async function openServerDb(options: OpenServerDbOptions = {}): Promise<S
 
 async function openPglite(dataDir: string | undefined, migrationsFolder: string): Promise<ServerDb> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite(dataDir, { parsers: { [INT8]: Number, [NUMERIC]: Number } });
+  const client = new PGlite(dataDir);
   await client.waitReady;
   await migratePglite(drizzlePglite(client), { migrationsFolder });
   const wrap = (q: { query: PGlite['query'] }): Queryable => ({
     async query<R>(sql: string, params: readonly unknown[] = []) {
-      const result = await q.query<R>(sql, params as unknown[]);
+      // Per query: PGlite 0.6 ignores the constructor's `parsers` (sum() over bigint came back a string).
+      const result = await q.query<R>(sql, params as unknown[], { parsers: PGLITE_PARSERS });
       return { rows: result.rows, rowCount: result.affectedRows ?? 0 };
     },
   });

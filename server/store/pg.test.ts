@@ -23,12 +23,15 @@ describe('the PostgreSQL driver of the store seam', () => {
           const changed = yield* run(`UPDATE users SET name = ? WHERE id = ?`, ['王芳芳', 'u1']);
           const one = yield* get<{ createdAt: number; name: string }>(`SELECT name, created_at AS "createdAt" FROM users WHERE id = @id`, { id: 'u1' });
           const none = yield* all(`SELECT id FROM users WHERE created_at IS @missing`, { missing: null });
-          return { changed, one, none };
+          // sum() over bigint is numeric: it must come back a number too (money is summed in fen).
+          const sum = yield* get<{ n: number }>(`SELECT coalesce(sum(created_at), 0) AS n FROM users`);
+          return { changed, one, none, sum };
         };
         expect(await t.db.transaction((tx) => onPg(tx, work()))).toEqual({
           changed: 1,
           one: { name: '王芳芳', createdAt: 1_780_000_000_000 },
           none: [],
+          sum: { n: 1_780_000_000_000 },
         });
       } finally {
         await t.drop();
