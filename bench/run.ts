@@ -15,6 +15,7 @@ import { measureSla, SLA_GOAL_MS } from './sections/sla';
 import { measureSlaFromDb } from './sections/sla-db';
 import { runReportsBench } from './sections/reports';
 import { runServerApplyBench } from './server-apply';
+import type { DepthResult } from './sections/queue-list';
 import type { ListSection, NextSection } from './worker';
 
 /*
@@ -31,6 +32,7 @@ const { values: opts } = parseArgs({
   options: {
     fresh: { type: 'boolean', default: false },
     iterations: { type: 'string', default: '1000' },
+    only: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -38,7 +40,12 @@ if (opts.help) {
   log('npm run bench [-- --fresh] [-- --iterations N]');
   log('  --fresh         rebuild the cached 1M-callback database');
   log('  --iterations N  measured next/outcome iterations (default 1000)');
+  log('  --only queue    only queue.list pages at depth (every sort, several filters) on the 1M database');
   process.exit(0);
+}
+if (opts.only !== undefined && opts.only !== 'queue') {
+  log(`bench: --only knows one section, queue (not "${opts.only}")`);
+  process.exit(2);
 }
 const ITERATIONS = Math.max(100, Number(opts.iterations) || 1000);
 const GOAL = { nextP99Ms: 2, pickOverFloor: 5, importMs: 5_000, importOverRaw: 3 };
@@ -53,6 +60,13 @@ log(`Callback Console bench — node ${process.version}, SQLite ${sqliteVersion}
 log(`Clock pinned at ${new Date(T0).toISOString()} (Mon 2026-11-23 10:00 Asia/Shanghai); ${ITERATIONS} measured iterations.`);
 log(`Other processes used ${pct(busyAtStart)} of the CPUs just before the start (load average ${loadAtStart}).`);
 if (busyAtStart > 0.15) log('! This machine is busy with other work: tail latencies (p99, max) will be noisy.');
+
+if (opts.only === 'queue') {
+  log('\nqueue.list at depth with 1,000,000 callbacks');
+  const seed = ensureSeedInChild();
+  runWorker<{ depth: DepthResult[] }>('queue', { seedDir: seed.dataDir });
+  process.exit(0);
+}
 
 // ---------------------------------------------------------------------------------------------------
 log('\n[1/3] Next callback and record outcome with 1,000,000 callbacks');
@@ -127,6 +141,15 @@ for (const [db, res] of [
     rows.push({ label: `queue.list, ${db} db, offset ${fmtInt(p.offset)}`, cells: [`p50 ${fmtMs(p.stat.p50)}`, `max ${fmtMs(p.stat.max)}`, `n=${p.stat.count}`] });
   }
 }
+const worstFirst = Math.max(...list.depth.map((d) => d.first.p50));
+const worstDeep = Math.max(...list.depth.map((d) => d.deep.p50));
+const unsearched = list.depth.filter((d) => !d.label.startsWith('search'));
+const worstUnsearched = Math.max(...unsearched.flatMap((d) => [d.first.p50, d.deep.p50]));
+rows.push({
+  label: `queue.list 1M, ${list.depth.length} sorts/filters: first page / row 90,000 by cursor`,
+  cells: [`worst p50 ${fmtMs(worstFirst)} / ${fmtMs(worstDeep)}`, `without search ${fmtMs(worstUnsearched)}`],
+  goal: `goal ≤ 50 ms ${mark(worstUnsearched <= 50)} (search ${mark(Math.max(worstFirst, worstDeep) <= 50)})`,
+});
 rows.push(
   statRow(`questionnaire answer() + visibility, ${survey.questions} questions, ×${fmtInt(survey.answerCall.count)}`, survey.answerCall, `goal p99 ≤ 1 ms ${mark(survey.goalMet)}`),
 );

@@ -8,7 +8,7 @@ import { printListPlans, printNextPlans, printNight, printPass } from './lib/rep
 import { fmtInt, fmtMs, log, peakRssMb, rssMb } from './lib/stats';
 import { describeImport, measureImport, rawInsert, validateParts, type ImportResult } from './sections/import';
 import { measureNextCallback, measureNight, NIGHT, type NextCallbackResult, type NightResult } from './sections/next-callback';
-import { measureQueueList, type ListResult } from './sections/queue-list';
+import { measureQueueDepth, measureQueueList, type DepthResult, type ListResult } from './sections/queue-list';
 
 /**
  * One section of the bench in its own process (started by bench/run.ts), so each section's memory
@@ -19,6 +19,7 @@ import { measureQueueList, type ListResult } from './sections/queue-list';
 export interface ListSection {
   small: ListResult;
   big: ListResult;
+  depth: DepthResult[];
   rss: string;
 }
 
@@ -66,12 +67,34 @@ if (section === 'next') {
   const big = await measureQueueList(consoleModules, String(args.dir1m), [0, 90_000], 3);
   for (const p of big.pages) log(`  1M db (after the loop), offset ${fmtInt(p.offset)}: p50 ${fmtMs(p.stat.p50)}, max ${fmtMs(p.stat.max)} (${p.rows} rows of ${fmtInt(p.total)} open)`);
   log(`    of which the page's count(*) alone: p50 ${fmtMs(big.countOnly.p50)}`);
-  const out: ListSection = { small, big, rss: rssMb() };
+  const depth = await queueDepth(String(args.dir1m));
+  const out: ListSection = { small, big, depth, rss: rssMb() };
   result = out;
+} else if (section === 'queue') {
+  // npm run bench -- --only queue: the queue.list pages at depth alone, on a fresh copy of the seed.
+  const dir = workCopy(String(args.seedDir), 'queue-depth');
+  const depth = await queueDepth(dir);
+  rmSync(dir, { recursive: true, force: true });
+  result = { depth };
 } else {
   throw new Error(`bench worker: unknown section ${section}`);
 }
 writeFileSync(outFile!, JSON.stringify(result));
+
+/** Per-page times at depth for every sort and several filters (bench/sections/queue-list.ts), printed. */
+async function queueDepth(dir: string): Promise<DepthResult[]> {
+  log(`\n  queue.list at depth, 1M db: pages of 200; the deep page by the cursor of the rows before it (as scrolling on reaches it)`);
+  const depth = await measureQueueDepth(consoleModules, dir, 90_000, 5);
+  for (const d of depth) {
+    log(
+      `    ${d.label.padEnd(34)} ${fmtInt(d.total).padStart(9)} rows  first page p50 ${fmtMs(d.first.p50).padStart(8)}  ` +
+        `row ${fmtInt(d.depth).padStart(6)} by cursor p50 ${fmtMs(d.deep.p50).padStart(8)} (max ${fmtMs(d.deep.max).padStart(8)})  ` +
+        `count ${fmtMs(d.countOnly.p50)} (first ${fmtMs(d.countColdMs)})  walk there ${fmtMs(d.walkMs)}` +
+        (d.jumpMs === null ? '' : `  [the same page by offset: ${fmtMs(d.jumpMs)}]`),
+    );
+  }
+  return depth;
+}
 
 /** A fresh copy of the cached seed to mutate. */
 function workCopy(seedDir: string, name: string): string {

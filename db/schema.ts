@@ -37,7 +37,13 @@ export const customers = sqliteTable(
     capUntil: integer('cap_until'),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [uniqueIndex('customers_phone').on(t.phone), index('customers_timezone').on(t.timezone), index('customers_name').on(t.name)],
+  (t) => [
+    uniqueIndex('customers_phone').on(t.phone),
+    index('customers_timezone').on(t.timezone),
+    index('customers_name').on(t.name),
+    // The queue sorted by name walks customers in this order (db/repos/queue-list.ts).
+    index('customers_name_nocase').on(sql`${t.name} COLLATE NOCASE`),
+  ],
 );
 
 export const callbacks = sqliteTable(
@@ -90,8 +96,35 @@ export const callbacks = sqliteTable(
     index('callbacks_closed_at').on(t.closedAt).where(sql`state = 'closed'`),
     // Backlog over time (reports): how many were created up to each day.
     index('callbacks_created_at').on(t.createdAt),
+    // Keyset paging of the queue list (db/repos/queue-list.ts): each range of a sort is a walk of one of
+    // these from the cursor's key. State and reason (and for the queue order the due time) ride along at
+    // the end, so the status and reason filters, and "overdue or not", are checked in the index: rows
+    // the filter drops are stepped past without reading them.
+    index('callbacks_list_queue_due').on(t.priority, t.dueAt, t.createdAt, t.id, t.state, t.reason),
+    index('callbacks_list_priority_due').on(t.priority, t.dueAt, t.id, t.state, t.reason),
+    index('callbacks_list_priority_created').on(t.priority, t.createdAt, t.id, t.dueAt, t.state, t.reason),
+    index('callbacks_list_due').on(t.dueAt, t.id, t.state, t.reason),
+    index('callbacks_list_attempts').on(t.attempts, t.id, t.state, t.reason),
+    index('callbacks_list_created').on(t.createdAt, t.id, t.state, t.reason),
     index('callbacks_ticket').on(t.ticketId).where(sql`ticket_id IS NOT NULL`),
   ],
+);
+
+/**
+ * How many callbacks there are per state, reason and priority: the queue list's total for its usual
+ * filters without counting a million rows. Not synced and never written by the console's code: triggers
+ * on callbacks keep it (migration 0007_queue_counts, hand-written because drizzle cannot declare
+ * triggers), in the same transaction as the write that changes a count.
+ */
+export const queueCounts = sqliteTable(
+  'queue_counts',
+  {
+    state: text('state').notNull(),
+    reason: text('reason').notNull(),
+    priority: integer('priority').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.state, t.reason, t.priority] })],
 );
 
 export const callAttempts = sqliteTable(

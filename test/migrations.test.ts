@@ -224,6 +224,41 @@ describe('migrations', () => {
     expect(t.ticket.calendarVersion).toBe(0);
   });
 
+  it('0006/0007 count the existing callbacks into queue_counts, and its triggers keep it in step with every write', async () => {
+    const dataDir = tempDir();
+    const path = databasePath(dataDir);
+    const old = openDatabase(path, { migrationsFolder: migrationsPrefix(6) });
+    insertFixture(old.$client);
+    // More callbacks of the old schema: several states, reasons and priorities.
+    const insert = old.$client.prepare(
+      `INSERT INTO callbacks (id, customer_id, reason, priority, due_at, state, attempts, failed_attempts, notes, source, created_at, timezone)
+       VALUES (?, ?, ?, ?, NULL, ?, 0, 0, '', 'import', ?, 'Asia/Shanghai')`,
+    );
+    const reasons = ['satisfaction', 'winback', 'care'];
+    for (let i = 0; i < 12; i++) {
+      insert.run(`0190f5c0-0000-7000-8000-1000000000${String(i).padStart(2, '0')}`, ID.customer, reasons[i % 3], (i % 5) + 1, i % 4 === 0 ? 'closed' : 'open', T0 - i);
+    }
+    old.$client.close();
+
+    const upgraded = openDatabase(path);
+    const counts = () => upgraded.$client.prepare('SELECT state, reason, priority, n FROM queue_counts WHERE n <> 0 ORDER BY 1, 2, 3').all();
+    const truth = () => upgraded.$client.prepare('SELECT state, reason, priority, count(*) AS n FROM callbacks GROUP BY 1, 2, 3 ORDER BY 1, 2, 3').all();
+    expect(counts()).toHaveLength(truth().length);
+    expect(counts()).toEqual(truth());
+    upgraded.$client.exec(`UPDATE callbacks SET state = 'closed' WHERE reason = 'winback'`);
+    upgraded.$client.exec(`UPDATE callbacks SET priority = 1, reason = 'care' WHERE reason = 'satisfaction' AND state = 'open'`);
+    upgraded.$client.exec(`UPDATE callbacks SET notes = 'no count changes' WHERE reason = 'care'`);
+    upgraded.$client.exec(`DELETE FROM callbacks WHERE id LIKE '0190f5c0-0000-7000-8000-10000000000%'`);
+    expect(counts()).toEqual(truth());
+    const callbacks = (upgraded.$client.prepare('SELECT count(*) AS n FROM callbacks').get() as { n: number }).n;
+    upgraded.$client.close();
+
+    // The upgraded console's queue reads its totals from there.
+    const h = makeHarness({ dataDir });
+    const all = await h.ok<QueuePage>('queue.list', { filter: { status: 'all' }, limit: 1 });
+    expect(all.total).toBe(callbacks);
+  });
+
   it('opening twice is idempotent (no duplicate migrations, same schema)', () => {
     const path = join(tempDir(), 'twice.sqlite');
     const a = openDatabase(path);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { QueuePage } from '../core/contract/views';
-import { cleanup, DAY, HOUR, MIN, seedCallback, seedCustomer, T0, type Harness } from './helpers';
+import { cleanup, count, DAY, HOUR, MIN, seedCallback, seedCustomer, T0, type Harness } from './helpers';
 import { at, ready } from './services-helpers';
 
 afterEach(cleanup);
@@ -131,7 +131,7 @@ describe('queue.list', () => {
     }
     expect(pages).toEqual(all);
     const past = await list(h, { filter: { status: 'all' }, offset: 10, limit: 3 });
-    expect(past).toEqual({ rows: [], total: 7, offset: 10 });
+    expect(past).toEqual({ rows: [], total: 7, offset: 10, nextCursor: null });
     expect((await h.err('queue.list', { limit: 0 })).code).toBe('BAD_INPUT');
     expect((await h.err('queue.list', { limit: 501 })).code).toBe('BAD_INPUT');
     expect((await h.err('queue.list', { offset: -1 })).code).toBe('BAD_INPUT');
@@ -144,5 +144,141 @@ describe('queue.list', () => {
     await h.ok('callbacks.take', { id: f.cb6.id });
     const mine = await list(h, { filter: { status: 'all', mine: true } });
     expect(mine.rows.map((r) => [r.id, r.leasedByMe])).toEqual([[f.cb6.id, true]]);
+  });
+
+  /**
+   * Many ties (few due times, creation times, attempt counts; names equal but for case), every state and
+   * due kind, leases: the keyset walk must agree row for row with the offset order (SQL ORDER BY).
+   */
+  async function tiedFixture() {
+    const { h, me } = await ready();
+    const other = '0190f5c0-0000-7000-8000-0000000000bb';
+    const names = ['张伟', '张伟', 'amy', 'Amy', 'AMY', 'bob', '李娜', 'Chen Jing'];
+    const reasons = ['complaint_followup', 'satisfaction', 'winback', 'onboarding', 'care'] as const;
+    for (let i = 0; i < 90; i++) {
+      const customer = seedCustomer(h.db, {
+        name: names[i % names.length],
+        timezone: i % 9 === 0 ? 'America/Los_Angeles' : 'Asia/Shanghai',
+        consentMarketing: i % 4 === 0 ? 'unknown' : 'granted',
+      });
+      const dueKind = i % 3; // overdue, later, as soon as callable
+      seedCallback(h.db, customer.id, {
+        reason: reasons[i % 5],
+        priority: (((i * 7) % 5) + 1) as 1 | 2 | 3 | 4 | 5,
+        dueAt: dueKind === 0 ? T0 - ((i % 4) + 1) * HOUR : dueKind === 1 ? T0 + ((i % 3) + 1) * DAY : null,
+        createdAt: T0 - ((i % 6) + 1) * DAY,
+        attempts: i % 4,
+        ...(i % 11 === 0 ? { state: 'closed' as const, outcome: 'completed', closedAt: T0 - HOUR } : {}),
+        ...(i % 13 === 0 ? { leaseAgentId: i % 2 ? other : me.id, leaseExpiresAt: T0 + 10 * MIN } : {}),
+      });
+    }
+    return { h };
+  }
+
+  const SORTS = ['queue', 'due', 'priority', 'attempts', 'name', 'created'] as const;
+  const FILTERS: Record<string, unknown>[] = [
+    { status: 'all' },
+    { status: 'open' },
+    { status: 'closed' },
+    { status: 'callable' },
+    { status: 'blocked' },
+    { status: 'open', reasons: ['winback', 'care'] },
+    { status: 'all', priorities: [2, 5] },
+    { status: 'all', search: '张' },
+    { status: 'all', mine: true },
+  ];
+
+  it('keyset pages (the cursor handed back) walk every sort, direction and filter exactly as the offset order does', async () => {
+    const { h } = await tiedFixture();
+    for (const filter of FILTERS) {
+      for (const sort of SORTS) {
+        for (const direction of ['asc', 'desc'] as const) {
+          const what = JSON.stringify({ filter, sort, direction });
+          const walked: string[] = [];
+          let cursor: string | undefined;
+          let page: QueuePage;
+          let pages = 0;
+          do {
+            page = await list(h, { filter, sort, direction, limit: 7, offset: pages * 7, ...(cursor ? { cursor } : {}) });
+            walked.push(...ids(page));
+            cursor = page.nextCursor ?? undefined;
+            pages++;
+          } while (cursor && pages < 100);
+          // The same rows in SQL ORDER BY order: offset pages (from 1: offset 0 is a keyset page too).
+          const byOffset = await list(h, { filter, sort, direction, limit: 500, offset: 1 });
+          expect(walked.slice(1), what).toEqual(ids(byOffset));
+          expect(new Set(walked).size, what).toBe(walked.length);
+          expect(walked.length, what).toBe(page.total);
+          expect(page.nextCursor, what).toBeNull();
+        }
+      }
+    }
+  });
+
+  it('a search matching many customers walks the sort instead of listing them, with the same pages', async () => {
+    const { h } = await tiedFixture();
+    for (let i = 0; i < 2_100; i++) {
+      seedCallback(h.db, seedCustomer(h.db, { name: `张${i % 7}` }).id, { priority: ((i % 5) + 1) as 1 | 2 | 3 | 4 | 5, createdAt: T0 - (i % 9) * DAY, dueAt: i % 2 ? T0 - HOUR : null });
+    }
+    for (const sort of ['queue', 'name'] as const) {
+      const filter = { status: 'open', search: '张' };
+      const walked: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page: QueuePage = await list(h, { filter, sort, limit: 300, ...(cursor ? { cursor } : {}) });
+        walked.push(...ids(page));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      const byOffset = await list(h, { filter, sort, limit: 500, offset: 1 });
+      expect(walked.slice(1, 501)).toEqual(ids(byOffset));
+      expect(walked.length).toBe((await list(h, { filter, limit: 1 })).total);
+    }
+  });
+
+  it('the total of a status, reason and priority filter comes from queue_counts, in step with every write', async () => {
+    const { h } = await tiedFixture();
+    const total = async (filter: Record<string, unknown>) => (await list(h, { filter, limit: 1 })).total;
+    expect(await total({ status: 'all' })).toBe(count(h.db, 'callbacks'));
+    expect(await total({ status: 'open', reasons: ['winback', 'care'], priorities: [1, 3] })).toBe(
+      count(h.db, 'callbacks', `state = 'open' AND reason IN ('winback', 'care') AND priority IN (1, 3)`),
+    );
+    // Writes by any path: an outcome (closes a callback), a priority and reason change, a delete.
+    const detail = await h.ok<{ callback: { id: string } }>('queue.takeNext', {});
+    await h.ok('callbacks.startCall', { id: detail.callback.id });
+    await h.ok('callbacks.recordOutcome', { callbackId: detail.callback.id, disposition: 'refused', startedAt: T0, endedAt: T0 + MIN });
+    h.db.$client.exec(`UPDATE callbacks SET priority = 1, reason = 'care' WHERE rowid IN (SELECT rowid FROM callbacks WHERE state = 'open' LIMIT 5)`);
+    h.db.$client.exec(`DELETE FROM callbacks WHERE rowid = (SELECT max(rowid) FROM callbacks WHERE state = 'closed')`);
+    for (const filter of [{ status: 'open' }, { status: 'closed' }, { status: 'all', priorities: [1] }, { status: 'open', reasons: ['care'] }]) {
+      const where = [
+        filter.status === 'all' ? '1=1' : `state = '${filter.status}'`,
+        'priorities' in filter ? 'priority = 1' : '1=1',
+        'reasons' in filter ? `reason = 'care'` : '1=1',
+      ].join(' AND ');
+      expect(await total(filter), JSON.stringify(filter)).toBe(count(h.db, 'callbacks', where));
+    }
+    expect(h.db.$client.prepare('SELECT state, reason, priority, n FROM queue_counts WHERE n <> 0 ORDER BY 1, 2, 3').all()).toEqual(
+      h.db.$client.prepare('SELECT state, reason, priority, count(*) AS n FROM callbacks GROUP BY 1, 2, 3 ORDER BY 1, 2, 3').all(),
+    );
+  });
+
+  it('a cursor is a position, not a snapshot: after a write the next page starts right after the same row', async () => {
+    const { h } = await tiedFixture();
+    const first = await list(h, { filter: { status: 'all' }, sort: 'created', limit: 10 });
+    const rest = await list(h, { filter: { status: 'all' }, sort: 'created', limit: 500, cursor: first.nextCursor });
+    // A new callback that sorts before the cursor's row does not shift the next page.
+    seedCallback(h.db, seedCustomer(h.db).id, { createdAt: T0 - 30 * DAY });
+    const again = await list(h, { filter: { status: 'all' }, sort: 'created', limit: 500, cursor: first.nextCursor });
+    expect(ids(again)).toEqual(ids(rest));
+    expect(again.total).toBe(rest.total + 1);
+  });
+
+  it('refuses a cursor it did not make, or one from another sort', async () => {
+    const { h } = await tiedFixture();
+    const page = await list(h, { filter: { status: 'all' }, sort: 'created', limit: 5 });
+    expect((await h.err('queue.list', { sort: 'name', cursor: page.nextCursor })).code).toBe('BAD_INPUT');
+    expect((await h.err('queue.list', { sort: 'created', direction: 'desc', cursor: page.nextCursor })).code).toBe('BAD_INPUT');
+    expect((await h.err('queue.list', { sort: 'created', cursor: 'not-a-cursor' })).code).toBe('BAD_INPUT');
+    const forged = Buffer.from(JSON.stringify({ s: 'created', d: 'asc', p: 0, g: null, u: 0, k: [{ sql: 1 }] })).toString('base64url');
+    expect((await h.err('queue.list', { sort: 'created', cursor: forged })).code).toBe('BAD_INPUT');
   });
 });

@@ -57,6 +57,11 @@ export const queueListSchema = z
     direction: z.enum(['asc', 'desc']).default('asc'),
     offset: z.number().int().min(0).max(10_000_000).default(0),
     limit: z.number().int().min(1).max(500).default(100),
+    /**
+     * Keyset paging: the `nextCursor` of the page before, for the same sort and direction. The page
+     * then starts right after that page's last row (`offset` only labels it), whatever the depth.
+     */
+    cursor: z.string().min(1).max(2_000).optional(),
   })
   .strict();
 

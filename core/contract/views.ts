@@ -62,6 +62,8 @@ export interface QueuePage {
   rows: QueueRow[];
   total: number;
   offset: number;
+  /** Pass back as `cursor` to get the page after this one; null when this page is the last. */
+  nextCursor: string | null;
 }
 
 export interface QueueSummary {

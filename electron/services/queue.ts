@@ -3,7 +3,8 @@ import { customerTickets, ticketOfCallback, type TicketBrief } from '../../db/re
 import { listVoucherRows } from '../../db/repos/vouchers';
 import { ticketCode } from '../../core/tickets';
 import { toVoucherView } from './vouchers';
-import type { ParsedInputOf } from '../../core/contract/api';
+import { z } from 'zod';
+import { QUEUE_SORTS, type ParsedInputOf, type QueueSort } from '../../core/contract/api';
 import { AppError } from '../../core/contract/result';
 import type { BlockView, CallbackDetail, QueuePage, QueueRow, QueueSummary, TicketBriefView } from '../../core/contract/views';
 import { FOREVER } from '../../core/domain/model';
@@ -16,7 +17,7 @@ import type { Db } from '../../db/open';
 import { contactHistory } from '../../db/repos/attempts';
 import { activeLeaseOf, getCallback, pickNextCandidate } from '../../db/repos/callbacks';
 import { distinctTimezones, getCustomer } from '../../db/repos/customers';
-import { listQueue, queueCounts, type QueueListRow } from '../../db/repos/queue-list';
+import { listQueue, queueCounts, type QueueListRow, type QueuePosition } from '../../db/repos/queue-list';
 import { getSettings } from '../../db/repos/settings';
 import { stmt } from '../../db/repos/stmt';
 import { currentUser, type ServiceContext } from './context';
@@ -83,8 +84,41 @@ export function listQueuePage(ctx: ServiceContext, input: ParsedInputOf<'queue.l
   const now = ctx.now();
   const settings = getSettings(ctx.db);
   const zones = openZones(ctx.db, now, settings);
-  const { rows, total } = listQueue(ctx.db, { ...input, now, agentId: agent.id, zones });
-  return { rows: rows.map((r) => toQueueRow(r, agent.id, now, settings)), total, offset: input.offset };
+  const after = input.cursor === undefined ? null : decodeCursor(input.cursor, input.sort, input.direction);
+  const { rows, total, next } = listQueue(ctx.db, { ...input, after, now, agentId: agent.id, zones });
+  return {
+    rows: rows.map((r) => toQueueRow(r, agent.id, now, settings)),
+    total,
+    offset: input.offset,
+    nextCursor: next && encodeCursor(input.sort, input.direction, next),
+  };
+}
+
+/*
+ * A queue cursor is the last row's place in its sort (db/repos/queue-list.ts QueuePosition), tagged with
+ * the sort and direction it belongs to, as base64url JSON. It is a position, not a snapshot: after a
+ * write the next page still starts right after that row.
+ */
+const keyValue = z.union([z.number(), z.string().max(200)]);
+const cursorSchema = z
+  .object({ s: z.enum(QUEUE_SORTS), d: z.enum(['asc', 'desc']), p: z.number().int().min(0).max(1), g: keyValue.nullable(), u: z.number().int().min(0).max(1), k: z.array(keyValue).min(1).max(3) })
+  .strict();
+
+function encodeCursor(sort: QueueSort, direction: 'asc' | 'desc', at: QueuePosition): string {
+  return Buffer.from(JSON.stringify({ s: sort, d: direction, p: at.part, g: at.group, u: at.sub, k: at.keys })).toString('base64url');
+}
+
+function decodeCursor(cursor: string, sort: QueueSort, direction: 'asc' | 'desc'): QueuePosition {
+  let parsed: z.infer<typeof cursorSchema>;
+  try {
+    parsed = cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+  } catch {
+    throw new AppError('BAD_INPUT', 'The queue cursor is not one this console made; load the list from the top.', { field: 'cursor' });
+  }
+  if (parsed.s !== sort || parsed.d !== direction) {
+    throw new AppError('BAD_INPUT', 'The queue cursor belongs to another sort; load the list from the top.', { field: 'cursor' });
+  }
+  return { part: parsed.p, group: parsed.g, sub: parsed.u, keys: parsed.k };
 }
 
 export function queueSummary(ctx: ServiceContext): QueueSummary {

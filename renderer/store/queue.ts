@@ -19,6 +19,12 @@ export interface QueueCache {
   loading: Record<number, true>;
   /** Pages of the previous generation of the same query, shown while fresh ones load (no flash). */
   stale: Record<number, QueueRow[]>;
+  /**
+   * Keyset cursors: cursors[p] is the `nextCursor` of page p - 1, so page p loads from just after that
+   * page's last row whatever its depth. A cursor is a position, not a snapshot: it stays good across
+   * generations of the same query. A page with no cursor known (a jump) loads by offset.
+   */
+  cursors: Record<number, string>;
   error: string | null;
 }
 
@@ -47,8 +53,8 @@ function cacheKey(filter: QueueFilter, sort: QueueSort, direction: string, gener
   return JSON.stringify([filter, sort, direction, generation]);
 }
 
-function emptyCache(key: string, stale: Record<number, QueueRow[]> = {}, total: number | null = null): QueueCache {
-  return { key, total, pages: {}, loading: {}, stale, error: null };
+function emptyCache(key: string, stale: Record<number, QueueRow[]> = {}, total: number | null = null, cursors: Record<number, string> = {}): QueueCache {
+  return { key, total, pages: {}, loading: {}, stale, cursors, error: null };
 }
 
 export const createQueueSlice: Slice<QueueSlice> = (set, get) => {
@@ -56,7 +62,7 @@ export const createQueueSlice: Slice<QueueSlice> = (set, get) => {
     const { filter, sort, direction, generation, cache } = get();
     const key = cacheKey(filter, sort, direction, generation);
     const stale = keepStale ? { ...cache.stale, ...cache.pages } : {};
-    set({ cache: emptyCache(key, stale, keepStale ? cache.total : null) });
+    set({ cache: emptyCache(key, stale, keepStale ? cache.total : null, keepStale ? cache.cursors : {}) });
     get().ensureRows(0, PAGE_SIZE - 1);
   };
 
@@ -71,7 +77,8 @@ export const createQueueSlice: Slice<QueueSlice> = (set, get) => {
     const { filter, sort, direction, cache } = get();
     const key = cache.key;
     set({ cache: { ...cache, loading: { ...cache.loading, [page]: true } } });
-    const r = await call('queue.list', { filter, sort, direction, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+    const cursor = cache.cursors[page];
+    const r = await call('queue.list', { filter, sort, direction, offset: page * PAGE_SIZE, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) });
     const now = get().cache;
     if (now.key !== key) return; // the query changed while this page was in flight
     const loading = { ...now.loading };
@@ -90,7 +97,8 @@ export const createQueueSlice: Slice<QueueSlice> = (set, get) => {
       loaded.sort((a, b) => Math.abs(b - page) - Math.abs(a - page));
       for (const p of loaded.slice(0, loaded.length - MAX_CACHED_PAGES)) delete pages[p];
     }
-    set({ cache: { ...now, loading, stale, total: r.value.total, error: null, pages } });
+    const cursors = r.value.nextCursor ? { ...now.cursors, [page + 1]: r.value.nextCursor } : now.cursors;
+    set({ cache: { ...now, loading, stale, total: r.value.total, error: null, pages, cursors } });
   }
 
   return {
@@ -138,6 +146,9 @@ export const createQueueSlice: Slice<QueueSlice> = (set, get) => {
       for (let page = first; page <= last; page++) {
         if (cache.pages[page] || cache.loading[page]) continue;
         if (cache.total !== null && page * PAGE_SIZE >= cache.total && page > 0) continue;
+        // The page before is on its way and brings this page's cursor: wait for it (scrolling on).
+        const current = get().cache; // loadPage marks pages loading as this loop goes
+        if (!current.cursors[page] && current.loading[page - 1]) continue;
         void loadPage(page);
       }
     },
