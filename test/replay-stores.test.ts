@@ -6,7 +6,7 @@ import { runMutation } from '../electron/services/mutations/registry';
 import { forgetZones } from '../electron/services/queue';
 import { listOutbox } from '../db/repos/outbox';
 import type { ServerDb } from '../server/database/open';
-import { applyOnServer } from '../server/store/apply';
+import { applyBatch, applyOnServer } from '../server/store/apply';
 import { createTestDb, dbKinds } from '../server/testing/databases';
 import { cleanup, createUser, dumpSynced, makeHarness, setUpEmpty, SYNCED_TABLES, type Harness } from './helpers';
 import { arbAction } from './replay-actions';
@@ -21,15 +21,23 @@ import { perform, type World } from './replay-walk';
 
 afterEach(cleanup);
 
-async function replayOnServer(db: ServerDb, source: Harness): Promise<number> {
-  const entries = listOutbox(source.db);
-  for (const entry of entries) {
+/** One transaction per mutation, or batches of 20 in one transaction (a savepoint each, policy reads remembered). */
+async function replayOnServer(db: ServerDb, source: Harness, shape: 'single' | 'batches'): Promise<number> {
+  const items = listOutbox(source.db).map((entry) => {
     const name = entry.name as MutationName;
     const args = parseMutationArgs(name, JSON.parse(entry.args));
     const actor = actorOf(name, args);
-    await applyOnServer(db, name, args, actor === null ? 'local' : { actorId: actor });
+    return { name, args, acting: actor === null ? ('local' as const) : { actorId: actor } };
+  });
+  if (shape === 'single') {
+    for (const m of items) await applyOnServer(db, m.name, m.args as never, m.acting);
+    return items.length;
   }
-  return entries.length;
+  for (let i = 0; i < items.length; i += 20) {
+    const results = await applyBatch(db, items.slice(i, i + 20));
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+  }
+  return items.length;
 }
 
 async function dumpServer(db: ServerDb): Promise<Record<string, unknown[]>> {
@@ -45,10 +53,12 @@ async function expectSameRows(db: ServerDb, source: Harness): Promise<void> {
 }
 
 describe.each(dbKinds())('the console outbox applied on the server (%s) gives the same rows', (kind) => {
-  it('after random walks of actions on a small demo queue', async () => {
+  it('after random walks of actions on a small demo queue, applied one by one and in batches', async () => {
     let applied = 0;
+    let run = 0;
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.array(arbAction, { minLength: 30, maxLength: 60 }), async (seed, actions) => {
+        const shape = run++ % 2 === 0 ? 'single' : 'batches';
         const h = makeHarness();
         const server = await createTestDb(kind);
         try {
@@ -59,7 +69,7 @@ describe.each(dbKinds())('the console outbox applied on the server (%s) gives th
           forgetZones(h.db);
           const w: World = { h, users: [me, other, sup], stats: {}, hashEveryAction: false };
           for (const a of actions) await perform(w, a);
-          applied += await replayOnServer(server.db, h);
+          applied += await replayOnServer(server.db, h, shape);
           await expectSameRows(server.db, h);
         } finally {
           await server.drop();

@@ -70,7 +70,7 @@ export const toCalendarVersion = (r: CalendarRow): CalendarVersionRecord => {
 };
 
 export function* currentCalendar(): Q<CalendarVersionRecord> {
-  const row = yield* get<CalendarRow>(`${CAL_SELECT} ORDER BY cv.version DESC LIMIT 1`);
+  const row = yield* get<CalendarRow>(`${CAL_SELECT} ORDER BY cv.version DESC LIMIT 1`, [], 'calendar');
   return row ? toCalendarVersion(row) : BUILTIN_CALENDAR;
 }
 
@@ -107,5 +107,5 @@ export function* insertCalendarVersion(v: {
     v.note,
     v.createdAt,
     v.createdBy,
-  ]);
+  ], 'calendar');
 }

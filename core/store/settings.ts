@@ -4,7 +4,7 @@ import { get, run, type Q } from './sql';
 /* The settings table: one JSON value per key (queue rules, the script mapping, ticket/voucher policy…). */
 
 export function* readSettingsKey(key: string): Q<string | undefined> {
-  return (yield* get<{ value: string }>('SELECT value FROM settings WHERE key = ?', [key]))?.value;
+  return (yield* get<{ value: string }>('SELECT value FROM settings WHERE key = ?', [key], 'settings'))?.value;
 }
 
 export function* writeSettingsKey(key: string, value: unknown, at: number, by: string | null): Q<void> {
@@ -12,6 +12,7 @@ export function* writeSettingsKey(key: string, value: unknown, at: number, by: s
     `INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
     [key, JSON.stringify(value), at, by],
+    'settings',
   );
 }
 

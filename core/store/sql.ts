@@ -20,26 +20,33 @@
 export type Params = object;
 
 export type Op =
-  | { kind: 'get'; sql: string; params: Params }
-  | { kind: 'all'; sql: string; params: Params }
-  | { kind: 'run'; sql: string; params: Params };
+  | { kind: 'get'; sql: string; params: Params; cache?: CacheTag }
+  | { kind: 'all'; sql: string; params: Params; cache?: CacheTag }
+  | { kind: 'run'; sql: string; params: Params; invalidates?: CacheTag };
+
+/**
+ * Team policy that nearly every mutation reads and almost none writes. A driver that applies many
+ * mutations in one transaction (the server's batches) may answer a read with this tag from what it read
+ * earlier in the same transaction, until a write with the same tag (or a rollback) drops it.
+ */
+export type CacheTag = 'settings' | 'calendar' | 'users';
 
 /** A unit of store work that yields statements and returns T. */
 export type Q<T> = Generator<Op, T, unknown>;
 
 /** The first row, or undefined. */
-export function* get<T>(sql: string, params: Params = []): Q<T | undefined> {
-  return (yield { kind: 'get', sql, params }) as T | undefined;
+export function* get<T>(sql: string, params: Params = [], cache?: CacheTag): Q<T | undefined> {
+  return (yield { kind: 'get', sql, params, cache }) as T | undefined;
 }
 
 /** Every row. */
-export function* all<T>(sql: string, params: Params = []): Q<T[]> {
-  return (yield { kind: 'all', sql, params }) as T[];
+export function* all<T>(sql: string, params: Params = [], cache?: CacheTag): Q<T[]> {
+  return (yield { kind: 'all', sql, params, cache }) as T[];
 }
 
 /** Runs a write; returns how many rows it changed. */
-export function* run(sql: string, params: Params = []): Q<number> {
-  return (yield { kind: 'run', sql, params }) as number;
+export function* run(sql: string, params: Params = [], invalidates?: CacheTag): Q<number> {
+  return (yield { kind: 'run', sql, params, invalidates }) as number;
 }
 
 /** A value computed without the store, for branches that sometimes need none. */

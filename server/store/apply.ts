@@ -1,7 +1,7 @@
 import { applyMutation, type Acting, type ApplierResult } from '../../core/mutations/registry';
 import type { MutationArgs, MutationName } from '../../core/sync/mutations';
 import type { Queryable, ServerDb } from '../database/open';
-import { onPg } from './pg';
+import { onPg, TransactionMemo } from './pg';
 
 /**
  * Applies one named mutation on the server's PostgreSQL in its own transaction: the same applier, the
@@ -12,8 +12,14 @@ export function applyOnServer<N extends MutationName>(db: ServerDb, name: N, arg
 }
 
 /** The same, inside a transaction the caller holds (a sync push applies a batch in one). */
-export function applyInTransaction<N extends MutationName>(tx: Queryable, name: N, args: MutationArgs<N>, acting: Acting): Promise<ApplierResult<N>> {
-  return onPg(tx, applyMutation(name, args, acting));
+export function applyInTransaction<N extends MutationName>(
+  tx: Queryable,
+  name: N,
+  args: MutationArgs<N>,
+  acting: Acting,
+  memo?: TransactionMemo,
+): Promise<ApplierResult<N>> {
+  return onPg(tx, applyMutation(name, args, acting), memo);
 }
 
 export type BatchOutcome = { ok: true; value: unknown } | { ok: false; error: unknown };
@@ -29,14 +35,18 @@ export function applyBatch(
 ): Promise<BatchOutcome[]> {
   return db.transaction(async (tx) => {
     const out: BatchOutcome[] = [];
+    // Team policy read by one mutation serves the next ones (fewer round trips per mutation).
+    const memo = new TransactionMemo();
     for (const item of items) {
       await tx.query('SAVEPOINT m');
       try {
-        const value = await applyInTransaction(tx, item.name, item.args as never, item.acting);
+        const value = await applyInTransaction(tx, item.name, item.args as never, item.acting, memo);
         await tx.query('RELEASE SAVEPOINT m');
         out.push({ ok: true, value });
       } catch (error) {
         await tx.query('ROLLBACK TO SAVEPOINT m');
+        // What the refused mutation read or wrote may be gone with it.
+        memo.clear();
         out.push({ ok: false, error });
       }
     }

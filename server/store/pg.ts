@@ -72,8 +72,37 @@ function bind(order: readonly (string | number)[], params: Params): unknown[] {
 
 const toPg = (v: unknown): unknown => (v === undefined ? null : v);
 
+/**
+ * Reads of team policy remembered within one transaction (see CacheTag in core/store/sql.ts): keyed by
+ * tag, statement and parameters; a write with the tag forgets that tag, and the owner clears it all when
+ * it rolls anything back.
+ */
+export class TransactionMemo {
+  private readonly entries = new Map<string, unknown>();
+
+  read(op: Op & { kind: 'get' | 'all' }, load: () => Promise<unknown>): Promise<unknown> | unknown {
+    if (!op.cache) return load();
+    const key = `${op.cache}\u0000${op.kind}\u0000${op.sql}\u0000${JSON.stringify(op.params)}`;
+    if (this.entries.has(key)) return this.entries.get(key);
+    return load().then((value) => {
+      this.entries.set(key, value);
+      return value;
+    });
+  }
+
+  forget(tag: string): void {
+    for (const key of this.entries.keys()) if (key.startsWith(`${tag}\u0000`)) this.entries.delete(key);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
 /** Runs one statement of the seam on PostgreSQL. */
-export async function execOnPg(q: Queryable, op: Op): Promise<unknown> {
+export async function execOnPg(q: Queryable, op: Op, memo?: TransactionMemo): Promise<unknown> {
+  if (memo && op.kind !== 'run' && op.cache) return memo.read(op, () => execOnPg(q, op));
+  if (memo && op.kind === 'run' && op.invalidates) memo.forget(op.invalidates);
   const t = translate(op.sql);
   const result = await q.query(t.sql, bind(t.order, op.params));
   switch (op.kind) {
@@ -87,6 +116,6 @@ export async function execOnPg(q: Queryable, op: Op): Promise<unknown> {
 }
 
 /** Drives a unit of store work on PostgreSQL (call inside a transaction for anything that writes). */
-export function onPg<T>(q: Queryable, work: Q<T>): Promise<T> {
-  return runAsync(work, (op) => execOnPg(q, op));
+export function onPg<T>(q: Queryable, work: Q<T>, memo?: TransactionMemo): Promise<T> {
+  return runAsync(work, (op) => Promise.resolve(execOnPg(q, op, memo)));
 }
