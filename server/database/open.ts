@@ -88,7 +88,10 @@ async function openPostgres(url: string, migrationsFolder: string, poolSize: num
   await migratePg(drizzlePg(pool), { migrationsFolder });
   const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
     async query<R>(sql: string, params: readonly unknown[] = []) {
-      const result = await q.query(sql, params as unknown[]);
+      // Named (server-side prepared) statements: each connection parses and plans an applier's few
+      // dozen statements once, not on every call.
+      const name = /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b/i.test(sql) ? statementName(sql) : undefined;
+      const result = await q.query({ name, text: sql, values: params as unknown[] });
       return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
     },
   });
@@ -111,4 +114,14 @@ async function openPostgres(url: string, migrationsFolder: string, poolSize: num
     },
     close: () => pool.end(),
   };
+}
+
+const statementNames = new Map<string, string>();
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `s${statementNames.size}`;
+    statementNames.set(sql, name);
+  }
+  return name;
 }
