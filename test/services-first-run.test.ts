@@ -92,9 +92,16 @@ describe('first run', () => {
     expect(count(h.db, 'callbacks')).toBeGreaterThan(5000);
     const outbox = rows<{ name: string; args: string }>(h.db, 'SELECT name, args FROM outbox ORDER BY seq');
     const builtins = [...Array(10).fill('scripts.create'), 'scripts.setMapping'];
-    expect(outbox.map((o) => o.name)).toEqual(['users.create', 'users.create', 'users.create', 'users.create', 'demo.load', 'demo.loadCases', ...builtins]);
-    // The demo's complaint tickets and vouchers, some waiting for the supervisor.
-    expect(count(h.db, 'tickets')).toBeGreaterThan(200);
+    // The demo's questionnaire answers pin the built-in versions, so they load after the scripts.
+    expect(outbox.map((o) => o.name)).toEqual([
+      ...['users.create', 'users.create', 'users.create', 'users.create', 'demo.load', 'demo.loadCases'],
+      ...builtins,
+      'demo.loadResponses',
+    ]);
+    expect(JSON.parse(outbox[outbox.length - 1]!.args)).toEqual({ seed: 20261122, now: T0 });
+    expect(count(h.db, 'survey_responses')).toBeGreaterThan(300);
+    // The demo's complaint tickets (every customer tagged 曾投诉 has one) and vouchers, some waiting for the supervisor.
+    expect(count(h.db, 'tickets')).toBeGreaterThan(900);
     expect(count(h.db, 'vouchers', `state = 'pending_approval'`)).toBeGreaterThan(0);
     const agents = info.users.filter((u) => u.role === 'agent');
     const demoArgs = JSON.parse(outbox[4]!.args) as { seed: number; now: number; customers: number; agentIds: string[] };

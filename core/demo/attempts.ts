@@ -90,13 +90,14 @@ function minGap(d: Disposition): number {
 
 /**
  * Times for a planned sequence of attempts inside [from, to], or null when they do not fit (a young
- * customer record leaves no room for three spaced-out retries, say).
+ * customer record leaves no room for three spaced-out retries, say). `firstBy` bounds the first call
+ * (the day it was dialled); the retries may run on until `to`.
  */
-export function placeAttempts(rng: Prng, plan: Plan, from: number, to: number, zone: string): PlacedAttempt[] | null {
+export function placeAttempts(rng: Prng, plan: Plan, from: number, to: number, zone: string, firstBy = to): PlacedAttempt[] | null {
   const ds = plan.dispositions;
   let span = 0;
   for (let i = 0; i < ds.length - 1; i++) span += minGap(ds[i] as Disposition);
-  const firstStart = randomLocalSlot(rng, { from, to: to - span, zone, ...DIAL });
+  const firstStart = randomLocalSlot(rng, { from, to: Math.min(firstBy, to - span), zone, ...DIAL });
   if (firstStart === null) return null;
   const placed: PlacedAttempt[] = [];
   let start = firstStart + rng.int(0, 59) * 1000;

@@ -15,12 +15,23 @@ import { createPrng, weighted, type Prng } from './prng';
 export interface DemoCasesOptions {
   seed: number;
   now: number;
-  /** Customers to raise tickets for (id and name), in a stable order. */
-  customers: { id: string; name: string }[];
+  /**
+   * Customers to raise tickets for, in a stable order: those who complained (tagged 曾投诉). Each gets a
+   * resolved ticket from the last 90 days; one with a complaint follow-up callback gets it a few days
+   * before that callback was queued, and the callback follows that ticket up.
+   */
+  customers: DemoComplainant[];
   agentIds: string[];
   supervisorId: string;
   /** The calendar version the tickets' SLA is timed on. */
   calendarVersionId: string;
+}
+
+export interface DemoComplainant {
+  id: string;
+  name: string;
+  /** The customer's complaint follow-up callback, if one is queued (or was worked). */
+  followUp?: { callbackId: string; queuedAt: number } | null;
 }
 
 export interface DemoVoucher {
@@ -50,6 +61,8 @@ export interface DemoVoucher {
 export interface DemoCases {
   tickets: TicketEvent[][];
   vouchers: DemoVoucher[];
+  /** Complaint follow-up callbacks and the resolved ticket each follows up. */
+  followUps: { callbackId: string; ticketId: string }[];
 }
 
 const MIN = 60_000;
@@ -69,8 +82,11 @@ const PRIORITY = weighted<TicketPriority>([
   ['P3', 45],
   ['P4', 17],
 ]);
-const HISTORY_TICKETS = 260;
 const OPEN_TICKETS = 28;
+/** Resolved tickets reach back this far (the profile's "recent tickets" look back 90 days). */
+const HISTORY_DAYS = 88;
+/** Some complainants complained twice. */
+const SECOND_TICKET_RATE = 0.12;
 
 function fill(text: string, name: string, rng: Prng): string {
   return text
@@ -91,23 +107,36 @@ export function generateDemoCases(opts: DemoCasesOptions): DemoCases {
   const rng = createPrng(opts.seed, 7);
   const idRng = createPrng(opts.seed, 8);
   const newId = (at: number) => uuidv7({ msecs: at, random: idRng.bytes16() });
-  const out: DemoCases = { tickets: [], vouchers: [] };
+  const out: DemoCases = { tickets: [], vouchers: [], followUps: [] };
   if (opts.customers.length === 0 || opts.agentIds.length === 0) return out;
-  const total = HISTORY_TICKETS + OPEN_TICKETS;
-  for (let i = 0; i < total; i++) {
-    const open = i >= HISTORY_TICKETS;
-    const customer = opts.customers[rng.int(0, opts.customers.length - 1)]!;
+  // Every complainant's resolved ticket (a follow-up's a few days to three weeks before it was queued,
+  // others any time in the last three months), a second, older one for some, then today's open work.
+  const planned: { customer: DemoComplainant; open: boolean; daysAgo: number; followUp: string | null }[] = [];
+  for (const customer of opts.customers) {
+    const queued = customer.followUp ? Math.max(0, Math.floor((opts.now - customer.followUp.queuedAt) / DAY)) : null;
+    const from = Math.min(HISTORY_DAYS, queued === null ? 3 : queued + 2);
+    const daysAgo = rng.int(from, Math.min(HISTORY_DAYS, Math.max(from, queued === null ? HISTORY_DAYS : queued + 21)));
+    planned.push({ customer, open: false, daysAgo, followUp: customer.followUp?.callbackId ?? null });
+    if (rng.chance(SECOND_TICKET_RATE) && daysAgo + 10 <= HISTORY_DAYS) {
+      planned.push({ customer, open: false, daysAgo: rng.int(daysAgo + 10, HISTORY_DAYS), followUp: null });
+    }
+  }
+  for (let i = 0; i < OPEN_TICKETS; i++) {
+    planned.push({ customer: opts.customers[rng.int(0, opts.customers.length - 1)]!, open: true, daysAgo: 0, followUp: null });
+  }
+  for (const { customer, open, daysAgo, followUp } of planned) {
     const category = CATEGORY(rng);
     const priority = PRIORITY(rng);
     const text = rng.pick(COMPLAINTS[category]!);
-    // History spreads over eight weeks; today's open work was raised in the last three days (some late).
+    // Today's open work was raised in the last three days (some late).
     let at = open
       ? rng.chance(0.5)
         ? opts.now - rng.int(15, 6 * 60) * MIN
         : Math.min(opts.now - 10 * MIN, workTime(opts.now, rng.int(1, 2), rng))
-      : workTime(opts.now, rng.int(3, 56), rng);
+      : workTime(opts.now, daysAgo, rng);
     const agent = rng.pick(opts.agentIds);
     const ticketId = newId(at);
+    if (followUp) out.followUps.push({ callbackId: followUp, ticketId });
     const events: TicketEvent[] = [];
     let status: TicketStatus = 'new';
     // One second between events of the same moment, so their (at, id) order is the order they happened in.

@@ -40,9 +40,19 @@ const ABROAD_RATE = 0.08;
 const COMPLAINT_RATE = 0.2;
 const DNC_RATE = 0.03;
 const BAD_PHONE_RATE = 0.01;
-// Closure needs a call history, and only callable callbacks get one; this lands near 15% overall.
-const CLOSED_RATE = 0.17;
+// Closure needs a call history, and only callable callbacks get one; this lands near 25% overall:
+// five weeks of finished work beside this fortnight's open queue.
+const CLOSED_RATE = 0.3;
 const OPEN_WITH_HISTORY_RATE = 0.07;
+/** Closed callbacks were dialled over the last five weeks (so a 30-day report has every day), open ones in the last 10 days. */
+const CLOSED_HISTORY_DAYS = 35;
+const OPEN_HISTORY_DAYS = 10;
+/** The open queue was built over the last fortnight; a closed callback was queued a few days before its first call. */
+const QUEUE_DAYS = 14;
+const QUEUED_BEFORE_FIRST_CALL = 4 * DAY;
+/** How busy a Beijing weekday is (Sunday first): the team works weekends on a skeleton rota. */
+const WEEKDAY_LOAD = [0.35, 1, 1, 1, 1, 0.95, 0.5];
+const BEIJING = 8 * HOUR;
 const CALLBACKS_PER_CUSTOMER = weighted<number>([[1, 71], [2, 23], [3, 6]]);
 const DUE_KIND = weighted<'none' | 'past' | 'future'>([['none', 35], ['past', 35], ['future', 30]]);
 // Due times are set by people, so they sit on quarter hours of the customer's working day.
@@ -98,7 +108,8 @@ export function generateDemoData(opts: DemoOptions): DemoData {
     out.customers.push(customer);
 
     const reasons = chooseReasons(rng, { segment: profile.segment, hadComplaint, consents }, CALLBACKS_PER_CUSTOMER(rng));
-    const earliest = Math.max(createdAt, now - 14 * DAY);
+    const earliest = Math.max(createdAt, now - QUEUE_DAYS * DAY);
+    const earliestClosed = Math.max(createdAt, now - (CLOSED_HISTORY_DAYS + 1) * DAY);
     const attemptStarts: number[] = [];
     let firstCallbackAt = Number.POSITIVE_INFINITY;
     reasons.forEach((reason, index) => {
@@ -114,13 +125,15 @@ export function generateDemoData(opts: DemoOptions): DemoData {
               : rng.chance(OPEN_WITH_HISTORY_RATE)
                 ? openPlan(rng)
                 : null;
-      const history = plan ? placeWithinCaps(rng, plan, earliest, now, customer.timezone, attemptStarts) : null;
+      const closing = plan?.outcome != null;
+      const history = plan ? placeWithinCaps(rng, plan, closing ? earliestClosed : earliest, now, customer.timezone, attemptStarts, closing) : null;
+      const first = history?.[0];
       const cb = buildCallback(rng, {
         customer,
         reason,
         plan: history ? plan : null,
         history,
-        earliest,
+        earliest: closing && first ? Math.max(earliestClosed, first.startedAt - QUEUED_BEFORE_FIRST_CALL) : earliest,
         now,
         note: chooseNote(rng, reason, { ...profile, now, livesAbroad }),
         id: newId,
@@ -166,7 +179,11 @@ export function generateDemoData(opts: DemoOptions): DemoData {
   return out;
 }
 
-/** A few tries at placing the history; giving up leaves the callback without one. */
+/**
+ * A few tries at placing the history; giving up leaves the callback without one. The first call falls
+ * on a day drawn by how busy that weekday is: of the last five weeks for a closed callback, of the last
+ * 10 days for an open one.
+ */
 function placeWithinCaps(
   rng: Prng,
   plan: Plan,
@@ -174,9 +191,13 @@ function placeWithinCaps(
   now: number,
   zone: string,
   customerStarts: number[],
+  closing: boolean,
 ): PlacedAttempt[] | null {
   for (let tries = 0; tries < 3; tries++) {
-    const placed = placeAttempts(rng, plan, Math.max(earliest + HOUR, now - 10 * DAY), now - HOUR, zone);
+    const from = Math.max(earliest + HOUR, now - (closing ? CLOSED_HISTORY_DAYS : OPEN_HISTORY_DAYS) * DAY);
+    const day = dialDay(rng, from, now - HOUR);
+    if (!day) return null;
+    const placed = placeAttempts(rng, plan, day.from, now - HOUR, zone, day.to);
     if (!placed) continue;
     const starts = [...customerStarts, ...placed.map((a) => a.startedAt)].sort((a, b) => a - b);
     if (!fitsCaps(starts)) continue;
@@ -184,6 +205,26 @@ function placeWithinCaps(
     return placed;
   }
   return null;
+}
+
+/** A Beijing day inside [from, to], weighted by its weekday's load and by how much of it lies inside; null if none. */
+function dialDay(rng: Prng, from: number, to: number): { from: number; to: number } | null {
+  const days: { from: number; to: number; weight: number }[] = [];
+  let total = 0;
+  for (let start = Math.floor((from + BEIJING) / DAY) * DAY - BEIJING; start <= to; start += DAY) {
+    const d = { from: Math.max(from, start), to: Math.min(to, start + DAY - 1) };
+    if (d.to <= d.from) continue;
+    const weekday = new Date(start + BEIJING).getUTCDay();
+    const weight = (WEEKDAY_LOAD[weekday] as number) * ((d.to - d.from) / DAY);
+    days.push({ ...d, weight });
+    total += weight;
+  }
+  let x = rng.float() * total;
+  for (const d of days) {
+    x -= d.weight;
+    if (x < 0) return d;
+  }
+  return days[days.length - 1] ?? null;
 }
 
 interface CallbackInput {

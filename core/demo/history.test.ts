@@ -77,9 +77,9 @@ describe('generateDemoData: callbacks', () => {
     }
   });
 
-  it('creates callbacks within the last 14 days, before they fall due, with the demo defaults', () => {
+  it('creates open callbacks within the last 14 days, closed ones within 40, before they fall due, with the demo defaults', () => {
     for (const cb of data.callbacks) {
-      expect(cb.createdAt).toBeGreaterThanOrEqual(NOW - 14 * DAY);
+      expect(cb.createdAt).toBeGreaterThanOrEqual(NOW - (cb.state === 'open' ? 14 : 40) * DAY);
       expect(cb.createdAt).toBeLessThan(NOW);
       expect(cb.createdAt).toBeGreaterThanOrEqual(customerById.get(cb.customerId)?.createdAt as number);
       if (cb.dueAt !== null) expect(cb.createdAt).toBeLessThan(cb.dueAt);
@@ -92,10 +92,10 @@ describe('generateDemoData: callbacks', () => {
     expect(data.callbacks.some((c) => c.notes === '')).toBe(true);
   });
 
-  it('closes about 15% in the past with a fitting outcome', () => {
+  it('closes about 25% in the past (five weeks of finished work) with a fitting outcome', () => {
     const closed = data.callbacks.filter((c) => c.state === 'closed');
-    expect(share(closed.length, data.callbacks.length)).toBeGreaterThan(0.1);
-    expect(share(closed.length, data.callbacks.length)).toBeLessThan(0.2);
+    expect(share(closed.length, data.callbacks.length)).toBeGreaterThan(0.2);
+    expect(share(closed.length, data.callbacks.length)).toBeLessThan(0.3);
     expect(share(closed.filter((c) => c.outcome === 'completed').length, closed.length)).toBeGreaterThan(0.6);
     for (const o of ['unreachable', 'refused'] as const) expect(closed.some((c) => c.outcome === o)).toBe(true);
     for (const cb of closed) {
@@ -110,10 +110,10 @@ describe('generateDemoData: callbacks', () => {
 });
 
 describe('generateDemoData: call history', () => {
-  it('gives about 20% of callbacks a history, by the given agents, for existing callbacks and customers', () => {
+  it('gives about 30% of callbacks a history, by the given agents, for existing callbacks and customers', () => {
     const withHistory = data.callbacks.filter((c) => c.attempts > 0).length;
-    expect(share(withHistory, data.callbacks.length)).toBeGreaterThan(0.15);
-    expect(share(withHistory, data.callbacks.length)).toBeLessThan(0.25);
+    expect(share(withHistory, data.callbacks.length)).toBeGreaterThan(0.25);
+    expect(share(withHistory, data.callbacks.length)).toBeLessThan(0.35);
     for (const a of data.attempts) {
       const cb = callbackById.get(a.callbackId);
       expect(cb).toBeDefined();
@@ -148,10 +148,10 @@ describe('generateDemoData: call history', () => {
     }
   });
 
-  it('dials only in the past 10 days, 09:00–21:00 customer-local, for 20 s to 8 min', () => {
+  it('dials in the past 35 days (10 for a callback still open), 09:00–21:00 customer-local, for 20 s to 8 min', () => {
     for (const a of data.attempts) {
       const zone = customerById.get(a.customerId)?.timezone as string;
-      expect(a.startedAt).toBeGreaterThanOrEqual(NOW - 10 * DAY);
+      expect(a.startedAt).toBeGreaterThanOrEqual(NOW - (callbackById.get(a.callbackId)?.state === 'open' ? 10 : 35) * DAY);
       expect(a.startedAt).toBeLessThanOrEqual(NOW - HOUR);
       const m = localMinute(a.startedAt, zone);
       expect(m).toBeGreaterThanOrEqual(9 * 60);
@@ -189,6 +189,24 @@ describe('generateDemoData: call history', () => {
     expect(checked).toBe(data.attempts.length);
     // Several customers do have two callbacks with history, so the check above is not vacuous.
     expect([...byCustomer.values()].filter((s) => s.length >= 3).length).toBeGreaterThan(5);
+  });
+
+  it('has calls on every one of the last 30 Beijing days, more on weekdays, reaching about 40%', () => {
+    const BEIJING = 8 * HOUR;
+    const dayOf = (t: number) => Math.floor((t + BEIJING) / DAY);
+    const today = dayOf(NOW);
+    const perDay = new Map<number, number>();
+    for (const a of data.attempts) perDay.set(dayOf(a.startedAt), (perDay.get(dayOf(a.startedAt)) ?? 0) + 1);
+    const last30 = Array.from({ length: 30 }, (_, i) => today - 29 + i);
+    for (const d of last30) expect(perDay.get(d) ?? 0, `day ${d - today}`).toBeGreaterThan(d === today ? 0 : 10);
+    // Whole days only (today has barely begun); 1970-01-01 was a Thursday.
+    const weekday = (d: number) => (d + 4) % 7;
+    const full = last30.filter((d) => d < today);
+    const mean = (days: number[]) => days.reduce((n, d) => n + (perDay.get(d) ?? 0), 0) / days.length;
+    expect(mean(full.filter((d) => weekday(d) >= 1 && weekday(d) <= 5))).toBeGreaterThan(1.3 * mean(full.filter((d) => weekday(d) % 6 === 0)));
+    const reached = data.attempts.filter((a) => a.disposition === 'reached').length;
+    expect(share(reached, data.attempts.length)).toBeGreaterThan(0.3);
+    expect(share(reached, data.attempts.length)).toBeLessThan(0.55);
   });
 
   it('has no history and nothing closed when there are no agents', () => {

@@ -4,15 +4,25 @@ import type { MutationArgs } from '../sync/mutations';
 import type { Q } from '../store/sql';
 import { BUILTIN_CALENDAR_ID } from '../store/case-settings';
 import { firstCustomers } from '../store/customers';
+import { complainants, linkFollowUp, reachedDemoCalls } from '../store/demo';
+import { generateDemoResponses, type DemoResponsesOptions } from '../demo/responses';
+import { REASONS, type Reason } from '../domain/model';
+import type { ScriptContent } from '../questionnaire/model';
+import { insertAnswerFact, insertResponse } from '../store/responses';
+import { getScript, latestPublished } from '../store/scripts';
+import { getScriptMapping } from '../store/settings';
 import { deriveFromEvents, insertTicketEvent, reserveTicketRow, writeTicketProjection } from '../store/tickets';
 import { insertVoucher, insertVoucherEvent } from '../store/vouchers';
 
 /**
- * Loads the demo's tickets and vouchers for customers already in the store. The customers are read in
- * id order, so replaying the mutation on the same prior state picks the same ones.
+ * Loads the demo's tickets and vouchers for customers already in the store: every customer tagged
+ * 曾投诉 gets a resolved ticket, which their complaint follow-up callback follows up (without any such
+ * customer, the first ones in id order get tickets). Customers are read in id order, so replaying the
+ * mutation on the same prior state picks the same ones.
  */
 export function* applyDemoCases(a: MutationArgs<'demo.loadCases'>): Q<{ tickets: number; vouchers: number }> {
-  const customers = yield* firstCustomers(800);
+  const tagged = yield* complainants();
+  const customers = tagged.length > 0 ? tagged : yield* firstCustomers(260);
   const data = generateDemoCases({ ...a, customers, calendarVersionId: BUILTIN_CALENDAR_ID });
   for (const events of data.tickets) {
     yield* reserveTicketRow(events[0]!.ticketId);
@@ -33,6 +43,7 @@ export function* applyDemoCases(a: MutationArgs<'demo.loadCases'>): Q<{ tickets:
     }
     yield* writeTicketProjection(state);
   }
+  for (const f of data.followUps) yield* linkFollowUp(f.callbackId, f.ticketId);
   for (const v of data.vouchers) {
     yield* insertVoucher({ ...v, note: '' });
     let n = 0;
@@ -49,4 +60,33 @@ export function* applyDemoCases(a: MutationArgs<'demo.loadCases'>): Q<{ tickets:
     if (v.voidedAt) yield* event(v.voidedAt, v.requestedBy, 'voided', { reason: v.stateReason });
   }
   return { tickets: data.tickets.length, vouchers: data.vouchers.length };
+}
+
+/**
+ * Loads the demo's questionnaire answers for the demo calls that reached the customer, on the published
+ * version of the script each purpose is mapped to. Applied after the built-in scripts are installed; the
+ * calls, the mapping and the versions are read from the store in a fixed order, so replaying the
+ * mutation on the same prior state writes the same rows. Without a mapped script nothing is written.
+ */
+export function* applyDemoResponses(a: MutationArgs<'demo.loadResponses'>): Q<{ responses: number; answers: number }> {
+  const scripts: DemoResponsesOptions['scripts'] = {};
+  for (const reason of REASONS) {
+    const found = yield* applicableVersion(reason);
+    if (found) scripts[reason] = found;
+  }
+  const calls = (yield* reachedDemoCalls()).filter((c) => c.endedAt <= a.now);
+  const data = generateDemoResponses({ seed: a.seed, calls, scripts });
+  for (const r of data.responses) yield* insertResponse(r);
+  for (const f of data.answers) {
+    yield* insertAnswerFact({ id: f.id, responseId: f.responseId, questionKey: f.questionKey, answer: { value: f.value }, answeredAt: f.answeredAt });
+  }
+  return { responses: data.responses.length, answers: data.answers.length };
+}
+
+function* applicableVersion(reason: Reason): Q<{ versionId: string; content: ScriptContent } | undefined> {
+  const scriptId = (yield* getScriptMapping())[reason];
+  const script = scriptId ? yield* getScript(scriptId) : undefined;
+  if (!script || script.retiredAt !== null) return undefined;
+  const version = yield* latestPublished(script.id);
+  return version && { versionId: version.id, content: version.content };
 }

@@ -12,7 +12,7 @@ import { getUser, insertUser, supervisorIds } from '../store/users';
 import { applyAttempt, applyLease, applyRelease, refreshCap } from './attempts';
 import { applyImport } from './imports';
 import { applyAnswer, applyFinish, applyStartResponse } from './responses';
-import { applyDemoCases } from './demo-cases';
+import { applyDemoCases, applyDemoResponses } from './demo-cases';
 import { applyCalendarSave, applyCaseSettings, applyMarkRead, applySlaPolicies } from './cases';
 import { applyAssign, applyComment, applyCreateTicket, applyRecordBreach, applyTransition, applyUpdate } from './tickets';
 import { applyApproveVoucher, applyRedeemVoucher, applyRejectVoucher, applyRequestVoucher, applyVoidVoucher } from './vouchers';
@@ -67,6 +67,7 @@ export const ACTOR_ARG = {
   'vouchers.redeem': 'by',
   'notifications.markRead': 'by',
   'demo.loadCases': null,
+  'demo.loadResponses': null,
   'faq.create': 'by',
   'faq.save': 'by',
   'faq.transition': 'by',
@@ -140,6 +141,7 @@ const appliers = {
   'vouchers.redeem': applyRedeemVoucher,
   'notifications.markRead': applyMarkRead,
   'demo.loadCases': applyDemoCases,
+  'demo.loadResponses': applyDemoResponses,
   'faq.create': applyCreateFaq,
   'faq.save': applySaveFaq,
   'faq.transition': applyFaqTransition,

@@ -18,6 +18,8 @@ const coreMutationSchemas = {
   'users.create': z.object({ id, name: z.string(), role: z.enum(ROLES), createdAt: ms, by: id.nullable().default(null) }),
   'settings.update': z.object({ settings: settingsSchema, updatedAt: ms, updatedBy: id.nullable() }),
   'demo.load': z.object({ seed: z.number().int(), now: ms, customers: z.number().int().min(0), agentIds: z.array(id) }),
+  /** The demo's questionnaire answers, after the built-in scripts are installed (reads the mapped versions). */
+  'demo.loadResponses': z.object({ seed: z.number().int(), now: ms }),
   'callbacks.lease': z.object({ callbackId: id, agentId: id, at: ms, expiresAt: ms }),
   'callbacks.release': z.object({ callbackId: id, agentId: id, at: ms }),
   'attempts.record': z.object({

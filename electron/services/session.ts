@@ -48,6 +48,8 @@ export function setUp(ctx: ServiceContext, input: ParsedInputOf<'session.setUp'>
       runMutation(ctx.db, 'demo.loadCases', { seed: DEMO_DEFAULTS.seed, now, agentIds, supervisorId }, now);
     }
     installBuiltinScripts(ctx, input.locale, me.id);
+    // The demo's questionnaire answers pin the built-in script versions, so they come after them.
+    if (input.mode === 'demo') runMutation(ctx.db, 'demo.loadResponses', { seed: DEMO_DEFAULTS.seed, now }, now);
     setMeta(ctx.db, 'currentUserId', me.id);
     setMeta(ctx.db, 'locale', input.locale);
     setMeta(ctx.db, 'setUpAt', String(now));
