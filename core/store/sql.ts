@@ -49,12 +49,6 @@ export function* run(sql: string, params: Params = [], invalidates?: CacheTag): 
   return (yield { kind: 'run', sql, params, invalidates }) as number;
 }
 
-/** A value computed without the store, for branches that sometimes need none. */
-// eslint-disable-next-line require-yield
-export function* pure<T>(value: T): Q<T> {
-  return value;
-}
-
 /**
  * `IN (…)` over a list, as named parameters `@prefix0, @prefix1…` (portable, unlike json_each).
  * An empty list matches nothing.
