@@ -41,9 +41,9 @@ const AS_AGENT: Case[] = [
   c('scripts.setMapping', { mapping: { satisfaction: null }, at: T, by: AGENT }),
   c('vouchers.approve', { voucherId: uid(5), eventId: uid(6), auditId: uid(7), notificationId: uid(8), at: T, by: AGENT }),
   c('vouchers.reject', { voucherId: uid(5), eventId: uid(6), auditId: uid(7), notificationId: uid(8), reason: '超出预算', at: T, by: AGENT }),
-  c('faq.transition', { entryId: uid(9), auditId: uid(10), action: 'publish', note: '', at: T, by: AGENT }),
-  c('faq.transition', { entryId: uid(9), auditId: uid(10), action: 'retire', note: '', at: T, by: AGENT }),
-  c('faq.transition', { entryId: uid(9), auditId: uid(10), action: 'request_changes', note: '', at: T, by: AGENT }),
+  c('faq.transition', { entryId: uid(9), auditId: uid(10), action: 'publish', note: '', confirmed: [], at: T, by: AGENT }),
+  c('faq.transition', { entryId: uid(9), auditId: uid(10), action: 'retire', note: '', confirmed: [], at: T, by: AGENT }),
+  c('faq.transition', { entryId: uid(9), auditId: uid(10), action: 'request_changes', note: '', confirmed: [], at: T, by: AGENT }),
   c('faq.markReviewed', { entryId: uid(9), auditId: uid(10), note: '', at: T, by: AGENT }),
   c('users.create', { id: uid(11), name: '冒名主管', role: 'supervisor', createdAt: T, by: AGENT }),
 ];

@@ -20,6 +20,10 @@ export const faqRedactionNoteSchema = z
   .object({ field: z.enum(FAQ_FIELDS), kind: z.enum(REDACTION_KINDS), replacement: z.string().min(1).max(20) })
   .strict();
 
+export const faqFindingSchema = z
+  .object({ field: z.enum(FAQ_FIELDS), kind: z.enum(REDACTION_KINDS), value: z.string().min(1).max(FAQ_ANSWER_MAX) })
+  .strict();
+
 const contentShape = {
   category: categoryKey,
   question: z.string().trim().min(1, 'the question is empty').max(FAQ_QUESTION_MAX),
@@ -83,7 +87,15 @@ export const faqContract = {
       .refine(englishTogether, englishMessage),
   ),
   'faq.transition': returns<FaqDetail>()(
-    z.object({ id, action: z.enum(FAQ_ACTIONS), note: z.string().trim().max(500).default('') }).strict(),
+    z
+      .object({
+        id,
+        action: z.enum(FAQ_ACTIONS),
+        note: z.string().trim().max(500).default(''),
+        /** Publish: the personal-data findings the supervisor confirms, each one, as not personal. */
+        confirmed: z.array(faqFindingSchema).max(200).default([]),
+      })
+      .strict(),
   ),
   'faq.markReviewed': returns<FaqDetail>()(z.object({ id, note: z.string().trim().max(500).default('') }).strict()),
   'faq.export': returns<FaqExportFile>()(

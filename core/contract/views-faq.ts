@@ -1,3 +1,4 @@
+import type { FaqFinding } from '../faq/findings';
 import type { RedactionKind } from '../faq/redact';
 import type { FaqAction, FaqStatus } from '../faq/workflow';
 import type { TicketStatus } from '../tickets';
@@ -68,7 +69,7 @@ export interface FaqSourceView {
   resolvedAt: number | null;
 }
 
-export type FaqHistoryAction = FaqAction | 'mark_reviewed';
+export type FaqHistoryAction = FaqAction | 'mark_reviewed' | 'confirm_not_personal';
 
 export interface FaqHistoryItem {
   id: string;
@@ -88,6 +89,11 @@ export interface FaqDetail {
   /** What the signed-in user may do now. */
   allowedActions: FaqHistoryAction[];
   canEdit: boolean;
+  /**
+   * Personal data the check finds in the newest revision (what a publish would publish). Publishing is
+   * refused until a supervisor confirms each of these as not personal.
+   */
+  findings: FaqFinding[];
   now: number;
 }
 
@@ -117,6 +123,8 @@ export interface FaqCheck {
   similar: FaqSimilarView[];
   /** Personal data still in the text as typed (kinds and placeholders only). */
   personalData: FaqRedactionNote[];
+  /** The same findings with the text found, for the publish step's per-finding confirmation. */
+  findings: FaqFinding[];
 }
 
 export interface FaqExportFile {

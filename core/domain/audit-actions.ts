@@ -18,4 +18,5 @@ export const AUDIT_ACTIONS = [
   'faq.publish',
   'faq.retire',
   'faq.mark_reviewed',
+  'faq.confirm_not_personal',
 ] as const;

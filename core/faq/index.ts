@@ -8,3 +8,5 @@ export type { FaqExportEntry, FaqExportOptions, FaqFormat, FaqLocale, FaqRendere
 export { csvCell, CSV_COLUMNS } from './export-data';
 export { escapeHtml } from './export-html';
 export { escapeMarkdown } from './export-md';
+export { FAQ_TEXT_FIELDS, faqFindings, maskUnconfirmed, sameFinding, unconfirmedFindings } from './findings';
+export type { FaqFinding, FaqTextField, FaqTexts } from './findings';

@@ -1,11 +1,13 @@
 import { ticketCode } from '../tickets';
 import { AppError } from '../contract/result';
+import { faqFindings, sameFinding, unconfirmedFindings } from '../faq/findings';
 import { canEditFaq, FAQ_RULES, faqTransition, normalizeKeywords } from '../faq/workflow';
 import type { MutationArgs } from '../sync/mutations';
 import type { Q } from '../store/sql';
 import { insertAudit } from '../store/audit';
 import { getCaseSettings } from '../store/case-settings';
 import {
+  faqPersonNames,
   faqSourceIds,
   getFaqEntry,
   getFaqRevision,
@@ -166,6 +168,7 @@ export function* applyFaqTransition(a: MutationArgs<'faq.transition'>): Q<FaqEnt
     });
   }
   const updated: FaqEntryRecord = { ...e, status: to, updatedAt: a.at };
+  if (a.action === 'publish') yield* checkPersonalData(e, a);
   if (a.action === 'publish') {
     updated.publishedRevision = e.latestRevision;
     updated.publishedAt = a.at;
@@ -185,6 +188,37 @@ export function* applyFaqTransition(a: MutationArgs<'faq.transition'>): Q<FaqEnt
     details: { revision: e.latestRevision, from: e.status, to, ...(a.note ? { note: a.note } : {}) },
   });
   return updated;
+}
+
+/**
+ * Publishing puts the text in front of every customer: the personal-data check runs again on the revision
+ * being published, and every finding must have been confirmed as not personal by the publishing
+ * supervisor. Each confirmation that answers a finding is audited (who, when, which text, which revision).
+ */
+function* checkPersonalData(e: FaqEntryRecord, a: MutationArgs<'faq.transition'>): Q<void> {
+  const rev = (yield* getFaqRevision(e.id, e.latestRevision))!;
+  const names = yield* faqPersonNames(yield* faqSourceIds(e.id));
+  const findings = faqFindings({ question: rev.questionZh, answer: rev.answerZh, questionEn: rev.questionEn, answerEn: rev.answerEn }, names);
+  const open = unconfirmedFindings(findings, a.confirmed);
+  if (open.length > 0) {
+    throw new AppError(
+      'COMPLIANCE_BLOCKED',
+      `This revision still contains personal data (${open.map((f) => f.kind).join(', ')}). Remove it, or confirm each finding as not personal before publishing.`,
+      { reason: 'personal_data', findings: open },
+    );
+  }
+  for (const c of a.confirmed) {
+    if (!findings.some((f) => sameFinding(f, c))) continue;
+    yield* insertAudit({
+      id: c.auditId,
+      at: a.at,
+      actorId: a.by,
+      action: 'faq.confirm_not_personal',
+      subjectType: 'faq',
+      subjectId: e.id,
+      details: { revision: e.latestRevision, field: c.field, kind: c.kind, value: c.value },
+    });
+  }
 }
 
 const pastTense: Record<MutationArgs<'faq.transition'>['action'], string> = {

@@ -1,4 +1,5 @@
 import type { FaqRedactionNote } from '../contract/views-faq';
+import type { FaqFinding } from '../faq/findings';
 import type { FaqStatus } from '../faq/workflow';
 import { all, get, run, type Q } from './sql';
 
@@ -131,4 +132,32 @@ export function markFaqNeedsReview(ticketId: string, at: number): Q<number> {
         AND id IN (SELECT entry_id FROM faq_sources WHERE ticket_id = @ticketId)`,
     { ticketId, at, reason: `ticket_reopened:${ticketId}` },
   );
+}
+
+/**
+ * The names the personal-data check looks for in an entry: every team member's, and the customers' of
+ * the given source tickets (what the editor's check and the pre-fill mask).
+ */
+export function* faqPersonNames(ticketIds: readonly string[]): Q<string[]> {
+  const users = yield* all<{ name: string }>('SELECT name FROM users ORDER BY id');
+  const names = users.map((u) => u.name);
+  for (const id of ticketIds) {
+    const c = yield* get<{ name: string | null }>('SELECT c.name FROM tickets t LEFT JOIN customers c ON c.id = t.customer_id WHERE t.id = ?', [id]);
+    if (c?.name) names.push(c.name);
+  }
+  return names;
+}
+
+/** What supervisors confirmed as not personal in one revision of an entry (from the audit log, where each confirmation is kept). */
+export function* faqConfirmedFindings(entryId: string, revision: number): Q<FaqFinding[]> {
+  const rows = yield* all<{ details: string }>(
+    `SELECT details FROM audit_log WHERE subject_type = 'faq' AND subject_id = ? AND action = 'faq.confirm_not_personal' ORDER BY at, id`,
+    [entryId],
+  );
+  const out: FaqFinding[] = [];
+  for (const r of rows) {
+    const d = JSON.parse(r.details) as { revision?: number; field?: FaqFinding['field']; kind?: FaqFinding['kind']; value?: string };
+    if (d.revision === revision && d.field && d.kind && typeof d.value === 'string') out.push({ field: d.field, kind: d.kind, value: d.value });
+  }
+  return out;
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { faqRedactionNoteSchema } from '../contract/api-faq';
+import { FAQ_TEXT_FIELDS } from '../faq/findings';
+import { REDACTION_KINDS } from '../faq/redact';
 import { FAQ_ACTIONS } from '../faq/workflow';
 
 /*
@@ -39,6 +41,18 @@ export const faqMutationSchemas = {
     ...content,
     ...actor,
   }),
-  'faq.transition': z.object({ entryId: id, auditId: id, action: z.enum(FAQ_ACTIONS), note: z.string(), ...actor }),
+  'faq.transition': z.object({
+    entryId: id,
+    auditId: id,
+    action: z.enum(FAQ_ACTIONS),
+    note: z.string(),
+    /**
+     * Publish only: the personal-data findings the supervisor confirmed, one by one, as not personal, each
+     * with the id of its audit entry. The applier re-runs the check and refuses while any finding is not
+     * here. Defaults to none, so outbox entries written before it existed still parse.
+     */
+    confirmed: z.array(z.object({ field: z.enum(FAQ_TEXT_FIELDS), kind: z.enum(REDACTION_KINDS), value: z.string().min(1), auditId: id })).default([]),
+    ...actor,
+  }),
   'faq.markReviewed': z.object({ entryId: id, auditId: id, note: z.string(), ...actor }),
 } as const;

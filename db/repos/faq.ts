@@ -148,5 +148,7 @@ export const updateFaqRevisionText = onDb(store.updateFaqRevisionText);
 export const getFaqRevision = onDb(store.getFaqRevision);
 export const faqSourceIds = onDb(store.faqSourceIds);
 export const replaceFaqSources = onDb(store.replaceFaqSources);
+export const faqConfirmedFindings = onDb(store.faqConfirmedFindings);
+export const faqPersonNames = onDb(store.faqPersonNames);
 export { ENTRY_COLUMNS, REVISION_COLUMNS, toRevision };
 export type { FaqEntryRecord, FaqRevisionRecord, RawRevision };

@@ -5,7 +5,8 @@ import type { FaqExportFile } from '../../core/contract/views-faq';
 import { DEFAULT_FAQ_TIMEZONE, FAQ_FORMATS, parseFaqFormat, renderFaq, type FaqExportEntry, type FaqLocale } from '../../core/faq/export';
 import { categoryLabel } from '../../core/cases/settings';
 import { getCaseSettings } from '../../db/repos/case-settings';
-import { publishedFaqRevisions } from '../../db/repos/faq';
+import { maskUnconfirmed } from '../../core/faq/findings';
+import { faqConfirmedFindings, faqPersonNames, faqSourceIds, publishedFaqRevisions, type FaqRevisionRecord } from '../../db/repos/faq';
 import type { ServiceContext } from './context';
 
 /*
@@ -31,16 +32,19 @@ export function exportFaq(ctx: ServiceContext, input: ParsedInputOf<'faq.export'
   }
   const locales = [...new Set(input.locales)] as FaqLocale[];
   const label = (key: string) => ({ 'zh-CN': categoryLabel(settings, key, 'zh-CN'), en: categoryLabel(settings, key, 'en') });
-  const entries: FaqExportEntry[] = publishedFaqRevisions(ctx.db, input.category).map((r) => ({
-    id: r.entryId,
-    revision: r.revision,
-    category: r.category,
-    categoryLabel: label(r.category),
-    question: { 'zh-CN': r.questionZh, ...(r.questionEn ? { en: r.questionEn } : {}) },
-    answer: { 'zh-CN': r.answerZh, ...(r.answerEn ? { en: r.answerEn } : {}) },
-    keywords: r.keywords,
-    publishedAt: r.publishedAt,
-  }));
+  const entries: FaqExportEntry[] = publishedFaqRevisions(ctx.db, input.category).map((published) => {
+    const r = screened(ctx, published);
+    return {
+      id: r.entryId,
+      revision: r.revision,
+      category: r.category,
+      categoryLabel: label(r.category),
+      question: { 'zh-CN': r.questionZh, ...(r.questionEn ? { en: r.questionEn } : {}) },
+      answer: { 'zh-CN': r.answerZh, ...(r.answerEn ? { en: r.answerEn } : {}) },
+      keywords: r.keywords,
+      publishedAt: r.publishedAt,
+    };
+  });
   const now = ctx.now();
   const title = input.category
     ? { 'zh-CN': `${TITLE['zh-CN']} · ${label(input.category)['zh-CN']}`, en: `${TITLE.en} · ${label(input.category).en}` }
@@ -55,6 +59,23 @@ export function exportFaq(ctx: ServiceContext, input: ParsedInputOf<'faq.export'
     content: rendered.content,
     mimeType: rendered.mimeType,
     count: rendered.count,
+  };
+}
+
+/**
+ * The export never carries personal data: the check runs again on the published text (an entry published
+ * before the publish check existed, or names that became known since) and masks every finding a supervisor
+ * did not confirm as not personal for this revision.
+ */
+function screened<R extends FaqRevisionRecord>(ctx: ServiceContext, r: R): R {
+  const names = faqPersonNames(ctx.db, faqSourceIds(ctx.db, r.entryId));
+  const confirmed = faqConfirmedFindings(ctx.db, r.entryId, r.revision);
+  return {
+    ...r,
+    questionZh: maskUnconfirmed(r.questionZh, 'question', names, confirmed),
+    answerZh: maskUnconfirmed(r.answerZh, 'answer', names, confirmed),
+    questionEn: maskUnconfirmed(r.questionEn, 'questionEn', names, confirmed),
+    answerEn: maskUnconfirmed(r.answerEn, 'answerEn', names, confirmed),
   };
 }
 

@@ -13,6 +13,7 @@ import type {
   FaqSourceView,
 } from '../../core/contract/views-faq';
 import { findSimilar } from '../../core/faq/similarity';
+import { faqFindings } from '../../core/faq/findings';
 import { redact } from '../../core/faq/redact';
 import { allowedFaqActions, canEditFaq, FAQ_STATUSES, parseNeedsReviewReason, type FaqStatus } from '../../core/faq/workflow';
 import type { Db } from '../../db/open';
@@ -128,9 +129,11 @@ export function faqDetail(ctx: ServiceContext, id: string): FaqDetail {
   const sourceIds = faqSourceIds(ctx.db, id);
   const masks = personNames(ctx.db, sourceIds);
   const needsReview = r.needsReview === 1;
+  const revisions = faqRevisions(ctx.db, id);
+  const newest = revisions.find((v) => v.revision === r.latestRevision);
   return {
     entry: { ...toRow(r), needsReviewReason: r.needsReviewReason },
-    revisions: faqRevisions(ctx.db, id).map((v) => ({
+    revisions: revisions.map((v) => ({
       revision: v.revision,
       category: v.category,
       question: v.questionZh,
@@ -145,18 +148,20 @@ export function faqDetail(ctx: ServiceContext, id: string): FaqDetail {
     })),
     sources: sourceIds.map((t) => sourceView(ctx.db, t, masks)).filter((s): s is FaqSourceView => s !== null),
     history: faqAuditTrail(ctx.db, id).map((a): FaqHistoryItem => {
-      const details = JSON.parse(a.details) as { revision?: number | null; note?: string };
+      const details = JSON.parse(a.details) as { revision?: number | null; note?: string; value?: string };
       return {
         id: a.id,
         at: a.at,
         action: a.action.replace(/^faq\./, '') as FaqHistoryAction,
         actorName: a.actorName,
         revision: details.revision ?? null,
-        note: details.note ?? '',
+        // A confirmation's note is the text confirmed as not personal.
+        note: details.note ?? details.value ?? '',
       };
     }),
     allowedActions: allowedFaqActions(r.status, me.role, needsReview),
     canEdit: canEditFaq(r.status, me.role),
+    findings: newest ? faqFindings({ question: newest.questionZh, answer: newest.answerZh, questionEn: newest.questionEn, answerEn: newest.answerEn }, masks) : [],
     now: ctx.now(),
   };
 }
@@ -201,7 +206,14 @@ export function saveFaq(ctx: ServiceContext, input: ParsedInputOf<'faq.save'>): 
 export function transitionFaq(ctx: ServiceContext, input: ParsedInputOf<'faq.transition'>): FaqDetail {
   const me = currentUser(ctx);
   const now = ctx.now();
-  runMutation(ctx.db, 'faq.transition', { entryId: input.id, auditId: ctx.newId(), action: input.action, note: input.note, at: now, by: me.id }, now);
+  // The confirmations' audit ids first, so the workflow record lists them before the publish they allow.
+  const confirmed = input.action === 'publish' ? input.confirmed.map((f) => ({ ...f, auditId: ctx.newId() })) : [];
+  runMutation(
+    ctx.db,
+    'faq.transition',
+    { entryId: input.id, auditId: ctx.newId(), action: input.action, note: input.note, confirmed, at: now, by: me.id },
+    now,
+  );
   return faqDetail(ctx, input.id);
 }
 
@@ -216,7 +228,9 @@ export function markFaqReviewed(ctx: ServiceContext, input: ParsedInputOf<'faq.m
 export function checkFaq(ctx: ServiceContext, input: ParsedInputOf<'faq.check'>): FaqCheck {
   currentUser(ctx);
   const names = personNames(ctx.db, input.ticketIds);
+  const texts = { question: input.question, answer: input.answer, questionEn: input.questionEn, answerEn: input.answerEn };
   return {
+    findings: faqFindings(texts, names),
     similar: input.question.trim() === '' ? [] : similarTo(ctx.db, input.question, input.excludeId),
     personalData: redactionNotes(
       { question: input.question, answer: input.answer, questionEn: input.questionEn, answerEn: input.answerEn },

@@ -273,6 +273,7 @@ const en: typeof zh = {
       faq_publish: 'FAQ published',
       faq_retire: 'FAQ retired',
       faq_mark_reviewed: 'FAQ marked reviewed',
+      faq_confirm_not_personal: 'FAQ finding confirmed not personal',
     },
     subjectTypes: {
       customer: 'Customer',
@@ -297,6 +298,7 @@ const en: typeof zh = {
       faq_publish: 'Published revision {{revision}} ({{from}} → {{to}})',
       faq_retire: 'Retired the entry ({{from}} → {{to}})',
       faq_mark_reviewed: 'Confirmed published revision {{revision}} needs no change',
+      faq_confirm_not_personal: 'Confirmed “{{value}}” in revision {{revision}} is not personal data',
     },
     fields: {
       code: 'Code',

@@ -271,6 +271,7 @@ const zh = {
       faq_publish: '发布 FAQ',
       faq_retire: '下线 FAQ',
       faq_mark_reviewed: '确认 FAQ 已复核',
+      faq_confirm_not_personal: '确认 FAQ 内容不是个人信息',
     },
     subjectTypes: {
       customer: '客户',
@@ -295,6 +296,7 @@ const zh = {
       faq_publish: '发布第 {{revision}} 版（{{from}} → {{to}}）',
       faq_retire: '下线（{{from}} → {{to}}）',
       faq_mark_reviewed: '确认已发布的第 {{revision}} 版无需修改',
+      faq_confirm_not_personal: '确认第 {{revision}} 版中的“{{value}}”不是个人信息',
     },
     fields: {
       code: '券码',

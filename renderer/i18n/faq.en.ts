@@ -112,6 +112,12 @@ const en: typeof zhCN = {
     leftTitle: 'The text may still contain personal data',
     leftIntro: 'Rewrite it or use a placeholder before publishing:',
   },
+  publishCheck: {
+    title: 'Before publishing: {{count}} possible personal data found',
+    intro: 'Remove or rewrite these in the text; if one really is not personal (a company name, the public service line), confirm it, one by one. Every confirmation is audited.',
+    notPersonal: 'Not personal',
+    blocked: '{{count}} possible personal data item(s) left: remove them, or confirm each as not personal, before publishing',
+  },
   similar: {
     title: 'Similar existing entries',
     intro: 'The question looks like these entries; make sure it is not a duplicate:',
@@ -175,6 +181,7 @@ const en: typeof zhCN = {
       publish: 'Published',
       retire: 'Retired',
       mark_reviewed: 'Marked reviewed',
+      confirm_not_personal: 'Confirmed not personal',
     },
     revisionOf: '(revision v{{n}})',
     keywords: 'Keywords: {{list}}',

@@ -110,6 +110,12 @@ const zhCN = {
     leftTitle: '文本中可能仍有个人信息',
     leftIntro: '发布前请改写或替换为占位符：',
   },
+  publishCheck: {
+    title: '发布前确认：发现 {{count}} 项可能的个人信息',
+    intro: '请在文本中删除或改写这些内容；若确实不是个人信息（如公司名、公开的客服电话），请逐项确认。每项确认都会记入审计日志。',
+    notPersonal: '不是个人信息',
+    blocked: '还有 {{count}} 项可能的个人信息未处理：请删除，或逐项确认不是个人信息后再发布',
+  },
   similar: {
     title: '相似的已有条目',
     intro: '问题与下列条目相似，请确认不是重复：',
@@ -173,6 +179,7 @@ const zhCN = {
       publish: '发布',
       retire: '下线',
       mark_reviewed: '标记为已复核',
+      confirm_not_personal: '确认不是个人信息',
     },
     revisionOf: '（修订 v{{n}}）',
     keywords: '关键词：{{list}}',

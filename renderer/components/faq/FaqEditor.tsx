@@ -7,6 +7,7 @@ import { call } from '../../api/client';
 import { useStore } from '../../store';
 import { MaskedPanel, PersonalDataWarning, SimilarPanel, SourcesPanel } from './EditorSide';
 import { FaqForm, formOf, sameForm, type Form } from './FaqForm';
+import { findingKey, PublishFindings } from './PublishFindings';
 import { RevisionHistory } from './RevisionHistory';
 import { StatusBadge, useFaqError } from './shared';
 import { TicketPicker } from './TicketPicker';
@@ -50,8 +51,12 @@ export function FaqEditor({ prefill, detail, onSaved, onOpen, onReload }: FaqEdi
   const savesNewRevision = !!entry && entry.publishedRevision === entry.latestRevision;
   const check = useFaqCheck(
     { question: form.question, answer: form.answer, questionEn: form.questionEn, answerEn: form.answerEn, ticketIds: sourceIds, ...(entry ? { excludeId: entry.id } : {}) },
-    prefill ? { similar: prefill.similar, personalData: [] } : null,
+    prefill ? { similar: prefill.similar, personalData: [], findings: [] } : null,
   );
+  // What a publish would publish: the live check of the text as typed (it is saved first), else the stored revision's.
+  const findings = check?.findings ?? detail?.findings ?? [];
+  const [confirmedKeys, setConfirmedKeys] = useState<ReadonlySet<string>>(new Set());
+  const openFindings = findings.filter((f) => !confirmedKeys.has(findingKey(f))).length;
 
   const fail = (error: ApiError, action: string) => {
     notify('error', errorText(error, action));
@@ -105,7 +110,8 @@ export function FaqEditor({ prefill, detail, onSaved, onOpen, onReload }: FaqEdi
     run(async () => {
       const saved = await save();
       if (!saved) return null;
-      const r = await call('faq.transition', { id: saved.entry.id, action, note });
+      const confirmed = action === 'publish' ? findings.filter((f) => confirmedKeys.has(findingKey(f))) : [];
+      const r = await call('faq.transition', { id: saved.entry.id, action, note, confirmed });
       if (!r.ok) {
         fail(r.error, action);
         // The save went through even though the step did not: show what is stored now.
@@ -191,6 +197,21 @@ export function FaqEditor({ prefill, detail, onSaved, onOpen, onReload }: FaqEdi
           )}
         </div>
         <aside className="faq-editor-side">
+          {detail?.allowedActions.includes('publish') && (
+            <PublishFindings
+              findings={findings}
+              confirmed={confirmedKeys}
+              disabled={busy}
+              onToggle={(key, on) =>
+                setConfirmedKeys((s) => {
+                  const next = new Set(s);
+                  if (on) next.add(key);
+                  else next.delete(key);
+                  return next;
+                })
+              }
+            />
+          )}
           {check && <PersonalDataWarning notes={check.personalData} />}
           <MaskedPanel notes={prefill ? prefill.redactions : (latest?.redactions ?? [])} contextMore={prefill?.contextRedactions ?? 0} />
           <SimilarPanel similar={check?.similar ?? []} onOpen={onOpen} />
@@ -217,6 +238,7 @@ export function FaqEditor({ prefill, detail, onSaved, onOpen, onReload }: FaqEdi
             busy={busy}
             allowed={detail?.allowedActions ?? []}
             savesNewRevision={savesNewRevision}
+            unconfirmedFindings={openFindings}
             onSave={() => void onSave()}
             onAction={(a, note) => void onAction(a, note)}
             onMarkReviewed={(note) => void onMarkReviewed(note)}

@@ -20,6 +20,8 @@ export interface WorkflowBarProps {
   allowed: readonly FaqHistoryAction[];
   /** The next save makes a new revision (the newest one is published). */
   savesNewRevision: boolean;
+  /** Personal-data findings in the text not yet confirmed as not personal: publishing waits for them. */
+  unconfirmedFindings: number;
   onSave(): void;
   onAction(action: FaqAction, note: string): void;
   onMarkReviewed(note: string): void;
@@ -119,8 +121,21 @@ export function WorkflowBar(p: WorkflowBarProps) {
           {p.dirty ? t('actions.saveAndSubmit') : t('actions.submit')}
         </button>
       )}
+      {has('publish') && p.unconfirmedFindings > 0 && (
+        <span className="faq-warn-text" id="faq-publish-why" data-testid="faq-publish-blocked">
+          {t('publishCheck.blocked', { count: p.unconfirmedFindings })}
+        </span>
+      )}
       {has('publish') && (
-        <button type="button" className="btn btn-primary" disabled={disabled} onClick={() => p.onAction('publish', '')} data-testid="faq-publish">
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={disabled || p.unconfirmedFindings > 0}
+          title={p.unconfirmedFindings > 0 ? t('publishCheck.blocked', { count: p.unconfirmedFindings }) : undefined}
+          aria-describedby={p.unconfirmedFindings > 0 ? 'faq-publish-why' : undefined}
+          onClick={() => p.onAction('publish', '')}
+          data-testid="faq-publish"
+        >
           {t('actions.publish')}
         </button>
       )}
