@@ -18,7 +18,8 @@ test('an agent loads the demo data, works three callbacks, and finds them kept a
   await agent.firstRun('demo', '王芳');
   await shot(page, '01-queue-demo');
   const openBefore = await agent.queueTotal();
-  expect(openBefore).toBeGreaterThan(5000);
+  // About three in four of the demo's 6,600 callbacks are open (the rest are five weeks of finished work).
+  expect(openBefore).toBeGreaterThan(4500);
   await expect(agent.rows().first()).toBeVisible();
 
   // 1: reached.

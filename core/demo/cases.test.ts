@@ -12,7 +12,10 @@ const options = {
   customers: Array.from({ length: 300 }, (_, i) => ({
     id: `c-${String(i).padStart(3, '0')}`,
     name: `客户${i}`,
-    followUp: i % 10 === 9 ? null : { callbackId: `cb-${i}`, queuedAt: NOW - ((i * 7919) % (40 * 24)) * 3_600_000 },
+    followUp:
+      i % 10 === 9
+        ? null
+        : { callbackId: `cb-${i}`, queuedAt: NOW - ((i * 7919) % (40 * 24)) * 3_600_000, notes: i % 3 === 0 ? '用户反馈转账到账延迟，已退款，回访确认满意度' : '' },
   })),
   agentIds: ['a-1', 'a-2'],
   supervisorId: 's-1',
@@ -57,6 +60,8 @@ describe('demo tickets and vouchers', () => {
       expect(customerOf(events)).toBe(c.id);
       expect(events[0]!.at).toBeLessThan(c.followUp!.queuedAt);
       expect(['resolved', 'closed']).toContain(deriveTicket(events, () => DEFAULT_CALENDAR, NOW).status);
+      // The ticket tells the same story as the follow-up's note.
+      if (c.followUp!.notes) expect((events[0]!.data as { subject: string }).subject).toBe('转账显示成功但对方未收到');
     }
     // Every ticket is a complainant's.
     const ids = new Set(options.customers.map((c) => c.id));

@@ -31,7 +31,31 @@ export interface DemoComplainant {
   id: string;
   name: string;
   /** The customer's complaint follow-up callback, if one is queued (or was worked). */
-  followUp?: { callbackId: string; queuedAt: number } | null;
+  followUp?: { callbackId: string; queuedAt: number; notes?: string } | null;
+}
+
+/**
+ * What the follow-up's note says the complaint was about, as a ticket category and complaint text
+ * (index into COMPLAINTS), so the ticket the call follows up tells the same story as the queue's note.
+ */
+const NOTE_TOPICS: readonly [RegExp, string, number][] = [
+  [/被骗|盗刷/, 'account_security', 2],
+  [/冻结/, 'account_security', 1],
+  [/重复扣款/, 'payments', 1],
+  [/扫码支付/, 'payments', 3],
+  [/提现|结算/, 'payments', 2],
+  [/转账/, 'payments', 0],
+  [/实名认证/, 'app_usability', 2],
+  [/排队|客服/, 'support_experience', 0],
+  [/红包|返现/, 'offers_points', 0],
+];
+
+function topicOf(notes: string | undefined): { category: string; text: ComplaintText } | null {
+  for (const [pattern, category, index] of NOTE_TOPICS) {
+    const text = COMPLAINTS[category]?.[index];
+    if (notes && pattern.test(notes) && text) return { category, text };
+  }
+  return null;
 }
 
 export interface DemoVoucher {
@@ -111,12 +135,12 @@ export function generateDemoCases(opts: DemoCasesOptions): DemoCases {
   if (opts.customers.length === 0 || opts.agentIds.length === 0) return out;
   // Every complainant's resolved ticket (a follow-up's a few days to three weeks before it was queued,
   // others any time in the last three months), a second, older one for some, then today's open work.
-  const planned: { customer: DemoComplainant; open: boolean; daysAgo: number; followUp: string | null }[] = [];
+  const planned: { customer: DemoComplainant; open: boolean; daysAgo: number; followUp: string | null; notes?: string }[] = [];
   for (const customer of opts.customers) {
     const queued = customer.followUp ? Math.max(0, Math.floor((opts.now - customer.followUp.queuedAt) / DAY)) : null;
     const from = Math.min(HISTORY_DAYS, queued === null ? 3 : queued + 2);
     const daysAgo = rng.int(from, Math.min(HISTORY_DAYS, Math.max(from, queued === null ? HISTORY_DAYS : queued + 21)));
-    planned.push({ customer, open: false, daysAgo, followUp: customer.followUp?.callbackId ?? null });
+    planned.push({ customer, open: false, daysAgo, followUp: customer.followUp?.callbackId ?? null, notes: customer.followUp?.notes });
     if (rng.chance(SECOND_TICKET_RATE) && daysAgo + 10 <= HISTORY_DAYS) {
       planned.push({ customer, open: false, daysAgo: rng.int(daysAgo + 10, HISTORY_DAYS), followUp: null });
     }
@@ -124,10 +148,13 @@ export function generateDemoCases(opts: DemoCasesOptions): DemoCases {
   for (let i = 0; i < OPEN_TICKETS; i++) {
     planned.push({ customer: opts.customers[rng.int(0, opts.customers.length - 1)]!, open: true, daysAgo: 0, followUp: null });
   }
-  for (const { customer, open, daysAgo, followUp } of planned) {
-    const category = CATEGORY(rng);
+  for (const { customer, open, daysAgo, followUp, notes } of planned) {
+    const drawn = CATEGORY(rng);
     const priority = PRIORITY(rng);
-    const text = rng.pick(COMPLAINTS[category]!);
+    const drawnText = rng.pick(COMPLAINTS[drawn]!);
+    const topic = topicOf(notes);
+    const category = topic?.category ?? drawn;
+    const text = topic?.text ?? drawnText;
     // Today's open work was raised in the last three days (some late).
     let at = open
       ? rng.chance(0.5)

@@ -8,11 +8,11 @@ export const COMPLAINED_TAG = '曾投诉';
 
 /**
  * Customers tagged 曾投诉, in id order, each with their first complaint follow-up callback that follows
- * no ticket yet (null when none).
+ * no ticket yet and what its note says (null when none).
  */
-export function* complainants(): Q<{ id: string; name: string; followUp: { callbackId: string; queuedAt: number } | null }[]> {
-  const rows = yield* all<{ id: string; name: string; callbackId: string | null; queuedAt: number | null }>(
-    `SELECT c.id, c.name, f.id AS "callbackId", f.created_at AS "queuedAt"
+export function* complainants(): Q<{ id: string; name: string; followUp: { callbackId: string; queuedAt: number; notes: string } | null }[]> {
+  const rows = yield* all<{ id: string; name: string; callbackId: string | null; queuedAt: number | null; notes: string | null }>(
+    `SELECT c.id, c.name, f.id AS "callbackId", f.created_at AS "queuedAt", f.notes
        FROM customers c
        LEFT JOIN callbacks f ON f.id = (SELECT id FROM callbacks WHERE customer_id = c.id AND reason = 'complaint_followup' AND ticket_id IS NULL
                                         ORDER BY created_at, id LIMIT 1)
@@ -23,7 +23,7 @@ export function* complainants(): Q<{ id: string; name: string; followUp: { callb
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
-    followUp: r.callbackId !== null && r.queuedAt !== null ? { callbackId: r.callbackId, queuedAt: r.queuedAt } : null,
+    followUp: r.callbackId !== null && r.queuedAt !== null ? { callbackId: r.callbackId, queuedAt: r.queuedAt, notes: r.notes ?? '' } : null,
   }));
 }
 
