@@ -52,7 +52,7 @@ describe('voucher limits', () => {
     await request(20_00);
     const q1 = await h.ok<VoucherQuote>('vouchers.quote', { customerId: cu.id, kind: 'cashback', amountFen: 20_00 });
     expect(q1.allowance).toMatchObject({ perVoucherLimitFen: 50_00, usedTodayFen: 20_00, remainingTodayFen: 180_00 });
-    expect(q1.decision).toEqual({ action: 'issue', reasons: [], overBudget: false });
+    expect(q1.decision).toEqual({ action: 'issue', reasons: [], overBudget: false, noApprover: false });
     expect(q1.repeat).toEqual({ count: 1, windowDays: 30, warn: false });
     await request(20_00);
     const q2 = await h.ok<VoucherQuote>('vouchers.quote', { customerId: cu.id, kind: 'points', points: 6000 });
@@ -68,7 +68,8 @@ describe('voucher limits', () => {
     const v = (await request(88_00)).voucher;
     expect((await h.err('vouchers.approve', { id: v.id })).code).toBe('FORBIDDEN');
     await switchTo(h, sup);
-    const own = (await request(99_00)).voucher;
+    // Above a supervisor's own limit (¥500 by default): another supervisor decides.
+    const own = (await request(599_00)).voucher;
     const before = contentHash(h.db);
     expect((await h.err('vouchers.approve', { id: own.id })).code).toBe('FORBIDDEN');
     expect(contentHash(h.db)).toBe(before);
@@ -128,5 +129,57 @@ describe('voucher limits', () => {
     const other = seedCustomer(h.db);
     const e = await h.err('vouchers.request', { requestKey: crypto.randomUUID(), customerId: other.id, ticketId: ticket.id, kind: 'cashback', amountFen: 100, reasonCode: 'goodwill' });
     expect(e.code).toBe('BAD_INPUT');
+  });
+});
+
+describe('limits per role (issue 11 #4)', () => {
+  it("a supervisor issues within the supervisor's own limits: ¥88 at once, the quote shows the supervisor's allowance", async () => {
+    const { h, sup, agent, cu, request } = await world();
+    await switchTo(h, sup);
+    const q = await h.ok<VoucherQuote>('vouchers.quote', { customerId: cu.id, kind: 'cashback', amountFen: 88_00 });
+    expect(q.allowance).toMatchObject({ role: 'supervisor', perVoucherLimitFen: 500_00, dailyLimitFen: 2000_00, remainingTodayFen: 2000_00 });
+    expect(q.decision).toEqual({ action: 'issue', reasons: [], overBudget: false, noApprover: false });
+    expect((await request(88_00)).voucher.state).toBe('issued');
+    // An agent's ¥88 still waits for a supervisor.
+    await switchTo(h, agent);
+    expect((await request(88_00)).voucher).toMatchObject({ state: 'pending_approval', approvalReasons: ['over_voucher_limit'] });
+  });
+
+  it('above its own limit with no other supervisor, the request is refused at once, saying what to do', async () => {
+    const h = makeHarness();
+    await setUpEmpty(h);
+    const sup = await createUser(h, '周敏', 'supervisor');
+    await switchTo(h, sup);
+    const cu = seedCustomer(h.db);
+    const before = contentHash(h.db);
+    const input = { requestKey: crypto.randomUUID(), customerId: cu.id, kind: 'cashback', amountFen: 600_00, reasonCode: 'goodwill' };
+    const q = await h.ok<VoucherQuote>('vouchers.quote', { customerId: cu.id, kind: 'cashback', amountFen: 600_00 });
+    expect(q.decision).toMatchObject({ action: 'approval', noApprover: true });
+    const e = await h.err('vouchers.request', input);
+    expect(e).toMatchObject({
+      code: 'FORBIDDEN',
+      details: { reason: 'no_approver', role: 'supervisor', valueFen: 600_00, perVoucherLimitFen: 500_00, remainingTodayFen: 2000_00 },
+    });
+    expect(e.message).toMatch(/add another supervisor/);
+    expect(contentHash(h.db)).toBe(before);
+    // Within the limit it goes through; with a second supervisor the large one waits for them.
+    expect((await h.ok<VoucherRequestResult>('vouchers.request', { ...input, requestKey: crypto.randomUUID(), amountFen: 500_00 })).voucher.state).toBe('issued');
+    await createUser(h, '孙丽', 'supervisor');
+    await switchTo(h, sup);
+    expect((await h.ok<VoucherRequestResult>('vouchers.request', input)).voucher.state).toBe('pending_approval');
+  });
+
+  it('old settings without the supervisor limits read the defaults; the limits are settings', async () => {
+    const { h, sup, cu } = await world();
+    const { agentVoucherLimitFen, supervisorVoucherLimitFen: _a, supervisorDailyLimitFen: _b, ...rest } = DEFAULT_CASE_SETTINGS;
+    h.db.$client.prepare(`INSERT INTO settings (key, value, updated_at) VALUES ('cases', ?, 0) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(JSON.stringify({ ...rest, agentVoucherLimitFen }));
+    await switchTo(h, sup);
+    const settings = await h.ok<typeof DEFAULT_CASE_SETTINGS>('cases.getSettings', {});
+    expect(settings).toMatchObject({ supervisorVoucherLimitFen: 500_00, supervisorDailyLimitFen: 2000_00 });
+    await h.ok('cases.updateSettings', { ...settings, supervisorVoucherLimitFen: 80_00, supervisorDailyLimitFen: 300_00 });
+    const q = await h.ok<VoucherQuote>('vouchers.quote', { customerId: cu.id, kind: 'cashback', amountFen: 88_00 });
+    expect(q.allowance).toMatchObject({ role: 'supervisor', perVoucherLimitFen: 80_00, dailyLimitFen: 300_00 });
+    expect(q.decision).toMatchObject({ action: 'approval', reasons: ['over_voucher_limit'], noApprover: false });
+    expect((await h.err('cases.updateSettings', { ...settings, supervisorVoucherLimitFen: 400_00, supervisorDailyLimitFen: 300_00 })).code).toBe('BAD_INPUT');
   });
 });

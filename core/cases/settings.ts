@@ -40,6 +40,12 @@ export const caseSettingsSchema = z
     agentVoucherLimitFen: fen,
     /** …and up to this much in total per Beijing day; above either, a supervisor approves. */
     agentDailyLimitFen: fen,
+    /**
+     * A supervisor's own authority (per voucher, per Beijing day). Above it another supervisor approves.
+     * Settings saved before these existed read the defaults (the store merges them over the defaults).
+     */
+    supervisorVoucherLimitFen: fen,
+    supervisorDailyLimitFen: fen,
     /** The team never issues more than this per Beijing calendar month. */
     teamMonthlyBudgetFen: fen,
     /** What one point is worth in fen, so points count against the same limits. */
@@ -58,6 +64,10 @@ export const caseSettingsSchema = z
   .refine((s) => s.agentDailyLimitFen >= s.agentVoucherLimitFen, {
     message: 'the daily limit cannot be lower than the per-voucher limit',
     path: ['agentDailyLimitFen'],
+  })
+  .refine((s) => s.supervisorDailyLimitFen >= s.supervisorVoucherLimitFen, {
+    message: 'the daily limit cannot be lower than the per-voucher limit',
+    path: ['supervisorDailyLimitFen'],
   });
 export type CaseSettings = z.infer<typeof caseSettingsSchema>;
 
@@ -76,6 +86,8 @@ export const DEFAULT_CASE_SETTINGS: CaseSettings = {
   followUpDays: 3,
   agentVoucherLimitFen: 50_00,
   agentDailyLimitFen: 200_00,
+  supervisorVoucherLimitFen: 500_00,
+  supervisorDailyLimitFen: 2000_00,
   teamMonthlyBudgetFen: 50_000_00,
   pointValueFen: 1,
   repeatWarnCount: 3,
@@ -87,4 +99,11 @@ export function categoryLabel(settings: CaseSettings, key: string, locale: 'zh-C
   const c = settings.categories.find((x) => x.key === key);
   if (!c) return key;
   return locale === 'en' ? c.en : c.zh;
+}
+
+/** A role's own voucher authority: what it issues alone per voucher and per Beijing day. */
+export function voucherLimitsOf(settings: CaseSettings, role: 'agent' | 'supervisor'): { perVoucherLimitFen: number; dailyLimitFen: number } {
+  return role === 'supervisor'
+    ? { perVoucherLimitFen: settings.supervisorVoucherLimitFen, dailyLimitFen: settings.supervisorDailyLimitFen }
+    : { perVoucherLimitFen: settings.agentVoucherLimitFen, dailyLimitFen: settings.agentDailyLimitFen };
 }

@@ -54,6 +54,26 @@ function* budgetCheck(valueFen: number, at: number): Q<void> {
   }
 }
 
+/**
+ * Above the requester's own limits and nobody else can approve (the requester is the team's only
+ * supervisor): a request would wait forever, so it is refused now, saying what would unblock it.
+ */
+function noApprover(valueFen: number, left: ReturnType<typeof allowance>, reasons: readonly string[]): AppError {
+  return new AppError(
+    'FORBIDDEN',
+    `This voucher is above your own limit (${left.role}: ${left.perVoucherLimitFen} fen per voucher, ${left.remainingTodayFen} fen left today) and there is no other supervisor to approve it. Lower the amount to within your limit, or ask an administrator to add another supervisor.`,
+    {
+      reason: 'no_approver',
+      role: left.role,
+      valueFen,
+      perVoucherLimitFen: left.perVoucherLimitFen,
+      dailyLimitFen: left.dailyLimitFen,
+      remainingTodayFen: left.remainingTodayFen,
+      approvalReasons: [...reasons],
+    },
+  );
+}
+
 export function* applyRequestVoucher(a: MutationArgs<'vouchers.request'>): Q<VoucherRecord> {
   if ((yield* voucherByRequestKey(a.requestKey))) throw new AppError('CONFLICT', 'This voucher request was already made.');
   if ((yield* voucherCodeExists(a.code))) throw new AppError('CONFLICT', 'That voucher code is already in use.');
@@ -73,9 +93,13 @@ export function* applyRequestVoucher(a: MutationArgs<'vouchers.request'>): Q<Vou
   const valueFen = voucherValueFen(a, settings.pointValueFen);
   const month = beijingMonth(a.at);
   const dayStart = beijingDayStart(a.at);
-  const left = allowance(settings, (yield* selfIssuedFen(a.by, dayStart, dayStart + DAY_MS)), (yield* spentFen(month.start, month.end)));
-  const decision = decideIssue(valueFen, left);
+  const requester = yield* getUser(a.by);
+  if (!requester) throw new AppError('NOT_FOUND', 'That user does not exist.', { field: 'by' });
+  const left = allowance(settings, requester.role, (yield* selfIssuedFen(a.by, dayStart, dayStart + DAY_MS)), (yield* spentFen(month.start, month.end)));
+  const approvers = yield* supervisorIds(a.by);
+  const decision = decideIssue(valueFen, left, approvers.length);
   if (decision.overBudget) yield* budgetCheck(valueFen, a.at);
+  if (decision.noApprover) throw noApprover(valueFen, left, decision.reasons);
   const issued = decision.action === 'issue';
   const voucher: VoucherRecord = {
     id: a.voucherId,

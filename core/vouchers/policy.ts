@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { CaseSettings } from '../cases/settings';
+import { voucherLimitsOf, type CaseSettings } from '../cases/settings';
 
 /*
  * Voucher rules shared by the console and the server: what a voucher is worth against the limits, whether
@@ -54,9 +54,15 @@ export interface IssueDecision {
   reasons: ApprovalReason[];
   /** The budget has no room for it at all: refused outright. */
   overBudget: boolean;
+  /** It needs approval and no supervisor other than the requester exists to give it: refused outright. */
+  noApprover: boolean;
 }
 
+export type VoucherRole = 'agent' | 'supervisor';
+
 export interface Allowance {
+  /** Whose limits these are: each role has its own (case settings). */
+  role: VoucherRole;
   perVoucherLimitFen: number;
   dailyLimitFen: number;
   usedTodayFen: number;
@@ -66,12 +72,13 @@ export interface Allowance {
   remainingBudgetFen: number;
 }
 
-export function allowance(settings: CaseSettings, usedTodayFen: number, spentThisMonthFen: number): Allowance {
+export function allowance(settings: CaseSettings, role: VoucherRole, usedTodayFen: number, spentThisMonthFen: number): Allowance {
+  const limits = voucherLimitsOf(settings, role);
   return {
-    perVoucherLimitFen: settings.agentVoucherLimitFen,
-    dailyLimitFen: settings.agentDailyLimitFen,
+    role,
+    ...limits,
     usedTodayFen,
-    remainingTodayFen: Math.max(0, settings.agentDailyLimitFen - usedTodayFen),
+    remainingTodayFen: Math.max(0, limits.dailyLimitFen - usedTodayFen),
     monthlyBudgetFen: settings.teamMonthlyBudgetFen,
     spentThisMonthFen,
     remainingBudgetFen: Math.max(0, settings.teamMonthlyBudgetFen - spentThisMonthFen),
@@ -79,14 +86,21 @@ export function allowance(settings: CaseSettings, usedTodayFen: number, spentThi
 }
 
 /**
- * Whether a requester may issue a voucher of `valueFen` alone. The same limits apply to every role: a
- * supervisor's own large voucher also waits for a second person (approvers never approve themselves).
+ * Whether a requester may issue a voucher of `valueFen` alone, within their role's limits. Above them a
+ * supervisor who is not the requester approves (approvers never approve themselves); `otherApprovers` is
+ * how many such supervisors exist. With none, a request could never be decided, so it is not made:
+ * `noApprover` says so, and the caller refuses at once.
  */
-export function decideIssue(valueFen: number, a: Allowance): IssueDecision {
+export function decideIssue(valueFen: number, a: Allowance, otherApprovers: number): IssueDecision {
   const reasons: ApprovalReason[] = [];
   if (valueFen > a.perVoucherLimitFen) reasons.push('over_voucher_limit');
   if (a.usedTodayFen + valueFen > a.dailyLimitFen) reasons.push('over_daily_limit');
-  return { action: reasons.length ? 'approval' : 'issue', reasons, overBudget: a.spentThisMonthFen + valueFen > a.monthlyBudgetFen };
+  return {
+    action: reasons.length ? 'approval' : 'issue',
+    reasons,
+    overBudget: a.spentThisMonthFen + valueFen > a.monthlyBudgetFen,
+    noApprover: reasons.length > 0 && otherApprovers === 0,
+  };
 }
 
 /** Warn when this voucher would be the customer's `repeatWarnCount`-th (or later) within the window. */

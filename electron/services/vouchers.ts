@@ -56,13 +56,13 @@ export function quoteVoucher(ctx: ServiceContext, input: ParsedInputOf<'vouchers
   const settings = getCaseSettings(ctx.db);
   const day = beijingDayStart(now);
   const month = beijingMonth(now);
-  const left = allowance(settings, selfIssuedFen(ctx.db, me.id, day, day + DAY_MS), spentFen(ctx.db, month.start, month.end));
+  const left = allowance(settings, me.role, selfIssuedFen(ctx.db, me.id, day, day + DAY_MS), spentFen(ctx.db, month.start, month.end));
   const valueFen = voucherValueFen(input, settings.pointValueFen);
   const count = customerVoucherCount(ctx.db, input.customerId, now - settings.repeatWindowDays * DAY_MS);
   return {
     allowance: left,
     valueFen,
-    decision: decideIssue(valueFen, left),
+    decision: decideIssue(valueFen, left, supervisorIds(ctx.db, me.id).length),
     repeat: { count, windowDays: settings.repeatWindowDays, warn: repeatWarning(count, settings) },
     problem: termsProblem(input),
   };

@@ -134,6 +134,7 @@ export function apiErrorText(error: Pick<ApiError, 'code' | 'message' | 'details
     case 'BAD_INPUT':
       return badInput(d, lng);
     case 'COMPLIANCE_BLOCKED': {
+      if (d.reason === 'personal_data') return tx('personalData', {}, lng);
       const blocks = Array.isArray(d.blocks) ? (d.blocks as { reason?: unknown }[]) : [];
       const reasons = blocks.map((b) => label('translation:block', b.reason, lng)).filter(Boolean);
       return reasons.length ? tx('compliance', { reasons: reasons.join(tx('listSep', {}, lng)) }, lng) : tx('codes.COMPLIANCE_BLOCKED', {}, lng);
@@ -152,6 +153,9 @@ export function apiErrorText(error: Pick<ApiError, 'code' | 'message' | 'details
     case 'INVALID_TRANSITION':
       return invalidTransition(d, lng);
     case 'FORBIDDEN':
+      if (d.reason === 'no_approver' && num(d.perVoucherLimitFen) !== null && num(d.remainingTodayFen) !== null) {
+        return tx('noApprover', { limit: formatFen(Math.min(num(d.perVoucherLimitFen)!, num(d.remainingTodayFen)!)) }, lng);
+      }
       return str(d.action) ? tx('forbiddenFaq', {}, lng) : tx('codes.FORBIDDEN', {}, lng);
     case 'NOT_FOUND':
       return str(d.field) && str(d.field) !== 'by' ? tx('notFoundField', { field: fieldLabel(d.field, lng) }, lng) : tx('codes.NOT_FOUND', {}, lng);

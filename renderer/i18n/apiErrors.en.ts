@@ -95,6 +95,8 @@ const en: ApiErrorMessages = {
     followUpDelayDays: 'The follow-up delay',
     agentVoucherLimitFen: "An agent's voucher limit",
     agentDailyLimitFen: "An agent's daily limit",
+    supervisorVoucherLimitFen: "A supervisor's voucher limit",
+    supervisorDailyLimitFen: "A supervisor's daily limit",
     teamMonthlyBudgetFen: "The team's monthly budget",
     pointValueFen: 'The value of a point',
     firstResponseMinutes: 'The first-response target',
@@ -139,6 +141,8 @@ const en: ApiErrorMessages = {
     faqSource: 'Source ticket {{code}} is not resolved; only resolved or closed tickets can be a source',
   },
   forbiddenFaq: 'Only a supervisor can publish, retire or send back FAQ entries',
+  noApprover: 'This voucher is above your own limit and no other supervisor can approve it: lower the amount to {{limit}} or less, or ask an administrator to add another supervisor',
+  personalData: 'This revision still contains personal data: remove it, or confirm each finding as not personal, before publishing',
   notFoundField: '{{field}} chosen no longer exists',
   tooLarge: 'What was sent is too large (at most {{limit}}); make it smaller and try again',
   exportNone: {

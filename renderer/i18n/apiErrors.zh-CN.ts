@@ -98,6 +98,8 @@ const zhCN = {
     followUpDelayDays: '投诉回访间隔天数',
     agentVoucherLimitFen: '坐席单张券限额',
     agentDailyLimitFen: '坐席每日限额',
+    supervisorVoucherLimitFen: '主管单张券限额',
+    supervisorDailyLimitFen: '主管每日限额',
     teamMonthlyBudgetFen: '团队月度预算',
     pointValueFen: '每积分价值',
     firstResponseMinutes: '首次响应目标',
@@ -142,6 +144,8 @@ const zhCN = {
     faqSource: '来源工单 {{code}} 尚未解决，只有已解决或已关闭的工单可以作为来源',
   },
   forbiddenFaq: '只有主管可以发布、下线或退回常见问题',
+  noApprover: '此券超出你本人的发放额度，且团队中没有其他主管可以审批：请把金额降到 {{limit}} 以内，或请管理员再添加一位主管',
+  personalData: '此修订中仍有个人信息：请删除，或逐项确认不是个人信息后再发布',
   notFoundField: '找不到所选的{{field}}，它可能已被删除',
   tooLarge: '提交的内容太大（上限 {{limit}}），请缩小后重试',
   exportNone: {

@@ -78,7 +78,7 @@ export function VoucherDialog({ target, onClose, onDone }: { target: VoucherTarg
 
   const expiresAt = useMemo(() => (defaultDate ? expiryInstant(expiry, defaultDate, now()) : null), [expiry, defaultDate]);
   const expiryBad = expiresAt === 'past' || expiresAt === 'invalid';
-  const refused = current?.decision.overBudget ?? false;
+  const refused = (current?.decision.overBudget ?? false) || (current?.decision.noApprover ?? false);
   const ready = terms.ok && current !== null && !refused && !expiryBad && !busy;
 
   const patch = (p: Partial<VoucherForm>) => setForm((f) => ({ ...f, ...p }));

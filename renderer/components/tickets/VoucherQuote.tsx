@@ -17,11 +17,11 @@ export function VoucherQuotePanel({ quote, pending }: { quote: VoucherQuote | nu
   }
   const a = quote.allowance;
   const d = quote.decision;
-  const state = d.overBudget ? 'over_budget' : d.action;
+  const state = d.overBudget ? 'over_budget' : d.noApprover ? 'no_approver' : d.action;
   return (
     <div className={`tk-quote${pending ? ' stale' : ''}`} data-testid="voucher-quote" data-state={state} aria-live="polite">
-      <p className="tk-quote-sentence" data-testid="voucher-allowance">
-        {t('quote.sentence', {
+      <p className="tk-quote-sentence" data-testid="voucher-allowance" data-role={a.role}>
+        {t(a.role === 'supervisor' ? 'quote.sentenceSupervisor' : 'quote.sentence', {
           perVoucher: formatFen(a.perVoucherLimitFen),
           today: formatFen(a.remainingTodayFen),
           budget: formatFen(a.remainingBudgetFen),
@@ -39,6 +39,11 @@ export function VoucherQuotePanel({ quote, pending }: { quote: VoucherQuote | nu
         <div className="tk-decision tk-decision-refused" data-testid="voucher-decision" data-action="refused">
           <strong>{t('quote.overBudget', { value: formatFen(quote.valueFen) })}</strong>
           <span>{t('quote.overBudgetWhy', { left: formatFen(a.remainingBudgetFen) })}</span>
+        </div>
+      ) : d.noApprover ? (
+        <div className="tk-decision tk-decision-refused" data-testid="voucher-decision" data-action="no_approver">
+          <strong>{t('quote.noApprover', { value: formatFen(quote.valueFen) })}</strong>
+          <span>{t('quote.noApproverWhat', { limit: formatFen(Math.min(a.perVoucherLimitFen, a.remainingTodayFen)) })}</span>
         </div>
       ) : d.action === 'approval' ? (
         <div className="tk-decision tk-decision-approval" data-testid="voucher-decision" data-action="approval">

@@ -7,7 +7,7 @@ import { useStore } from '../../store';
 import { Group, NumberField } from '../admin/settingsFields';
 import { SlaErrorNotice } from '../sla-board/common';
 import { CategoriesEditor } from './CategoriesEditor';
-import { INT_LIMITS, caseFieldOf, fromCaseForm, sameCaseForm, toCaseForm, type CaseErrors, type CaseForm } from './caseForm';
+import { INT_LIMITS, caseFieldOf, fromCaseForm, sameCaseForm, toCaseForm, type CaseErrors, type CaseForm, type MoneyField } from './caseForm';
 import { SectionCard, issuePaths } from './SectionCard';
 
 type Load = { state: 'loading' } | { state: 'error'; error: ApiError } | { state: 'ready'; saved: CaseSettings };
@@ -77,7 +77,7 @@ export function CaseSettingsSection() {
       onChange={(v) => edit({ [key]: v }, [key])}
     />
   );
-  const yuan = (key: 'agentVoucherLimit' | 'agentDailyLimit' | 'teamMonthlyBudget', label: string, hint?: string) => (
+  const yuan = (key: MoneyField, label: string, hint?: string) => (
     <NumberField
       label={label}
       unit={t('cases.yuanUnit')}
@@ -86,7 +86,7 @@ export function CaseSettingsSection() {
       error={errors[key]}
       hint={hint}
       testId={`cases-${key}`}
-      onChange={(v) => edit({ [key]: v }, [key, 'agentDailyLimit'])}
+      onChange={(v) => edit({ [key]: v }, [key, 'agentDailyLimit', 'supervisorDailyLimit'])}
     />
   );
 
@@ -128,6 +128,10 @@ export function CaseSettingsSection() {
           {yuan('agentVoucherLimit', t('cases.perVoucher'))}
           {yuan('agentDailyLimit', t('cases.daily'))}
           {yuan('teamMonthlyBudget', t('cases.budget'), t('cases.budgetHint'))}
+        </div>
+        <div className="adm-row adm-row-top">
+          {yuan('supervisorVoucherLimit', t('cases.supervisorPerVoucher'))}
+          {yuan('supervisorDailyLimit', t('cases.supervisorDaily'))}
         </div>
         <div className="adm-row adm-row-top">
           {int('pointValueFen', t('cases.pointValue'), t('cases.fenUnit'), t('cases.pointValueHint'))}

@@ -23,6 +23,8 @@ export interface CaseForm {
   followUpDays: string;
   agentVoucherLimit: string;
   agentDailyLimit: string;
+  supervisorVoucherLimit: string;
+  supervisorDailyLimit: string;
   teamMonthlyBudget: string;
   pointValueFen: string;
   repeatWarnCount: string;
@@ -44,6 +46,9 @@ export const INT_LIMITS = {
 const KEY_RE = /^[a-z][a-z0-9_]{1,39}$/;
 const LABEL_MAX = 40;
 
+export const MONEY_FIELDS = ['agentVoucherLimit', 'agentDailyLimit', 'supervisorVoucherLimit', 'supervisorDailyLimit', 'teamMonthlyBudget'] as const;
+export type MoneyField = (typeof MONEY_FIELDS)[number];
+
 export function toCaseForm(s: CaseSettings): CaseForm {
   return {
     categories: s.categories.map((c) => ({ ...c, isNew: false })),
@@ -51,6 +56,8 @@ export function toCaseForm(s: CaseSettings): CaseForm {
     followUpDays: String(s.followUpDays),
     agentVoucherLimit: fenToInput(s.agentVoucherLimitFen),
     agentDailyLimit: fenToInput(s.agentDailyLimitFen),
+    supervisorVoucherLimit: fenToInput(s.supervisorVoucherLimitFen),
+    supervisorDailyLimit: fenToInput(s.supervisorDailyLimitFen),
     teamMonthlyBudget: fenToInput(s.teamMonthlyBudgetFen),
     pointValueFen: String(s.pointValueFen),
     repeatWarnCount: String(s.repeatWarnCount),
@@ -101,8 +108,8 @@ export function fromCaseForm(f: CaseForm, t: TFunction<'sla'>): { settings: Case
     if (v === null) errors[key] = t('cases.v.int', { min: INT_LIMITS[key][0], max: INT_LIMITS[key][1] });
     else ints[key] = v;
   }
-  const money = {} as Record<'agentVoucherLimit' | 'agentDailyLimit' | 'teamMonthlyBudget', number>;
-  for (const key of ['agentVoucherLimit', 'agentDailyLimit', 'teamMonthlyBudget'] as const) {
+  const money = {} as Record<MoneyField, number>;
+  for (const key of MONEY_FIELDS) {
     const fen = parseYuan(f[key], { allowZero: true });
     if (/^\s*[¥￥]?\s*[-−－]/.test(f[key])) errors[key] = t('cases.v.yuanNegative', { max: formatFen(MAX_FEN) });
     else if (!fen.ok) errors[key] = t(fen.problem === 'too_large' ? 'cases.v.yuanTooLarge' : 'cases.v.yuan', { max: formatFen(MAX_FEN) });
@@ -110,6 +117,9 @@ export function fromCaseForm(f: CaseForm, t: TFunction<'sla'>): { settings: Case
   }
   if (money.agentVoucherLimit !== undefined && money.agentDailyLimit !== undefined && money.agentDailyLimit < money.agentVoucherLimit) {
     errors.agentDailyLimit = t('cases.v.dailyBelowVoucher');
+  }
+  if (money.supervisorVoucherLimit !== undefined && money.supervisorDailyLimit !== undefined && money.supervisorDailyLimit < money.supervisorVoucherLimit) {
+    errors.supervisorDailyLimit = t('cases.v.dailyBelowVoucher');
   }
   if (Object.keys(errors).length > 0) return { settings: null, errors };
   return {
@@ -119,6 +129,8 @@ export function fromCaseForm(f: CaseForm, t: TFunction<'sla'>): { settings: Case
       followUpDays: ints.followUpDays!,
       agentVoucherLimitFen: money.agentVoucherLimit,
       agentDailyLimitFen: money.agentDailyLimit,
+      supervisorVoucherLimitFen: money.supervisorVoucherLimit,
+      supervisorDailyLimitFen: money.supervisorDailyLimit,
       teamMonthlyBudgetFen: money.teamMonthlyBudget,
       pointValueFen: ints.pointValueFen!,
       repeatWarnCount: ints.repeatWarnCount!,
