@@ -18,7 +18,7 @@ import { createServerApp } from '../server/app';
 import { createAccount, createTeam } from '../server/auth/accounts';
 import { createNodePasswordHasher } from '../server/auth/crypto';
 import pino from 'pino';
-import { call, freshDir, openConsole, setUpEmpty, T0 } from './lib/env';
+import { call, freshDir, openConsole, sessionOf, setUpEmpty, T0 } from './lib/env';
 import { fmtInt, fmtMs, log, mark, Samples } from './lib/stats';
 
 /*
@@ -101,7 +101,7 @@ async function buildWorkload(): Promise<Workload> {
         amountFen: 1_000,
         reasonCode: VOUCHER_REASON_CODES[0],
         requestKey: ctx.newId(),
-      });
+      }, sessionOf(backend));
     }
     clock.now += 60_000;
   }

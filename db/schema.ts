@@ -4,7 +4,7 @@ import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from
 /*
  * The console's local store. Synced tables use UUIDv7 text ids born where the record is born; facts
  * (attempts, dnc entries, audit) are append-only; state changes only through named mutations. Times are
- * UTC epoch ms. Only `outbox` and `local_meta` are device-local.
+ * UTC epoch ms. Only `outbox`, `local_meta` and `local_credentials` are device-local.
  */
 
 export const users = sqliteTable('users', {
@@ -212,6 +212,17 @@ export const outbox = sqliteTable('outbox', {
 export const localMeta = sqliteTable('local_meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
+});
+
+/**
+ * Device-local sign-in credentials of this console's local accounts (never synced, never in the outbox):
+ * the password hash in core/auth/password.ts's format, and when the account was disabled on this console.
+ */
+export const localCredentials = sqliteTable('local_credentials', {
+  userId: text('user_id').primaryKey(),
+  passwordHash: text('password_hash').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+  disabledAt: integer('disabled_at'),
 });
 
 export const scripts = sqliteTable('scripts', {

@@ -20,7 +20,7 @@ test('bad values say what is allowed, and call notes over 2,000 characters are r
   const ticket = await createTicket(host, { subject: '转账到账延迟两天', priority: 'P3', customerId: customers.get('李雷')! });
   await addUser(host, '周敏', 'supervisor');
   await console.open(host.url);
-  await console.switchUser('周敏');
+  await console.signInAs('周敏');
 
   // A voucher of "-5" must be more than 0.
   const tickets = new TicketsPage(page);

@@ -16,7 +16,7 @@ test('date and time pickers follow the UI language, work from the keyboard and c
   await console.firstRun('empty', '王芳');
   await addUser(host, '周敏', 'supervisor');
   await console.open(host.url);
-  await console.switchUser('周敏');
+  await console.signInAs('周敏');
 
   // Reports: the range fields are text in ISO form, never the browser's mm/dd/yyyy.
   await console.nav('reports');

@@ -60,7 +60,7 @@ test('publish waits for a per-finding "not personal" confirmation', async ({ pag
   await page.reload();
   await expect(page.locator('body[data-ready="true"]')).toBeAttached();
 
-  await console_.switchUser('周敏');
+  await console_.signInAs('周敏');
   await console_.nav('faq');
   await page.locator(`[data-testid="faq-row"][data-entry-id="${d.entry.id}"]`).click();
   const editor = page.locator('[data-testid="faq-editor"][data-status="in_review"]');

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
+import type { Result } from '../core/contract/result';
 import { createBackend, type Backend } from '../electron/backend';
 import { startWebHost } from '../electron/web-host';
 
@@ -17,6 +18,19 @@ export interface ConsoleHost {
   advance(ms: number): void;
   /** Stops the host and starts a new one on the same data dir (an app restart); `whileStopped` runs in between. */
   restart(whileStopped?: () => void): Promise<void>;
+  /**
+   * Calls the contract directly (arranging data) as the person who signed in last through the UI — what the
+   * page shows as its user — on a session of the test's own, as another tab of that person would.
+   */
+  invoke(method: string, input: unknown): Promise<Result<unknown>>;
+}
+
+/** The user of the latest sign-in (the UI's setup and sign-ins are audited as `auth.sign_in`). */
+function lastSignedIn(backend: Backend): string | null {
+  const row = backend.context?.db.$client
+    .prepare(`SELECT actor_id AS id FROM audit_log WHERE action = 'auth.sign_in' ORDER BY at DESC, id DESC LIMIT 1`)
+    .get() as { id: string } | undefined;
+  return row?.id ?? null;
 }
 
 async function startHost(dataDir: string, offset: { ms: number }) {
@@ -59,6 +73,15 @@ export const test = base.extend<{ host: ConsoleHost }>({
         running.backend.close();
         whileStopped?.();
         running = await startHost(dataDir, offset);
+      },
+      invoke: async (method, input) => {
+        const userId = lastSignedIn(running.backend);
+        const token = userId ? running.backend.auth.open(userId) : null;
+        try {
+          return await running.backend.invoke(method, input, { token });
+        } finally {
+          running.backend.auth.close(token);
+        }
       },
     };
     await use(host);

@@ -49,14 +49,14 @@ test('the CLI import prints the warnings by line and their counts', async ({ hos
   const { execFileSync } = await import('node:child_process');
   const { writeFileSync } = await import('node:fs');
   const { join } = await import('node:path');
-  const setUp = await host.backend.invoke('session.setUp', { mode: 'empty', agentName: '周敏', locale: 'zh-CN' });
+  const setUp = await host.backend.invoke('session.setUp', { mode: 'empty', name: '周敏', password: 'test-password-1', locale: 'zh-CN' });
   expect(setUp.ok).toBe(true);
   host.backend.close();
   const file = join(host.dataDir, 'list.csv');
   writeFileSync(file, CSV);
-  const output = execFileSync('npx', ['tsx', 'electron/cli.ts', 'import', file, '--dry-run', '--data-dir', host.dataDir], {
+  const output = execFileSync('npx', ['tsx', 'electron/cli.ts', 'import', file, '--dry-run', '--data-dir', host.dataDir, '--user', '周敏'], {
     encoding: 'utf8',
-    env: { ...process.env, CONSOLE_CLOCK_START: '2026-11-23T10:00:00+08:00' },
+    env: { ...process.env, CONSOLE_CLOCK_START: '2026-11-23T10:00:00+08:00', CONSOLE_PASSWORD: 'test-password-1' },
   });
   expect(output).toMatch(/line 2: due_at — \d+ days in the past/);
   expect(output).toContain('line 3: cannot be called (care) — no consent for this purpose');

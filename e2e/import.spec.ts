@@ -55,13 +55,16 @@ test('the CLI import prints the counts', async ({ host }) => {
   const { execFileSync } = await import('node:child_process');
   const { writeFileSync } = await import('node:fs');
   const { join } = await import('node:path');
-  // The CLI needs a signed-in user: set the console up through the contract first.
-  const setUp = await host.backend.invoke('session.setUp', { mode: 'empty', agentName: '周敏', locale: 'zh-CN' });
+  // The CLI signs in (--user, CONSOLE_PASSWORD): set the console up through the contract first.
+  const setUp = await host.backend.invoke('session.setUp', { mode: 'empty', name: '周敏', password: 'test-password-1', locale: 'zh-CN' });
   expect(setUp.ok).toBe(true);
   host.backend.close();
   const file = join(host.dataDir, 'list.csv');
   writeFileSync(file, CSV);
-  const output = execFileSync('npx', ['tsx', 'electron/cli.ts', 'import', file, '--data-dir', host.dataDir], { encoding: 'utf8' });
+  const output = execFileSync('npx', ['tsx', 'electron/cli.ts', 'import', file, '--data-dir', host.dataDir, '--user', '周敏'], {
+    encoding: 'utf8',
+    env: { ...process.env, CONSOLE_PASSWORD: 'test-password-1' },
+  });
   expect(output).toMatch(/imported:\s+4/);
   expect(output).toMatch(/invalid:\s+5/);
   expect(output).toMatch(/duplicates:\s+1/);

@@ -31,7 +31,7 @@ test('the reports page scrolls only its own area, down to the end of its content
   const console = new ConsolePage(page);
   await console.open(host.url);
   await console.firstRun('demo', '王芳');
-  await console.switchUser('周敏');
+  await console.signInAs('周敏');
   arrangeQuestionnaires(host, 30);
   await console.nav('reports');
   for (const part of ['outcomes', 'satisfaction', 'complaints']) {
@@ -56,7 +56,7 @@ test('pages share one width, the ticket subject is readable beside the detail, a
   const console = new ConsolePage(page);
   await console.open(host.url);
   await console.firstRun('demo', '王芳');
-  await console.switchUser('周敏');
+  await console.signInAs('周敏');
 
   // Every page's content is as wide as every other's.
   const widths: Record<string, number> = {};
@@ -119,15 +119,15 @@ test('the queue keeps each user’s filters and sort across a reload', async ({ 
   await shot(page, 'layout-queue-restored');
 
   // Another user starts from the defaults and keeps their own.
-  await console.switchUser('周敏');
+  await console.signInAs('周敏');
   await expect(page.getByTestId('filter-status-open')).toHaveAttribute('aria-checked', 'true');
   await expect(page.getByTestId('filter-reason-care')).toHaveAttribute('aria-pressed', 'false');
   await console.filterStatus('callable');
-  await console.switchUser('王芳');
+  await console.signInAs('王芳');
   await expect(page.getByTestId('filter-status-blocked')).toHaveAttribute('aria-checked', 'true');
   await page.reload();
   await expect(page.locator('body[data-ready="true"]')).toBeAttached();
   await expect(page.getByTestId('filter-status-blocked')).toHaveAttribute('aria-checked', 'true');
-  await console.switchUser('周敏');
+  await console.signInAs('周敏');
   await expect(page.getByTestId('filter-status-callable')).toHaveAttribute('aria-checked', 'true');
 });

@@ -158,6 +158,8 @@ test('a supervisor publishes version 2 while an agent has a version 1 response i
   page,
   host,
 }) => {
+  // Long: a demo first run, then signing out and in as each person it follows (slow on a busy machine).
+  test.slow();
   const agent = new ConsolePage(page);
   const survey = new Questionnaire(page);
   await agent.open(host.url);
@@ -197,7 +199,7 @@ test('a supervisor publishes version 2 while an agent has a version 1 response i
 
   // 3. Put the callback back (no call started, nothing typed: the console lets it go), hand over to the supervisor.
   await agent.release();
-  await agent.switchUser('周敏');
+  await agent.signInAs('周敏');
   await agent.nav('scripts');
   await expect(page.getByTestId('scripts-page')).toBeVisible();
   await expect(page.getByTestId(`mapping-select-${purpose}`)).toHaveValue(scriptId);
@@ -224,7 +226,7 @@ test('a supervisor publishes version 2 while an agent has a version 1 response i
   expect(r1!.scriptVersionId).toBe(v1);
 
   // 4. Back to the agent: the same callback resumes on v1, with its answers and v1's wording.
-  await agent.switchUser('王芳');
+  await agent.signInAs('王芳');
   await agent.nav('queue');
   await agent.search(customer);
   await expect(page.locator(`[data-testid="queue-row"][data-id="${first}"]`)).toBeVisible();

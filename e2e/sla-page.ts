@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { passwordOf } from './console-page';
 import type { ConsoleHost } from './fixtures';
 
 /*
@@ -10,7 +11,7 @@ export const MINUTE = 60_000;
 
 /** Calls a contract method as the signed-in user; throws with the typed error when it is refused. */
 export async function must<T>(host: ConsoleHost, method: string, input: unknown): Promise<T> {
-  const r = await host.backend.invoke(method, input);
+  const r = await host.invoke(method, input);
   if (!r.ok) throw new Error(`${method} refused: ${r.error.code} ${r.error.message}`);
   return r.value as T;
 }
@@ -40,8 +41,11 @@ export interface Session {
   currentUser: { id: string; name: string } | null;
 }
 
+/** Adds a user with passwordOf(name), or answers the one already there (the first run made 周敏). */
 export async function addUser(host: ConsoleHost, name: string, role: 'agent' | 'supervisor'): Promise<string> {
-  const s = await must<Session>(host, 'users.create', { name, role });
+  const existing = host.backend.context!.db.$client.prepare('SELECT id FROM users WHERE name = ?').get(name) as { id: string } | undefined;
+  if (existing) return existing.id;
+  const s = await must<Session>(host, 'users.create', { name, role, password: passwordOf(name) });
   return s.users.find((u) => u.name === name)!.id;
 }
 

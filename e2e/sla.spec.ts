@@ -40,7 +40,7 @@ test('the SLA board shows breached tickets in red and at-risk ones in amber, by 
   await must(host, 'tickets.comment', { id: a2.id, body: '您好，我们正在核实扣款记录。', visibility: 'reply' });
 
   await agent.open(host.url); // the session now lists the supervisor added through the contract
-  await agent.switchUser('周敏');
+  await agent.signInAs('周敏');
   await agent.nav('board');
   const board = new SlaBoardModel(page);
   await expect(board.rows('breached')).toHaveCount(2);
@@ -132,7 +132,7 @@ test('a supervisor approves a pending voucher from the Vouchers page and the spe
   await expect(page.getByTestId('voucher-row')).toHaveCount(2);
   await shot(page, 'sla-vouchers-agent');
 
-  await agent.switchUser('周敏');
+  await agent.signInAs('周敏');
   // The supervisor's own large request is listed but cannot be approved by them.
   const own = await requestVoucher(host, customerId, 60_00);
   expect(own.state).toBe('pending_approval');
@@ -203,7 +203,7 @@ test('the calendar editor refuses an overlapping period with the message at the 
   await agent.firstRun('empty', '王芳');
   await addUser(host, '周敏', 'supervisor');
   await agent.open(host.url);
-  await agent.switchUser('周敏');
+  await agent.signInAs('周敏');
   await agent.nav('settings');
 
   const calendar = page.getByTestId('calendar-settings');
@@ -227,7 +227,7 @@ test('the calendar editor refuses an overlapping period with the message at the 
   // The back end refuses the same calendar on its own, with the path of the period.
   const view = await must<{ current: { version: number; content: { weekly: Record<string, { start: number; end: number }[]> } } }>(host, 'calendar.get', {});
   const content = view.current.content;
-  const refused = await host.backend.invoke('calendar.save', {
+  const refused = await host.invoke('calendar.save', {
     content: { ...content, weekly: { ...content.weekly, '1': [...content.weekly['1']!, { start: 660, end: 840 }] } },
     note: 'overlap',
   });
@@ -267,7 +267,7 @@ test('supervisors edit ticket and voucher settings and SLA policies; agents only
   await agent.firstRun('empty', '王芳');
   await addUser(host, '周敏', 'supervisor');
   await agent.open(host.url);
-  await agent.switchUser('周敏');
+  await agent.signInAs('周敏');
   await agent.nav('settings');
 
   const cases = page.getByTestId('cases-settings');
@@ -319,7 +319,7 @@ test('supervisors edit ticket and voucher settings and SLA policies; agents only
   await shot(page, 'sla-settings-policies');
 
   // An agent reads the same sections without save buttons.
-  await agent.switchUser('王芳');
+  await agent.signInAs('王芳');
   await expect(page.getByTestId('cases-settings')).toContainText('坐席只能查看');
   await expect(page.getByTestId('cases-settings-save')).toHaveCount(0);
   await expect(page.getByTestId('calendar-settings-save')).toHaveCount(0);

@@ -24,7 +24,7 @@ test("the supervisor's voucher dialog shows the supervisor's allowance and refus
   const t = await invoke<{ ticket: { id: string } }>(host, 'tickets.create', { customerId: customer.id, subject: '补偿额度测试', category: 'payments', priority: 'P3' });
   await page.reload();
   await expect(page.locator('body[data-ready="true"]')).toBeAttached();
-  await console_.switchUser('周敏');
+  await console_.signInAs('周敏');
   await console_.nav('tickets');
   await tickets.row(ticketCode(t.ticket.id)).click();
 

@@ -1,14 +1,17 @@
 import { contract } from '../core/contract/api';
-import { METHOD_NAMES, type MethodName } from '../core/contract/methods';
+import { METHOD_NAMES, PUBLIC_METHODS, type MethodName } from '../core/contract/methods';
 import { AppError, fail, ok, type Result } from '../core/contract/result';
 import type { SystemStatus } from '../core/contract/views';
 import { databasePath, openDatabase, readJournal, defaultMigrationsFolder, type Db } from '../db/open';
 import { countPending } from '../db/repos/outbox';
+import type { ScryptParams } from '../core/auth/password';
+import { Auth, createConsolePasswordHasher, type CallSession } from './services/auth';
 import { makeIdFactory, type ServiceContext } from './services/context';
 import { handlers } from './services/handlers';
 import { ImportJobs } from './services/import-jobs';
 import { installBuiltinScripts } from './services/scripts';
 import { sessionInfo } from './services/session';
+import { listUsers } from '../db/repos/users';
 import { sweepBreaches } from './services/tickets';
 import { getMeta } from '../db/repos/meta';
 import { classifyOpenError } from '../db/open';
@@ -16,7 +19,13 @@ import { classifyOpenError } from '../db/open';
 export const APP_VERSION = '0.1.0';
 
 export interface Backend {
-  invoke(method: string, input: unknown): Promise<Result<unknown>>;
+  /**
+   * Runs one contract method for the caller whose session the transport holds (`session.token`; the back
+   * end sets it on sign-in and clears it on sign-out). Without a signed-in session only PUBLIC_METHODS run.
+   */
+  invoke(method: string, input: unknown, session?: CallSession): Promise<Result<unknown>>;
+  /** Sessions in this process: tests and the CLI open one for a user directly (never over a transport). */
+  readonly auth: Auth;
   /** Direct access for the CLI and tests; undefined when the database could not be opened. */
   readonly context: ServiceContext | undefined;
   close(): void;
@@ -33,6 +42,8 @@ export interface BackendOptions {
    * left on another page (or minimised) still escalates on time. Off by default (tests drive the clock).
    */
   sweepBreachesEveryMs?: number;
+  /** scrypt cost for new password hashes (tests pass a small N; default core's SCRYPT_DEFAULTS). */
+  passwordParams?: Partial<Omit<ScryptParams, 'maxmem'>>;
 }
 
 const known = new Set<string>(METHOD_NAMES);
@@ -46,6 +57,7 @@ export function createBackend(options: BackendOptions): Backend {
   const now = options.clock ?? Date.now;
   const path = databasePath(options.dataDir);
   const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
+  const auth = new Auth(createConsolePasswordHasher(options.passwordParams));
   let db: Db | undefined;
   let openError: AppError | undefined;
   try {
@@ -60,13 +72,16 @@ export function createBackend(options: BackendOptions): Backend {
     newId: makeIdFactory(),
     dataDir: options.dataDir,
     imports: new ImportJobs(),
+    auth,
+    userId: null,
+    session: { token: null },
   };
 
   // A console set up before questionnaires existed gets the built-in scripts on its first start after the upgrade.
   if (context && getMeta(context.db, 'setUpAt') !== undefined) {
     try {
-      const info = sessionInfo(context);
-      installBuiltinScripts(context, info.locale, info.currentUser?.id ?? null);
+      // On behalf of the console's first user (no one is signed in at start; the mapping needs someone).
+      installBuiltinScripts(context, sessionInfo(context).locale, listUsers(context.db)[0]?.id ?? null);
     } catch (error) {
       console.error('[backend] installing the built-in scripts failed:', error);
     }
@@ -85,7 +100,7 @@ export function createBackend(options: BackendOptions): Backend {
     };
   }
 
-  async function invoke(method: string, rawInput: unknown): Promise<Result<unknown>> {
+  async function invoke(method: string, rawInput: unknown, session: CallSession = { token: null }): Promise<Result<unknown>> {
     if (!known.has(method)) return fail('UNKNOWN_METHOD', `There is no method called “${String(method).slice(0, 80)}”.`);
     const name = method as MethodName;
     const parsed = contract[name].input.safeParse(rawInput ?? {});
@@ -97,8 +112,14 @@ export function createBackend(options: BackendOptions): Backend {
     if (name === 'system.status') return ok(status());
     if (!context) return { ok: false, error: { code: openError!.code, message: openError!.message } };
     try {
+      // Each call sees its own session's user, never one shared "current user".
+      const userId = auth.resolve(context.db, session.token);
+      if (userId === null && !PUBLIC_METHODS.has(name)) {
+        if (getMeta(context.db, 'setUpAt') === undefined) return fail('NOT_SET_UP', 'This console has no users yet. Finish the first-run setup.');
+        return fail('UNAUTHENTICATED', 'You are not signed in (or your session ended). Sign in with your name and password.');
+      }
       const handler = handlers[name] as (ctx: ServiceContext, input: unknown) => unknown;
-      return ok(await handler(context, parsed.data));
+      return ok(await handler({ ...context, userId, session }, parsed.data));
     } catch (error) {
       if (error instanceof AppError) return fail(error.code, error.message, error.details);
       const classified = classifyOpenError(error, path);
@@ -131,6 +152,7 @@ export function createBackend(options: BackendOptions): Backend {
 
   return {
     invoke,
+    auth,
     context,
     close: () => {
       if (checkpoint) clearInterval(checkpoint);

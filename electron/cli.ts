@@ -5,6 +5,7 @@ import { AppError } from '../core/contract/result';
 import { warningLines, warningSummary } from '../core/csv/warnings';
 import { classifyOpenError, databasePath } from '../db/open';
 import { createBackend } from './backend';
+import { CliSignInError, signInForCli } from './cli-auth';
 import { exportFaqCommand } from './cli-faq';
 import { busyTimeoutFromEnv, clockFromEnv, defaultDataDir } from './host-options';
 import { currentUser } from './services/context';
@@ -17,6 +18,8 @@ Commands:
 
 Options:
   --data-dir DIR     The console's data folder (default: ${defaultDataDir()}; env CONSOLE_DATA_DIR)
+  --user NAME        import: who imports (your name in the console); the password is asked for
+                     with no echo, or read from CONSOLE_PASSWORD
   --dry-run          Validate and count only; import nothing.
   --format FORMAT    export-faq: md, html, csv or json
   --out FILE         export-faq: the file to write
@@ -24,6 +27,7 @@ Options:
   --category KEY     export-faq: one ticket category (default all)
 
 Environment:
+  CONSOLE_PASSWORD         The --user's password, for scripts (never pass it as an argument).
   CONSOLE_BUSY_TIMEOUT_MS  How long to wait for another program's write to the database (default 5000).
 
 Exit codes: 0 done; 1 failed; 75 the database stayed locked by another program (try again later).
@@ -56,6 +60,7 @@ async function main(): Promise<void> {
     options: {
       'data-dir': { type: 'string', default: defaultDataDir() },
       'dry-run': { type: 'boolean', default: false },
+      user: { type: 'string' },
       help: { type: 'boolean' },
       format: { type: 'string' },
       out: { type: 'string' },
@@ -81,13 +86,14 @@ async function main(): Promise<void> {
   const dataDir = resolve(values['data-dir']);
   const busyTimeoutMs = busyTimeoutFromEnv();
   const backend = createBackend({ dataDir, clock: clockFromEnv(), busyTimeoutMs });
-  const ctx = backend.context;
-  if (!ctx) {
+  const opened = backend.context;
+  if (!opened) {
     const status = (await backend.invoke('system.status', {})) as { ok: true; value: { db: { code?: string; message?: string } } };
     if (status.value.db.code === 'DB_LOCKED') failLocked(dataDir, busyTimeoutMs);
     fail(`The console database cannot be opened: ${status.value.db.message ?? 'unknown error'}`);
   }
   try {
+    const ctx = await signInForCli(backend, opened, values.user, `import ${file}`);
     const user = currentUser(ctx);
     process.stderr.write(`Reading ${basename(file)}…\n`);
     const job = await ctx.imports.startAndWait(ctx, basename(file), bytes);
@@ -118,6 +124,11 @@ async function main(): Promise<void> {
   } catch (error) {
     // SQLite gives up on a lock after the busy timeout (SQLITE_BUSY): the commit rolled back, nothing was written.
     if (classifyOpenError(error, databasePath(dataDir)).code === 'DB_LOCKED') failLocked(dataDir, busyTimeoutMs);
+    if (error instanceof AppError && error.code === 'DB_LOCKED') failLocked(dataDir, busyTimeoutMs);
+    if (error instanceof CliSignInError) {
+      backend.close();
+      fail(error.message, error.exitCode);
+    }
     if (error instanceof AppError) fail(`${error.code}: ${error.message}`);
     fail(`Import failed: ${error instanceof Error ? error.message : String(error)}. Nothing was imported.`);
   } finally {

@@ -16,7 +16,23 @@ export function ipcChannel(method: MethodName): string {
 
 /** What the IPC layer needs of the backend (structurally the `Backend` from ./backend). */
 export interface InvokableBackend {
-  invoke(method: string, input: unknown): Promise<Result<unknown>>;
+  invoke(method: string, input: unknown, session?: { token: string | null }): Promise<Result<unknown>>;
+}
+
+/**
+ * The session of each window: one token per webContents, kept here in the main process (the renderer never
+ * sees it), so two windows can be two people. Dropped when the window's contents are destroyed.
+ */
+function sessionOf(sessions: Map<number, { token: string | null }>, event: IpcMainInvokeEvent): { token: string | null } {
+  const sender = event.sender as (IpcMainInvokeEvent['sender'] & { id?: number; once?: (e: 'destroyed', f: () => void) => void }) | undefined;
+  const id = sender?.id ?? -1;
+  let session = sessions.get(id);
+  if (!session) {
+    session = { token: null };
+    sessions.set(id, session);
+    sender?.once?.('destroyed', () => sessions.delete(id));
+  }
+  return session;
 }
 
 export type SenderCheck = (frameUrl: string | null | undefined) => boolean;
@@ -42,6 +58,7 @@ export function registerIpc(
   log: (message: string) => void = console.warn,
 ): () => void {
   const channels: string[] = [];
+  const sessions = new Map<number, { token: string | null }>();
   for (const method of METHOD_NAMES) {
     const channel = ipcChannel(method);
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, input: unknown): Promise<Result<unknown>> => {
@@ -51,7 +68,7 @@ export function registerIpc(
         return fail('FORBIDDEN', 'IPC from an unknown sender was ignored');
       }
       try {
-        return await backend.invoke(method, input);
+        return await backend.invoke(method, input, sessionOf(sessions, event));
       } catch (error) {
         log(`[ipc] ${method} threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         return fail('INTERNAL', 'The request failed unexpectedly');

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { contract } from '../core/contract/api';
+import { METHOD_NAMES, PUBLIC_METHODS } from '../core/contract/methods';
 import { createBackend, type Backend } from './backend';
 import { DEFAULT_MAX_BODY, MAX_BODY_BY_METHOD, maxBodyFor, startWebHost } from './web-host';
 
@@ -17,15 +18,24 @@ let dir: string;
 let backend: Backend;
 let server: Server;
 let port: number;
+/** The session of the tab that ran the first-run setup (a supervisor, 周敏). */
+let token: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cc-web-host-'));
   const rendererDir = join(dir, 'renderer');
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>console</title>');
-  backend = createBackend({ dataDir: join(dir, 'data') });
+  backend = createBackend({ dataDir: join(dir, 'data'), passwordParams: { N: 2 ** 10 } });
   ({ server } = await startWebHost({ backend, rendererDir, port: 0 }));
   port = (server.address() as { port: number }).port;
+  const setUp = await send('POST', '/api/session.setUp', {
+    body: json({ mode: 'empty', name: '周敏', password: 'zhoumin-pass', locale: 'zh-CN' }),
+    token: null,
+  });
+  expect(setUp.json.ok).toBe(true);
+  token = setUp.token!;
+  expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
 });
 
 afterAll(async () => {
@@ -42,15 +52,24 @@ interface Answer {
   json: { ok: boolean; error?: { code: string; message: string } } & Record<string, unknown>;
   /** Body bytes the client had written when the answer's headers arrived. */
   sentBeforeAnswer: number;
+  /** X-Session-Token: set on sign-in and setup, '' on sign-out, undefined otherwise. */
+  token: string | undefined;
 }
 
 /**
  * Sends a request whose path is used byte for byte. `body` is written in 16 KB chunks, stopping as soon
  * as the answer arrives; `declaredLength` is sent as Content-Length (none: chunked).
  */
-function send(method: string, path: string, options: { body?: Buffer; declaredLength?: number; origin?: string } = {}): Promise<Answer> {
+function send(
+  method: string,
+  path: string,
+  options: { body?: Buffer; declaredLength?: number; origin?: string; token?: string | null } = {},
+): Promise<Answer> {
   return new Promise((resolvePromise, reject) => {
     const headers: Record<string, string | number> = { host: `127.0.0.1:${port}`, 'content-type': 'application/json' };
+    // The setup tab's session unless a test says otherwise (null: no Authorization header).
+    const bearer = options.token === undefined ? token : options.token;
+    if (bearer) headers.authorization = `Bearer ${bearer}`;
     if (options.declaredLength !== undefined) headers['content-length'] = options.declaredLength;
     if (options.origin) headers.origin = options.origin;
     let sent = 0;
@@ -62,7 +81,8 @@ function send(method: string, path: string, options: { body?: Buffer; declaredLe
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
-        resolvePromise({ status: res.statusCode ?? 0, json: text ? JSON.parse(text) : {}, sentBeforeAnswer });
+        const next = res.headers['x-session-token'];
+        resolvePromise({ status: res.statusCode ?? 0, json: text ? JSON.parse(text) : {}, sentBeforeAnswer, token: typeof next === 'string' ? next : undefined });
       });
       res.on('error', reject);
     });
@@ -184,5 +204,61 @@ describe('web host: request body limits per method', () => {
     const answer = await send('POST', '/api/system.status', { body: json({}) });
     expect(answer.status).toBe(200);
     expect(answer.json.ok).toBe(true);
+  });
+});
+
+describe('web host: a session token on /api', () => {
+  it('answers 401 UNAUTHENTICATED to every method but the public few without a valid token, before reading the body', async () => {
+    for (const method of METHOD_NAMES) {
+      for (const bearer of [null, 'not-a-real-token']) {
+        const answer = await send('POST', `/api/${method}`, { body: json({}), token: bearer });
+        if (PUBLIC_METHODS.has(method)) {
+          expect(answer.status, method).not.toBe(401);
+        } else {
+          expect(answer.status, method).toBe(401);
+          expect(answer.json, method).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+        }
+      }
+    }
+    expect([...PUBLIC_METHODS].sort()).toEqual(['session.get', 'session.setLocale', 'session.setUp', 'session.signIn', 'system.status']);
+    // A signed-out tab learns only that the console is set up, not who works on it.
+    const get = await send('POST', '/api/session.get', { body: json({}), token: null });
+    expect(get.json).toMatchObject({ ok: true, value: { setUp: true, users: [], currentUser: null } });
+  });
+
+  it('two tabs signed in as two people act as two people; signing one out leaves the other', async () => {
+    const add = await send('POST', '/api/users.create', { body: json({ name: '王芳', role: 'agent', password: 'wangfang-pass' }) });
+    expect(add.json.ok).toBe(true);
+    const wrong = await send('POST', '/api/session.signIn', { body: json({ login: '王芳', password: 'nope-nope' }), token: null });
+    expect(wrong.status).toBe(200);
+    expect(wrong.json.error?.code).toBe('UNAUTHENTICATED');
+    expect(wrong.token).toBeUndefined();
+    const tabA = (await send('POST', '/api/session.signIn', { body: json({ login: '周敏', password: 'zhoumin-pass' }), token: null })).token!;
+    const tabB = (await send('POST', '/api/session.signIn', { body: json({ login: ' 王芳 ', password: 'wangfang-pass' }), token: null })).token!;
+    expect(tabA).not.toBe(tabB);
+    const me = async (t: string) =>
+      ((await send('POST', '/api/session.get', { body: json({}), token: t })).json.value as { currentUser: { name: string } | null }).currentUser?.name;
+    expect(await me(tabA)).toBe('周敏');
+    expect(await me(tabB)).toBe('王芳');
+    // The same call, two people: the agent may not change the queue rules, the supervisor may.
+    const settings = (await send('POST', '/api/settings.get', { body: json({}), token: tabA })).json.value;
+    expect((await send('POST', '/api/settings.update', { body: json(settings), token: tabB })).json.error?.code).toBe('FORBIDDEN');
+    expect((await send('POST', '/api/settings.update', { body: json(settings), token: tabA })).json.ok).toBe(true);
+    const out = await send('POST', '/api/session.signOut', { body: json({}), token: tabA });
+    expect(out.token).toBe('');
+    expect((await send('POST', '/api/queue.summary', { body: json({}), token: tabA })).status).toBe(401);
+    expect((await send('POST', '/api/queue.summary', { body: json({}), token: tabB })).status).toBe(200);
+    expect(await me(tabB)).toBe('王芳');
+  });
+
+  it('limits failed sign-ins per login: the sixth try within 15 minutes is RATE_LIMITED, even with the right password', async () => {
+    await send('POST', '/api/users.create', { body: json({ name: '李静', role: 'agent', password: 'lijing-pass' }) });
+    for (let i = 0; i < 5; i++) {
+      const r = await send('POST', '/api/session.signIn', { body: json({ login: '李静', password: `wrong-${i}` }), token: null });
+      expect(r.json.error?.code).toBe('UNAUTHENTICATED');
+    }
+    const limited = await send('POST', '/api/session.signIn', { body: json({ login: '李静', password: 'lijing-pass' }), token: null });
+    expect(limited.json.error).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(limited.token).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import type { MethodName } from '../core/contract/methods';
+import { PUBLIC_METHODS, type MethodName } from '../core/contract/methods';
 import { fail } from '../core/contract/result';
 import type { Backend } from './backend';
 
@@ -93,6 +93,12 @@ export function startWebHost(options: WebHostOptions): Promise<{ server: Server;
       const method = decodePath(url.pathname.slice('/api/'.length));
       if (method === undefined) return sendJson(res, 400, badPath());
       if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'BAD_INPUT', message: 'Use POST.' } });
+      // A session token on every call but the few a signed-out tab makes (PUBLIC_METHODS); checked before the body is read.
+      const token = bearerToken(req);
+      const backend = options.backend;
+      if (!PUBLIC_METHODS.has(method as MethodName) && (!backend.context || backend.auth.resolve(backend.context.db, token) === null)) {
+        if (backend.context) return refuseUnauthenticated(req, res);
+      }
       const limit = maxBodyFor(method);
       // Refused before a byte of the body is read when the client says up front how much it will send.
       const declared = Number(req.headers['content-length'] ?? 0);
@@ -105,7 +111,12 @@ export function startWebHost(options: WebHostOptions): Promise<{ server: Server;
         if (error instanceof BodyTooLarge) return refuseTooLarge(req, res, method, limit);
         return sendJson(res, 400, { ok: false, error: { code: 'BAD_INPUT', message: 'The request body is not valid JSON.' } });
       }
-      return sendJson(res, 200, await options.backend.invoke(method, input));
+      const session = { token };
+      const result = await backend.invoke(method, input, session);
+      // Sign-in and setup hand the tab its token, sign-out takes it away; the tab keeps it in sessionStorage.
+      const headers: Record<string, string> = session.token !== token ? { 'x-session-token': session.token ?? '' } : {};
+      const status = !result.ok && result.error.code === 'UNAUTHENTICATED' && !PUBLIC_METHODS.has(method as MethodName) ? 401 : 200;
+      return sendJson(res, status, result, headers);
     }
     const pathname = decodePath(url.pathname);
     if (pathname === undefined) return sendJson(res, 400, badPath());
@@ -153,6 +164,20 @@ function refuseTooLarge(req: IncomingMessage, res: ServerResponse, method: strin
   res.end(text, () => req.socket.destroy());
 }
 
+/** `Authorization: Bearer <token>`, or null. */
+function bearerToken(req: IncomingMessage): string | null {
+  const match = /^Bearer ([A-Za-z0-9_-]{1,100})$/.exec(req.headers.authorization ?? '');
+  return match ? match[1]! : null;
+}
+
+/** 401 without reading the body (a large upload from a signed-out tab is not read for nothing). */
+function refuseUnauthenticated(req: IncomingMessage, res: ServerResponse): void {
+  req.pause();
+  const text = JSON.stringify(fail('UNAUTHENTICATED', 'Sign in first: this call needs a signed-in session.'));
+  res.writeHead(401, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'www-authenticate': 'Bearer', connection: 'close' });
+  res.end(text, () => req.socket.destroy());
+}
+
 function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${Math.round(n / (1024 * 1024))} MB` : `${Math.round(n / 1024)} KB`;
 }
@@ -175,8 +200,8 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
   res.end(text);
 }

@@ -5,6 +5,7 @@ import { TopBar } from './components/TopBar';
 import { Toasts } from './components/Toasts';
 import { TooltipLayer } from './components/Tooltip';
 import FirstRun from './pages/FirstRun';
+import SignIn from './pages/SignIn';
 import QueuePage from './pages/QueuePage';
 import DbErrorScreen from './pages/DbErrorScreen';
 import ImportPage from './pages/ImportPage';
@@ -59,6 +60,9 @@ export default function App() {
       break;
     case 'first-run':
       screen = <FirstRun />;
+      break;
+    case 'sign-in':
+      screen = <SignIn />;
       break;
     case 'ready':
       screen = <Shell />;

@@ -37,7 +37,7 @@ function runCli(args: string[], onStderr?: (text: string) => void): Promise<Run>
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
       cwd: ROOT,
-      env: { ...process.env, CONSOLE_BUSY_TIMEOUT_MS: '300' },
+      env: { ...process.env, CONSOLE_BUSY_TIMEOUT_MS: '300', CONSOLE_PASSWORD: 'test-password-1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -54,11 +54,11 @@ function runCli(args: string[], onStderr?: (text: string) => void): Promise<Run>
   });
 }
 
-/** A console set up with one agent (the CLI imports as the current user) and a CSV of `rows` new callbacks. */
+/** A console set up with its first supervisor 王芳 (the CLI signs in as them) and a CSV of `rows` new callbacks. */
 async function consoleWithCsv(rows: number): Promise<{ dataDir: string; csv: string }> {
   const dataDir = tempDir('cbc-cli-lock-');
   const backend = createBackend({ dataDir });
-  const setUp = await backend.invoke('session.setUp', { mode: 'empty', agentName: '王芳', locale: 'zh-CN' });
+  const setUp = await backend.invoke('session.setUp', { mode: 'empty', name: '王芳', password: 'test-password-1', locale: 'zh-CN' });
   backend.close();
   expect(setUp.ok).toBe(true);
   const lines = ['phone,name,reason,priority'];
@@ -103,22 +103,23 @@ describe('CLI import while another program holds the database lock', () => {
     const { dataDir, csv } = await consoleWithCsv(3);
     const holder = holdWriteLock(dataDir);
 
-    const locked = await runCli(['import', csv, '--data-dir', dataDir]);
+    const locked = await runCli(['import', csv, '--data-dir', dataDir, '--user', '王芳']);
     expectLockedMessage(locked, dataDir);
 
     holder.exec('ROLLBACK');
     expect(callbacks(dataDir)).toBe(0);
-    const retried = await runCli(['import', csv, '--data-dir', dataDir]);
+    const retried = await runCli(['import', csv, '--data-dir', dataDir, '--user', '王芳']);
     expect(retried.code).toBe(0);
     expect(retried.stdout).toMatch(/imported:\s+3/);
     expect(callbacks(dataDir)).toBe(3);
-  });
+    // Two CLI runs, each starting tsx and signing in (scrypt), on a busy machine.
+  }, 90_000);
 
   it('locked while the CLI validates, so its commit waits past the busy timeout: the same message, nothing imported', async () => {
     const { dataDir, csv } = await consoleWithCsv(30_000);
     let holder: Database.Database | undefined;
     // The CLI says "Reading …" once the database is open; validating 30,000 rows takes far longer than taking the lock.
-    const run = await runCli(['import', csv, '--data-dir', dataDir], (stderr) => {
+    const run = await runCli(['import', csv, '--data-dir', dataDir, '--user', '王芳'], (stderr) => {
       if (!holder && stderr.includes('Reading')) holder = holdWriteLock(dataDir);
     });
     expect(holder).toBeDefined();
@@ -131,7 +132,7 @@ describe('CLI import while another program holds the database lock', () => {
   it('a bad CONSOLE_BUSY_TIMEOUT_MS is a one-line message, not a stack trace', async () => {
     const { dataDir, csv } = await consoleWithCsv(1);
     const run = await new Promise<Run>((resolvePromise) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'import', csv, '--data-dir', dataDir], {
+      const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'import', csv, '--data-dir', dataDir, '--user', '王芳'], {
         cwd: ROOT,
         env: { ...process.env, CONSOLE_BUSY_TIMEOUT_MS: 'soon' },
       });

@@ -22,6 +22,8 @@ import { cases, HUGE, inputsFor, pool, sp } from './fuzz-inputs';
  */
 const WRITERS = new Set<MethodName>([
   'users.create', // any valid {name, role} creates a user
+  'session.signIn', // every sign-in, failed or not, is audited
+  'session.signOut', // audited
   'settings.update', // valid settings, when the fuzz has switched to the supervisor
   'queue.takeNext', // leases the next callable callback
   'callbacks.take', // with a real callable id
@@ -67,6 +69,7 @@ const WRITERS = new Set<MethodName>([
 ]);
 /** Run half of their runs as the supervisor, so valid input reaches the write (and half as an agent: FORBIDDEN). */
 const SUPERVISOR_HALF = new Set<MethodName>([
+  'users.setPassword',
   'settings.update',
   'scripts.create',
   'scripts.saveDraft',
@@ -86,7 +89,7 @@ const SUPERVISOR_HALF = new Set<MethodName>([
   'faq.markReviewed',
 ]);
 /** local_meta only (device-local, not synced): allowed to succeed, must not touch synced state. */
-const LOCAL_ONLY = new Set<MethodName>(['session.switchUser', 'session.setLocale']);
+const LOCAL_ONLY = new Set<MethodName>(['session.setLocale']);
 
 const RUNS_PER_METHOD = 100; // × 77 methods ≈ 7,700 calls
 
@@ -117,12 +120,12 @@ beforeAll(async () => {
   const list = await h.ok<ScriptSummary[]>('scripts.list');
   sp.scripts = list.map((s) => ({ id: s.id, content: builtinScript(s.purpose, s.locale) }));
   sp.mapping = Object.fromEntries(list.filter((s) => s.mappedFor.length > 0).map((s) => [s.purpose, s.id]));
-  await h.ok('session.switchUser', { userId: sup.id });
+  h.actAs(sup.id);
   for (const purpose of ['satisfaction', 'care', 'winback'] as const) {
     const copy = await h.ok<{ script: { id: string }; versions: { id: string }[] }>('scripts.create', { copyFrom: sp.mapping[purpose] });
     sp.spares.push({ id: copy.script.id, content: builtinScript(purpose, 'zh-CN') });
   }
-  await h.ok('session.switchUser', { userId: me.id });
+  h.actAs(me.id);
   sp.versions = rows<{ id: string }>(h.db, 'SELECT id FROM script_versions ORDER BY id').map((r) => r.id);
   // Responses under way, on satisfaction callbacks outside pool.callbacks (so recordOutcome fuzzing leaves them open).
   const free = rows<{ id: string }>(
@@ -173,9 +176,9 @@ beforeAll(async () => {
     sourceTicketIds: [resolved],
   });
   await h.ok('faq.transition', { id: published.entry.id, action: 'submit' });
-  await h.ok('session.switchUser', { userId: sup.id });
+  h.actAs(sup.id);
   await h.ok('faq.transition', { id: published.entry.id, action: 'publish' });
-  await h.ok('session.switchUser', { userId: me.id });
+  h.actAs(me.id);
 }, 120_000);
 afterAll(() => {
   if (process.env.FUZZ_STATS) {
@@ -193,7 +196,9 @@ async function callAndCheck(method: string, input: unknown): Promise<void> {
   const before = contentHash(h.db);
   let result: Result<unknown>;
   try {
-    result = await h.backend.invoke(method, input);
+    // Signing in or out works on a session of its own, so the fuzz keeps acting as who it was.
+    const session = method === 'session.signIn' || method === 'session.signOut' ? { token: h.backend.auth.open(pool.users[0]!) } : h.session;
+    result = await h.backend.invoke(method, input, session);
   } catch (error) {
     throw new Error(`${method} threw: ${String(error)}`, { cause: error });
   }
@@ -232,21 +237,23 @@ async function callAndCheck(method: string, input: unknown): Promise<void> {
 describe('contract fuzz: every method survives random input', () => {
   for (const method of METHOD_NAMES) {
     it(method, async () => {
+      // A fresh session as the agent each time (users.setPassword ends the sessions of the one it changes).
+      h.actAs(pool.users[0]!);
       const half = SUPERVISOR_HALF.has(method);
       // Half of a supervisor method's runs as the supervisor, so valid input reaches the write.
       if (half) {
-        await h.ok('session.switchUser', { userId: pool.users[2] });
+        h.actAs(pool.users[2]!);
         await fc.assert(fc.asyncProperty(inputsFor(method), (input) => callAndCheck(method, input)), {
           numRuns: RUNS_PER_METHOD / 2,
           seed: 1,
         });
-        await h.ok('session.switchUser', { userId: pool.users[0] });
+        h.actAs(pool.users[0]!);
       }
       if (method.startsWith('responses.')) {
         // Every purpose opens its built-in script again, whatever the mapping fuzz left behind.
-        await h.ok('session.switchUser', { userId: pool.users[2] });
+        h.actAs(pool.users[2]!);
         await h.ok('scripts.setMapping', { mapping: sp.mapping });
-        await h.ok('session.switchUser', { userId: pool.users[0] });
+        h.actAs(pool.users[0]!);
       }
       await fc.assert(
         fc.asyncProperty(inputsFor(method), async (input) => {
@@ -319,9 +326,9 @@ describe('contract fuzz: every method survives random input', () => {
   });
 
   it('settings.update by the supervisor accepts exactly the schema (sanity of the writer list)', async () => {
-    await h.ok('session.switchUser', { userId: pool.users[2] });
+    h.actAs(pool.users[2]!);
     const r = await h.backend.invoke('settings.update', { ...DEFAULT_SETTINGS, leaseMinutes: 20 });
     expect(r.ok).toBe(true);
-    await h.ok('session.switchUser', { userId: pool.users[0] });
+    h.actAs(pool.users[0]!);
   });
 });

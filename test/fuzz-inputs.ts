@@ -68,7 +68,8 @@ const good: Record<string, fc.Arbitrary<unknown>> = {
   actorId: anId,
   subjectId: anId,
   mode: fc.constantFrom('demo', 'empty'),
-  agentName: fc.string({ minLength: 1, maxLength: 64 }),
+  login: fc.string({ minLength: 1, maxLength: 64 }),
+  password: fc.string({ minLength: 0, maxLength: 300 }),
   query: fc.oneof(fc.string({ maxLength: 70 }), fc.constantFrom('', '  ', '5678', '12', '%', '张')),
   name: fc.string({ minLength: 1, maxLength: 64 }),
   locale: fc.constantFrom('zh-CN', 'en'),
@@ -147,13 +148,17 @@ function validBase(method: MethodName): fc.Arbitrary<Record<string, unknown>> {
   const job = fc.constantFrom(...pool.jobs);
   switch (method) {
     case 'session.setUp':
-      return fc.record({ mode: fc.constantFrom('demo', 'empty'), agentName: fc.constant('新人'), locale: fc.constantFrom('zh-CN', 'en') });
-    case 'session.switchUser':
-      return fc.record({ userId: fc.constantFrom(...pool.users) });
+      return fc.record({ mode: fc.constantFrom('demo', 'empty'), name: fc.constant('新人'), password: fc.constant('new-person-1'), locale: fc.constantFrom('zh-CN', 'en') });
+    case 'session.signIn':
+      return fc.record({ login: fc.constantFrom('新人', '周敏', 'nobody'), password: fc.constantFrom('wrong-password', 'test-password-1') });
+    case 'session.signOut':
+      return fc.constant({});
+    case 'users.setPassword':
+      return fc.record({ userId: fc.constantFrom(...pool.users), password: fc.constant('new-password-1') });
     case 'session.setLocale':
       return fc.record({ locale: fc.constantFrom('zh-CN', 'en') });
     case 'users.create':
-      return fc.record({ name: fc.string({ minLength: 1, maxLength: 10 }).filter((n) => n.trim().length > 0), role: fc.constantFrom('agent', 'supervisor') });
+      return fc.record({ name: fc.string({ minLength: 1, maxLength: 10 }).filter((n) => n.trim().length > 0), role: fc.constantFrom('agent', 'supervisor'), password: fc.constant('new-person-1') });
     case 'settings.update':
       return fc.record({
         ...Object.fromEntries(Object.entries(DEFAULT_SETTINGS).map(([k, v]) => [k, fc.constant(v)])),

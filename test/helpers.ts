@@ -75,6 +75,10 @@ export interface Harness {
   now(): number;
   setNow(ms: number): void;
   advance(ms: number): void;
+  /** The harness's own session (one browser tab); setUp and session.signIn fill its token. */
+  session: { token: string | null };
+  /** Acts as this user from now on (opens a session directly, as the CLI does after its sign-in). */
+  actAs(userId: string): void;
   call(method: MethodName | string, input?: unknown): Promise<Result<unknown>>;
   /** Calls and unwraps ok:true; fails the test with the error otherwise. */
   ok<T = unknown>(method: MethodName, input?: unknown): Promise<T>;
@@ -85,7 +89,8 @@ export interface Harness {
 export function makeHarness(opts: { dataDir?: string; now?: number; migrationsFolder?: string } = {}): Harness {
   const dataDir = opts.dataDir ?? tempDir();
   let now = opts.now ?? T0;
-  const backend = createBackend({ dataDir, clock: () => now, migrationsFolder: opts.migrationsFolder });
+  // A small scrypt cost keeps the suite fast; the format and the code path are the production ones.
+  const backend = createBackend({ dataDir, clock: () => now, migrationsFolder: opts.migrationsFolder, passwordParams: { N: 2 ** 10 } });
   backends.push(backend);
   if (!backend.context) throw new Error('backend has no context (database did not open)');
   const h: Harness = {
@@ -100,14 +105,19 @@ export function makeHarness(opts: { dataDir?: string; now?: number; migrationsFo
     advance: (ms) => {
       now += ms;
     },
-    call: (method, input = {}) => backend.invoke(method, input),
+    session: { token: null },
+    actAs(userId) {
+      backend.auth.close(h.session.token);
+      h.session.token = backend.auth.open(userId);
+    },
+    call: (method, input = {}) => backend.invoke(method, input, h.session),
     async ok(method, input = {}) {
-      const r = await backend.invoke(method, input);
+      const r = await backend.invoke(method, input, h.session);
       if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`);
       return r.value as never;
     },
     async err(method, input = {}) {
-      const r = await backend.invoke(method, input);
+      const r = await backend.invoke(method, input, h.session);
       if (r.ok) throw new Error(`${method} unexpectedly succeeded: ${JSON.stringify(r.value).slice(0, 300)}`);
       return r.error;
     },
@@ -115,21 +125,39 @@ export function makeHarness(opts: { dataDir?: string; now?: number; migrationsFo
   return h;
 }
 
-export async function setUpEmpty(h: Harness, agentName = '王芳'): Promise<UserRecord> {
-  const info = await h.ok<SessionInfo>('session.setUp', { mode: 'empty', agentName, locale: 'zh-CN' });
-  return info.currentUser!;
+/** The password every test account gets (tests hash with a small scrypt cost). */
+export const TEST_PASSWORD = 'test-password-1';
+
+/** First run as the tests' first supervisor; the harness is signed in as them. */
+export async function setUpAs(h: Harness, name: string, mode: 'empty' | 'demo' = 'empty', locale: 'zh-CN' | 'en' = 'zh-CN'): Promise<SessionInfo> {
+  return h.ok<SessionInfo>('session.setUp', { mode, name, password: TEST_PASSWORD, locale });
 }
 
-/** Creates a user and returns it (the current user is unchanged). */
+/**
+ * First run (the first supervisor is 组长), then an agent `agentName` who the harness acts as: most tests
+ * act as an agent and add a supervisor when they need one.
+ */
+export async function setUpEmpty(h: Harness, agentName = '王芳'): Promise<UserRecord> {
+  await setUpAs(h, '组长');
+  return switchTo(h, await createUser(h, agentName, 'agent'));
+}
+
+/** Creates a user (as the first supervisor) and returns it; the harness's session is unchanged. */
 export async function createUser(h: Harness, name: string, role: 'agent' | 'supervisor'): Promise<UserRecord> {
-  const info = await h.ok<SessionInfo>('users.create', { name, role });
-  const user = info.users.filter((u) => u.name === name && u.role === role).at(-1);
+  const first = rows<{ id: string }>(h.db, `SELECT id FROM users WHERE role = 'supervisor' ORDER BY created_at, id LIMIT 1`)[0];
+  const actor = first ? h.backend.auth.open(first.id) : null;
+  const r = await h.backend.invoke('users.create', { name, role, password: TEST_PASSWORD }, { token: actor ?? h.session.token });
+  h.backend.auth.close(actor);
+  if (!r.ok) throw new Error(`users.create failed: ${r.error.code} ${r.error.message}`);
+  const user = (r.value as SessionInfo).users.filter((u) => u.name === name && u.role === role).at(-1);
   if (!user) throw new Error(`user ${name} not created`);
   return user;
 }
 
-export async function switchTo(h: Harness, user: { id: string }): Promise<void> {
-  await h.ok('session.switchUser', { userId: user.id });
+/** The harness acts as `user` from now on (a new session for them, as if they had signed in). */
+export async function switchTo<U extends { id: string }>(h: Harness, user: U): Promise<U> {
+  h.actAs(user.id);
+  return Promise.resolve(user);
 }
 
 let phoneSeq = 0;

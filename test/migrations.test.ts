@@ -159,9 +159,14 @@ describe('migrations', () => {
 
       if (n > 0) {
         // The upgraded file works end to end through the back end.
+        // Set up before local accounts: no one has a password yet, so the first run asks for one, and the
+        // person who gives their name there (王芳, with her history) gets the first account; the data stays.
         const h = makeHarness({ dataDir });
+        expect(await h.ok<SessionInfo>('session.get')).toMatchObject({ setUp: false, locale: 'en', currentUser: null });
+        await h.ok('session.setUp', { mode: 'demo', name: ' 王芳 ', password: 'test-password-1', locale: 'en' });
         const session = await h.ok<SessionInfo>('session.get');
         expect(session).toMatchObject({ setUp: true, locale: 'en', currentUser: { id: ID.user, name: '王芳' } });
+        expect((await h.err('session.setUp', { mode: 'empty', name: '新人', password: 'test-password-1', locale: 'en' })).code).toBe('CONFLICT');
         const page = await h.ok<QueuePage>('queue.list', { filter: { status: 'all' } });
         expect(page.rows.map((r) => [r.id, r.customerName, r.attempts])).toEqual([[ID.callback, '张三', 1]]);
         expect((await h.ok<{ leaseMinutes: number }>('settings.get')).leaseMinutes).toBe(20);
@@ -220,6 +225,7 @@ describe('migrations', () => {
     });
     upgraded.$client.close();
     const h = makeHarness({ dataDir });
+    await h.ok('session.setUp', { mode: 'empty', name: '王芳', password: 'test-password-1', locale: 'zh-CN' });
     const t = await h.ok<{ ticket: { id: string; calendarVersion: number } }>('tickets.create', { customerId: ID.customer, subject: '升级后', category: 'payments', priority: 'P3' });
     expect(t.ticket.calendarVersion).toBe(0);
   });
@@ -255,8 +261,39 @@ describe('migrations', () => {
 
     // The upgraded console's queue reads its totals from there.
     const h = makeHarness({ dataDir });
+    await h.ok('session.setUp', { mode: 'empty', name: '王芳', password: 'test-password-1', locale: 'zh-CN' });
     const all = await h.ok<QueuePage>('queue.list', { filter: { status: 'all' }, limit: 1 });
     expect(all.total).toBe(callbacks);
+  });
+
+  it('0008 adds the device-local local_credentials table, empty: an upgraded console asks for its first account; supervisors set the others', async () => {
+    const dataDir = tempDir();
+    const old = openDatabase(databasePath(dataDir), { migrationsFolder: migrationsPrefix(8) });
+    insertFixture(old.$client);
+    old.$client.prepare(`INSERT INTO users (id, name, role, created_at) VALUES (?, '周敏', 'supervisor', ?)`).run(ID.batch.replace(/7$/, '9'), T0);
+    old.$client.close();
+    const upgraded = openDatabase(databasePath(dataDir));
+    expect((upgraded.$client.prepare('SELECT count(*) AS n FROM local_credentials').get() as { n: number }).n).toBe(0);
+    expect((upgraded.$client.prepare('PRAGMA table_info(local_credentials)').all() as { name: string }[]).map((c) => c.name)).toEqual([
+      'user_id',
+      'password_hash',
+      'updated_at',
+      'disabled_at',
+    ]);
+    upgraded.$client.close();
+    const h = makeHarness({ dataDir });
+    // Before any account has a password, nothing but the public calls answers.
+    expect((await h.err('queue.list')).code).toBe('UNAUTHENTICATED');
+    const first = await h.ok<SessionInfo>('session.setUp', { mode: 'empty', name: '周敏', password: 'zhoumin-pass', locale: 'zh-CN' });
+    expect(first.currentUser).toMatchObject({ name: '周敏', role: 'supervisor' });
+    expect(first.users).toHaveLength(2);
+    // 王芳 has no password until a supervisor gives her one.
+    expect((await h.err('session.signIn', { login: '王芳', password: 'anything-1' })).code).toBe('UNAUTHENTICATED');
+    await h.ok('users.setPassword', { userId: ID.user, password: 'wangfang-pass' });
+    await h.ok('session.signOut');
+    await h.ok('session.signIn', { login: '王芳', password: 'wangfang-pass' });
+    expect((await h.ok<SessionInfo>('session.get')).currentUser?.id).toBe(ID.user);
+    expect((await h.err('users.setPassword', { userId: first.currentUser!.id, password: 'taken-over-1' })).code).toBe('FORBIDDEN');
   });
 
   it('opening twice is idempotent (no duplicate migrations, same schema)', () => {
@@ -382,7 +419,7 @@ describe('a database locked by another program', () => {
     }
     // Once released it opens normally.
     const db: Db = openDatabase(databasePath(dataDir), { busyTimeoutMs: 200 });
-    expect((db.$client.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n).toBe(1);
+    expect((db.$client.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n).toBe(2);
     db.$client.close();
   });
 
@@ -401,18 +438,19 @@ describe('a database locked by another program', () => {
 
     const h = makeHarness({ dataDir });
     expect((await h.ok<SessionInfo>('session.get')).setUp).toBe(true);
+    h.actAs((h.db.$client.prepare(`SELECT id FROM users WHERE name = '组长'`).get() as { id: string }).id);
     other = lockExclusive(path);
     try {
-      const r = await h.call('users.create', { name: '李静', role: 'agent' });
+      const r = await h.call('users.create', { name: '李静', role: 'agent', password: 'test-password-1' });
       expect(r).toMatchObject({ ok: false, error: { code: 'DB_LOCKED' } });
     } finally {
       other.exec('ROLLBACK');
       other.close();
     }
     // Nothing of the failed write is left behind; the next write goes through.
-    expect((await h.ok<SessionInfo>('session.get')).users).toHaveLength(1);
-    // setUp's own entries only: the agent, ten built-in scripts, their mapping.
-    expect((h.db.$client.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n).toBe(12);
-    expect((await h.ok<SessionInfo>('users.create', { name: '李静', role: 'agent' })).users).toHaveLength(2);
+    expect((await h.ok<SessionInfo>('session.get')).users).toHaveLength(2);
+    // setUp's own entries only: the supervisor, ten built-in scripts, their mapping, the sign-in; then the agent.
+    expect((h.db.$client.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n).toBe(14);
+    expect((await h.ok<SessionInfo>('users.create', { name: '李静', role: 'agent', password: 'test-password-1' })).users).toHaveLength(3);
   }, 30_000);
 });

@@ -11,7 +11,7 @@ describe('built-in scripts and who may change scripts', () => {
   for (const locale of ['zh-CN', 'en'] as const) {
     it(`setUp (${locale}) installs ten published v1 scripts and maps each purpose to the ${locale} one`, async () => {
       const h = makeHarness();
-      await h.ok('session.setUp', { mode: 'empty', agentName: '王芳', locale });
+      await h.ok('session.setUp', { mode: 'empty', name: '王芳', password: 'test-password-1', locale });
       const list = await h.ok<ScriptSummary[]>('scripts.list');
       expect(list).toHaveLength(10);
       expect(BUILTIN_SCRIPTS).toHaveLength(10);
@@ -111,13 +111,14 @@ describe('built-in scripts and who may change scripts', () => {
 
   it('a console set up before questionnaires gets the built-ins on its next start (once), mapped in its locale', async () => {
     const first = makeHarness();
-    await first.ok('session.setUp', { mode: 'empty', agentName: 'Wang Fang', locale: 'en' });
+    await first.ok('session.setUp', { mode: 'empty', name: 'Wang Fang', password: 'test-password-1', locale: 'en' });
     // Make it look like a console from before questionnaires: no scripts, no versions, no mapping.
     first.db.$client.exec(`DELETE FROM script_versions; DELETE FROM scripts; DELETE FROM settings WHERE key = 'script_mapping';`);
     expect(count(first.db, 'scripts')).toBe(0);
     first.backend.close();
 
     const h = makeHarness({ dataDir: first.dataDir });
+    await h.ok('session.signIn', { login: 'Wang Fang', password: 'test-password-1' });
     const list = await h.ok<ScriptSummary[]>('scripts.list');
     expect(list).toHaveLength(10);
     expect(list.every((s) => s.publishedVersion === 1 && s.builtinKey === builtinKey(s.purpose, s.locale))).toBe(true);

@@ -73,7 +73,7 @@ describe('outbox replay rebuilds the same state', () => {
 
   it('after first-run demo setUp and a scripted day of work', async () => {
     const h = makeHarness();
-    await h.ok('session.setUp', { mode: 'demo', agentName: '王芳', locale: 'zh-CN' });
+    await h.ok('session.setUp', { mode: 'demo', name: '王芳', password: 'test-password-1', locale: 'zh-CN' });
     const info = await h.ok<SessionInfo>('session.get');
     const w: World = { h, users: info.users, stats: {}, hashEveryAction: false };
     const rnd = fc.sample(fc.array(arbAction, { minLength: 60, maxLength: 60 }), { seed: 20261123, numRuns: 1 })[0]!;

@@ -21,7 +21,7 @@ const range = () => {
 
 beforeAll(async () => {
   h = makeHarness();
-  info = await h.ok<SessionInfo>('session.setUp', { mode: 'demo', agentName: '王芳', locale: 'zh-CN' });
+  info = await h.ok<SessionInfo>('session.setUp', { mode: 'demo', name: '组长', password: 'test-password-1', locale: 'zh-CN' });
   await switchTo(h, info.users.find((u) => u.role === 'supervisor')!);
 }, 120_000);
 afterAll(cleanup);

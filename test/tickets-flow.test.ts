@@ -84,8 +84,9 @@ describe('breaches on a timer', () => {
     const dataDir = tempDir();
     let now = T0;
     const setup = createBackend({ dataDir, clock: () => now });
-    await setup.invoke('session.setUp', { mode: 'empty', agentName: '王芳', locale: 'zh-CN' });
-    const created = await setup.invoke('tickets.create', { subject: '无法登录', category: 'account_security', priority: 'P1' });
+    const session = { token: null };
+    await setup.invoke('session.setUp', { mode: 'empty', name: '王芳', password: 'test-password-1', locale: 'zh-CN' }, session);
+    const created = await setup.invoke('tickets.create', { subject: '无法登录', category: 'account_security', priority: 'P1' }, session);
     expect(created.ok).toBe(true);
     setup.close();
     const timed = createBackend({ dataDir, clock: () => now, sweepBreachesEveryMs: 20 });

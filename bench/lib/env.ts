@@ -55,14 +55,42 @@ export function openConsole(dataDir: string, start = T0, create: typeof createBa
   return { backend, clock };
 }
 
+/** The session the bench acts in, per back end (one tab: setUp signs it in; actAs switches who it is). */
+const sessions = new WeakMap<Backend, { token: string | null }>();
+export function sessionOf(backend: Backend): { token: string | null } {
+  let s = sessions.get(backend);
+  if (!s) sessions.set(backend, (s = { token: null }));
+  return s;
+}
+
+/** Acts as this user from now on (a session opened directly, as the CLI does after its sign-in). */
+export function actAs(backend: Backend, userId: string): void {
+  sessionOf(backend).token = backend.auth.open(userId);
+}
+
 /** Unwraps a backend Result, failing the bench loudly (a failed call would make every figure wrong). */
 export async function call<T>(backend: Backend, method: string, input: unknown): Promise<T> {
-  const result = await backend.invoke(method, input);
+  const result = await backend.invoke(method, input, sessionOf(backend));
   if (!result.ok) throw new Error(`bench: ${method} failed: ${result.error.code} ${result.error.message}`);
   return result.value as T;
 }
 
-/** First run of an empty console, as the setup screen does it. */
+const BENCH_PASSWORD = 'bench-password';
+
+/**
+ * First run of an empty console, as the setup screen does it (the first supervisor, 组长), then the agent
+ * 王晓明 the benches act as. Colleagues are added with addUser.
+ */
 export async function setUpEmpty(backend: Backend): Promise<SessionInfo> {
-  return call<SessionInfo>(backend, 'session.setUp', { mode: 'empty', agentName: '王晓明', locale: 'zh-CN' });
+  await call<SessionInfo>(backend, 'session.setUp', { mode: 'empty', name: '组长', password: BENCH_PASSWORD, locale: 'zh-CN' });
+  const info = await call<SessionInfo>(backend, 'users.create', { name: '王晓明', role: 'agent', password: BENCH_PASSWORD });
+  actAs(backend, info.users.find((u) => u.name === '王晓明')!.id);
+  return call<SessionInfo>(backend, 'session.get', {});
+}
+
+/** Adds a colleague as the first supervisor (who may add anyone); the bench keeps acting as before. */
+export async function addUser(backend: Backend, name: string, role: 'agent' | 'supervisor'): Promise<void> {
+  const first = (await call<SessionInfo>(backend, 'session.get', {})).users.find((u) => u.role === 'supervisor')!;
+  const result = await backend.invoke('users.create', { name, role, password: BENCH_PASSWORD }, { token: backend.auth.open(first.id) });
+  if (!result.ok) throw new Error(`bench: users.create failed: ${result.error.code} ${result.error.message}`);
 }

@@ -7,7 +7,7 @@ import { createPrng, weighted, type Prng } from '../../core/demo/prng';
 import type { Disposition, Reason } from '../../core/domain/model';
 import type { Question, ScriptContent } from '../../core/questionnaire/model';
 import { defaultMigrationsFolder, openDatabase } from '../../db/open';
-import { call, dbFile, hashSources, OUT, openConsole, setUpEmpty } from './env';
+import { addUser, call, dbFile, hashSources, OUT, openConsole, setUpEmpty } from './env';
 import { fmtInt, progress } from './stats';
 
 /*
@@ -138,7 +138,7 @@ async function build(dataDir: string, p: ReportsSeedParams, key: string): Promis
   // 1. A real first run: the signed-in agent, colleagues, a supervisor and the built-in scripts.
   const { backend } = openConsole(dataDir, firstDataAt - DAY);
   await setUpEmpty(backend);
-  for (const [name, role] of [['李静', 'agent'], ['陈伟', 'agent'], ['周敏', 'supervisor']] as const) await call(backend, 'users.create', { name, role });
+  for (const [name, role] of [['李静', 'agent'], ['陈伟', 'agent'], ['周敏', 'supervisor']] as const) await addUser(backend, name, role);
   const session = await call<SessionInfo>(backend, 'session.get', {});
   backend.close();
   const agentIds = session.users.filter((u) => u.role === 'agent').map((u) => u.id);

@@ -7,7 +7,7 @@ import { capBlockedUntil, CAP_LOOKBACK_MS } from '../../core/rules/contact-cap';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 import type { AttemptRecord, CallbackRecord, CustomerRecord, DncRecord } from '../../core/domain/records';
 import type { SessionInfo } from '../../core/contract/views';
-import { call, dbFile, hashSources, OUT, openConsole, setUpEmpty, T0 } from './env';
+import { addUser, call, dbFile, hashSources, OUT, openConsole, setUpEmpty, T0 } from './env';
 import { fmtInt, progress } from './stats';
 
 /**
@@ -94,7 +94,7 @@ async function buildSeed(dataDir: string, params: SeedParams, key: string): Prom
   const { backend } = openConsole(dataDir, params.now - 30 * 86_400_000);
   const me = await setUpEmpty(backend);
   for (const [name, role] of [['李静', 'agent'], ['陈伟', 'agent'], ['周敏', 'supervisor']] as const) {
-    await call<SessionInfo>(backend, 'users.create', { name, role });
+    await addUser(backend, name, role);
   }
   const session = await call<SessionInfo>(backend, 'session.get', {});
   const agentIds = session.users.filter((u) => u.role === 'agent').map((u) => u.id);

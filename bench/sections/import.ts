@@ -53,8 +53,8 @@ export async function measureImport(
   const rss = { beforeImport: rssMb(), afterValidate: '', afterCommit: '', peak: '' };
   const dataDir = freshDir('work', dirName);
   const { backend, clock } = openConsole(dataDir, T0 - 2 * 3_600_000, m.createBackend);
-  await setUpEmpty(backend);
-  const ctx = backend.context!;
+  const me = await setUpEmpty(backend);
+  const ctx = { ...backend.context!, userId: me.currentUser!.id };
   const user = m.currentUser(ctx);
 
   const t0 = performance.now();

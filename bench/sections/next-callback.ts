@@ -2,7 +2,7 @@ import type { CallbackDetail, OutcomeResult } from '../../core/contract/views';
 import type { Disposition } from '../../core/domain/model';
 import { createPrng, weighted } from '../../core/demo/prng';
 import type { Db } from '../../db/open';
-import { call, openConsole, T0 } from '../lib/env';
+import { actAs, call, openConsole, T0 } from '../lib/env';
 import type { ConsoleModules } from '../lib/modules';
 import { progress, Samples, type Stat } from '../lib/stats';
 
@@ -65,9 +65,12 @@ const WARMUP = 20;
 
 export async function measureNextCallback(m: ConsoleModules, dataDir: string, iterations: number, label: string): Promise<NextCallbackResult> {
   const { backend, clock } = openConsole(dataDir, T0, m.createBackend);
-  const ctx = backend.context!;
-  const db: Db = ctx.db;
-  const agentId = m.currentUser(ctx).id;
+  const base = backend.context!;
+  const db: Db = base.db;
+  // The seed's agent (王晓明, the first agent): the bench's calls and direct service calls act as them.
+  const agentId = (db.$client.prepare(`SELECT id FROM users WHERE role = 'agent' ORDER BY created_at, id LIMIT 1`).get() as { id: string }).id;
+  actAs(backend, agentId);
+  const ctx = { ...base, userId: agentId };
   const floorStmt = db.$client.prepare(FLOOR_SQL);
   const rng = createPrng(7, 0);
   const r = {
@@ -249,10 +252,12 @@ export interface NightResult {
  */
 export async function measureNight(m: ConsoleModules, dataDir: string, at: number, pickIterations: number, shiftIterations: number): Promise<NightResult> {
   const { backend, clock } = openConsole(dataDir, at, m.createBackend);
-  const ctx = backend.context!;
-  const db: Db = ctx.db;
+  const base = backend.context!;
+  const db: Db = base.db;
   const c = db.$client;
-  const agentId = m.currentUser(ctx).id;
+  const agentId = (c.prepare(`SELECT id FROM users WHERE role = 'agent' ORDER BY created_at, id LIMIT 1`).get() as { id: string }).id;
+  actAs(backend, agentId);
+  const ctx = { ...base, userId: agentId };
   const floorStmt = c.prepare(FLOOR_SQL);
   const settings = m.getSettings(db);
   const zones = m.openZones(db, at, settings);

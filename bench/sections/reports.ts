@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { dayNumber, dayStartMs } from '../../core/reports/time';
-import { copyDatabase, freshDir, openConsole, T0 } from '../lib/env';
+import { actAs, copyDatabase, freshDir, openConsole, sessionOf, T0 } from '../lib/env';
 import { ensureReportsSeed, type ReportsSeedParams } from '../lib/reports-seed';
 import { fmtInt, fmtMb, fmtMs, log, mark, renderTable, Samples, type TableRow } from '../lib/stats';
 
@@ -48,8 +48,7 @@ export async function runReportsBench(fresh = process.argv.includes('--fresh')):
   const dataDir = freshDir('work', 'reports');
   copyDatabase(seed.dataDir, dataDir);
   const { backend } = openConsole(dataDir, REPORTS_SEED.now);
-  const switched = await backend.invoke('session.switchUser', { userId: seed.info.supervisorId });
-  if (!switched.ok) throw new Error(`bench: cannot sign in as the supervisor: ${switched.error.message}`);
+  actAs(backend, seed.info.supervisorId);
 
   const to = dayStartMs(dayNumber(REPORTS_SEED.now) + 1);
   const last90 = { from: dayStartMs(dayNumber(REPORTS_SEED.now) - 89), to };
@@ -76,7 +75,7 @@ export async function runReportsBench(fresh = process.argv.includes('--fresh')):
     let first = NaN;
     for (let i = 0; i <= RUNS; i++) {
       const started = performance.now();
-      const result = await backend.invoke(k.method, k.input);
+      const result = await backend.invoke(k.method, k.input, sessionOf(backend));
       const ms = performance.now() - started;
       if (!result.ok) throw new Error(`bench: ${k.method} failed: ${result.error.code} ${result.error.message}`);
       if (i === 0) first = ms;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DISPOSITIONS, REASONS, ROLES } from '../domain/model';
 import { settingsSchema, type Settings } from '../settings';
+import { newPasswordSchema, PASSWORD_MAX_LENGTH } from '../auth/password';
 import type { MethodName } from './methods';
 import { casesContract } from './api-cases';
 import { faqContract } from './api-faq';
@@ -21,6 +22,7 @@ import type {
   QueuePage,
   QueueSummary,
   SessionInfo,
+  SetUpResult,
   SystemStatus,
 } from './views';
 
@@ -106,12 +108,19 @@ const returns =
 const coreContract = {
   'system.status': returns<SystemStatus>()(empty),
   'session.get': returns<SessionInfo>()(empty),
-  'session.setUp': returns<SessionInfo>()(
-    z.object({ mode: z.enum(['demo', 'empty']), agentName: personName, locale }).strict(),
+  // First run: the first supervisor (name and password), the data, the language; signs that supervisor in.
+  'session.setUp': returns<SetUpResult>()(
+    z.object({ mode: z.enum(['demo', 'empty']), name: personName, password: newPasswordSchema, locale }).strict(),
   ),
-  'session.switchUser': returns<SessionInfo>()(z.object({ userId: id }).strict()),
+  // `login` is the user's name (any width, case or spacing); the answer is the calling session's.
+  'session.signIn': returns<SessionInfo>()(
+    z.object({ login: z.string().trim().min(1).max(64), password: z.string().min(1).max(PASSWORD_MAX_LENGTH) }).strict(),
+  ),
+  'session.signOut': returns<SessionInfo>()(empty),
   'session.setLocale': returns<SessionInfo>()(z.object({ locale }).strict()),
-  'users.create': returns<SessionInfo>()(z.object({ name: personName, role: z.enum(ROLES) }).strict()),
+  'users.create': returns<SessionInfo>()(z.object({ name: personName, role: z.enum(ROLES), password: newPasswordSchema }).strict()),
+  // A supervisor sets someone's password on this console (device-local; their sessions end), or anyone their own.
+  'users.setPassword': returns<SessionInfo>()(z.object({ userId: id, password: newPasswordSchema }).strict()),
   'settings.get': returns<Settings>()(empty),
   'settings.update': returns<Settings>()(settingsSchema),
   'queue.list': returns<QueuePage>()(queueListSchema),

@@ -6,9 +6,11 @@ export const METHOD_NAMES = [
   'system.status',
   'session.get',
   'session.setUp',
-  'session.switchUser',
+  'session.signIn',
+  'session.signOut',
   'session.setLocale',
   'users.create',
+  'users.setPassword',
   'settings.get',
   'settings.update',
   'queue.list',
@@ -85,3 +87,17 @@ export const METHOD_NAMES = [
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
+
+/**
+ * The methods a caller may use before signing in: the boot and database-error screens (system.status),
+ * the question "who am I" (session.get answers signed out), the first-run setup, the sign-in itself and
+ * the language switch on those screens. Every other method needs a signed-in session: the back end answers
+ * UNAUTHENTICATED, and the web host 401 before reading the body.
+ */
+export const PUBLIC_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
+  'system.status',
+  'session.get',
+  'session.setUp',
+  'session.signIn',
+  'session.setLocale',
+]);

@@ -8,6 +8,10 @@ export const ERROR_CODES = [
   'LEASE_LOST',
   'NOTHING_CALLABLE',
   'FORBIDDEN',
+  /** No signed-in session (or it ended): sign in again. The web host answers 401. */
+  'UNAUTHENTICATED',
+  /** Too many failed sign-ins for one login; details.retryAfterMs says how long to wait. */
+  'RATE_LIMITED',
   'NOT_SET_UP',
   'DB_CORRUPT',
   'DB_LOCKED',

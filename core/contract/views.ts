@@ -5,6 +5,7 @@ import type {
   ConsentState,
   Disposition,
   Priority,
+  Role,
   Reason,
 } from '../domain/model';
 import type { BalanceBand, Gender, UserRecord, WalletSegment } from '../domain/records';
@@ -28,9 +29,16 @@ export interface SystemStatus {
 
 export interface SessionInfo {
   setUp: boolean;
+  /** Everyone on this console; empty for a caller that is not signed in. */
   users: UserRecord[];
+  /** The user of the calling session (this window or tab), null when signed out. */
   currentUser: UserRecord | null;
   locale: Locale;
+}
+
+/** What the first run answers: the session, and the demo colleagues' passwords (shown once). */
+export interface SetUpResult extends SessionInfo {
+  demoAccounts: { name: string; role: Role; password: string }[];
 }
 
 export interface BlockView {

@@ -42,6 +42,7 @@ export const ACTOR_ARG = {
   'callbacks.release': 'agentId',
   'attempts.record': 'agentId',
   'audit.phoneRevealed': 'actorId',
+  'audit.signIn': 'actorId',
   'imports.commit': 'createdBy',
   'scripts.create': 'by',
   'scripts.saveDraft': 'by',
@@ -115,6 +116,17 @@ const appliers = {
       subjectType: 'customer',
       subjectId: a.customerId,
       details: {},
+    }),
+  'audit.signIn': (a) =>
+    insertAudit({
+      id: a.auditId,
+      at: a.at,
+      // A refused sign-in whose login names no one has no actor; the login is in the details.
+      actorId: a.actorId ?? 'anonymous',
+      action: `auth.${a.event}`,
+      subjectType: 'user',
+      subjectId: a.actorId ?? 'anonymous',
+      details: a.reason ? { login: a.login, reason: a.reason } : { login: a.login },
     }),
   'imports.commit': applyImport,
   'scripts.create': applyCreateScript,

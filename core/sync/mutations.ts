@@ -37,6 +37,15 @@ const coreMutationSchemas = {
     surveySkipReason: z.string().nullable().default(null),
   }),
   'audit.phoneRevealed': z.object({ auditId: id, customerId: id, actorId: id, at: ms }),
+  /** A sign-in, a refused sign-in (actor null when the login named no one) or a sign-out on a console. */
+  'audit.signIn': z.object({
+    auditId: id,
+    at: ms,
+    actorId: id.nullable(),
+    event: z.enum(['sign_in', 'sign_in_failed', 'sign_out']),
+    login: z.string().max(256),
+    reason: z.enum(['unknown_login', 'wrong_password', 'disabled', 'rate_limited']).nullable().default(null),
+  }),
   'imports.commit': z.object({
     batchId: id,
     fileName: z.string(),

@@ -2,7 +2,7 @@ import type { Db } from '../open';
 import { localMeta } from '../schema';
 import { stmt } from './stmt';
 
-export type MetaKey = 'currentUserId' | 'locale' | 'setUpAt';
+export type MetaKey = 'locale' | 'setUpAt';
 
 export function getMeta(db: Db, key: MetaKey): string | undefined {
   return (stmt(db, 'SELECT value FROM local_meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;

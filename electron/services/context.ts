@@ -3,6 +3,7 @@ import { AppError } from '../../core/contract/result';
 import type { UserRecord } from '../../core/domain/records';
 import type { Db } from '../../db/open';
 import { getMeta } from '../../db/repos/meta';
+import type { Auth, CallSession } from './auth';
 import { getUser } from '../../db/repos/users';
 import type { ImportJobs } from './import-jobs';
 
@@ -13,6 +14,12 @@ export interface ServiceContext {
   newId: () => string;
   dataDir: string;
   imports: ImportJobs;
+  /** Sessions, password hashing and the sign-in rate limit of this back end process. */
+  auth: Auth;
+  /** The calling session's user (resolved from its token for each call), null when signed out. */
+  userId: string | null;
+  /** The calling session as its transport holds it: sign-in sets the token, sign-out clears it. */
+  session: CallSession;
 }
 
 export const makeIdFactory = () => {
@@ -48,8 +55,10 @@ export function currentSupervisor(ctx: ServiceContext, what: string): UserRecord
 
 /** The signed-in user of this seat; most actions need one. */
 export function currentUser(ctx: ServiceContext): UserRecord {
-  const id = getMeta(ctx.db, 'currentUserId');
-  const user = id ? getUser(ctx.db, id) : undefined;
-  if (!user) throw new AppError('NOT_SET_UP', 'No one is signed in on this console yet. Finish the first-run setup.');
-  return user;
+  const user = ctx.userId ? getUser(ctx.db, ctx.userId) : undefined;
+  if (user) return user;
+  if (getMeta(ctx.db, 'setUpAt') === undefined) {
+    throw new AppError('NOT_SET_UP', 'This console has no users yet. Finish the first-run setup.');
+  }
+  throw new AppError('UNAUTHENTICATED', 'You are not signed in. Sign in with your name and password.');
 }

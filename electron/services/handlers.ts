@@ -18,7 +18,7 @@ import {
   saveDraft,
   setMapping,
 } from './scripts';
-import { createUser, sessionInfo, setLocale, setUp, switchUser } from './session';
+import { createUser, sessionInfo, setLocale, setPassword, setUp, signIn, signOut } from './session';
 import { surveyFigures } from './survey-report';
 import { callbacksReport, complaintsReport, outcomesReport, satisfactionReport } from './reports';
 import {
@@ -66,9 +66,11 @@ export type Handlers = { [M in Exclude<MethodName, 'system.status'>]: Handler<M>
 export const handlers: Handlers = {
   'session.get': (ctx) => sessionInfo(ctx),
   'session.setUp': setUp,
-  'session.switchUser': switchUser,
+  'session.signIn': signIn,
+  'session.signOut': signOut,
   'session.setLocale': setLocale,
   'users.create': createUser,
+  'users.setPassword': setPassword,
   'settings.get': readSettings,
   'settings.update': updateSettings,
   'queue.list': listQueuePage,

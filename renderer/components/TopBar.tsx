@@ -127,10 +127,11 @@ function LangToggle() {
   );
 }
 
+/** The signed-in user of this window / tab; "switch user" signs out so the next person signs in. */
 function UserSwitcher() {
   const { t } = useTranslation();
   const session = useStore((s) => s.session);
-  const switchUser = useStore((s) => s.switchUser);
+  const signOut = useStore((s) => s.signOut);
   const isDirty = useStore((s) => s.isDirty);
   const notify = useStore((s) => s.notify);
   const [open, setOpen] = useState(false);
@@ -139,15 +140,14 @@ function UserSwitcher() {
   useDismiss(ref, open, useCallback(() => setOpen(false), []));
 
   const me = session?.currentUser ?? null;
-  const pick = async (id: string, name: string) => {
+  const leave = async () => {
     setOpen(false);
-    if (id === me?.id) return;
     if (isDirty()) {
       notify('error', t('workspace.finishFirst'));
       return;
     }
-    await switchUser(id);
-    notify('info', t('user.switched', { name }));
+    await signOut();
+    notify('info', t('user.signedOut'));
   };
 
   return (
@@ -156,9 +156,9 @@ function UserSwitcher() {
         type="button"
         className="user-button"
         data-testid="user-switcher"
-        aria-haspopup="listbox"
+        aria-haspopup="menu"
         aria-expanded={open}
-        title={t('user.switchTo')}
+        title={t('user.menu')}
         onClick={() => setOpen(!open)}
       >
         <span className="avatar" aria-hidden="true">
@@ -173,29 +173,18 @@ function UserSwitcher() {
         </span>
       </button>
       {open && (
-        <ul className="menu" role="listbox" aria-label={t('user.switchTo')}>
-          <li className="menu-title">{t('user.switchTo')}</li>
-          {session?.users.map((u) => (
-            <li key={u.id} role="option" aria-selected={u.id === me?.id}>
-              <button
-                type="button"
-                className={u.id === me?.id ? 'menu-item selected' : 'menu-item'}
-                data-testid="user-option"
-                onClick={() => void pick(u.id, u.name)}
-              >
-                <span className="avatar small" aria-hidden="true">
-                  {initials(u.name)}
-                </span>
-                <span className="menu-item-name">{u.name}</span>
-                <span className={`role role-${u.role}`}>{t(`user.roles.${u.role}`)}</span>
-                {u.id === me?.id && (
-                  <span className="check" aria-hidden="true">
-                    ✓
-                  </span>
-                )}
-              </button>
-            </li>
-          ))}
+        <ul className="menu" role="menu" aria-label={t('user.menu')}>
+          <li className="menu-title">{t('user.label')}</li>
+          <li role="none">
+            <button type="button" role="menuitem" className="menu-item" data-testid="user-switch" title={t('user.switchUserHint')} onClick={() => void leave()}>
+              <span className="menu-item-name">{t('user.switchUser')}</span>
+            </button>
+          </li>
+          <li role="none">
+            <button type="button" role="menuitem" className="menu-item" data-testid="user-sign-out" onClick={() => void leave()}>
+              <span className="menu-item-name">{t('user.signOut')}</span>
+            </button>
+          </li>
         </ul>
       )}
     </div>

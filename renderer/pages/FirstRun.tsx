@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../core/auth/password';
+import type { SetUpResult } from '../../core/contract/views';
 import { call } from '../api/client';
 import { applyLocale, type Locale } from '../i18n';
 import { apiErrorText } from '../i18n/apiError';
@@ -13,6 +15,10 @@ export default function FirstRun() {
   const invalidateQueue = useStore((s) => s.invalidateQueue);
   const [mode, setMode] = useState<Mode>('demo');
   const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  /** After a demo setup: the colleagues' demo passwords, shown once before the console opens. */
+  const [done, setDone] = useState<SetUpResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [elapsed, setElapsed] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -25,22 +31,76 @@ export default function FirstRun() {
     return () => clearInterval(timer);
   }, [busy]);
 
-  const valid = name.trim().length > 0 && name.trim().length <= 64;
+  const passwordLength = [...password.normalize('NFC')].length;
+  const passwordProblem =
+    password === ''
+      ? null
+      : passwordLength < PASSWORD_MIN_LENGTH
+        ? t('firstRun.passwordTooShort', { min: PASSWORD_MIN_LENGTH })
+        : passwordLength > PASSWORD_MAX_LENGTH
+          ? t('firstRun.passwordTooLong', { max: PASSWORD_MAX_LENGTH })
+          : confirm !== '' && confirm !== password
+            ? t('firstRun.passwordMismatch')
+            : null;
+  const valid = name.trim().length > 0 && name.trim().length <= 64 && password !== '' && confirm === password && passwordProblem === null;
 
   const start = async () => {
     if (!valid || busy) return;
     setBusy(true);
     setElapsed(0);
     setError(null);
-    const r = await call('session.setUp', { mode, agentName: name.trim(), locale });
+    const r = await call('session.setUp', { mode, name: name.trim(), password, locale });
     if (!r.ok) {
       setBusy(false);
       setError(t('firstRun.failed', { message: apiErrorText(r.error) }));
       return;
     }
+    if (r.value.demoAccounts.length > 0) {
+      setBusy(false);
+      setDone(r.value);
+      return;
+    }
     setSession(r.value);
     invalidateQueue();
   };
+
+  if (done) {
+    return (
+      <div className="firstrun" data-testid="first-run">
+        <div className="firstrun-card" data-testid="first-run-accounts">
+          <h1>{t('firstRun.accountsTitle')}</h1>
+          <p className="muted">{t('firstRun.accountsIntro')}</p>
+          <table className="firstrun-accounts">
+            <tbody>
+              {done.demoAccounts.map((a) => (
+                <tr key={a.name} data-testid="first-run-account">
+                  <td>{a.name}</td>
+                  <td>{t(`user.roles.${a.role}`)}</td>
+                  <td>
+                    <code>{a.password}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="firstrun-actions">
+            <button
+              type="button"
+              className="btn btn-primary btn-large"
+              data-testid="first-run-continue"
+              autoFocus
+              onClick={() => {
+                setSession(done);
+                invalidateQueue();
+              }}
+            >
+              {t('firstRun.continue', { name: done.currentUser?.name ?? '' })}
+            </button>
+          </div>
+        </div>
+      </div>
+    );
+  }
 
   return (
     <div className="firstrun" data-testid="first-run">
@@ -126,6 +186,35 @@ export default function FirstRun() {
             onChange={(e) => setName(e.target.value)}
           />
           <p className="hint">{t('firstRun.nameHint')}</p>
+          <label className="field-label" htmlFor="first-run-password">
+            {t('firstRun.passwordLabel')}
+          </label>
+          <input
+            id="first-run-password"
+            className="input"
+            type="password"
+            autoComplete="new-password"
+            data-testid="first-run-password"
+            value={password}
+            maxLength={PASSWORD_MAX_LENGTH}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+          <label className="field-label" htmlFor="first-run-password2">
+            {t('firstRun.confirmLabel')}
+          </label>
+          <input
+            id="first-run-password2"
+            className="input"
+            type="password"
+            autoComplete="new-password"
+            data-testid="first-run-password-confirm"
+            value={confirm}
+            maxLength={PASSWORD_MAX_LENGTH}
+            onChange={(e) => setConfirm(e.target.value)}
+          />
+          <p className={passwordProblem ? 'hint field-error' : 'hint'} data-testid="first-run-password-hint" role={passwordProblem ? 'alert' : undefined}>
+            {passwordProblem ?? t('firstRun.passwordHint', { min: PASSWORD_MIN_LENGTH })}
+          </p>
         </fieldset>
 
         {error && (

@@ -1,6 +1,6 @@
 import type { SessionInfo, SystemStatus } from '../../core/contract/views';
 import type { ApiError } from '../../core/contract/result';
-import { call } from '../api/client';
+import { call, setSignedOutHandler } from '../api/client';
 import { applyLocale } from '../i18n';
 import { apiErrorText } from '../i18n/apiError';
 import { syncClock } from '../format';
@@ -10,6 +10,8 @@ export type BootState =
   | { phase: 'loading' }
   | { phase: 'db-error'; status: SystemStatus | null; error: ApiError }
   | { phase: 'first-run' }
+  /** Set up, but this window or tab has no signed-in session (or it ended). */
+  | { phase: 'sign-in' }
   | { phase: 'ready' };
 
 export interface SessionSlice {
@@ -22,7 +24,12 @@ export interface SessionSlice {
   /** Boot sequence: system.status → session.get → first run / shell / DB error. */
   bootstrap(): Promise<void>;
   setSession(session: SessionInfo): void;
-  switchUser(userId: string): Promise<void>;
+  /** Signs this window / tab in; answers the error to show on the form, or null when signed in. */
+  signIn(login: string, password: string): Promise<ApiError | null>;
+  /** Signs out ("switch user" is sign out, then sign in): back to the sign-in screen. */
+  signOut(): Promise<void>;
+  /** The session ended under us (an UNAUTHENTICATED answer): show the sign-in screen. */
+  signedOut(): void;
   setLocale(locale: 'zh-CN' | 'en'): Promise<void>;
 }
 
@@ -34,6 +41,7 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => ({
   session: null,
 
   async bootstrap() {
+    setSignedOutHandler(() => get().signedOut());
     const status = await call('system.status', {});
     if (!status.ok) {
       set({ boot: { phase: 'db-error', status: null, error: status.error } });
@@ -59,7 +67,8 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => ({
     }
     await applyLocale(session.value.locale);
     get().restoreQueuePrefs(session.value.currentUser?.id ?? null);
-    set({ session: session.value, boot: { phase: session.value.setUp ? 'ready' : 'first-run' } });
+    const phase = !session.value.setUp ? 'first-run' : session.value.currentUser ? 'ready' : 'sign-in';
+    set({ session: session.value, boot: { phase } });
   },
 
   async refreshSession() {
@@ -76,21 +85,35 @@ export const createSessionSlice: Slice<SessionSlice> = (set, get) => ({
     // Another user (or the first one, after setup): their own queue filters and sort.
     const userId = session.currentUser?.id ?? null;
     if (userId !== (get().session?.currentUser?.id ?? null)) get().restoreQueuePrefs(userId);
-    set({ session, boot: session.setUp ? { phase: 'ready' } : get().boot });
+    set({ session, boot: !session.setUp ? get().boot : session.currentUser ? { phase: 'ready' } : { phase: 'sign-in' } });
   },
 
-  async switchUser(userId) {
+  async signIn(login, password) {
+    const r = await call('session.signIn', { login, password });
+    if (!r.ok) return r.error;
+    get().setSession(r.value);
+    get().invalidateQueue();
+    return null;
+  },
+
+  async signOut() {
     // A callback I hold but have not started goes back to the queue rather than staying locked.
     const ws = get().workspace;
     if (ws && ws.mode === 'work' && !get().isDirty()) await call('callbacks.release', { id: ws.detail.callback.id });
-    const r = await call('session.switchUser', { userId });
+    const r = await call('session.signOut', {});
+    get().closeWorkspace();
     if (!r.ok) {
       get().notify('error', apiErrorText(r.error));
       return;
     }
-    get().closeWorkspace();
     get().setSession(r.value);
-    get().invalidateQueue();
+  },
+
+  signedOut() {
+    const current = get().session;
+    if (get().boot.phase !== 'ready') return;
+    get().closeWorkspace();
+    set({ session: current ? { ...current, users: [], currentUser: null } : current, boot: { phase: 'sign-in' } });
   },
 
   async setLocale(locale) {

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../core/contract/result';
 import { ROLES, type Role } from '../../../core/domain/model';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../core/auth/password';
 import { call } from '../../api/client';
 import { useStore } from '../../store';
 import { ErrorNotice, formatDateTime } from './shared';
@@ -16,14 +17,14 @@ export function TeamMembers() {
   const notify = useStore((s) => s.notify);
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('agent');
+  const [password, setPassword] = useState('');
   const [nameError, setNameError] = useState<string | null>(null);
-  /** The name the user was warned about; submitting it again adds it anyway. */
-  const [confirmedDuplicate, setConfirmedDuplicate] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [adding, setAdding] = useState(false);
 
   const users = session?.users ?? [];
   const meId = session?.currentUser?.id;
+  const isSupervisor = session?.currentUser?.role === 'supervisor';
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -31,18 +32,18 @@ export function TeamMembers() {
     setError(null);
     if (trimmed === '') return setNameError(t('settings.addUserNameRequired'));
     if ([...trimmed].length > NAME_MAX) return setNameError(t('settings.addUserNameTooLong'));
-    if (users.some((u) => u.name === trimmed) && confirmedDuplicate !== trimmed) {
-      setConfirmedDuplicate(trimmed);
-      return setNameError(t('settings.addUserDuplicate', { name: trimmed }));
+    if (users.some((u) => u.name === trimmed)) return setNameError(t('settings.addUserDuplicate', { name: trimmed }));
+    if ([...password.normalize('NFC')].length < PASSWORD_MIN_LENGTH) {
+      return setNameError(t('settings.addUserPasswordShort', { min: PASSWORD_MIN_LENGTH }));
     }
     setNameError(null);
     setAdding(true);
-    const r = await call('users.create', { name: trimmed, role });
+    const r = await call('users.create', { name: trimmed, role, password });
     setAdding(false);
     if (!r.ok) return setError(r.error);
     setName('');
+    setPassword('');
     setRole('agent');
-    setConfirmedDuplicate(null);
     notify('success', t('settings.addUserAdded', { name: trimmed }));
     await refreshSession();
   }
@@ -60,6 +61,7 @@ export function TeamMembers() {
               <th>{t('settings.teamName')}</th>
               <th>{t('settings.teamRole')}</th>
               <th>{t('settings.teamSince')}</th>
+              {isSupervisor && <th>{t('settings.teamPassword')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -73,6 +75,11 @@ export function TeamMembers() {
                   <span className={`adm-badge adm-badge-${u.role}`}>{t(`roles.${u.role}`)}</span>
                 </td>
                 <td className="adm-nowrap">{formatDateTime(u.createdAt)}</td>
+                {isSupervisor && (
+                  <td>
+                    <SetPassword userId={u.id} name={u.name} />
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
@@ -93,6 +100,21 @@ export function TeamMembers() {
               aria-invalid={nameError !== null}
               onChange={(e) => {
                 setName(e.target.value);
+                setNameError(null);
+              }}
+            />
+          </label>
+          <label className="adm-field">
+            <span className="adm-label">{t('settings.addUserPassword')}</span>
+            <input
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              maxLength={PASSWORD_MAX_LENGTH}
+              placeholder={t('settings.addUserPasswordPlaceholder', { min: PASSWORD_MIN_LENGTH })}
+              data-testid="add-user-password"
+              onChange={(e) => {
+                setPassword(e.target.value);
                 setNameError(null);
               }}
             />
@@ -119,5 +141,51 @@ export function TeamMembers() {
         <ErrorNotice error={error} />
       </form>
     </section>
+  );
+}
+
+/** A supervisor sets (or resets) someone's password on this console; that person's open sessions end. */
+function SetPassword({ userId, name }: { userId: string; name: string }) {
+  const { t } = useTranslation('admin');
+  const notify = useStore((s) => s.notify);
+  const [open, setOpen] = useState(false);
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const short = [...password.normalize('NFC')].length < PASSWORD_MIN_LENGTH;
+  if (!open) {
+    return (
+      <button type="button" className="adm-btn" data-testid="set-password" onClick={() => setOpen(true)}>
+        {t('settings.setPassword')}
+      </button>
+    );
+  }
+  return (
+    <form
+      className="adm-row"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (short) return;
+        void call('users.setPassword', { userId, password }).then((r) => {
+          if (!r.ok) return setError(r.error);
+          setOpen(false);
+          setPassword('');
+          notify('success', t('settings.passwordSet', { name }));
+        });
+      }}
+    >
+      <input
+        type="password"
+        autoComplete="new-password"
+        value={password}
+        maxLength={PASSWORD_MAX_LENGTH}
+        placeholder={t('settings.addUserPasswordPlaceholder', { min: PASSWORD_MIN_LENGTH })}
+        data-testid="set-password-input"
+        onChange={(e) => setPassword(e.target.value)}
+      />
+      <button type="submit" className="adm-btn adm-btn-primary" disabled={short} data-testid="set-password-save">
+        {t('settings.setPasswordSave')}
+      </button>
+      <ErrorNotice error={error} />
+    </form>
   );
 }

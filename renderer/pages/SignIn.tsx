@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { applyLocale, type Locale } from '../i18n';
+import { apiErrorText } from '../i18n/apiError';
+import { useStore } from '../store';
+
+/** The sign-in screen of a console that is set up: name (or phone) and password, for this window or tab only. */
+export default function SignIn() {
+  const { t, i18n } = useTranslation();
+  const signIn = useStore((s) => s.signIn);
+  const [login, setLogin] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const locale: Locale = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const valid = login.trim().length > 0 && password.length > 0;
+
+  const submit = async () => {
+    if (!valid || busy) return;
+    setBusy(true);
+    setError(null);
+    const failure = await signIn(login.trim(), password);
+    setBusy(false);
+    if (!failure) return;
+    setPassword('');
+    if (failure.code === 'UNAUTHENTICATED') setError(t('signIn.wrong'));
+    else if (failure.code === 'RATE_LIMITED') {
+      const ms = Number(failure.details?.retryAfterMs ?? 0);
+      setError(t('signIn.rateLimited', { minutes: Math.max(1, Math.ceil(ms / 60_000)) }));
+    } else if (failure.code === 'FORBIDDEN') setError(t('signIn.disabled'));
+    else setError(apiErrorText(failure));
+  };
+
+  return (
+    <div className="firstrun" data-testid="sign-in">
+      <form
+        className="firstrun-card signin-card"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <div className="firstrun-brand">
+          <span className="brand-mark big" aria-hidden="true">
+            <svg viewBox="0 0 24 24" width="26" height="26">
+              <path
+                fill="currentColor"
+                d="M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1z"
+              />
+            </svg>
+          </span>
+          <div>
+            <h1>{t('signIn.title')}</h1>
+            <p className="muted">{t('signIn.intro')}</p>
+          </div>
+        </div>
+
+        <fieldset disabled={busy}>
+          <label className="field-label" htmlFor="sign-in-login">
+            {t('signIn.login')}
+          </label>
+          <input
+            id="sign-in-login"
+            className="input"
+            data-testid="sign-in-login"
+            autoComplete="username"
+            value={login}
+            maxLength={64}
+            autoFocus
+            onChange={(e) => setLogin(e.target.value)}
+          />
+          <label className="field-label" htmlFor="sign-in-password">
+            {t('signIn.password')}
+          </label>
+          <input
+            id="sign-in-password"
+            className="input"
+            type="password"
+            data-testid="sign-in-password"
+            autoComplete="current-password"
+            value={password}
+            maxLength={256}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </fieldset>
+
+        {error && (
+          <div className="banner banner-error" role="alert" data-testid="sign-in-error">
+            {error}
+          </div>
+        )}
+
+        <div className="firstrun-actions">
+          <button
+            type="button"
+            className="btn btn-ghost"
+            data-testid="sign-in-lang"
+            onClick={() => void applyLocale(locale === 'en' ? 'zh-CN' : 'en')}
+          >
+            {t(`lang.${locale === 'en' ? 'zh-CN' : 'en'}`)}
+          </button>
+          <button type="submit" className="btn btn-primary btn-large" data-testid="sign-in-submit" disabled={!valid || busy}>
+            {busy ? t('signIn.busy') : t('signIn.submit')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
