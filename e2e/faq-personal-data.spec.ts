@@ -9,7 +9,7 @@ import { CLOCK_START, expect, shot, test, type ConsoleHost } from './fixtures';
  */
 
 async function invoke<T>(host: ConsoleHost, method: string, input: unknown): Promise<T> {
-  const r = await host.backend.invoke(method, input);
+  const r = await host.invoke(method, input);
   if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
   return r.value as T;
 }
@@ -18,7 +18,6 @@ test('publish waits for a per-finding "not personal" confirmation', async ({ pag
   const console_ = new ConsolePage(page);
   await console_.open(host.url);
   await console_.firstRun('empty', '王芳');
-  await invoke(host, 'users.create', { name: '周敏', role: 'supervisor' });
   const customerId = uuidv7();
   insertCustomer(host.backend.context!.db, {
     id: customerId,

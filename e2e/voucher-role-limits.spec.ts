@@ -10,7 +10,7 @@ import { TicketsPage } from './tickets-page';
  */
 
 async function invoke<T>(host: ConsoleHost, method: string, input: unknown): Promise<T> {
-  const r = await host.backend.invoke(method, input);
+  const r = await host.invoke(method, input);
   if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
   return r.value as T;
 }
