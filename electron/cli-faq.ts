@@ -5,6 +5,7 @@ import type { FaqExportFile } from '../core/contract/views-faq';
 import { FAQ_FORMATS, parseFaqFormat } from '../core/faq/export';
 import { createBackend } from './backend';
 import { clockFromEnv } from './host-options';
+import { CliSignInError, signInForCli } from './cli-auth';
 
 /*
  * `npm run console -- export-faq`: the published FAQ to a file. The file appears whole or not at all:
@@ -18,6 +19,8 @@ export interface ExportFaqArgs {
   locale: string | undefined;
   category: string | undefined;
   dataDir: string;
+  /** Who exports (a console user); the password comes from CONSOLE_PASSWORD or a prompt. */
+  user?: string;
 }
 
 export interface Output {
@@ -95,7 +98,15 @@ export async function exportFaqCommand(args: ExportFaqArgs, out: Output): Promis
       out.error(`The console database cannot be opened: ${status.value.db.message ?? 'unknown error'}`);
       return 1;
     }
-    const result = await backend.invoke('faq.export', { format, locales, ...(args.category ? { category: args.category } : {}) });
+    let session: { token: string | null } | undefined;
+    try {
+      session = (await signInForCli(backend, backend.context, args.user, 'export-faq')).session;
+    } catch (error) {
+      if (!(error instanceof CliSignInError)) throw error;
+      out.error(error.message);
+      return error.exitCode;
+    }
+    const result = await backend.invoke('faq.export', { format, locales, ...(args.category ? { category: args.category } : {}) }, session);
     if (!result.ok) {
       out.error(`${result.error.code}: ${result.error.message}`);
       return 1;

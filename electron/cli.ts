@@ -14,11 +14,11 @@ const USAGE = `Usage: npm run console -- <command> [options]
 
 Commands:
   import FILE        Import a callback list (CSV, UTF-8 or GBK) and print the counts.
-  export-faq         Export the published FAQ to a file (written whole or not at all).
+  export-faq         Export the published FAQ to a file (written whole or not at all; signs in with --user).
 
 Options:
   --data-dir DIR     The console's data folder (default: ${defaultDataDir()}; env CONSOLE_DATA_DIR)
-  --user NAME        import: who imports (your name in the console); the password is asked for
+  --user NAME        who runs the command (your name in the console); the password is asked for
                      with no echo, or read from CONSOLE_PASSWORD
   --dry-run          Validate and count only; import nothing.
   --format FORMAT    export-faq: md, html, csv or json
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   if (values.help || !command) return void console.log(USAGE);
   if (command === 'export-faq') {
     const { format, out, locale, category } = values;
-    process.exit(await exportFaqCommand({ format, out, locale, category, dataDir: values['data-dir'] }, console));
+    process.exit(await exportFaqCommand({ format, out, locale, category, dataDir: values['data-dir'], user: values.user }, console));
   }
   if (command !== 'import') fail(`Unknown command “${command}”.\n\n${USAGE}`);
   if (!file) fail(`Which file? ${USAGE}`);

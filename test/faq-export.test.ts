@@ -1,15 +1,18 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FaqExportFile } from '../core/contract/views-faq';
 import { exportFaqCommand, type Output } from '../electron/cli-faq';
-import { cleanup, tempDir } from './helpers';
+import { cleanup, tempDir, TEST_PASSWORD } from './helpers';
 import { draftFrom, faqWorld, publish, workedTicket } from './faq-helpers';
 
 afterEach(cleanup);
 
 /** Two published entries in two categories (one with English), one draft, one retired. */
+/** faqWorld's supervisor (test/faq-helpers.ts). */
+const SUPERVISOR = '周敏';
+
 async function library() {
   const w = await faqWorld();
   const { h, sup, agent, cu } = w;
@@ -101,13 +104,18 @@ describe('faq.export', () => {
 });
 
 describe('npm run console -- export-faq', () => {
+  // The CLI signs in like the console: as the supervisor the FAQ world is set up by.
+  beforeEach(() => {
+    process.env.CONSOLE_PASSWORD = TEST_PASSWORD;
+  });
+
   it('writes the file whole and prints what it wrote', async () => {
     const { h } = await library();
     const dir = tempDir();
     const out = join(dir, 'faq.html');
     writeFileSync(out, 'old content');
     const io = capture();
-    const code = await exportFaqCommand({ format: 'html', out, locale: 'both', category: undefined, dataDir: h.dataDir }, io);
+    const code = await exportFaqCommand({ format: 'html', out, locale: 'both', category: undefined, dataDir: h.dataDir, user: SUPERVISOR }, io);
     expect(io.errors).toEqual([]);
     expect(code).toBe(0);
     const expected = await h.ok<FaqExportFile>('faq.export', { format: 'html', locales: ['zh-CN', 'en'] });
@@ -124,14 +132,14 @@ describe('npm run console -- export-faq', () => {
     const dir = tempDir();
     const missing = join(dir, 'no-such-folder', 'faq.md');
     let io = capture();
-    expect(await exportFaqCommand({ format: 'md', out: missing, locale: undefined, category: undefined, dataDir: h.dataDir }, io)).toBe(1);
+    expect(await exportFaqCommand({ format: 'md', out: missing, locale: undefined, category: undefined, dataDir: h.dataDir, user: SUPERVISOR }, io)).toBe(1);
     expect(io.errors.join('\n')).toMatch(/Cannot write .*faq\.md: the folder .*no-such-folder does not exist\. Nothing was written\./);
     expect(existsSync(join(dir, 'no-such-folder'))).toBe(false);
 
     // A path through a file (every user, root included, is refused).
     writeFileSync(join(dir, 'plain-file'), 'x');
     io = capture();
-    expect(await exportFaqCommand({ format: 'md', out: join(dir, 'plain-file', 'faq.md'), locale: undefined, category: undefined, dataDir: h.dataDir }, io)).toBe(1);
+    expect(await exportFaqCommand({ format: 'md', out: join(dir, 'plain-file', 'faq.md'), locale: undefined, category: undefined, dataDir: h.dataDir, user: SUPERVISOR }, io)).toBe(1);
     expect(io.errors.join('\n')).toMatch(/plain-file is not a folder\. Nothing was written/);
 
     const locked = join(dir, 'locked');
@@ -140,7 +148,7 @@ describe('npm run console -- export-faq', () => {
     chmodSync(locked, 0o555);
     try {
       io = capture();
-      const code = await exportFaqCommand({ format: 'md', out: join(locked, 'faq.md'), locale: 'zh-CN', category: undefined, dataDir: h.dataDir }, io);
+      const code = await exportFaqCommand({ format: 'md', out: join(locked, 'faq.md'), locale: 'zh-CN', category: undefined, dataDir: h.dataDir, user: SUPERVISOR }, io);
       // Root may write anywhere; everyone else is refused and the old file survives.
       if (process.getuid?.() !== 0) {
         expect(code).toBe(1);
@@ -153,14 +161,14 @@ describe('npm run console -- export-faq', () => {
     }
 
     io = capture();
-    expect(await exportFaqCommand({ format: 'md', out: dir, locale: undefined, category: undefined, dataDir: h.dataDir }, io)).toBe(1);
+    expect(await exportFaqCommand({ format: 'md', out: dir, locale: undefined, category: undefined, dataDir: h.dataDir, user: SUPERVISOR }, io)).toBe(1);
     expect(io.errors.join('\n')).toMatch(/is a folder/);
 
     io = capture();
-    expect(await exportFaqCommand({ format: 'pdf', out: join(dir, 'x.pdf'), locale: undefined, category: undefined, dataDir: h.dataDir }, io)).toBe(1);
+    expect(await exportFaqCommand({ format: 'pdf', out: join(dir, 'x.pdf'), locale: undefined, category: undefined, dataDir: h.dataDir, user: SUPERVISOR }, io)).toBe(1);
     expect(io.errors.join('\n')).toMatch(/“pdf” is not a format/);
-    expect(await exportFaqCommand({ format: 'md', out: join(dir, 'x.md'), locale: 'fr', category: undefined, dataDir: h.dataDir }, io)).toBe(1);
-    expect(await exportFaqCommand({ format: 'md', out: join(dir, 'x.md'), locale: 'en', category: 'offers_points', dataDir: h.dataDir }, io)).toBe(1);
+    expect(await exportFaqCommand({ format: 'md', out: join(dir, 'x.md'), locale: 'fr', category: undefined, dataDir: h.dataDir, user: SUPERVISOR }, io)).toBe(1);
+    expect(await exportFaqCommand({ format: 'md', out: join(dir, 'x.md'), locale: 'en', category: 'offers_points', dataDir: h.dataDir, user: SUPERVISOR }, io)).toBe(1);
     expect(io.errors.at(-1)).toMatch(/^BAD_INPUT: Nothing to export/);
     expect(readdirSync(dir).sort()).toEqual(['locked', 'plain-file']);
   });
@@ -169,7 +177,11 @@ describe('npm run console -- export-faq', () => {
     const { h } = await library();
     const dir = tempDir();
     const run = (...args: string[]) =>
-      spawnSync('npx', ['tsx', 'electron/cli.ts', 'export-faq', ...args, '--data-dir', h.dataDir], { encoding: 'utf8', timeout: 60_000 });
+      spawnSync('npx', ['tsx', 'electron/cli.ts', 'export-faq', ...args, '--data-dir', h.dataDir, '--user', SUPERVISOR], {
+        encoding: 'utf8',
+        timeout: 60_000,
+        env: { ...process.env, CONSOLE_PASSWORD: TEST_PASSWORD },
+      });
     const ok = run('--format', 'csv', '--out', join(dir, 'faq.csv'), '--locale', 'zh-CN', '--category', 'payments');
     expect(ok.stderr).toBe('');
     expect(ok.status).toBe(0);
