@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SpendSummary, TicketDetail, VoucherQuote, VoucherRequestResult, VoucherView } from '../core/contract/views-cases';
 import { DEFAULT_CASE_SETTINGS } from '../core/cases/settings';
-import { cleanup, contentHash, count, createUser, DAY, HOUR, makeHarness, rows, seedCustomer, setUpEmpty, switchTo } from './helpers';
+import { cleanup, contentHash, count, createUser, DAY, HOUR, makeHarness, rows, seedCustomer, setUpEmpty, switchTo, setUpAs } from './helpers';
 
 afterEach(cleanup);
 
@@ -147,9 +147,8 @@ describe('limits per role (issue 11 #4)', () => {
 
   it('above its own limit with no other supervisor, the request is refused at once, saying what to do', async () => {
     const h = makeHarness();
-    await setUpEmpty(h);
-    const sup = await createUser(h, '周敏', 'supervisor');
-    await switchTo(h, sup);
+    // The first run makes the team's first (and here only) supervisor, who stays signed in.
+    const sup = (await setUpAs(h, '周敏')).currentUser!;
     const cu = seedCustomer(h.db);
     const before = contentHash(h.db);
     const input = { requestKey: crypto.randomUUID(), customerId: cu.id, kind: 'cashback', amountFen: 600_00, reasonCode: 'goodwill' };
