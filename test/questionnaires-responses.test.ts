@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallScriptState, ResponseView } from '../core/contract/views';
 import { choices, makeScript } from '../core/questionnaire/testing';
-import { cleanup, contentHash, makeHarness, MIN, row, rows, switchTo, T0, type Harness } from './helpers';
+import { cleanup, contentHash, makeHarness, MIN, row, rows, switchTo, T0, TEST_PASSWORD, type Harness } from './helpers';
 import { as, attemptOf, callback, mapping, outcome, publishMapped, responseRow, team } from './questionnaire-helpers';
 
 afterEach(cleanup);
@@ -48,6 +48,8 @@ describe('answers', () => {
     // Another back end on the same data (the app restarted): the questionnaire resumes as it was.
     t.h.backend.close();
     const h = makeHarness({ dataDir: t.h.dataDir, now: t.h.now() });
+    // A restart signs everyone out: the agent (setUpEmpty's 王芳) signs in again.
+    await h.ok('session.signIn', { login: '王芳', password: TEST_PASSWORD });
     const resumed = await h.ok<CallScriptState>('responses.forCallback', { callbackId: cb });
     expect(resumed.response).toMatchObject({ id: r.id, status: 'in_progress', versionId: r.versionId, answers: expected });
     expect((await h.ok<ResponseView>('responses.start', { callbackId: cb })).id).toBe(r.id);
