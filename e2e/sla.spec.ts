@@ -133,8 +133,10 @@ test('a supervisor approves a pending voucher from the Vouchers page and the spe
   await shot(page, 'sla-vouchers-agent');
 
   await agent.signInAs('周敏');
-  // The supervisor's own large request is listed but cannot be approved by them.
-  const own = await requestVoucher(host, customerId, 60_00);
+  // The supervisor's own large request (over the supervisor limit of ¥500) is listed but cannot be
+  // approved by them; a second supervisor exists to approve it (alone, it would be refused at once).
+  await addUser(host, '孙丽', 'supervisor');
+  const own = await requestVoucher(host, customerId, 600_00);
   expect(own.state).toBe('pending_approval');
   await agent.nav('board');
   await agent.nav('vouchers');
