@@ -101,7 +101,7 @@ export function* applyAttempt(a: MutationArgs<'attempts.record'>): Q<AttemptAppl
       blocks: verdict.blocks,
     });
   }
-  if (a.disposition === 'reached') yield* settleQuestionnaireOnReached(callback.id, a.surveySkipReason, a.recordedAt);
+  if (a.disposition === 'reached') yield* settleQuestionnaireOnReached(callback, a.surveySkipReason, a.recordedAt);
   yield* insertAttempt({
     surveySkipReason: a.disposition === 'reached' ? a.surveySkipReason : null,
     id: a.attemptId,

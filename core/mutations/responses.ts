@@ -3,6 +3,7 @@ import { answer as applyAnswerToScript, completion, unanswer } from '../question
 import type { MutationArgs } from '../sync/mutations';
 import type { Q } from '../store/sql';
 import type { Acting } from './permissions';
+import type { CallbackRecord } from '../domain/records';
 import { getCallback } from '../store/callbacks';
 import { currentAnswers, finishResponse, getResponse, insertAnswerFact, insertResponse, latestResponseFor } from '../store/responses';
 import { getScript, getVersion, latestPublished } from '../store/scripts';
@@ -12,7 +13,12 @@ import { getScriptMapping } from '../store/settings';
 export function* applicableScript(callbackId: string) {
   const callback = yield* getCallback(callbackId);
   if (!callback) throw new AppError('NOT_FOUND', 'That callback does not exist.');
-  const scriptId = (yield* getScriptMapping())[callback.reason];
+  return yield* scriptForReason(callback.reason);
+}
+
+/** The published script mapped to a callback reason (purpose), if any. */
+function* scriptForReason(reason: CallbackRecord['reason']) {
+  const scriptId = (yield* getScriptMapping())[reason];
   const script = scriptId ? (yield* getScript(scriptId)) : undefined;
   if (!script || script.retiredAt !== null) return undefined;
   const version = yield* latestPublished(script.id);
@@ -80,11 +86,12 @@ export function* applyFinish(a: MutationArgs<'responses.finish'>, acting: Acting
  * When the call that reached the customer ends: a questionnaire still open ends as partial (the call
  * ended early); if one applied and none was completed, the agent must say why.
  */
-export function* settleQuestionnaireOnReached(callbackId: string, reason: string | null, at: number): Q<void> {
-  const latest = yield* latestResponseFor(callbackId);
+export function* settleQuestionnaireOnReached(callback: CallbackRecord, reason: string | null, at: number): Q<void> {
+  // The applier already holds the callback: no second read of it.
+  const latest = yield* latestResponseFor(callback.id);
   if (latest?.status === 'in_progress') yield* finishResponse(latest.id, 'partial', at);
   const completed = latest?.status === 'completed';
-  if (!completed && (yield* applicableScript(callbackId)) && !reason) {
+  if (!completed && (yield* scriptForReason(callback.reason)) && !reason) {
     throw new AppError('BAD_INPUT', 'The questionnaire was not completed: say why before saving.', { field: 'surveySkipReason' });
   }
 }
