@@ -245,3 +245,147 @@ describe('deriveTicket state', () => {
     ]);
   });
 });
+
+describe('deriveTicket: which event changes what', () => {
+  /** The 2026 calendar as worked around the clock, every day: a second calendar a ticket can name. */
+  const ROUND_THE_CLOCK = 'cal-24x7';
+  const allDay = [{ start: 0, end: 1440 }];
+  const roundTheClock = {
+    ...DEFAULT_CALENDAR,
+    weekly: { '1': allDay, '2': allDay, '3': allDay, '4': allDay, '5': allDay, '6': allDay, '7': allDay },
+    holidays: [],
+    workdays: [],
+    makeupPeriods: allDay,
+  };
+  const twoCalendars = (v: string) => (v === ROUND_THE_CLOCK ? roundTheClock : calendars(v));
+
+  const rules: Case[] = [
+    [
+      'only the first reply is the first response; later replies change nothing',
+      ticket('2026-03-02 10:00').reply(sh('2026-03-02 10:20')).reply(sh('2026-03-02 10:50')).reply(sh('2026-03-02 11:30')),
+      '2026-03-02 14:00',
+      { ticket: { firstRespondedAt: sh('2026-03-02 10:20'), level: 'ok', pendingBreaches: [] }, fr: { status: 'met', consumedMinutes: 20, stoppedAt: sh('2026-03-02 10:20') } },
+    ],
+    [
+      'a resolve after the reply does not move the first response',
+      ticket('2026-03-02 10:00').reply(sh('2026-03-02 10:20')).to(sh('2026-03-02 11:30'), 'resolved'),
+      '2026-03-02 14:00',
+      { ticket: { firstRespondedAt: sh('2026-03-02 10:20') }, fr: { status: 'met', consumedMinutes: 20 } },
+    ],
+    [
+      'new → open and pending_customer → open are not reopens',
+      ticket('2026-03-02 10:00').to(sh('2026-03-02 10:05'), 'open').to(sh('2026-03-02 10:10'), 'pending_customer').to(sh('2026-03-02 10:40'), 'open'),
+      '2026-03-02 11:00',
+      { ticket: { status: 'open', reopenCount: 0, resolvedAt: null, closedAt: null } },
+    ],
+    [
+      'resolving sets resolvedAt, not closedAt',
+      ticket('2026-03-02 10:00').reply(sh('2026-03-02 10:20')).to(sh('2026-03-02 11:00'), 'resolved'),
+      '2026-03-02 12:00',
+      { ticket: { status: 'resolved', resolvedAt: sh('2026-03-02 11:00'), closedAt: null, level: 'done' } },
+    ],
+    [
+      'every reopen is counted, and each resolve after a reopen is the new resolvedAt',
+      ticket('2026-03-02 10:00')
+        .reply(sh('2026-03-02 10:10'))
+        .to(sh('2026-03-02 10:30'), 'resolved')
+        .to(sh('2026-03-02 11:00'), 'open')
+        .to(sh('2026-03-02 11:30'), 'resolved')
+        .to(sh('2026-03-02 14:00'), 'closed')
+        .to(sh('2026-03-02 15:00'), 'open')
+        .to(sh('2026-03-02 16:00'), 'resolved'),
+      '2026-03-02 17:00',
+      { ticket: { reopenCount: 2, resolvedAt: sh('2026-03-02 16:00'), closedAt: null }, res: { status: 'met', consumedMinutes: 30 + 30 + 60, stoppedAt: sh('2026-03-02 16:00') } },
+    ],
+    [
+      'closed after a reopen without a new resolve: resolved at the close',
+      ticket('2026-03-02 10:00').reply(sh('2026-03-02 10:10')).to(sh('2026-03-02 10:30'), 'resolved').to(sh('2026-03-02 10:40'), 'open').to(sh('2026-03-02 11:00'), 'closed'),
+      '2026-03-02 12:00',
+      { ticket: { status: 'closed', resolvedAt: sh('2026-03-02 11:00'), closedAt: sh('2026-03-02 11:00'), reopenCount: 1 }, res: { status: 'met', consumedMinutes: 50 } },
+    ],
+    [
+      'a ticket breached only on its resolution clock is breached',
+      ticket('2026-03-02 09:00', P1).reply(sh('2026-03-02 09:10')),
+      '2026-03-02 14:30',
+      {
+        ticket: { level: 'breached', pendingBreaches: ['resolution'], nextDueAt: due('2026-03-02 14:00') },
+        fr: { status: 'met', level: 'ok' },
+        res: { status: 'running', level: 'breached', consumedMinutes: 270, breachedAt: due('2026-03-02 14:00') },
+      },
+    ],
+    [
+      'a resolution breach is pending until it is recorded, whatever was recorded for the first response',
+      ticket('2026-03-02 09:00', P1).breach(sh('2026-03-02 09:31'), 'first_response', sh('2026-03-02 09:30')).reply(sh('2026-03-02 09:40')),
+      '2026-03-02 14:30',
+      { ticket: { escalated: true, breachesRecorded: ['first_response'], pendingBreaches: ['resolution'], level: 'breached' } },
+    ],
+    [
+      'a breach recorded twice is listed once',
+      ticket('2026-03-02 10:00')
+        .breach(sh('2026-03-02 11:01'), 'first_response', sh('2026-03-02 11:00'))
+        .breach(sh('2026-03-02 11:02'), 'first_response', sh('2026-03-02 11:00')),
+      '2026-03-02 11:30',
+      { ticket: { breachesRecorded: ['first_response'], pendingBreaches: [] } },
+    ],
+    [
+      'a paused ticket with a clock in its warning zone is paused, not warning',
+      ticket('2026-03-02 10:00').to(sh('2026-03-02 10:50'), 'pending_customer'),
+      '2026-03-02 11:30',
+      { ticket: { level: 'paused' }, fr: { status: 'paused', level: 'warning' } },
+    ],
+    [
+      'the resolution clock alone in its warning zone makes the ticket warning',
+      ticket('2026-03-02 09:00', P1).reply(sh('2026-03-02 09:10')),
+      '2026-03-02 13:20',
+      { ticket: { level: 'warning' }, fr: { level: 'ok' }, res: { level: 'warning' } },
+    ],
+    [
+      'the calendar is the one the latest sla_applied names',
+      new TicketHistory()
+        .create(sh('2026-03-07 10:00'))
+        .sla(sh('2026-03-07 10:00'), P2)
+        .sla(sh('2026-03-07 10:00'), P2, ROUND_THE_CLOCK),
+      '2026-03-07 10:30',
+      {
+        ticket: { calendarVersionId: ROUND_THE_CLOCK, calendarMissing: false, nextDueAt: due('2026-03-07 11:00') },
+        fr: { consumedMinutes: 30, dueAt: due('2026-03-07 11:00') },
+        res: { dueAt: due('2026-03-07 18:00') },
+      },
+    ],
+    [
+      'a known calendar is not missing',
+      ticket('2026-03-02 10:00'),
+      '2026-03-02 10:30',
+      { ticket: { calendarVersionId: CALENDAR_2026, calendarMissing: false } },
+    ],
+    [
+      'the earlier due time of the running clocks is next due, even when it is the resolution',
+      new TicketHistory().create(sh('2026-03-02 10:00')).sla(sh('2026-03-02 10:00'), { firstResponseMinutes: 240, resolutionMinutes: 60, warning: { kind: 'percent', value: 80 } }),
+      '2026-03-02 10:30',
+      { ticket: { nextDueAt: due('2026-03-02 11:00') }, fr: { dueAt: due('2026-03-02 15:00') }, res: { dueAt: due('2026-03-02 11:00') } },
+    ],
+    [
+      'a second created event is a duplicate: the first one stands',
+      new TicketHistory()
+        .create(sh('2026-03-02 10:00'), { priority: 'P2', subject: 'first' })
+        .create(sh('2026-03-02 10:05'), { priority: 'P4', subject: 'second' })
+        .sla(sh('2026-03-02 10:00'), P2),
+      '2026-03-02 10:30',
+      { ticket: { priority: 'P2', subject: 'first', createdAt: sh('2026-03-02 10:00'), updatedAt: sh('2026-03-02 10:05') } },
+    ],
+  ];
+
+  it.each(rules)('%s', (_what, h, now, expected) => {
+    const s = deriveTicket(h.events, twoCalendars, sh(now));
+    if (expected.ticket) expect(s).toMatchObject(expected.ticket);
+    if (expected.fr) expect(s.firstResponse).toMatchObject(expected.fr);
+    if (expected.res) expect(s.resolution).toMatchObject(expected.res);
+  });
+
+  it('updatedAt is the latest event time, even when a same-instant event sorts before creation', () => {
+    const h = ticket('2026-03-02 10:00').note(sh('2026-03-02 10:20'));
+    const [created, applied, noted] = h.events;
+    expect(deriveTicket([applied!, created!, noted!], calendars, sh('2026-03-02 11:00')).updatedAt).toBe(sh('2026-03-02 10:20'));
+    expect(deriveTicket([noted!, created!, applied!], calendars, sh('2026-03-02 11:00')).updatedAt).toBe(sh('2026-03-02 10:20'));
+  });
+});
