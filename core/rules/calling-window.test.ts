@@ -163,6 +163,20 @@ describe('nextWindowOpening', () => {
     expect(nextWindowOpening(at('2026-11-23T10:00:00+08:00'), SH, rules({ noCallDates: dates }))).toBe(at('2026-12-06T09:00:00+08:00'));
   });
 
+  it('searches today and the fourteen days after it, no further', () => {
+    // From Monday 2026-11-23, blocked day after day: with 14 days blocked the 15th opens; with 15, nothing.
+    const blocked = (n: number) => Array.from({ length: n }, (_, i) => new Date(Date.UTC(2026, 10, 23 + i)).toISOString().slice(0, 10));
+    const from = at('2026-11-23T10:00:00+08:00');
+    expect(nextWindowOpening(from, SH, rules({ noCallDates: blocked(14) }))).toBe(at('2026-12-07T09:00:00+08:00'));
+    expect(nextWindowOpening(from, SH, rules({ noCallDates: blocked(15) }))).toBeNull();
+    expect(checkCallingWindow(from, SH, rules({ noCallDates: blocked(15) }))).toMatchObject({ reason: 'no_call_day', nextOpenAt: null });
+  });
+
+  it('has no opening in a zone nobody can resolve', () => {
+    expect(nextWindowOpening(at('2026-11-23T10:00:00+08:00'), 'Mars/Olympus', rules())).toBeNull();
+    expect(nextWindowOpening(at('2026-11-23T03:00:00+08:00'), '', rules())).toBeNull();
+  });
+
   // DST days: the window is local wall time, so it opens at 09:00 local even on the day the clocks change.
   it('NY spring-forward day: opens at 09:00 EDT, not 10:00', () => {
     expect(nextWindowOpening(at('2026-03-08T06:00:00-04:00'), NY, rules())).toBe(at('2026-03-08T09:00:00-04:00'));
