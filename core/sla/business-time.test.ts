@@ -152,3 +152,61 @@ describe('calendars without working time', () => {
     expect(compileCalendar({ ...cal })).not.toBe(compileCalendar(cal));
   });
 });
+
+describe('weekly periods are read in time order, however they are listed', () => {
+  const MORNING: Period = { start: 540, end: 720 };
+  const AFTERNOON: Period = { start: 780, end: 1080 };
+  const listed = (periods: Period[]): CalendarContent => ({
+    ...cal,
+    weekly: { ...cal.weekly, '1': periods },
+    makeupPeriods: periods,
+  });
+
+  it.each([
+    ['morning first', [MORNING, AFTERNOON]],
+    ['afternoon first', [AFTERNOON, MORNING]],
+  ])('%s: a Monday and a make-up day are 480 minutes, opening at 09:00', (_what, periods) => {
+    const c = listed(periods);
+    // 2026-03-02 is a Monday; 2026-10-10 a make-up Saturday.
+    expect(businessMinutesBetween(c, sh('2026-03-02 00:00'), sh('2026-03-03 00:00'))).toBe(480);
+    expect(businessMinutesBetween(c, sh('2026-10-10 00:00'), sh('2026-10-11 00:00'))).toBe(480);
+    expect(fmt(addBusinessMinutes(c, sh('2026-03-02 07:00'), 60))).toBe('2026-03-02 10:00');
+    expect(compileCalendar(c).intervalsOn(sh('2026-03-02 15:00')).map(([s, e]) => `${fmt(s)}–${fmt(e).slice(11)}`)).toEqual(['2026-03-02 09:00–12:00', '2026-03-02 13:00–18:00']);
+  });
+});
+
+describe('finding the local day of an instant', () => {
+  // Each calendar is a fresh content object, so the instant is the first one its compiled form looks up:
+  // the guess from UTC lands on the wrong local day and the lookup has to step to the right one.
+  const allDay: Period[] = [{ start: 0, end: 1440 }];
+  const everyDay = (timezone: string): CalendarContent => ({
+    timezone,
+    weekly: { '1': allDay, '2': allDay, '3': allDay, '4': allDay, '5': allDay, '6': allDay, '7': allDay },
+    holidays: [],
+    workdays: [],
+    makeupPeriods: allDay,
+  });
+
+  it.each([
+    // [zone, instant, its local day from midnight to midnight]
+    ['America/New_York', '2026-03-03T20:00:00-05:00', '2026-03-03T00:00:00-05:00', '2026-03-04T00:00:00-05:00'], // 01:00 UTC the next day
+    ['Asia/Tokyo', '2026-03-03T03:00:00+09:00', '2026-03-03T00:00:00+09:00', '2026-03-04T00:00:00+09:00'], // 18:00 UTC the day before
+    ['America/New_York', '2026-03-08T22:00:00-04:00', '2026-03-08T00:00:00-05:00', '2026-03-09T00:00:00-04:00'], // a 23-hour day
+  ])('%s at %s is in the day %s to %s', (zone, at, start, end) => {
+    const c = compileCalendar(everyDay(zone));
+    expect(c.intervalsOn(Date.parse(at))).toEqual([[Date.parse(start), Date.parse(end)]]);
+    expect(isBusinessTime(everyDay(zone), Date.parse(at))).toBe(true);
+  });
+
+  it('counts an all-day calendar exactly from an evening start in New York', () => {
+    const from = Date.parse('2026-03-03T20:00:00-05:00');
+    expect(businessMinutesBetween(everyDay('America/New_York'), from, from + 6 * 60_000)).toBe(6);
+    expect(addBusinessMinutes(everyDay('America/New_York'), from, 300)).toBe(from + 300 * 60_000);
+  });
+
+  it('is not fooled by non-finite instants', () => {
+    expect(isBusinessTime(cal, Number.NaN)).toBe(false);
+    expect(isBusinessTime(cal, Number.POSITIVE_INFINITY)).toBe(false);
+    expect(() => businessMinutesBetween(cal, 0, Number.POSITIVE_INFINITY)).toThrow(RangeError);
+  });
+});
