@@ -104,6 +104,34 @@ describe('walk: branching', () => {
   });
 });
 
+describe('walk: draft errors the engine must survive', () => {
+  // A draft may repeat a key (checks.ts reports it); the first question with the key is the question.
+  const duplicated = makeScript([
+    { key: 'b', type: 'yes_no' },
+    { key: 'c', type: 'rating' },
+    { key: 'b', type: 'rating', required: true },
+  ]);
+
+  it('the first question with a key is the one shown, in its place', () => {
+    expect(visibleKeys(duplicated, {})).toEqual(['b', 'c']);
+    expect(visibleKeys(duplicated, { b: { value: true }, c: { value: 4 } })).toEqual(['b', 'c']);
+  });
+
+  it('answers are checked against the first question with the key, and only it can be required', () => {
+    expect(answer(duplicated, {}, 'b', { value: true })).toEqual({ ok: true, answers: { b: { value: true } }, cleared: [] });
+    expect(answer(duplicated, {}, 'b', { value: 3 })).toMatchObject({ ok: false, code: 'wrong_type' });
+    expect(completion(duplicated, {})).toEqual({ canComplete: true, missingRequired: [], answered: 0, visible: 2, endedAt: null });
+  });
+
+  it('an end condition on a later question never ends the script', () => {
+    const s = makeScript([
+      { key: 'a', type: 'yes_no', endIf: { q: 'b', op: 'answered' } },
+      { key: 'b', type: 'yes_no' },
+    ]);
+    expect(walk(s, { a: { value: true }, b: { value: true } })).toEqual({ visible: ['a', 'b'], endedAt: null });
+  });
+});
+
 describe('answer', () => {
   it('refuses an unknown or hidden question, and invalid values', () => {
     expect(answer(branching, {}, 'nope', { value: 1 })).toMatchObject({ ok: false, code: 'unknown_question' });
@@ -263,10 +291,36 @@ describe('validateAnswer', () => {
   for (const [name, question, input, expected] of cases) {
     it(name, () => {
       const r = validateAnswer(question, input);
-      if (typeof expected === 'string') expect(r).toMatchObject({ ok: false, code: expected });
-      else expect(r).toEqual({ ok: true, answer: expected });
+      if (typeof expected === 'string') {
+        expect(r).toMatchObject({ ok: false, code: expected });
+        // Every refusal tells the agent why.
+        expect(r.ok ? '' : r.message.trim()).not.toBe('');
+      } else expect(r).toEqual({ ok: true, answer: expected });
     });
   }
+
+  // The limits an agent needs to correct the answer are in the message itself.
+  const says: [string, ReturnType<typeof q>, unknown, RegExp][] = [
+    ['a rating with a fraction', q({ key: 'r', type: 'rating' }), { value: 3.5 }, /whole number from 1 to 5/],
+    ['an NPS out of range', q({ key: 'p', type: 'nps' }), { value: 11 }, /from 0 to 10/],
+    ['a number below the minimum', num, { value: -1 }, /at least 0\b/],
+    ['a number above the maximum', num, { value: 101 }, /at most 100\b/],
+    ['a short text too long', q({ key: 't', type: 'short_text' }), { value: 'x'.repeat(201) }, /200 characters/],
+    ['a long text too long', q({ key: 't', type: 'long_text' }), { value: 'x'.repeat(4001) }, /4000 characters/],
+    ['"other" too long', single, { value: OTHER, otherText: 'x'.repeat(501) }, /500 characters/],
+    ['an unknown single choice', single, { value: 'zz' }, /"zz"/],
+    ['an unknown choice in a list', multi, { value: ['a', 'zz'] }, /"zz"/],
+  ];
+  it.each(says)('%s: the message says what is allowed', (_what, question, input, message) => {
+    const r = validateAnswer(question, input);
+    expect(r.ok ? '' : r.message).toMatch(message);
+  });
+
+  it('answering a question that is not there, or not shown, names it', () => {
+    expect(answer(branching, {}, 'nope', { value: 1 })).toMatchObject({ message: expect.stringContaining('"nope"') });
+    expect(answer(branching, {}, 'q2', { value: true })).toMatchObject({ message: expect.stringContaining('"q2"') });
+    expect(unanswer(branching, {}, 'nope')).toMatchObject({ message: expect.stringContaining('"nope"') });
+  });
 });
 
 describe('a hidden question holding a stale answer', () => {
