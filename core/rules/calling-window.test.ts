@@ -227,6 +227,8 @@ describe('zonesOpenNow and isValidZone', () => {
       expect(checkCallingWindow(now, '', rules({ noCallWeekdays: [1, 2, 3, 4, 5, 6, 7] })).allowed).toBe(false);
     }
     expect(zonesOpenNow(at('2026-11-23T03:00:00+08:00'), ['Mars/Olympus'], rules())).toEqual([]);
+    // There is no local time to show and no opening to promise.
+    expect(checkCallingWindow(at('2026-11-23T10:00:00+08:00'), 'Mars/Olympus', rules())).toEqual({ allowed: false, reason: 'outside_window', localTime: '', nextOpenAt: null });
   });
 
   it('validates IANA zones', () => {
