@@ -205,6 +205,10 @@ describe('unanswer', () => {
     expect(unanswer(branching, {}, 'nope')).toMatchObject({ ok: false, code: 'unknown_question' });
     expect(unanswer(branching, { gone: { value: 1 } }, 'gone')).toEqual({ ok: true, answers: {}, cleared: [] });
   });
+  it('lists what it cleared in script order, keys the script does not have last', () => {
+    const stale: Answers = { old_key: { value: 'x' }, q4: { value: 'x' }, q3: { value: 1 }, q2: { value: true }, q1: { value: 'b' } };
+    expect(prune(branching, stale)).toEqual({ answers: { q1: { value: 'b' } }, cleared: ['q2', 'q3', 'q4', 'old_key'] });
+  });
   it('prune is idempotent', () => {
     const once = prune(branching, { q1: { value: 'b' }, q2: { value: true } });
     expect(once).toEqual({ answers: { q1: { value: 'b' } }, cleared: ['q2'] });
@@ -256,6 +260,7 @@ describe('validateAnswer', () => {
     ['single unknown', single, { value: 'z' }, 'not_a_choice'],
     ['single array', single, { value: ['a'] }, 'wrong_type'],
     ['other too long', single, { value: OTHER, otherText: 'x'.repeat(501) }, 'too_long'],
+    ['other at the limit', single, { value: OTHER, otherText: 'x'.repeat(500) }, { value: OTHER, otherText: 'x'.repeat(500) }],
     ['multi ordered by choices', multi, { value: ['c', OTHER, 'a'], otherText: 'p' }, { value: ['a', 'c', OTHER], otherText: 'p' }],
     ['multi empty', multi, { value: [] }, 'empty'],
     ['multi duplicate', multi, { value: ['a', 'a'] }, 'duplicate_choice'],

@@ -63,12 +63,14 @@ const indexes = new WeakMap<ScriptContent, ScriptIndex>();
 
 function indexFor(script: ScriptContent): ScriptIndex {
   let ix = indexes.get(script);
+  // Stryker disable next-line ConditionalExpression: a memo; building the index again gives the same index
   if (!ix) {
     const byKey = new Map<string, number>();
     script.questions.forEach((q, i) => {
       if (!byKey.has(q.key)) byKey.set(q.key, i);
     });
     ix = { byKey };
+    // Stryker disable next-line CallExpression: a memo; building the index again gives the same index
     indexes.set(script, ix);
   }
   return ix;
@@ -90,16 +92,21 @@ function walkState(script: ScriptContent, answers: Answers): WalkState {
   const qs = script.questions;
   const shown = new Uint8Array(qs.length);
   const visible: string[] = [];
+  // `limit` is a second guard: shown[j] is set only for questions already walked, so a later (or the current,
+  // while its showIf is read) question is unseen either way. Mutating it alone changes nothing.
+  // Stryker disable next-line UnaryOperator: see above
   let limit = -1;
   // One closure per walk; `limit` moves with the loop so each condition sees only what precedes it.
   const get: Lookup = (key) => {
     const j = byKey.get(key);
+    // Stryker disable next-line ConditionalExpression: see `limit` above
     if (j === undefined || j > limit || shown[j] !== 1 || !Object.hasOwn(answers, key)) return undefined;
     return answers[key];
   };
   for (let i = 0; i < qs.length; i++) {
     const q = qs[i]!;
     if (byKey.get(q.key) !== i) continue;
+    // Stryker disable next-line ArithmeticOperator: see `limit` above
     limit = i - 1;
     if (q.showIf && !holds(q.showIf, get)) continue;
     shown[i] = 1;
