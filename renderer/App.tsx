@@ -18,6 +18,7 @@ import SlaBoardPage from './pages/SlaBoardPage';
 import VouchersPage from './pages/VouchersPage';
 import ReportsPage from './pages/ReportsPage';
 import FaqPage from './pages/FaqPage';
+import AttentionPage from './pages/AttentionPage';
 
 let booted = false;
 
@@ -98,6 +99,10 @@ function Shell() {
     };
   }, [refreshSummary, invalidateQueue]);
 
+  // Sync with the team server: the store's one poller of sync.status (pulled changes refresh every view).
+  const startSyncPolling = useStore((s) => s.startSyncPolling);
+  useEffect(() => startSyncPolling(), [startSyncPolling]);
+
   return (
     <div className="shell">
       <TopBar />
@@ -142,6 +147,11 @@ function Shell() {
         {page === 'audit' && (
           <div className="admin-page">
             <AuditPage />
+          </div>
+        )}
+        {page === 'attention' && (
+          <div className="admin-page">
+            <AttentionPage />
           </div>
         )}
         {page === 'settings' && (

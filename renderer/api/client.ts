@@ -69,7 +69,8 @@ export function call<M extends MethodName>(method: M, input: InputOf<M>): Promis
   const bridge = typeof window !== 'undefined' ? window.api : undefined;
   const result = bridge ? bridge[method](input) : overHttp(method, input);
   return result.then((r) => {
-    if (!r.ok && r.error.code === 'UNAUTHENTICATED' && method !== 'session.signIn') onSignedOut?.();
+    // A refused sign-in (to this console or, joining a team, to the server) is the form's to show: it ends no session.
+    if (!r.ok && r.error.code === 'UNAUTHENTICATED' && method !== 'session.signIn' && method !== 'sync.connect') onSignedOut?.();
     return r;
   }) as Promise<Result<OutputOf<M>>>;
 }

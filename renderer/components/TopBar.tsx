@@ -5,6 +5,7 @@ import { SUPERVISOR_PAGES } from '../store/ui';
 import { formatClockDate, formatNumber, formatTime } from '../format';
 import { useNow } from './useNow';
 import { NotificationBell } from './NotificationBell';
+import { SyncIndicator } from './SyncIndicator';
 import { useDismiss } from './useDismiss';
 
 const PAGES: Page[] = ['queue', 'tickets', 'board', 'vouchers', 'import', 'scripts', 'surveys', 'reports', 'faq', 'audit', 'settings'];
@@ -14,6 +15,7 @@ export function TopBar() {
   const page = useStore((s) => s.page);
   const setPage = useStore((s) => s.setPage);
   const role = useStore((s) => s.session?.currentUser?.role);
+  // "Needs attention" has no tab (eleven are enough): the sync indicator's badge leads to it.
   const pages = PAGES.filter((p) => role === 'supervisor' || !SUPERVISOR_PAGES.includes(p));
 
   return (
@@ -46,6 +48,7 @@ export function TopBar() {
         ))}
       </nav>
       <div className="topbar-right">
+        <SyncIndicator />
         <Clock />
         <NotificationBell />
         <LangToggle />

@@ -20,6 +20,8 @@ import apiErrorsZhCN from './apiErrors.zh-CN';
 import apiErrorsEn from './apiErrors.en';
 import uiZhCN from './ui.zh-CN';
 import uiEn from './ui.en';
+import syncZhCN from './sync.zh-CN';
+import syncEn from './sync.en';
 
 export type Locale = 'zh-CN' | 'en';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
@@ -29,7 +31,7 @@ export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
  * script editor), 'survey' (the in-call questionnaire and the survey figures), 'tickets' (tickets,
  * vouchers and notifications for agents), 'sla' (the supervisor's SLA board, approvals, calendar and
  * policies), 'reports' (supervisor reports), 'faq' (FAQ curation and export),
- * 'apiErrors' (back-end errors in the user's language, worded by ./apiError.ts) and 'ui' (renderer/ui).
+ * 'apiErrors' (back-end errors in the user's language, worded by ./apiError.ts), 'ui' (renderer/ui) and 'sync' (the team server: status, joining, "Needs attention").
  */
 void i18n.use(initReactI18next).init({
   resources: {
@@ -44,13 +46,14 @@ void i18n.use(initReactI18next).init({
       faq: faqZhCN,
       apiErrors: apiErrorsZhCN,
       ui: uiZhCN,
+      sync: syncZhCN,
     },
-    en: { translation: en, admin: adminEn, scripts: scriptsEn, survey: surveyEn, tickets: ticketsEn, sla: slaEn, reports: reportsEn, faq: faqEn, apiErrors: apiErrorsEn, ui: uiEn },
+    en: { translation: en, admin: adminEn, scripts: scriptsEn, survey: surveyEn, tickets: ticketsEn, sla: slaEn, reports: reportsEn, faq: faqEn, apiErrors: apiErrorsEn, ui: uiEn, sync: syncEn },
   },
   lng: 'zh-CN',
   fallbackLng: 'zh-CN',
   supportedLngs: ['zh-CN', 'en'],
-  ns: ['translation', 'admin', 'scripts', 'survey', 'tickets', 'sla', 'reports', 'faq', 'apiErrors', 'ui'],
+  ns: ['translation', 'admin', 'scripts', 'survey', 'tickets', 'sla', 'reports', 'faq', 'apiErrors', 'ui', 'sync'],
   defaultNS: 'translation',
   interpolation: { escapeValue: false },
   returnNull: false,

@@ -63,6 +63,8 @@ export default function AuditPage() {
   const [offset, setOffset] = useState(0);
   const [data, setData] = useState<Data>({ state: 'loading' });
   const [reload, setReload] = useState(0);
+  // Pulled changes from the team server (the store's one invalidation signal) bring audit entries too.
+  const pulled = useStore((s) => s.pulledVersion);
   const [exporting, setExporting] = useState<number | null>(null);
   // Every kind the console writes, plus any other found in the entries loaded (e.g. written by a newer version).
   const [seenActions, setSeenActions] = useState<ReadonlySet<string>>(() => new Set(AUDIT_ACTIONS));
@@ -83,7 +85,7 @@ export default function AuditPage() {
     return () => {
       live = false;
     };
-  }, [queryKey, offset, reload]);
+  }, [queryKey, offset, reload, pulled]);
 
   const change = (patch: Partial<Filter>) => {
     setFilter((f) => ({ ...f, ...patch }));

@@ -6,6 +6,7 @@ import { call } from '../api/client';
 import { applyLocale, type Locale } from '../i18n';
 import { apiErrorText } from '../i18n/apiError';
 import { useStore } from '../store';
+import { JoinTeamForm, useJoined } from '../components/JoinTeamForm';
 
 type Mode = 'demo' | 'empty';
 
@@ -22,6 +23,9 @@ export default function FirstRun() {
   const [busy, setBusy] = useState(false);
   const [elapsed, setElapsed] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  /** Joining a team server instead of creating the first supervisor. */
+  const [joining, setJoining] = useState(false);
+  const joined = useJoined();
   const locale: Locale = i18n.language === 'en' ? 'en' : 'zh-CN';
 
   useEffect(() => {
@@ -95,6 +99,36 @@ export default function FirstRun() {
               }}
             >
               {t('firstRun.continue', { name: done.currentUser?.name ?? '' })}
+            </button>
+          </div>
+        </div>
+      </div>
+    );
+  }
+
+  if (joining) {
+    return (
+      <div className="firstrun" data-testid="first-run">
+        <div className="firstrun-card" data-testid="first-run-join">
+          <div className="firstrun-brand">
+            <BrandMark />
+            <div>
+              <h1>{t('sync:join.title')}</h1>
+              <p className="muted">{t('sync:join.intro')}</p>
+            </div>
+          </div>
+          <JoinTeamForm variant="first-run" autoFocus onJoined={joined} />
+          <div className="firstrun-join">
+            <button type="button" className="btn btn-ghost" data-testid="first-run-join-back" onClick={() => setJoining(false)}>
+              ← {t('sync:join.back')}
+            </button>
+            <button
+              type="button"
+              className="btn btn-ghost"
+              data-testid="first-run-join-lang"
+              onClick={() => void applyLocale(locale === 'en' ? 'zh-CN' : 'en')}
+            >
+              {t(`lang.${locale === 'en' ? 'zh-CN' : 'en'}`)}
             </button>
           </div>
         </div>
@@ -235,7 +269,27 @@ export default function FirstRun() {
             {t('firstRun.start')}
           </button>
         </div>
+
+        <div className="firstrun-join">
+          <p>{t('sync:join.linkHint')}</p>
+          <button type="button" className="btn btn-ghost" data-testid="first-run-join-link" disabled={busy} onClick={() => setJoining(true)}>
+            {t('sync:join.link')} →
+          </button>
+        </div>
       </form>
     </div>
+  );
+}
+
+function BrandMark() {
+  return (
+    <span className="brand-mark big" aria-hidden="true">
+      <svg viewBox="0 0 24 24" width="26" height="26">
+        <path
+          fill="currentColor"
+          d="M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1z"
+        />
+      </svg>
+    </span>
   );
 }

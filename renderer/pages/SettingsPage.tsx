@@ -7,6 +7,7 @@ import { useStore } from '../store';
 import { SettingsRules } from './admin/SettingsRules';
 import { TeamMembers } from './admin/TeamMembers';
 import { CaseSettingsSections } from './settings-cases';
+import { TeamServerSection } from './settings-sync/TeamServerSection';
 import { ErrorNotice } from './admin/shared';
 import { fromForm, sameForm, serverFieldErrors, toForm, type EditForm, type FieldErrors, type SettingsForm } from './admin/settingsForm';
 import './admin.css';
@@ -180,6 +181,7 @@ export default function SettingsPage() {
         )}
       </form>
 
+      <TeamServerSection />
       <TeamMembers />
       <CaseSettingsSections />
     </div>

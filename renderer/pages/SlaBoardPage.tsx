@@ -31,6 +31,8 @@ export default function SlaBoardPage() {
   const [filter, setFilter] = useState<BoardFilter>(NO_FILTER);
   const [data, setData] = useState<Data>({ state: 'loading' });
   const [reload, setReload] = useState(0);
+  // Pulled changes from the team server (the store's one invalidation signal) re-read the board.
+  const pulled = useStore((s) => s.pulledVersion);
   const now = useNow(1000);
 
   const query = toBoardQuery(filter);
@@ -56,7 +58,7 @@ export default function SlaBoardPage() {
       live = false;
       clearInterval(timer);
     };
-  }, [queryKey, reload, load, role, userId]);
+  }, [queryKey, reload, pulled, load, role, userId]);
 
   const board = data.state === 'ready' ? data.board : null;
   const levelled = useMemo(() => (board ? levelBoard(board.atRisk, board.breached, now) : null), [board, now]);

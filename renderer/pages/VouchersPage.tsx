@@ -22,6 +22,11 @@ export default function VouchersPage() {
   const [version, setVersion] = useState(0);
   const changed = () => setVersion((v) => v + 1);
   const supervisor = role === 'supervisor';
+  // Pulled changes from the team server (the store's one invalidation signal): re-read everything.
+  const pulled = useStore((s) => s.pulledVersion);
+  useEffect(() => {
+    if (pulled > 0) setVersion((v) => v + 1);
+  }, [pulled]);
 
   // Requests arrive from other agents (and, later, other consoles): re-read now and then.
   useEffect(() => {

@@ -17,7 +17,9 @@ export type Page =
   | 'reports'
   | 'faq'
   | 'audit'
-  | 'settings';
+  | 'settings'
+  /** Changes the team server refused (shown when the console is connected to one). */
+  | 'attention';
 /** Pages only a supervisor sees in the navigation. */
 export const SUPERVISOR_PAGES: readonly Page[] = ['board', 'reports'];
 

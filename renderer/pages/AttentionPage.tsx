@@ -1,0 +1,189 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../core/contract/result';
+import type { AttentionItem } from '../../core/contract/views-sync';
+import { useStore } from '../store';
+import { agoFromNow, formatShortDateTime } from '../format';
+import { apiErrorText } from '../i18n/apiError';
+import { describeChange } from '../sync/describe';
+import './admin.css';
+import '../styles/sync.css';
+
+/**
+ * "Needs attention": changes made on this console that the team server refused. Each says what it was,
+ * who made it and when, why it was refused (in the UI language, with the server's own words), and offers
+ * Retry (sent again as a new change) or Discard (confirmed, recorded in the audit log). Nothing leaves
+ * this list silently.
+ */
+export default function AttentionPage() {
+  const { t } = useTranslation('sync');
+  const attention = useStore((s) => s.attention);
+  const load = useStore((s) => s.loadAttention);
+  const connected = useStore((s) => (s.syncStatus?.state ?? 'disconnected') !== 'disconnected');
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const items = attention.items;
+
+  return (
+    <div className="adm-page" data-testid="attention-page">
+      <header className="adm-page-head">
+        <h2 className="adm-page-title">
+          {t('attention.title')}
+          {items.length > 0 && (
+            <span className="nav-badge" data-testid="attention-count">
+              {items.length}
+            </span>
+          )}
+        </h2>
+        <p className="adm-muted">{t('attention.intro')}</p>
+      </header>
+
+      {attention.error && (
+        <div className="adm-alert adm-alert-error" role="alert">
+          <strong>{t('attention.loadFailed')}</strong>
+          <div className="adm-alert-detail">{attention.error}</div>
+        </div>
+      )}
+
+      {!attention.loaded && attention.loading ? (
+        <p className="adm-muted" role="status">
+          {t('common.loading', { ns: 'admin' })}
+        </p>
+      ) : items.length === 0 && !attention.error ? (
+        <div className="adm-card att-empty" data-testid="attention-empty" role="status">
+          <strong>{t('attention.empty')}</strong>
+          <span>{connected ? t('attention.emptyHint') : t('attention.standalone')}</span>
+        </div>
+      ) : (
+        <ul className="att-list" aria-label={t('attention.title')}>
+          {items.map((item) => (
+            <AttentionRow key={item.seq} item={item} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function AttentionRow({ item }: { item: AttentionItem }) {
+  const { t, i18n } = useTranslation('sync');
+  const retry = useStore((s) => s.retryChange);
+  const discard = useStore((s) => s.discardChange);
+  const notify = useStore((s) => s.notify);
+  const [busy, setBusy] = useState<'retry' | 'discard' | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const discardRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+
+  const summary = describeChange(item, i18n.language);
+  const reason = apiErrorText(item.error as ApiError);
+  const serverSaid = item.error.message && item.error.message !== reason ? item.error.message : null;
+  const titleId = `att-${item.seq}-title`;
+
+  const doRetry = async () => {
+    setBusy('retry');
+    const ok = await retry(item.seq);
+    setBusy(null);
+    if (ok) notify('info', t('attention.retried'));
+  };
+  const doDiscard = async () => {
+    setBusy('discard');
+    const ok = await discard(item.seq);
+    setBusy(null);
+    setConfirming(false);
+    if (ok) notify('success', t('attention.discarded'));
+  };
+
+  return (
+    <li className="att-item" data-testid="attention-item" data-seq={item.seq} data-mutation={item.name} aria-labelledby={titleId}>
+      <div>
+        <div className="att-head">
+          <h3 className="att-action" id={titleId} data-testid="attention-action">
+            {summary.action}
+          </h3>
+          <span className="att-meta" data-testid="attention-meta" title={formatShortDateTime(item.createdAt)}>
+            {t('attention.by', { name: item.authorName ?? t('attention.unknownAuthor'), when: i18n.language === 'en' ? `${formatShortDateTime(item.createdAt)} (${agoFromNow(item.createdAt)})` : `${formatShortDateTime(item.createdAt)}（${agoFromNow(item.createdAt)}）` })}
+          </span>
+        </div>
+        {summary.facts.length > 0 && (
+          <dl className="att-facts">
+            {summary.facts.map((f, i) => (
+              <div key={`${f.key}-${i}`}>
+                <dt>{t(`fact.${f.key}`)}</dt>
+                <dd>{f.value}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+      </div>
+      <div className="att-buttons">
+        <button type="button" className="adm-btn adm-btn-primary" data-testid="attention-retry" disabled={busy !== null || confirming} onClick={() => void doRetry()}>
+          {busy === 'retry' ? t('attention.retrying') : t('attention.retry')}
+        </button>
+        <button
+          type="button"
+          className="adm-btn"
+          ref={discardRef}
+          data-testid="attention-discard"
+          disabled={busy !== null}
+          aria-expanded={confirming}
+          onClick={() => setConfirming(true)}
+        >
+          {t('attention.discard')}
+        </button>
+      </div>
+      <div className="att-reason" data-testid="attention-reason">
+        <strong>{t('attention.reason')}{i18n.language === 'en' ? ': ' : '：'}</strong>
+        {reason}
+        {serverSaid && <span className="att-server">{t('attention.serverSaid', { message: serverSaid })}</span>}
+      </div>
+      {confirming && (
+        <div
+          className="att-confirm"
+          role="alertdialog"
+          aria-labelledby={`${titleId}-confirm`}
+          aria-describedby={`${titleId}-confirm-body`}
+          data-testid="attention-discard-confirm"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              setConfirming(false);
+              discardRef.current?.focus();
+            }
+          }}
+        >
+          <p>
+            <strong id={`${titleId}-confirm`}>{t('attention.discardTitle')}</strong>
+          </p>
+          <p id={`${titleId}-confirm-body`}>{t('attention.discardBody', { what: summary.action })}</p>
+          <div className="att-confirm-actions">
+            <button type="button" className="adm-btn adm-btn-danger" ref={confirmRef} data-testid="attention-discard-yes" disabled={busy !== null} onClick={() => void doDiscard()}>
+              {t('attention.discardConfirm')}
+            </button>
+            <button
+              type="button"
+              className="adm-btn"
+              disabled={busy !== null}
+              onClick={() => {
+                setConfirming(false);
+                discardRef.current?.focus();
+              }}
+            >
+              {t('attention.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      <details className="att-original">
+        <summary>{t('attention.showOriginal')}</summary>
+        <pre data-testid="attention-args">{JSON.stringify(item.args, null, 2)}</pre>
+      </details>
+    </li>
+  );
+}
