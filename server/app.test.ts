@@ -178,10 +178,10 @@ for (const kind of dbKinds()) {
 
     it('mounts extra routes with authenticate() and their own body limit; an unexpected error is a 500 without a stack', async () => {
       const mounted = testServer(db, {
-        bodyLimits: { '/sync/push': 256 * 1024 },
+        bodyLimits: { '/extra/upload': 256 * 1024 },
         extraRoutes: [
           (app: Hono<ServerEnv>) => {
-            app.post('/sync/push', async (c) => {
+            app.post('/extra/upload', async (c) => {
               const me = await authenticate(c);
               return c.json({ ok: true as const, value: { actor: me.id, team: me.teamId, bytes: (await c.req.text()).length } });
             });
@@ -192,10 +192,10 @@ for (const kind of dbKinds()) {
         ],
       });
       const session = await signIn(mounted, team.agent.name, team.agent.password);
-      const push = await mounted.call('POST', '/sync/push', { token: session.accessToken, raw: JSON.stringify({ pad: 'x'.repeat(100 * 1024) }) });
+      const push = await mounted.call('POST', '/extra/upload', { token: session.accessToken, raw: JSON.stringify({ pad: 'x'.repeat(100 * 1024) }) });
       expect(push.body).toMatchObject({ ok: true, value: { actor: team.agent.id, team: team.teamId } });
-      expect((await mounted.call('POST', '/sync/push', { raw: '{}' })).status).toBe(401);
-      expect((await mounted.call('POST', '/sync/push', { token: session.accessToken, raw: 'x'.repeat(300 * 1024) })).status).toBe(413);
+      expect((await mounted.call('POST', '/extra/upload', { raw: '{}' })).status).toBe(401);
+      expect((await mounted.call('POST', '/extra/upload', { token: session.accessToken, raw: 'x'.repeat(300 * 1024) })).status).toBe(413);
       const broken = await mounted.call('GET', '/sync/broken');
       expect(broken.status).toBe(500);
       expect(broken.body).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.stringMatching(/^Something went wrong on the server \(request [\w-]+\)\.$/) } });

@@ -12,6 +12,8 @@ import { errorBody, ServerError, statusOf } from './http/errors';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
+import { SYNC_BODY_LIMITS, syncRoutes } from './routes/sync';
+import { createTeamSignals, type TeamSignals } from './sync/signals';
 
 // What routes mounted from elsewhere (the sync routes) build on.
 export { authenticate, requireAccount, requireAdmin } from './http/authenticate';
@@ -44,6 +46,8 @@ export interface ServerAppOptions {
   bodyLimits?: Readonly<Record<string, number>>;
   /** Where the sync routes are mounted (after auth and admin, before the 404 handler). */
   extraRoutes?: readonly RouteMount[];
+  /** Wakes long-polling consoles; tests share one between two apps to act as one process. */
+  signals?: TeamSignals;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
@@ -77,11 +81,12 @@ export function createServerApp(options: ServerAppOptions): Hono<ServerEnv> {
       'request',
     );
   });
-  app.use('*', limitBodies(options.bodyLimits ?? {}, DEFAULT_BODY_LIMIT));
+  app.use('*', limitBodies({ ...SYNC_BODY_LIMITS, ...options.bodyLimits }, DEFAULT_BODY_LIMIT));
 
   healthRoutes(app);
   authRoutes(app);
   adminRoutes(app);
+  syncRoutes(options.signals ?? createTeamSignals())(app);
   for (const mount of options.extraRoutes ?? []) mount(app, server);
 
   app.notFound((c) => c.json(errorBody('NOT_FOUND', `No route ${c.req.method} ${c.req.path}.`), 404));

@@ -62,7 +62,7 @@ export async function seedDemoData(
   now: number,
   customers: number = DEMO_DEFAULTS.customers,
 ): Promise<{ customers: number; callbacks: number; tickets: number; vouchers: number }> {
-  const loaded = await applyOnServer(db, 'demo.load', { seed: DEMO_DEFAULTS.seed, now, customers, agentIds: seed.agentIds }, 'local');
-  const cases = await applyOnServer(db, 'demo.loadCases', { seed: DEMO_DEFAULTS.seed, now, agentIds: seed.agentIds, supervisorId: seed.supervisorId }, 'local');
+  const loaded = await applyOnServer(db, 'demo.load', { seed: DEMO_DEFAULTS.seed, now, customers, agentIds: seed.agentIds }, 'local', { teamId: seed.teamId });
+  const cases = await applyOnServer(db, 'demo.loadCases', { seed: DEMO_DEFAULTS.seed, now, agentIds: seed.agentIds, supervisorId: seed.supervisorId }, 'local', { teamId: seed.teamId });
   return { ...loaded, ...cases };
 }

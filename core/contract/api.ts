@@ -6,6 +6,7 @@ import type { MethodName } from './methods';
 import { casesContract } from './api-cases';
 import { faqContract } from './api-faq';
 import { reportsContract } from './api-reports';
+import { syncContract } from './api-sync';
 import { answerSchema, RESPONSE_STATUSES, SCRIPT_PURPOSES, scriptContentSchema } from '../questionnaire/model';
 import type {
   AuditView,
@@ -182,7 +183,7 @@ const coreContract = {
   ),
 };
 
-export const contract = { ...coreContract, ...casesContract, ...faqContract, ...reportsContract } satisfies Record<MethodName, { input: z.ZodType; output: unknown }>;
+export const contract = { ...coreContract, ...casesContract, ...faqContract, ...reportsContract, ...syncContract } satisfies Record<MethodName, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;
 export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;

@@ -70,6 +70,12 @@ export const METHOD_NAMES = [
   'vouchers.spend',
   'notifications.list',
   'notifications.markRead',
+  'sync.status',
+  'sync.connect',
+  'sync.now',
+  'sync.attention',
+  'sync.retry',
+  'sync.discard',
   'faq.list',
   'faq.get',
   'faq.prefill',
@@ -100,4 +106,6 @@ export const PUBLIC_METHODS: ReadonlySet<MethodName> = new Set<MethodName>([
   'session.setUp',
   'session.signIn',
   'session.setLocale',
+  // A console that is not set up yet may join a team instead (it signs in to the server to do so).
+  'sync.connect',
 ]);

@@ -23,6 +23,10 @@ export const ERROR_CODES = [
   'EXPORT_FAILED',
   /** A request body over its method's limit (the web host answers 413). */
   'TOO_LARGE',
+  /** The central server cannot be reached (or is overloaded): check the address and the network, then retry. */
+  'UNAVAILABLE',
+  /** The console is outside the server's protocol or schema window: update the console (its outbox is kept). */
+  'UPGRADE_REQUIRED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

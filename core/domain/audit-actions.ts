@@ -19,4 +19,5 @@ export const AUDIT_ACTIONS = [
   'faq.retire',
   'faq.mark_reviewed',
   'faq.confirm_not_personal',
+  'sync.discard',
 ] as const;

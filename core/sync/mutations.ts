@@ -38,6 +38,16 @@ const coreMutationSchemas = {
   }),
   'audit.phoneRevealed': z.object({ auditId: id, customerId: id, actorId: id, at: ms }),
   /** A sign-in, a refused sign-in (actor null when the login named no one) or a sign-out on a console. */
+  /** A change the server refused, given up explicitly in "Needs attention" (what it was stays in the details). */
+  'audit.syncDiscarded': z.object({
+    auditId: id,
+    at: ms,
+    actorId: id,
+    mutation: z.string().max(64),
+    code: z.string().max(64),
+    message: z.string().max(2000),
+    changeId: z.string().max(64),
+  }),
   'audit.signIn': z.object({
     auditId: id,
     at: ms,

@@ -133,6 +133,8 @@ export async function createAccount(db: ServerDb, hasher: PasswordHasher, input:
   try {
     await db.transaction(async (tx) => {
       if (!(await findTeam(tx, account.teamId))) throw new ServerError('NOT_FOUND', `No team ${account.teamId}.`);
+      // The new colleague's users row reaches the team's consoles through sync.
+      await tx.query('SELECT sync_begin($1)', [account.teamId]);
       // The shared row, written by the same store function the users.create applier uses.
       await onPg(tx, insertUser({ id: account.id, name, role: account.role, createdAt: account.createdAt }));
       await tx.query(

@@ -27,6 +27,7 @@ const STATUS: Partial<Record<ServerErrorCode, ContentfulStatusCode>> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   TOO_LARGE: 413,
+  UPGRADE_REQUIRED: 426,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
   DB_UNAVAILABLE: 503,

@@ -7,8 +7,23 @@ import { onPg, TransactionMemo } from './pg';
  * Applies one named mutation on the server's PostgreSQL in its own transaction: the same applier, the
  * same rules and permissions the console ran, with the authenticated user as the actor.
  */
-export function applyOnServer<N extends MutationName>(db: ServerDb, name: N, args: MutationArgs<N>, acting: Acting): Promise<ApplierResult<N>> {
-  return db.transaction((tx) => applyInTransaction(tx, name, args, acting));
+export function applyOnServer<N extends MutationName>(
+  db: ServerDb,
+  name: N,
+  args: MutationArgs<N>,
+  acting: Acting,
+  options: { teamId?: string } = {},
+): Promise<ApplierResult<N>> {
+  return db.transaction(async (tx) => {
+    const teamId = options.teamId ?? (acting === 'local' ? undefined : await teamOf(tx, acting.actorId));
+    // The team's version lock first: its consoles pull these writes, in commit order.
+    if (teamId) await tx.query('SELECT sync_begin($1)', [teamId]);
+    return applyInTransaction(tx, name, args, acting);
+  });
+}
+
+async function teamOf(tx: Queryable, accountId: string): Promise<string | undefined> {
+  return (await tx.query<{ team_id: string }>('SELECT team_id FROM accounts WHERE id = $1', [accountId])).rows[0]?.team_id;
 }
 
 /** The same, inside a transaction the caller holds (a sync push applies a batch in one). */

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import type { AttentionItem, SyncStatus } from './views-sync';
+
+/* The sync methods of the contract (merged in api.ts): status, connecting to a server, "Needs attention". */
+
+const empty = z.object({}).strict();
+const returns =
+  <O>() =>
+  <I extends z.ZodType>(input: I) => ({ input, output: undefined as unknown as O });
+
+const serverUrl = z
+  .string()
+  .trim()
+  .max(200)
+  .regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/i, 'Give the server address as http://host:port or https://host.');
+
+export const syncContract = {
+  'sync.status': returns<SyncStatus>()(empty),
+  /** Joins this console to a team on a central server, signing in as one of its accounts. */
+  'sync.connect': returns<SyncStatus>()(
+    z
+      .object({
+        serverUrl,
+        login: z.string().trim().min(1).max(128),
+        password: z.string().min(1).max(1024),
+        /** The console's data is replaced by the team's: the caller confirms that explicitly. */
+        replaceLocalData: z.literal(true),
+        locale: z.enum(['zh-CN', 'en']).optional(),
+      })
+      .strict(),
+  ),
+  'sync.now': returns<SyncStatus>()(empty),
+  'sync.attention': returns<AttentionItem[]>()(empty),
+  /** Sends a refused change again, as a new change (optionally with edited arguments). */
+  'sync.retry': returns<AttentionItem[]>()(z.object({ seq: z.number().int().positive(), args: z.record(z.string(), z.unknown()).optional() }).strict()),
+  /** Gives up a refused change explicitly (audited). */
+  'sync.discard': returns<AttentionItem[]>()(z.object({ seq: z.number().int().positive() }).strict()),
+} as const;
+
+export const SYNC_METHOD_NAMES = Object.keys(syncContract) as (keyof typeof syncContract)[];

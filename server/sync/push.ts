@@ -1,0 +1,99 @@
+import { AppError } from '../../core/contract/result';
+import { parseMutationArgs } from '../../core/mutations/registry';
+import type { MutationName } from '../../core/sync/mutations';
+import type { MutationOutcome, PushReply, PushRequest } from '../../core/sync/protocol';
+import type { AuthenticatedAccount } from '../auth/sessions';
+import type { Queryable, ServerDb } from '../database/open';
+import { ServerError } from '../http/errors';
+import { applyInTransaction } from '../store/apply';
+import { TransactionMemo } from '../store/pg';
+
+/*
+ * A push: the client's new mutations applied exactly once, in id order, in ONE transaction that holds
+ * the team's version lock from its first statement (so two server processes, or a voucher budget read
+ * by two pushes at once, can never interleave within a team). Each mutation runs in its own savepoint:
+ * a rule's refusal is recorded as that mutation's outcome and the id still advances, so one bad change
+ * never blocks the queue. Anything else (the database gone, a lost connection) fails the whole
+ * request, nothing is recorded, and the client retries the same ids later.
+ */
+
+export async function push(db: ServerDb, account: AuthenticatedAccount, request: PushRequest, now: number): Promise<PushReply> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT sync_begin($1)', [account.teamId]);
+    let last = await claimClient(tx, request.clientId, account.teamId, now);
+    const outcomes: MutationOutcome[] = [];
+    const memo = new TransactionMemo();
+    for (const m of [...request.mutations].sort((a, b) => a.id - b.id)) {
+      if (m.id <= last) continue; // a retried or duplicated request: already taken
+      if (m.id !== last + 1) break; // a gap: the client resends from last + 1
+      const outcome = await applyOne(tx, account, m.name, m.args, memo);
+      await tx.query(
+        `INSERT INTO sync_mutations (client_id, mutation_id, name, author_id, ok, version, error_code, error_message, error_details, client_time, received_at)
+         VALUES ($1, $2, $3, $4, $5, CASE WHEN $5 THEN current_setting('sync.version')::bigint END, $6, $7, $8, $9, $10)`,
+        [request.clientId, m.id, m.name, account.id, outcome.ok, outcome.error?.code ?? null, outcome.error?.message ?? null, outcome.error?.details ? JSON.stringify(outcome.error.details) : null, m.clientTime, now],
+      );
+      outcomes.push({ id: m.id, ...outcome });
+      last = m.id;
+    }
+    await tx.query('UPDATE sync_clients SET last_mutation_id = $2, last_seen_at = $3 WHERE client_id = $1', [request.clientId, last, now]);
+    return { lastMutationId: last, outcomes, serverTime: now };
+  });
+}
+
+/** The client's last taken id, registering it with this team on its first push; a client of another team is refused. */
+async function claimClient(tx: Queryable, clientId: string, teamId: string, now: number): Promise<number> {
+  const { rows } = await tx.query<{ team_id: string; last_mutation_id: number }>(
+    'SELECT team_id, last_mutation_id FROM sync_clients WHERE client_id = $1 FOR UPDATE',
+    [clientId],
+  );
+  const known = rows[0];
+  if (!known) {
+    await tx.query('INSERT INTO sync_clients (client_id, team_id, last_mutation_id, created_at, last_seen_at) VALUES ($1, $2, 0, $3, $3)', [clientId, teamId, now]);
+    return 0;
+  }
+  if (known.team_id !== teamId) throw new ServerError('FORBIDDEN', 'This console belongs to another team: connect it to its own team.');
+  return known.last_mutation_id;
+}
+
+type Applied = Omit<MutationOutcome, 'id'>;
+
+async function applyOne(tx: Queryable, account: AuthenticatedAccount, name: string, rawArgs: unknown, memo: TransactionMemo): Promise<Applied> {
+  await tx.query('SAVEPOINT m');
+  try {
+    const args = parseMutationArgs(name as MutationName, rawArgs);
+    await applyInTransaction(tx, name as MutationName, args as never, { actorId: account.id }, memo);
+    await tx.query('RELEASE SAVEPOINT m');
+    return { ok: true };
+  } catch (error) {
+    const refusal = refusalOf(error);
+    if (!refusal) throw error;
+    await tx.query('ROLLBACK TO SAVEPOINT m');
+    memo.clear(); // what the refused mutation read may be gone with it
+    return { ok: false, error: refusal };
+  }
+}
+
+/**
+ * A refusal is an answer that would be the same on every retry: a rule (AppError) or data the database
+ * rejects (integrity, invalid values). Connection and resource failures are not: they fail the request.
+ */
+function refusalOf(error: unknown): MutationOutcome['error'] | null {
+  if (error instanceof AppError || error instanceof ServerError) {
+    return error.details ? { code: error.code, message: error.message, details: error.details } : { code: error.code, message: error.message };
+  }
+  const sqlState = (error as { code?: unknown }).code;
+  if (typeof sqlState === 'string' && /^(22|23|42)/.test(sqlState)) {
+    return { code: 'CONFLICT', message: `The server's database refused this change: ${(error as Error).message}` };
+  }
+  if (typeof sqlState === 'string' || isConnectionError(error)) return null;
+  // A deterministic failure of the applier itself: retrying would wedge the queue on it forever.
+  if (error instanceof TypeError || error instanceof RangeError) {
+    return { code: 'INTERNAL', message: `The server could not apply this change: ${error.message}` };
+  }
+  return null;
+}
+
+function isConnectionError(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^E[A-Z]+/.test(code);
+}
