@@ -198,15 +198,34 @@ export const settings = sqliteTable('settings', {
   updatedBy: text('updated_by'),
 });
 
-/** Device-local: every named mutation, in the order it was applied here, waiting to be pushed. */
-export const outbox = sqliteTable('outbox', {
-  seq: integer('seq').primaryKey({ autoIncrement: true }),
-  id: text('id').notNull().unique(),
-  name: text('name').notNull(),
-  args: text('args').notNull(),
-  createdAt: integer('created_at').notNull(),
-  pushedAt: integer('pushed_at'),
-});
+/**
+ * Device-local: every named mutation, in the order it was applied here. Once the console is connected
+ * to a server each gets `mutation_id` (one above the previous) and waits as `pending` until a pull
+ * confirms it `applied` or reports it `refused` (then it is in "Needs attention" until retried or
+ * discarded). `local` marks what was recorded before the console joined a team: kept, never sent.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    id: text('id').notNull().unique(),
+    name: text('name').notNull(),
+    args: text('args').notNull(),
+    createdAt: integer('created_at').notNull(),
+    pushedAt: integer('pushed_at'),
+    mutationId: integer('mutation_id'),
+    /** Who made the change: it is pushed under their sign-in, never someone else's. */
+    authorId: text('author_id'),
+    status: text('status', { enum: ['local', 'pending', 'applied', 'refused', 'discarded', 'retried'] })
+      .notNull()
+      .default('local'),
+    /** The server's refusal ({code, message, details}) as JSON. */
+    error: text('error'),
+    resolvedAt: integer('resolved_at'),
+    resolvedBy: text('resolved_by'),
+  },
+  (t) => [uniqueIndex('outbox_mutation_id').on(t.mutationId), index('outbox_status').on(t.status, t.mutationId)],
+);
 
 /** Device-local preferences (signed-in user, language). Never synced, never in the outbox. */
 export const localMeta = sqliteTable('local_meta', {
@@ -478,3 +497,5 @@ export const faqSources = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.entryId, t.ticketId] }), index('faq_sources_ticket').on(t.ticketId)],
 );
+
+export * from './schema-sync';

@@ -14,6 +14,10 @@ import { sessionInfo } from './services/session';
 import { listUsers } from '../db/repos/users';
 import { sweepBreaches } from './services/tickets';
 import { getMeta } from '../db/repos/meta';
+import { stmt } from '../db/repos/stmt';
+import { forgetZones } from './services/queue';
+import { SyncEngine } from './services/sync/engine';
+import type { Fetch } from './services/sync/http';
 import { classifyOpenError } from '../db/open';
 
 export const APP_VERSION = '0.1.0';
@@ -44,6 +48,12 @@ export interface BackendOptions {
   sweepBreachesEveryMs?: number;
   /** scrypt cost for new password hashes (tests pass a small N; default core's SCRYPT_DEFAULTS). */
   passwordParams?: Partial<Omit<ScryptParams, 'maxmem'>>;
+  /** How the console reaches the central server (tests route it to an in-process server with faults). */
+  fetch?: Fetch;
+  /** Run the sync loop of a connected console in the background (default true; tests drive it by hand). */
+  syncInBackground?: boolean;
+  /** Backoff of the sync loop while the server is unreachable. */
+  syncBackoff?: { minMs: number; maxMs: number };
 }
 
 const known = new Set<string>(METHOD_NAMES);
@@ -66,8 +76,18 @@ export function createBackend(options: BackendOptions): Backend {
   } catch (error) {
     openError = classifyOpenError(error, path);
   }
+  const sync =
+    db &&
+    new SyncEngine(db, {
+      now,
+      fetch: options.fetch,
+      backoff: options.syncBackoff,
+      // Pulled customers may bring time zones the queue's cached list has not seen.
+      onLanded: () => forgetZones(db!),
+    });
   const context: ServiceContext | undefined = db && {
     db,
+    sync: sync!,
     now,
     newId: makeIdFactory(),
     dataDir: options.dataDir,
@@ -119,7 +139,11 @@ export function createBackend(options: BackendOptions): Backend {
         return fail('UNAUTHENTICATED', 'You are not signed in (or your session ended). Sign in with your name and password.');
       }
       const handler = handlers[name] as (ctx: ServiceContext, input: unknown) => unknown;
-      return ok(await handler({ ...context, userId, session }, parsed.data));
+      const before = lastOutboxSeq(context.db);
+      const value = await handler({ ...context, userId, session }, parsed.data);
+      // A change was recorded: send it now rather than at the next poke.
+      if (lastOutboxSeq(context.db) !== before) context.sync.nudge();
+      return ok(value);
     } catch (error) {
       if (error instanceof AppError) return fail(error.code, error.message, error.details);
       const classified = classifyOpenError(error, path);
@@ -150,14 +174,21 @@ export function createBackend(options: BackendOptions): Backend {
       : undefined;
   sweep?.unref();
 
+  if (sync && sync.serverUrl() && options.syncInBackground !== false) sync.start();
+
   return {
     invoke,
     auth,
     context,
     close: () => {
+      sync?.stop();
       if (checkpoint) clearInterval(checkpoint);
       if (sweep) clearInterval(sweep);
       db?.$client.close(); // closing the last connection checkpoints the rest
     },
   };
+}
+
+function lastOutboxSeq(db: Db): number {
+  return (stmt(db, 'SELECT coalesce(max(seq), 0) AS n FROM outbox').get() as { n: number }).n;
 }

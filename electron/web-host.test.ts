@@ -220,7 +220,7 @@ describe('web host: a session token on /api', () => {
         }
       }
     }
-    expect([...PUBLIC_METHODS].sort()).toEqual(['session.get', 'session.setLocale', 'session.setUp', 'session.signIn', 'system.status']);
+    expect([...PUBLIC_METHODS].sort()).toEqual(['session.get', 'session.setLocale', 'session.setUp', 'session.signIn', 'sync.connect', 'system.status']);
     // A signed-out tab learns only that the console is set up, not who works on it.
     const get = await send('POST', '/api/session.get', { body: json({}), token: null });
     expect(get.json).toMatchObject({ ok: true, value: { setUp: true, users: [], currentUser: null } });

@@ -90,7 +90,14 @@ export function makeHarness(opts: { dataDir?: string; now?: number; migrationsFo
   const dataDir = opts.dataDir ?? tempDir();
   let now = opts.now ?? T0;
   // A small scrypt cost keeps the suite fast; the format and the code path are the production ones.
-  const backend = createBackend({ dataDir, clock: () => now, migrationsFolder: opts.migrationsFolder, passwordParams: { N: 2 ** 10 } });
+  const backend = createBackend({
+    dataDir,
+    clock: () => now,
+    migrationsFolder: opts.migrationsFolder,
+    passwordParams: { N: 2 ** 10 },
+    // Unit tests never reach a network: a server address typed into them fails at once.
+    fetch: () => Promise.reject(new TypeError('fetch failed: no network in unit tests')),
+  });
   backends.push(backend);
   if (!backend.context) throw new Error('backend has no context (database did not open)');
   const h: Harness = {

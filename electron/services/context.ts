@@ -6,6 +6,7 @@ import { getMeta } from '../../db/repos/meta';
 import type { Auth, CallSession } from './auth';
 import { getUser } from '../../db/repos/users';
 import type { ImportJobs } from './import-jobs';
+import type { SyncEngine } from './sync/engine';
 
 export interface ServiceContext {
   db: Db;
@@ -20,6 +21,8 @@ export interface ServiceContext {
   userId: string | null;
   /** The calling session as its transport holds it: sign-in sets the token, sign-out clears it. */
   session: CallSession;
+  /** This console's sync with the central server (idle while it is not connected). */
+  sync: SyncEngine;
 }
 
 export const makeIdFactory = () => {

@@ -57,6 +57,7 @@ import {
 import { checkFaq, createFaq, faqDetail, listFaq, markFaqReviewed, saveFaq, transitionFaq } from './faq';
 import { exportFaq } from './faq-export';
 import { prefillFaq } from './faq-prefill';
+import { attention, connect, discard, retry, syncNow, syncStatus } from './sync';
 
 
 export type Handler<M extends MethodName> = (ctx: ServiceContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
@@ -69,6 +70,12 @@ export const handlers: Handlers = {
   'session.signIn': signIn,
   'session.signOut': signOut,
   'session.setLocale': setLocale,
+  'sync.status': syncStatus,
+  'sync.connect': connect,
+  'sync.now': syncNow,
+  'sync.attention': attention,
+  'sync.retry': retry,
+  'sync.discard': discard,
   'users.create': createUser,
   'users.setPassword': setPassword,
   'settings.get': readSettings,

@@ -138,6 +138,7 @@ export function answer(ctx: ServiceContext, input: ParsedInputOf<'responses.answ
       at: now,
     },
     now,
+    response.agentId,
   );
   return responseView(ctx.db, getResponse(ctx.db, response.id)!);
 }
@@ -145,6 +146,6 @@ export function answer(ctx: ServiceContext, input: ParsedInputOf<'responses.answ
 export function finish(ctx: ServiceContext, input: ParsedInputOf<'responses.finish'>): ResponseView {
   const response = ownResponse(ctx, input.responseId);
   const now = ctx.now();
-  runMutation(ctx.db, 'responses.finish', { responseId: response.id, status: input.status, at: now }, now);
+  runMutation(ctx.db, 'responses.finish', { responseId: response.id, status: input.status, at: now }, now, response.agentId);
   return responseView(ctx.db, getResponse(ctx.db, response.id)!);
 }

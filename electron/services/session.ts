@@ -2,10 +2,13 @@ import { loginKey } from '../../core/auth/login';
 import { DEMO_DEFAULTS } from '../../core/demo/generate';
 import { DEMO_ACCOUNTS } from '../../core/demo/accounts';
 import type { ParsedInputOf } from '../../core/contract/api';
-import { AppError } from '../../core/contract/result';
+import { AppError, type ErrorCode } from '../../core/contract/result';
 import type { Locale, SessionInfo, SetUpResult } from '../../core/contract/views';
 import type { UserRecord } from '../../core/domain/records';
-import { countCredentials, getCredential, putCredential } from '../../db/repos/credentials';
+import { countCredentials, getCredential, putCredential, setCredentialDisabled } from '../../db/repos/credentials';
+import { getSyncMeta } from '../../db/repos/sync';
+import { markSignedOut, storeSession } from './sync/credentials';
+import { ServerReply, Unreachable } from './sync/http';
 import { getMeta, setMeta } from '../../db/repos/meta';
 import { getUser, listUsers } from '../../db/repos/users';
 import { inTransaction } from '../../db/repos/stmt';
@@ -149,6 +152,10 @@ const WRONG = 'That name and password do not match. Check both and try again.';
  */
 export async function signIn(ctx: ServiceContext, input: ParsedInputOf<'session.signIn'>): Promise<SessionInfo> {
   if (getMeta(ctx.db, 'setUpAt') === undefined) throw new AppError('NOT_SET_UP', 'This console has no users yet. Finish the first-run setup.');
+  if (ctx.sync.serverUrl() !== null) {
+    const signedIn = await signInOnServer(ctx, input);
+    if (signedIn) return signedIn;
+  }
   const key = loginKey(input.login);
   const wait = ctx.auth.retryAfter(key, ctx.now());
   const user = userByLogin(ctx, input.login);
@@ -177,8 +184,51 @@ export async function signIn(ctx: ServiceContext, input: ParsedInputOf<'session.
   return sessionInfo(ctx);
 }
 
+/**
+ * On a console connected to a server the server checks the password (and knows about disabled accounts
+ * and new colleagues); this console keeps a verifier so the same person can sign in while the server is
+ * unreachable. Returns null when the server cannot be reached: the local check decides then.
+ */
+async function signInOnServer(ctx: ServiceContext, input: ParsedInputOf<'session.signIn'>): Promise<SessionInfo | null> {
+  let reply;
+  try {
+    reply = await ctx.sync.api().signIn(input.login, input.password);
+  } catch (error) {
+    if (error instanceof Unreachable) return null;
+    if (error instanceof ServerReply) {
+      const user = userByLogin(ctx, input.login);
+      if (user && error.details?.reason === 'disabled') setCredentialDisabled(ctx.db, user.id, ctx.now());
+      audit(ctx, 'sign_in_failed', null, input.login, error.code === 'RATE_LIMITED' ? 'rate_limited' : error.details?.reason === 'disabled' ? 'disabled' : 'wrong_password');
+      throw new AppError(error.code as ErrorCode, error.code === 'UNAUTHENTICATED' ? WRONG : error.message, error.details);
+    }
+    throw error;
+  }
+  if (reply.user.teamId !== getSyncMeta(ctx.db, 'sync.teamId')) {
+    throw new AppError('FORBIDDEN', 'This account belongs to another team than this console. Sign in with an account of this team.');
+  }
+  const now = ctx.now();
+  storeSession(ctx.db, reply.user.id, reply, now);
+  const hash = await ctx.auth.hasher.hash(input.password);
+  putCredential(ctx.db, reply.user.id, hash, now);
+  setCredentialDisabled(ctx.db, reply.user.id, null);
+  // A colleague added on the server since the last sync: fetch their users row first.
+  if (!getUser(ctx.db, reply.user.id)) await ctx.sync.syncOnce().catch(() => undefined);
+  if (!getUser(ctx.db, reply.user.id)) {
+    throw new AppError('UNAVAILABLE', 'Signed in on the server, but this console has not received your account yet. Try again in a moment.');
+  }
+  signInAs(ctx, reply.user.id);
+  audit(ctx, 'sign_in', reply.user.id, input.login, null);
+  ctx.sync.nudge();
+  return sessionInfo(ctx);
+}
+
 export function signOut(ctx: ServiceContext): SessionInfo {
   if (ctx.userId) audit(ctx, 'sign_out', ctx.userId, getUser(ctx.db, ctx.userId)?.name ?? '', null);
+  // Their server session ends once their unsent work is pushed (the sync loop does it).
+  if (ctx.userId && ctx.sync.serverUrl() !== null) {
+    markSignedOut(ctx.db, ctx.userId, ctx.now());
+    ctx.sync.nudge();
+  }
   ctx.auth.close(ctx.session.token);
   ctx.session.token = null;
   ctx.userId = null;

@@ -281,8 +281,10 @@ const en: typeof zh = {
       faq_retire: 'FAQ retired',
       faq_mark_reviewed: 'FAQ marked reviewed',
       faq_confirm_not_personal: 'FAQ finding confirmed not personal',
+      sync_discard: 'Refused change discarded',
     },
     subjectTypes: {
+      change: 'Synced change',
       customer: 'Customer',
       callback: 'Callback',
       user: 'Member',
@@ -306,6 +308,7 @@ const en: typeof zh = {
       faq_retire: 'Retired the entry ({{from}} → {{to}})',
       faq_mark_reviewed: 'Confirmed published revision {{revision}} needs no change',
       faq_confirm_not_personal: 'Confirmed “{{value}}” in revision {{revision}} is not personal data',
+      sync_discard: 'Gave up a change the server refused ({{mutation}}: {{message}})',
     },
     fields: {
       code: 'Code',

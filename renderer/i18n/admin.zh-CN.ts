@@ -279,8 +279,10 @@ const zh = {
       faq_retire: '下线 FAQ',
       faq_mark_reviewed: '确认 FAQ 已复核',
       faq_confirm_not_personal: '确认 FAQ 内容不是个人信息',
+      sync_discard: '放弃被服务器拒绝的更改',
     },
     subjectTypes: {
+      change: '同步的更改',
       customer: '客户',
       callback: '回访',
       user: '成员',
@@ -304,6 +306,7 @@ const zh = {
       faq_retire: '下线（{{from}} → {{to}}）',
       faq_mark_reviewed: '确认已发布的第 {{revision}} 版无需修改',
       faq_confirm_not_personal: '确认第 {{revision}} 版中的“{{value}}”不是个人信息',
+      sync_discard: '放弃了被服务器拒绝的更改（{{mutation}}：{{message}}）',
     },
     fields: {
       code: '券码',

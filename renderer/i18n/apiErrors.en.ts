@@ -24,6 +24,8 @@ const en: ApiErrorMessages = {
     EXPORT_FAILED: 'The export failed: the file could not be written; choose another place',
     INTERNAL: 'Something went wrong and nothing was saved; try again, and contact support if it keeps happening',
     TOO_LARGE: 'What was sent is too large to handle',
+    UNAVAILABLE: 'The team server cannot be reached; check the address and the network, then try again',
+    UPGRADE_REQUIRED: 'This console is too old for the server: update the console (unsent changes are kept)',
   },
   listSep: ', ',
   issue: {

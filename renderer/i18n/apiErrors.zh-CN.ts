@@ -26,6 +26,8 @@ const zhCN = {
     EXPORT_FAILED: '导出失败：文件无法写入，请换一个位置重试',
     INTERNAL: '发生了意外错误，操作未保存；请重试，反复出现时请联系技术支持',
     TOO_LARGE: '提交的内容太大，无法处理',
+    UNAVAILABLE: '无法连接团队服务器：请检查地址和网络后重试',
+    UPGRADE_REQUIRED: '本工作台版本与服务器不兼容：请更新工作台（未发送的更改会保留）',
   },
   listSep: '、',
   // A zod issue from the contract: {{field}} is a label below, or "输入的内容" when the field is unknown.

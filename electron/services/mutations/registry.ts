@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { applyMutation, parseMutationArgs, type ApplierResult } from '../../../core/mutations/registry';
+import { actorOf, applyMutation, parseMutationArgs, type ApplierResult } from '../../../core/mutations/registry';
 import type { MutationArgs, MutationName } from '../../../core/sync/mutations';
 import type { Db } from '../../../db/open';
 import { appendOutbox, listOutbox } from '../../../db/repos/outbox';
@@ -13,10 +13,11 @@ export type { ApplierResult };
  * transaction: either both happen or neither does. Business rule violations throw AppError and roll the
  * whole action back. The services fill the actor arguments from the signed-in session.
  */
-export function runMutation<N extends MutationName>(db: Db, name: N, args: MutationArgs<N>, now: number): ApplierResult<N> {
+export function runMutation<N extends MutationName>(db: Db, name: N, args: MutationArgs<N>, now: number, author?: string): ApplierResult<N> {
   return inTransaction(db, () => {
     const result = onSqlite(db, applyMutation(name, args, 'local'));
-    appendOutbox(db, { id: uuidv7(), name, args, createdAt: now });
+    // Mutations without an actor argument (answers of a response) name their author explicitly.
+    appendOutbox(db, { id: uuidv7(), name, args, createdAt: now, authorId: actorOf(name, args) ?? author ?? null });
     return result;
   });
 }

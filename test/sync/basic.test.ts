@@ -1,0 +1,35 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CallbackDetail, SessionInfo } from '../../core/contract/views';
+import type { SyncStatus } from '../../core/contract/views-sync';
+import { cleanup, count, row } from '../helpers';
+import { connectedConsole, startSyncServer, type SyncServer } from './fixture';
+
+describe('two consoles and one server', () => {
+  let server: SyncServer;
+  beforeAll(async () => {
+    server = await startSyncServer({ agents: 2 });
+  }, 120_000);
+  afterAll(async () => server.close());
+  afterEach(cleanup);
+
+  it('joining a team brings its data; an outcome recorded on A closes the callback on B', async () => {
+    const a = await connectedConsole(server, server.agents[0]!);
+    const b = await connectedConsole(server, server.agents[1]!);
+    const me = await a.ok<SessionInfo>('session.get');
+    expect(me.currentUser?.name).toBe(server.agents[0]!.name);
+    const dbA = a.backend.context!.db;
+    const dbB = b.backend.context!.db;
+    expect(count(dbA, 'customers')).toBe(40);
+    expect(count(dbB, 'callbacks')).toBe(count(dbA, 'callbacks'));
+
+    const cb = await a.ok<CallbackDetail>('queue.takeNext');
+    const now = Date.now();
+    await a.ok('callbacks.recordOutcome', { callbackId: cb.callback.id, disposition: 'reached', notes: '', surveySkipReason: '客户在开车', startedAt: now - 60_000, endedAt: now });
+    expect((await a.ok<SyncStatus>('sync.status')).pending).toBeGreaterThan(0);
+    await a.ok('sync.now');
+    const status = await a.ok<SyncStatus>('sync.status');
+    expect(status).toMatchObject({ pending: 0, refused: 0, state: 'online' });
+    await b.ok('sync.now');
+    expect(row<{ state: string }>(dbB, 'SELECT state FROM callbacks WHERE id = ?', cb.callback.id)?.state).toBe('closed');
+  });
+});
