@@ -50,6 +50,7 @@ describe('recording outcomes', () => {
           callback_at: null,
           survey_skip_reason: d === 'reached' ? '客户时间不便' : null,
           reason: 'complaint_followup',
+          lease_conflict: null,
         },
       ]);
       expect(cuRow(h, cu.id)).toMatchObject({

@@ -20,4 +20,5 @@ export const AUDIT_ACTIONS = [
   'faq.mark_reviewed',
   'faq.confirm_not_personal',
   'sync.discard',
+  'attempt.lease_conflict',
 ] as const;

@@ -7,7 +7,8 @@ import { AppError } from '../contract/result';
 import type { MutationArgs } from '../sync/mutations';
 import type { Settings } from '../settings';
 import type { Q } from '../store/sql';
-import { attemptTimesSince, insertAttempt, insertDnc } from '../store/attempts';
+import { attemptTimesSince, insertAttempt, insertDnc, lastAttemptAgent } from '../store/attempts';
+import { insertAudit } from '../store/audit';
 import { cancelOpenCallbacks, closeCallback, getCallback, rescheduleCallback, setLease } from '../store/callbacks';
 import { getCustomer, setCapUntil, setDncUntil, setPhoneStatus } from '../store/customers';
 import { getSettings } from '../store/settings';
@@ -42,6 +43,8 @@ export interface AttemptApplied {
   outcome: string | null;
   nextDueAt: number | null;
   cancelledCallbacks: number;
+  /** Set when the call was kept as a fact on a callback a colleague holds or has closed. */
+  leaseConflict?: LeaseConflict;
 }
 
 /** A call recorded later than this after it started is not credible (and would dodge the contact cap). */
@@ -94,8 +97,8 @@ export function* applyAttempt(a: MutationArgs<'attempts.record'>): Q<AttemptAppl
     settings,
   });
   if (!verdict.callable) {
-    const leased = verdict.blocks.find((b) => b.reason === 'leased');
-    if (leased) throw new AppError('LEASE_LOST', 'Another agent took this callback while your lease had lapsed.');
+    const conflict = yield* leaseConflictOf(verdict.blocks, callback.id, a.agentId);
+    if (conflict) return yield* keepConflictingAttempt(a, customer.id, conflict, callback, settings);
     if (verdict.blocks.some((b) => b.reason === 'closed')) throw new AppError('CONFLICT', 'This callback is already closed.');
     throw new AppError('COMPLIANCE_BLOCKED', `This call is not allowed: ${verdict.blocks.map((b) => b.reason).join(', ')}.`, {
       blocks: verdict.blocks,
@@ -143,4 +146,57 @@ export function* applyAttempt(a: MutationArgs<'attempts.record'>): Q<AttemptAppl
     nextDueAt: effect.kind === 'reschedule' ? effect.dueAt : null,
     cancelledCallbacks: cancelled,
   };
+}
+
+export type LeaseConflict = 'leased_by_other' | 'closed_by_other';
+
+/**
+ * Two agents worked one callback (both took it while offline, or a lease lapsed and a colleague took it):
+ * the other agent's call is a fact, not an error. The only blocks are the colleague's lease or the
+ * colleague's outcome; a callback this agent closed themselves is a double submission, refused as before.
+ */
+function* leaseConflictOf(blocks: readonly { reason: string }[], callbackId: string, agentId: string): Q<LeaseConflict | null> {
+  if (!blocks.every((b) => b.reason === 'leased' || b.reason === 'closed')) return null;
+  if (blocks.some((b) => b.reason === 'leased')) return 'leased_by_other';
+  const closer = yield* lastAttemptAgent(callbackId);
+  return closer !== undefined && closer !== agentId ? 'closed_by_other' : null;
+}
+
+/**
+ * Keeps the call as a flagged attempt: it counts toward the customer's contact cap (the phone did ring)
+ * but does not change the callback, which belongs to the colleague's work; the audit log tells the
+ * supervisors, who decide what the customer is told.
+ */
+function* keepConflictingAttempt(
+  a: MutationArgs<'attempts.record'>,
+  customerId: string,
+  conflict: LeaseConflict,
+  callback: { id: string; state: 'open' | 'closed'; outcome: string | null; dueAt: number | null; leaseAgentId: string | null },
+  settings: Settings,
+): Q<AttemptApplied> {
+  yield* insertAttempt({
+    id: a.attemptId,
+    callbackId: callback.id,
+    customerId,
+    agentId: a.agentId,
+    startedAt: a.startedAt,
+    endedAt: a.endedAt,
+    disposition: a.disposition,
+    notes: a.notes,
+    callbackAt: a.callbackAt,
+    surveySkipReason: a.disposition === 'reached' ? a.surveySkipReason : null,
+    leaseConflict: conflict,
+  });
+  yield* insertAudit({
+    // One conflict per attempt: the attempt's id names its audit entry (another table, so no clash).
+    id: a.attemptId,
+    at: a.recordedAt,
+    actorId: a.agentId,
+    action: 'attempt.lease_conflict',
+    subjectType: 'callback',
+    subjectId: callback.id,
+    details: { attemptId: a.attemptId, disposition: a.disposition, conflict, holderId: callback.leaseAgentId },
+  });
+  yield* refreshCap(customerId, Math.max(a.recordedAt, a.startedAt), settings);
+  return { state: callback.state, outcome: callback.outcome, nextDueAt: callback.dueAt, cancelledCallbacks: 0, leaseConflict: conflict };
 }

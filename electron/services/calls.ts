@@ -79,6 +79,12 @@ export function startCall(ctx: ServiceContext, input: ParsedInputOf<'callbacks.s
 export function recordOutcome(ctx: ServiceContext, input: ParsedInputOf<'callbacks.recordOutcome'>): OutcomeResult {
   const agent = currentUser(ctx);
   const now = ctx.now();
+  // At the desk a colleague's live lease is answered at once, so the agent can hand over what they
+  // learned; the applier itself keeps such a call as a flagged fact when it arrives later by sync.
+  const held = getCallback(ctx.db, input.callbackId);
+  if (held?.leaseAgentId && held.leaseAgentId !== agent.id && (held.leaseExpiresAt ?? 0) > now) {
+    throw new AppError('LEASE_LOST', 'Another agent took this callback while your lease had lapsed.');
+  }
   const attemptId = ctx.newId();
   const applied = runMutation(
     ctx.db,

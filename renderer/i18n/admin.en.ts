@@ -282,6 +282,7 @@ const en: typeof zh = {
       faq_mark_reviewed: 'FAQ marked reviewed',
       faq_confirm_not_personal: 'FAQ finding confirmed not personal',
       sync_discard: 'Refused change discarded',
+      attempt_lease_conflict: 'Call on a colleague’s callback',
     },
     subjectTypes: {
       change: 'Synced change',
@@ -309,6 +310,7 @@ const en: typeof zh = {
       faq_mark_reviewed: 'Confirmed published revision {{revision}} needs no change',
       faq_confirm_not_personal: 'Confirmed “{{value}}” in revision {{revision}} is not personal data',
       sync_discard: 'Gave up a change the server refused ({{mutation}}: {{message}})',
+      attempt_lease_conflict: 'Called {{subject}} while a colleague held it or had closed it (kept as a flagged attempt: {{disposition}})',
     },
     fields: {
       code: 'Code',

@@ -280,6 +280,7 @@ const zh = {
       faq_mark_reviewed: '确认 FAQ 已复核',
       faq_confirm_not_personal: '确认 FAQ 内容不是个人信息',
       sync_discard: '放弃被服务器拒绝的更改',
+      attempt_lease_conflict: '与同事的回访冲突的通话',
     },
     subjectTypes: {
       change: '同步的更改',
@@ -307,6 +308,7 @@ const zh = {
       faq_mark_reviewed: '确认已发布的第 {{revision}} 版无需修改',
       faq_confirm_not_personal: '确认第 {{revision}} 版中的“{{value}}”不是个人信息',
       sync_discard: '放弃了被服务器拒绝的更改（{{mutation}}：{{message}}）',
+      attempt_lease_conflict: '在同事已领取或已完成的回访 {{subject}} 上通话（作为标记的通话记录保留：{{disposition}}）',
     },
     fields: {
       code: '券码',

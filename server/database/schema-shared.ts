@@ -110,6 +110,8 @@ export const callAttempts = pgTable(
     surveySkipReason: text('survey_skip_reason'),
     /** The callback's reason, copied on insert so the outcome reports group 1M attempts from one index. */
     reason: text('reason'),
+    /** Set when the call was made on a callback a colleague held or had closed (two agents took it offline). */
+    leaseConflict: text('lease_conflict'),
   },
   (t) => [
     index('attempts_customer').on(t.customerId, t.startedAt),

@@ -53,6 +53,8 @@ export const syncMutations = pgTable(
     mutationId: bigint('mutation_id', { mode: 'number' }).notNull(),
     name: text('name').notNull(),
     authorId: text('author_id').notNull(),
+    /** The arguments as pushed: what a supervisor or an auditor reads to see what was asked. */
+    args: jsonb('args').notNull(),
     ok: boolean('ok').notNull(),
     /** The team version the mutation's writes carry (null when refused). */
     version: bigint('version', { mode: 'number' }),

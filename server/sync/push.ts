@@ -28,9 +28,21 @@ export async function push(db: ServerDb, account: AuthenticatedAccount, request:
       if (m.id !== last + 1) break; // a gap: the client resends from last + 1
       const outcome = await applyOne(tx, account, m.name, m.args, memo);
       await tx.query(
-        `INSERT INTO sync_mutations (client_id, mutation_id, name, author_id, ok, version, error_code, error_message, error_details, client_time, received_at)
-         VALUES ($1, $2, $3, $4, $5, CASE WHEN $5 THEN current_setting('sync.version')::bigint END, $6, $7, $8, $9, $10)`,
-        [request.clientId, m.id, m.name, account.id, outcome.ok, outcome.error?.code ?? null, outcome.error?.message ?? null, outcome.error?.details ? JSON.stringify(outcome.error.details) : null, m.clientTime, now],
+        `INSERT INTO sync_mutations (client_id, mutation_id, name, author_id, args, ok, version, error_code, error_message, error_details, client_time, received_at)
+         VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $6 THEN current_setting('sync.version')::bigint END, $7, $8, $9, $10, $11)`,
+        [
+          request.clientId,
+          m.id,
+          m.name,
+          account.id,
+          JSON.stringify(m.args ?? null),
+          outcome.ok,
+          outcome.error?.code ?? null,
+          outcome.error?.message ?? null,
+          outcome.error?.details ? JSON.stringify(outcome.error.details) : null,
+          m.clientTime,
+          now,
+        ],
       );
       outcomes.push({ id: m.id, ...outcome });
       last = m.id;

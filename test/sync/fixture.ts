@@ -54,7 +54,7 @@ export async function startSyncServer(options: { kind?: TestDbKind; agents?: num
     await seedDemoData(db, seed, now, options.demoCustomers ?? 40);
   }
   const app = createServerApp({ db, hasher: testHasher, logger: pino({ level: 'silent' }), signals: createTeamSignals() });
-  const fetch: Fetch = (url, init) => app.request(url, init);
+  const fetch: Fetch = async (url, init) => app.request(url, init);
   return { testDb, fetch, teamId: team.id, supervisor, agents, close: () => testDb.drop() };
 }
 

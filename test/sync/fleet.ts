@@ -46,7 +46,7 @@ export async function startFleet(testDb: TestDb, random: () => number): Promise<
   const make = () => [testDb.db, second].map((db) => createServerApp({ db: crashing(db), hasher: testHasher, logger: pino({ level: 'silent' }) }));
   let apps = make();
   return {
-    fetch: (url, init) => apps[random() < 0.5 ? 0 : 1]!.request(url, init),
+    fetch: async (url, init) => apps[random() < 0.5 ? 0 : 1]!.request(url, init),
     crashNextCommit() {
       crashPending = true;
     },
