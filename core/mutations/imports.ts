@@ -4,10 +4,14 @@ import type { Q } from '../store/sql';
 import { IMPORTED_CUSTOMER_CONSENTS } from '../csv/warnings';
 import { insertCallback, openDuplicateExists } from '../store/callbacks';
 import { customerIdByPhone, insertCustomer } from '../store/customers';
-import { insertImportBatch } from '../store/imports';
+import { addToImportBatch, insertImportBatch } from '../store/imports';
+import { AppError } from '../contract/result';
+
+/** Rows per `imports.commit` mutation: a 100,000-row file is 100 pushes of ~300 KB, not one of 27 MB. */
+export const IMPORT_PART_ROWS = 1000;
 
 /**
- * Commits one import batch. Deciding duplicates here (not in the service) keeps replay exact: the same
+ * Commits one import batch (or one part of it). Deciding duplicates here (not in the service) keeps replay exact: the same
  * rows against the same prior state skip the same duplicates, on this console and on the server.
  */
 export function* applyImport(a: MutationArgs<'imports.commit'>): Q<{ imported: number; duplicates: number }> {
@@ -63,6 +67,11 @@ export function* applyImport(a: MutationArgs<'imports.commit'>): Q<{ imported: n
       closedAt: null,
     });
     imported++;
+  }
+  if (a.part.index > 0) {
+    const found = yield* addToImportBatch(a.batchId, imported, duplicates);
+    if (found === 0) throw new AppError('NOT_FOUND', 'The first part of this import was not applied, so its later parts cannot be.');
+    return { imported, duplicates };
   }
   yield* insertImportBatch({
     id: a.batchId,

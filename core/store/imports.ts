@@ -18,3 +18,8 @@ export function* insertImportBatch(b: ImportBatchRecord): Q<void> {
     b,
   );
 }
+
+/** A later part of a batch pushed in chunks: its counts add to the batch row its first part wrote. */
+export function* addToImportBatch(id: string, imported: number, duplicates: number): Q<number> {
+  return yield* run('UPDATE import_batches SET imported = imported + @imported, duplicates = duplicates + @duplicates WHERE id = @id', { id, imported, duplicates });
+}

@@ -63,6 +63,12 @@ const coreMutationSchemas = {
     createdBy: id,
     totalRows: z.number().int(),
     invalid: z.number().int(),
+    /**
+     * A large file is committed as several mutations of at most IMPORT_PART_ROWS rows each (one local
+     * transaction; each part a small push), the first part writing the batch row and the others adding
+     * their counts to it.
+     */
+    part: z.object({ index: z.number().int().min(0), of: z.number().int().min(1) }).default({ index: 0, of: 1 }),
     rows: z.array(
       z.object({
         customerId: id,

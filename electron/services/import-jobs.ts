@@ -9,6 +9,8 @@ import { findCustomerByPhone } from '../../db/repos/customers';
 import { getSettings } from '../../db/repos/settings';
 import type { ServiceContext } from './context';
 import { runMutation } from './mutations/registry';
+import { inTransaction } from '../../db/repos/stmt';
+import { IMPORT_PART_ROWS } from '../../core/mutations/imports';
 import { forgetZones } from './queue';
 
 const CHUNK = 2_000;
@@ -70,31 +72,43 @@ export class ImportJobs {
     if (job.phase !== 'ready') throw new AppError('CONFLICT', `This import cannot be committed while it is ${job.phase}.`);
     if (job.report.valid === 0) throw new AppError('BAD_INPUT', 'The file has no valid rows to import.');
     const now = ctx.now();
-    const args: MutationArgs<'imports.commit'> = {
-      batchId: ctx.newId(),
-      fileName: job.fileName,
-      createdAt: now,
-      createdBy,
-      totalRows: job.report.totalRows,
-      invalid: job.report.invalid,
-      rows: state.rows.map((r) => ({
-        customerId: ctx.newId(),
-        callbackId: ctx.newId(),
-        phone: r.phone,
-        name: r.name,
-        reason: r.reason,
-        priority: r.priority,
-        dueAt: r.dueAt,
-        timezone: r.timezone,
-        notes: r.notes,
-      })),
-    };
+    const batchId = ctx.newId();
+    const rows = state.rows.map((r) => ({
+      customerId: ctx.newId(),
+      callbackId: ctx.newId(),
+      phone: r.phone,
+      name: r.name,
+      reason: r.reason,
+      priority: r.priority,
+      dueAt: r.dueAt,
+      timezone: r.timezone,
+      notes: r.notes,
+    }));
+    const of = Math.max(1, Math.ceil(rows.length / IMPORT_PART_ROWS));
     state.job = { ...job, phase: 'committing' };
     try {
-      const { imported, duplicates } = runMutation(ctx.db, 'imports.commit', args, now);
+      // All parts in one local transaction: here the import is all or nothing, as before.
+      const { imported, duplicates } = inTransaction(ctx.db, () => {
+        let total = { imported: 0, duplicates: 0 };
+        for (let index = 0; index < of; index++) {
+          const args: MutationArgs<'imports.commit'> = {
+            batchId,
+            fileName: job.fileName,
+            createdAt: now,
+            createdBy,
+            totalRows: job.report.totalRows,
+            invalid: job.report.invalid,
+            part: { index, of },
+            rows: rows.slice(index * IMPORT_PART_ROWS, (index + 1) * IMPORT_PART_ROWS),
+          };
+          const done = runMutation(ctx.db, 'imports.commit', args, now);
+          total = { imported: total.imported + done.imported, duplicates: total.duplicates + done.duplicates };
+        }
+        return total;
+      });
       forgetZones(ctx.db);
       state.rows = [];
-      state.job = { ...job, phase: 'done', batchId: args.batchId, imported, duplicates };
+      state.job = { ...job, phase: 'done', batchId, imported, duplicates };
       return state.job;
     } catch (error) {
       state.job = job;
