@@ -110,8 +110,10 @@ export class CompiledCalendar {
           }
         }
         idle = 0;
+      } else if (
         // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator,UpdateOperator: two bounds on one walk; either alone ends it with the same error (see lastWorkingDay)
-      } else if (day.n > this.lastWorkingDay || ++idle > MAX_IDLE_DAYS) {
+        day.n > this.lastWorkingDay || ++idle > MAX_IDLE_DAYS
+      ) {
         throw new NoBusinessTimeError(from);
       }
       day = this.day(day.n + 1);
