@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import pino from 'pino';
 import { createServerApp } from '../app';
+import { createTeamSignals } from '../sync/signals';
 import { seedDemo, seedDemoData } from '../demo';
 import type { OpenedDb } from './database';
 import { CliError } from './errors';
@@ -34,7 +35,8 @@ export async function runServer(opened: OpenedDb, options: ServeOptions, print: 
       print('Demo: this database already has accounts; nothing was added.');
     }
   }
-  const app = createServerApp({ db: opened.db, logger, trustProxy: options.trustProxy });
+  const signals = createTeamSignals();
+  const app = createServerApp({ db: opened.db, logger, trustProxy: options.trustProxy, signals });
 
   const server = serve({ fetch: app.fetch, hostname: options.host, port: options.port });
   await new Promise<void>((resolve, reject) => {
@@ -67,6 +69,10 @@ export async function runServer(opened: OpenedDb, options: ServeOptions, print: 
       }
       stopping = true;
       logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
+      // Consoles waiting on a poke are answered now (they retry elsewhere or later), idle keep-alive
+      // connections are closed, so only real work in flight holds the shutdown.
+      signals.close();
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
       const force = setTimeout(() => {
         logger.warn('requests still running after the grace period: closing their connections');
         if ('closeAllConnections' in server) server.closeAllConnections();

@@ -8,22 +8,29 @@ import type { ServerDb } from '../database/open';
 
 export interface TeamSignals {
   changed(teamId: string): void;
+  /** Answers every waiting poke now and every later one at once (the process is shutting down). */
+  close(): void;
   waitForChange(db: ServerDb, teamId: string, since: number, waitMs: number, abort?: AbortSignal): Promise<number>;
 }
 
 export function createTeamSignals(pollMs = 250): TeamSignals {
   const waiters = new Map<string, Set<() => void>>();
+  let closed = false;
   const version = async (db: ServerDb, teamId: string) =>
     Number((await db.query<{ version: number }>('SELECT version FROM sync_teams WHERE team_id = $1', [teamId])).rows[0]?.version ?? 0);
   return {
     changed(teamId) {
       for (const wake of waiters.get(teamId) ?? []) wake();
     },
+    close() {
+      closed = true;
+      for (const set of waiters.values()) for (const wake of set) wake();
+    },
     async waitForChange(db, teamId, since, waitMs, abort) {
       const deadline = Date.now() + waitMs;
       for (;;) {
         const now = await version(db, teamId);
-        if (now > since || Date.now() >= deadline || abort?.aborted) return now;
+        if (now > since || closed || Date.now() >= deadline || abort?.aborted) return now;
         await new Promise<void>((resolve) => {
           const set = waiters.get(teamId) ?? new Set();
           waiters.set(teamId, set);
