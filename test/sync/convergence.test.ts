@@ -19,7 +19,7 @@ import { openConsole, SERVER_URL, startSyncServer, type SyncServer, type TestCon
  */
 
 const CONSOLES = 5; // four agents and their supervisor
-const RUNS = Number(process.env.SYNC_CONVERGENCE_RUNS ?? 4);
+const RUNS = Number(process.env.SYNC_CONVERGENCE_RUNS ?? 5);
 const SEED = Number(process.env.SYNC_CONVERGENCE_SEED ?? 20261207);
 const BUDGET_FEN = 60_000;
 
@@ -55,7 +55,7 @@ describe.each(dbKinds())('sync converges under faults (%s)', (kind: TestDbKind) 
   it(`${RUNS} seeded runs of ${CONSOLES} consoles`, { timeout: 600_000 }, async () => {
     const totals: RunTotals = { runs: 0, steps: 0, mutations: 0, refused: 0, stats: emptyStats(), crashes: 0, restarts: 0 };
     await fc.assert(
-      fc.asyncProperty(fc.array(stepArb, { minLength: 15, maxLength: 45 }), fc.integer(), async (steps, salt) => {
+      fc.asyncProperty(fc.array(stepArb, { minLength: 20, maxLength: 50 }), fc.integer(), async (steps, salt) => {
         await runScenario(kind, steps, salt, totals);
       }),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
@@ -102,7 +102,10 @@ async function runScenario(kind: TestDbKind, steps: Step[], salt: number, totals
     for (const { c } of consoles) await c.ok('sync.now');
 
     for (const step of steps) {
-      if (step.kind === 'work') await doWork(consoles[step.console]!.c, step.work, step.pick, step.console === CONSOLES - 1, random);
+      if (step.kind === 'work') {
+        // A burst of work, as an agent does between two syncs.
+        for (let i = 0; i <= step.pick; i++) await doWork(consoles[step.console]!.c, step.work, (step.pick + i) % 4, step.console === CONSOLES - 1, random);
+      }
       else if (step.kind === 'sync') {
         const { c, net } = consoles[step.console]!;
         net.plan.push(...step.faults);
