@@ -32,4 +32,22 @@ describe('two consoles and one server', () => {
     await b.ok('sync.now');
     expect(row<{ state: string }>(dbB, 'SELECT state FROM callbacks WHERE id = ?', cb.callback.id)?.state).toBe('closed');
   });
+
+  it('a console outside the server schema window is told to update and keeps its outbox', async () => {
+    let schema: number | null = null;
+    const a = await connectedConsole(server, server.agents[0]!, async (url, init) => {
+      // As if this console were built for a newer schema than the server accepts.
+      const body = schema !== null && typeof init.body === 'string' ? JSON.stringify({ ...JSON.parse(init.body), schema }) : init.body;
+      return server.fetch(url, { ...init, body });
+    });
+    await a.ok('customers.revealPhone', { customerId: (a.backend.context!.db.$client.prepare('SELECT id FROM customers LIMIT 1').get() as { id: string }).id });
+    schema = 99;
+    await a.ok('sync.now');
+    const status = await a.ok<SyncStatus>('sync.status');
+    expect(status).toMatchObject({ state: 'upgrade_required', pending: 1, lastError: { code: 'UPGRADE_REQUIRED' } });
+    expect(count(a.backend.context!.db, 'outbox', "status = 'pending'")).toBe(1);
+    schema = null;
+    await a.ok('sync.now');
+    expect(await a.ok<SyncStatus>('sync.status')).toMatchObject({ state: 'online', pending: 0 });
+  });
 });
