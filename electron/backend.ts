@@ -98,7 +98,8 @@ export function createBackend(options: BackendOptions): Backend {
   };
 
   // A console set up before questionnaires existed gets the built-in scripts on its first start after the upgrade.
-  if (context && getMeta(context.db, 'setUpAt') !== undefined) {
+  // A console joined to a team takes the team's questionnaires from the server (its supervisors manage them).
+  if (context && getMeta(context.db, 'setUpAt') !== undefined && !context.sync.serverUrl()) {
     try {
       // On behalf of the console's first user (no one is signed in at start; the mapping needs someone).
       installBuiltinScripts(context, sessionInfo(context).locale, listUsers(context.db)[0]?.id ?? null);

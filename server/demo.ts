@@ -6,6 +6,8 @@ import { createNodePasswordHasher } from './auth/crypto';
 import type { ServerDb } from './database/open';
 import { DEMO_DEFAULTS } from '../core/demo/generate';
 import { applyOnServer } from './store/apply';
+import { v7 as uuidv7 } from 'uuid';
+import { BUILTIN_SCRIPTS, builtinKey } from '../core/questionnaire/builtin';
 
 /*
  * `npm run server -- --demo`: a team a newcomer can sign in to at once. The passwords are fixed and
@@ -65,4 +67,25 @@ export async function seedDemoData(
   const loaded = await applyOnServer(db, 'demo.load', { seed: DEMO_DEFAULTS.seed, now, customers, agentIds: seed.agentIds }, 'local', { teamId: seed.teamId });
   const cases = await applyOnServer(db, 'demo.loadCases', { seed: DEMO_DEFAULTS.seed, now, agentIds: seed.agentIds, supervisorId: seed.supervisorId }, 'local', { teamId: seed.teamId });
   return { ...loaded, ...cases };
+}
+
+/**
+ * The built-in questionnaires (both languages) for the demo team, mapped in Chinese, as a console's first
+ * run installs them: connected consoles take the team's scripts from the server instead of their own.
+ */
+export async function seedDemoScripts(db: ServerDb, seed: DemoSeed, now: number): Promise<number> {
+  const mapping: Record<string, string> = {};
+  for (const content of BUILTIN_SCRIPTS) {
+    const scriptId = uuidv7();
+    await applyOnServer(
+      db,
+      'scripts.create',
+      { scriptId, versionId: uuidv7(), content, builtinKey: builtinKey(content.purpose, content.locale), published: true, at: now, by: null },
+      'local',
+      { teamId: seed.teamId },
+    );
+    if (content.locale === 'zh-CN') mapping[content.purpose] = scriptId;
+  }
+  await applyOnServer(db, 'scripts.setMapping', { mapping, at: now, by: null }, 'local', { teamId: seed.teamId });
+  return BUILTIN_SCRIPTS.length;
 }

@@ -2,7 +2,7 @@ import { serve } from '@hono/node-server';
 import pino from 'pino';
 import { createServerApp } from '../app';
 import { createTeamSignals } from '../sync/signals';
-import { seedDemo, seedDemoData } from '../demo';
+import { seedDemo, seedDemoData, seedDemoScripts } from '../demo';
 import type { OpenedDb } from './database';
 import { CliError } from './errors';
 
@@ -28,6 +28,7 @@ export async function runServer(opened: OpenedDb, options: ServeOptions, print: 
     if (seed) {
       print('Loading the demo customers, callbacks, tickets and vouchers…');
       const data = await seedDemoData(opened.db, seed, now);
+      await seedDemoScripts(opened.db, seed, now);
       print(`  ${data.customers} customers, ${data.callbacks} callbacks, ${data.tickets} tickets, ${data.vouchers} vouchers.`);
       print('Demo team 演示团队 created. Sign in with a name (or phone) and its password:');
       for (const a of seed.accounts) print(`  ${a.name.padEnd(4, '\u3000')} ${a.phone}  ${a.password.padEnd(14)} ${a.role}${a.isAdmin ? ' + admin' : ''}`);
