@@ -49,6 +49,8 @@ export default {
   clearTextReporter: { allowColor: false, allowEmojis: false, logTests: false, reportMutants: true, reportScoreTable: true },
   thresholds: { high: 90, low: 80, break: null },
   timeoutMS: 10_000,
+  // Build output and files other runs write while this one copies the project into its sandbox.
+  ignorePatterns: ['dist', 'dist-electron', 'release', 'test-results', 'playwright-report', '.data', 'bench/.out', 'e2e/.screens', '.test-summary', '*.sqlite*'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
 };
