@@ -21,4 +21,11 @@ export const AUDIT_ACTIONS = [
   'faq.confirm_not_personal',
   'sync.discard',
   'attempt.lease_conflict',
+  'settings.queue_changed',
+  'settings.cases_changed',
+  'sla.policies_changed',
+  'calendar.saved',
+  'user.created',
+  'import.committed',
+  'dnc.added',
 ] as const;

@@ -5,6 +5,7 @@ import { IMPORTED_CUSTOMER_CONSENTS } from '../csv/warnings';
 import { insertCallback, openDuplicateExists } from '../store/callbacks';
 import { customerIdByPhone, insertCustomer } from '../store/customers';
 import { addToImportBatch, insertImportBatch } from '../store/imports';
+import { insertAudit } from '../store/audit';
 import { AppError } from '../contract/result';
 
 /** Rows per `imports.commit` mutation: a 100,000-row file is 100 pushes of ~300 KB, not one of 27 MB. */
@@ -73,6 +74,16 @@ export function* applyImport(a: MutationArgs<'imports.commit'>): Q<{ imported: n
     if (found === 0) throw new AppError('NOT_FOUND', 'The first part of this import was not applied, so its later parts cannot be.');
     return { imported, duplicates };
   }
+  // The batch's id names its audit entry (written once, by the first part).
+  yield* insertAudit({
+    id: a.batchId,
+    at: a.createdAt,
+    actorId: a.createdBy,
+    action: 'import.committed',
+    subjectType: 'import',
+    subjectId: a.batchId,
+    details: { fileName: a.fileName, totalRows: a.totalRows, invalid: a.invalid },
+  });
   yield* insertImportBatch({
     id: a.batchId,
     fileName: a.fileName,

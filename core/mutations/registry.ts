@@ -13,7 +13,7 @@ import { applyAttempt, applyLease, applyRelease, refreshCap } from './attempts';
 import { applyImport } from './imports';
 import { applyAnswer, applyFinish, applyStartResponse } from './responses';
 import { applyDemoCases, applyDemoResponses } from './demo-cases';
-import { applyCalendarSave, applyCaseSettings, applyMarkRead, applySlaPolicies } from './cases';
+import { applyCalendarSave, applyCaseSettings, applyMarkRead, applySlaPolicies, changedKeys } from './cases';
 import { applyAssign, applyComment, applyCreateTicket, applyRecordBreach, applyTransition, applyUpdate } from './tickets';
 import { applyApproveVoucher, applyRedeemVoucher, applyRejectVoucher, applyRequestVoucher, applyVoidVoucher } from './vouchers';
 import { applyCreateScript, applyPublish, applyRetire, applySaveDraft, applySetMapping } from './scripts';
@@ -86,10 +86,18 @@ const appliers = {
       if (by?.role !== 'supervisor') throw new AppError('FORBIDDEN', 'Only a supervisor can add another supervisor.');
     }
     yield* insertUser({ id: a.id, name: a.name, role: a.role, createdAt: a.createdAt });
+    // Added by someone (not the first run): the new user's id names the audit entry.
+    if (a.by !== null) {
+      yield* insertAudit({ id: a.id, at: a.createdAt, actorId: a.by, action: 'user.created', subjectType: 'user', subjectId: a.id, details: { name: a.name, role: a.role } });
+    }
   },
   *'settings.update'(a) {
     yield* supervisorOnly(a.updatedBy, 'change the queue rules');
+    const before = yield* getSettings();
     yield* putSettings(a.settings, a.updatedAt, a.updatedBy);
+    if (a.auditId && a.updatedBy) {
+      yield* insertAudit({ id: a.auditId, at: a.updatedAt, actorId: a.updatedBy, action: 'settings.queue_changed', subjectType: 'settings', subjectId: 'queue', details: { changed: changedKeys(before, a.settings) } });
+    }
     // New cap limits apply to everyone contacted recently, not only to the next attempt.
     for (const customerId of yield* customerIdsWithAttemptsSince(a.updatedAt - CAP_LOOKBACK_MS)) {
       yield* refreshCap(customerId, a.updatedAt, a.settings);

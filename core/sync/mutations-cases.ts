@@ -16,8 +16,9 @@ const ms = z.number().int();
 const actor = { at: ms, by: id };
 
 export const casesMutationSchemas = {
-  'cases.updateSettings': z.object({ settings: caseSettingsSchema, ...actor }),
-  'sla.setPolicies': z.object({ policies: slaPolicyListSchema, ...actor }),
+  /** `auditId` names the audit entry of the change (absent in changes recorded before they were audited). */
+  'cases.updateSettings': z.object({ settings: caseSettingsSchema, ...actor, auditId: id.optional() }),
+  'sla.setPolicies': z.object({ policies: slaPolicyListSchema, ...actor, auditId: id.optional() }),
   'calendar.save': z.object({ versionId: id, content: calendarContentSchema, note: z.string(), ...actor }),
   'tickets.create': z.object({
     ticketId: id,

@@ -16,7 +16,7 @@ const ms = z.number().int();
 
 const coreMutationSchemas = {
   'users.create': z.object({ id, name: z.string(), role: z.enum(ROLES), createdAt: ms, by: id.nullable().default(null) }),
-  'settings.update': z.object({ settings: settingsSchema, updatedAt: ms, updatedBy: id.nullable() }),
+  'settings.update': z.object({ settings: settingsSchema, updatedAt: ms, updatedBy: id.nullable(), auditId: id.optional() }),
   'demo.load': z.object({ seed: z.number().int(), now: ms, customers: z.number().int().min(0), agentIds: z.array(id) }),
   /** The demo's questionnaire answers, after the built-in scripts are installed (reads the mapped versions). */
   'demo.loadResponses': z.object({ seed: z.number().int(), now: ms }),

@@ -17,7 +17,7 @@ export function readSettings(ctx: ServiceContext): Settings {
 export function updateSettings(ctx: ServiceContext, input: ParsedInputOf<'settings.update'>): Settings {
   const user = currentSupervisor(ctx, 'change the queue rules');
   const now = ctx.now();
-  runMutation(ctx.db, 'settings.update', { settings: input, updatedAt: now, updatedBy: user.id }, now);
+  runMutation(ctx.db, 'settings.update', { settings: input, updatedAt: now, updatedBy: user.id, auditId: ctx.newId() }, now);
   forgetZones(ctx.db);
   return getSettings(ctx.db);
 }

@@ -16,7 +16,7 @@ export function readCaseSettings(ctx: ServiceContext): CaseSettings {
 export function updateCaseSettings(ctx: ServiceContext, input: ParsedInputOf<'cases.updateSettings'>): CaseSettings {
   const me = currentUser(ctx);
   const now = ctx.now();
-  runMutation(ctx.db, 'cases.updateSettings', { settings: input, at: now, by: me.id }, now);
+  runMutation(ctx.db, 'cases.updateSettings', { settings: input, at: now, by: me.id, auditId: ctx.newId() }, now);
   return getCaseSettings(ctx.db);
 }
 
@@ -27,7 +27,7 @@ export function readPolicies(ctx: ServiceContext): SlaPolicy[] {
 export function setPolicies(ctx: ServiceContext, input: ParsedInputOf<'sla.setPolicies'>): SlaPolicy[] {
   const me = currentUser(ctx);
   const now = ctx.now();
-  runMutation(ctx.db, 'sla.setPolicies', { policies: input.policies, at: now, by: me.id }, now);
+  runMutation(ctx.db, 'sla.setPolicies', { policies: input.policies, at: now, by: me.id, auditId: ctx.newId() }, now);
   return getSlaPolicies(ctx.db);
 }
 

@@ -41,7 +41,9 @@ describe('audit entries read as sentences with names, in the UI language', () =>
 
   it('reads a kind it has no sentence for as field: value pairs with names, money and dates', () => {
     const at = Date.parse('2026-12-01T09:00:00+08:00');
-    expect(say('zh-CN', 'dnc.added', { customerId: CUSTOMER, until: at, note: '客户要求' })).toBe('客户：张伟；截止：2026/12/01 09:00；说明：客户要求');
+    expect(say('zh-CN', 'customer.merged', { customerId: CUSTOMER, until: at, note: '客户要求' })).toBe('客户：张伟；截止：2026/12/01 09:00；说明：客户要求');
+    // A kind with a sentence reads as one.
+    expect(say('zh-CN', 'dnc.added', { customerId: CUSTOMER, until: at, note: '客户要求' })).toBe('将 张伟 加入免打扰，至 2026/12/01 09:00；说明：客户要求');
     expect(say('en', 'settings.update', { capPer24h: 3, amountFen: 5000, userId: GONE })).toBe('cap per24h: 3; Amount: ¥50.00; Member: (deleted …0abcde)');
   });
 });
