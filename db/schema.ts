@@ -4,7 +4,7 @@ import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from
 /*
  * The console's local store. Synced tables use UUIDv7 text ids born where the record is born; facts
  * (attempts, dnc entries, audit) are append-only; state changes only through named mutations. Times are
- * UTC epoch ms. Only `outbox`, `local_meta` and `local_credentials` are device-local.
+ * UTC epoch ms. Only `outbox`, `local_meta`, `local_credentials` and `call_drafts` are device-local.
  */
 
 export const users = sqliteTable('users', {
@@ -144,7 +144,7 @@ export const callAttempts = sqliteTable(
     /** The callback's reason, copied on insert so the outcome reports group 1M attempts from one index. */
     reason: text('reason'),
     /** Set when the call was made on a callback a colleague held or had closed (two agents took it offline). */
-    leaseConflict: text('lease_conflict', { enum: ['leased_by_other', 'closed_by_other'] }),
+    leaseConflict: text('lease_conflict', { enum: ['leased_by_other', 'closed_by_other', 'rescheduled_by_other'] }),
   },
   (t) => [
     index('attempts_customer').on(t.customerId, t.startedAt),
@@ -245,6 +245,25 @@ export const localCredentials = sqliteTable('local_credentials', {
   updatedAt: integer('updated_at').notNull(),
   disabledAt: integer('disabled_at'),
 });
+
+/**
+ * Device-local: the call an agent is in the middle of on this console (never synced, never in the outbox),
+ * so a reload or a restart loses nothing. `started_at` is when "start call" was first pressed (null until
+ * then): the attempt's duration runs from it, and a dialling outcome needs it. Notes and the chosen
+ * disposition are saved as the agent types. Recording the outcome or releasing the callback deletes it.
+ */
+export const callDrafts = sqliteTable(
+  'call_drafts',
+  {
+    callbackId: text('callback_id').notNull(),
+    agentId: text('agent_id').notNull(),
+    startedAt: integer('started_at'),
+    disposition: text('disposition'),
+    notes: text('notes').notNull().default(''),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.callbackId, t.agentId] })],
+);
 
 export const scripts = sqliteTable('scripts', {
   id: text('id').primaryKey(),

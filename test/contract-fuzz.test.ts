@@ -29,7 +29,7 @@ const WRITERS = new Set<MethodName>([
   'callbacks.take', // with a real callable id
   'callbacks.release', // with the id this seat holds
   'callbacks.startCall', // with a real callable id
-  'callbacks.recordOutcome', // with a real id and times the guard accepts
+  'callbacks.recordOutcome', // with a real id of a started call and times the guard accepts
   'customers.revealPhone', // with a real customer id (writes an audit entry)
   'imports.commit', // with the id of a ready job
   // Questionnaire scripts: only as the supervisor (half of their runs), with real ids and valid content.
@@ -88,8 +88,8 @@ const SUPERVISOR_HALF = new Set<MethodName>([
   'faq.transition',
   'faq.markReviewed',
 ]);
-/** local_meta only (device-local, not synced): allowed to succeed, must not touch synced state. */
-const LOCAL_ONLY = new Set<MethodName>(['session.setLocale']);
+/** Device-local only (local_meta, call_drafts; never synced): allowed to succeed, must not touch synced state. */
+const LOCAL_ONLY = new Set<MethodName>(['session.setLocale', 'callbacks.saveDraft']);
 
 const RUNS_PER_METHOD = 100; // × 77 methods ≈ 7,700 calls
 

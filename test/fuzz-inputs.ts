@@ -184,6 +184,11 @@ function validBase(method: MethodName): fc.Arbitrary<Record<string, unknown>> {
         callbackAt: fc.oneof(fc.constant(null), fc.integer({ min: T0 + 60 * 60_000, max: T0 + 3 * DAY })),
         dncExpiresAt: fc.oneof(fc.constant(null), fc.integer({ min: T0 + 1, max: T0 + 400 * DAY })),
       });
+    case 'callbacks.saveDraft':
+      return fc.record(
+        { callbackId: cb, disposition: fc.oneof(fc.constant(null), fc.constantFrom(...DISPOSITIONS)), notes: fc.string({ maxLength: 40 }) },
+        { requiredKeys: ['callbackId'] },
+      );
     case 'customers.revealPhone':
       return fc.record({ customerId: fc.constantFrom(...pool.customers) });
     case 'customers.search':

@@ -42,7 +42,11 @@ export function mapping(h: Harness): Record<string, string | null> {
   return r ? (JSON.parse(r.value) as Record<string, string | null>) : {};
 }
 
-export function outcome(h: Harness, callbackId: string, disposition: Disposition, extra: Record<string, unknown> = {}) {
+/** The agent starts the call (every outcome needs a started call; a refusal shows in the outcome), then records it. */
+export async function outcome(h: Harness, callbackId: string, disposition: Disposition, extra: Record<string, unknown> = {}) {
+  if (!row(h.db, 'SELECT 1 AS started FROM call_drafts WHERE callback_id = ? AND started_at IS NOT NULL', callbackId)) {
+    await h.call('callbacks.startCall', { id: callbackId });
+  }
   return h.call('callbacks.recordOutcome', { callbackId, disposition, notes: '', startedAt: h.now() - 3 * MIN, endedAt: h.now() - MIN, ...extra });
 }
 

@@ -76,6 +76,7 @@ describe('a new version while a call is in progress', () => {
     await reached(cbs[0]!); // completed: no reason needed
 
     await answer(r2.id, 'recommend', 6);
+    await h.ok('callbacks.startCall', { id: cbs[1]! });
     before = contentHash(h.db);
     const noReason = await outcome(h, cbs[1]!, 'reached');
     expect(noReason).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', details: { field: 'surveySkipReason' } } });

@@ -141,6 +141,7 @@ describe('a reached call without a completed questionnaire needs a reason', () =
     const t = await team();
     const { h } = t;
     const reasonIsRequired = async (cb: string) => {
+      await h.call('callbacks.startCall', { id: cb });
       const before = contentHash(h.db);
       const r = await outcome(h, cb, 'reached');
       expect(r).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', details: { field: 'surveySkipReason' } } });

@@ -66,6 +66,11 @@ export async function perform(w: World, a: Action): Promise<void> {
       } else id = pickId(h, 'callbacks', a.pick);
       if (!id) return;
       const startedAt = h.now() - a.startBackMin * MIN;
+      // The call is dialled first (an outcome needs a started call); a refused dial makes the outcome refused too.
+      if ((await h.call('callbacks.startCall', { id })).ok) {
+        hashBefore = w.hashEveryAction ? contentHash(h.db) : '';
+        outboxBefore = count(h.db, 'outbox');
+      }
       check(
         await h.call('callbacks.recordOutcome', {
           callbackId: id,

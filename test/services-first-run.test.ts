@@ -3,7 +3,7 @@ import type { CallbackDetail, QueuePage, QueueSummary, SessionInfo, SetUpResult 
 import { DEMO_ACCOUNTS } from '../core/demo/accounts';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { cleanup, contentHash, count, counts, createUser, DAY, makeHarness, MIN, row, rows, seedCallback, seedCustomer, switchTo, T0 } from './helpers';
-import { at, cuRow, lastOutbox, outcome, ready } from './services-helpers';
+import { at, cuRow, lastOutbox, outcome, ready, record } from './services-helpers';
 
 afterEach(cleanup);
 
@@ -148,7 +148,7 @@ describe('settings', () => {
     // 10:00 is now before the window.
     expect((await h.ok<QueueSummary>('queue.summary')).callableNow).toBe(0);
     expect((await h.err('queue.takeNext')).code).toBe('NOTHING_CALLABLE');
-    expect((await h.err('callbacks.recordOutcome', outcome(cb.id, 'reached'))).code).toBe('COMPLIANCE_BLOCKED');
+    expect((await h.err('callbacks.startCall', { id: cb.id })).code).toBe('COMPLIANCE_BLOCKED');
     h.setNow(at('2026-11-23T11:00:00+08:00'));
     expect((await h.ok<CallbackDetail>('queue.takeNext')).callback.id).toBe(cb.id);
   });
@@ -181,7 +181,7 @@ describe('settings', () => {
     const cu = seedCustomer(h.db);
     const cb1 = seedCallback(h.db, cu.id);
     const cb2 = seedCallback(h.db, cu.id, { reason: 'satisfaction' });
-    await h.ok('callbacks.recordOutcome', outcome(cb1.id, 'reached'));
+    await record(h, outcome(cb1.id, 'reached'));
     expect(cuRow(h, cu.id).cap_until).toBeNull();
     const sup = await createUser(h, '周敏', 'supervisor');
     await switchTo(h, sup);

@@ -3,7 +3,7 @@ import type { CallbackDetail, OutcomeResult, QueuePage, SessionInfo } from '../c
 import { FOREVER } from '../core/domain/model';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { cleanup, contentHash, count, counts, createUser, DAY, HOUR, MIN, seedCallback, seedCustomer, switchTo, T0 } from './helpers';
-import { at, cbRow, cuRow, outcome, ready } from './services-helpers';
+import { at, cbRow, cuRow, outcome, ready, record, startCallAt } from './services-helpers';
 
 afterEach(cleanup);
 
@@ -12,14 +12,19 @@ describe('the compliance guard at record time', () => {
     const { h } = await ready();
     const cu = seedCustomer(h.db);
     const cb = seedCallback(h.db, cu.id);
-    h.setNow(at('2026-11-23T21:35:00+08:00'));
+    h.setNow(at('2026-11-23T21:30:00+08:00'));
     const before = counts(h.db);
     const hash = contentHash(h.db);
-    const e = await h.err('callbacks.recordOutcome', outcome(cb.id, 'reached', {}, at('2026-11-23T21:30:00+08:00')));
+    // The guard runs when the call starts: a call cannot be started outside the window ...
+    const e = await h.err('callbacks.startCall', { id: cb.id });
     expect(e.code).toBe('COMPLIANCE_BLOCKED');
     expect(e.details).toEqual({
       blocks: [{ reason: 'outside_window', until: at('2026-11-24T09:00:00+08:00'), localTime: '2026-11-23 21:30' }],
     });
+    // ... and an outcome claiming such a call is refused: it was never started.
+    h.setNow(at('2026-11-23T21:35:00+08:00'));
+    const never = await h.err('callbacks.recordOutcome', outcome(cb.id, 'reached', {}, at('2026-11-23T21:30:00+08:00')));
+    expect(never).toMatchObject({ code: 'BAD_INPUT', details: { field: 'startedAt', reason: 'call_not_started' } });
     expect(counts(h.db)).toEqual(before);
     expect(contentHash(h.db)).toBe(hash);
     expect(cbRow(h, cb.id)).toMatchObject({ state: 'open', attempts: 0 });
@@ -30,7 +35,7 @@ describe('the compliance guard at record time', () => {
     const cu = seedCustomer(h.db);
     const cb = seedCallback(h.db, cu.id);
     h.setNow(at('2026-11-23T21:05:00+08:00'));
-    const r = await h.ok<OutcomeResult>('callbacks.recordOutcome', outcome(cb.id, 'reached', {}, at('2026-11-23T20:58:00+08:00')));
+    const r = await record<OutcomeResult>(h, outcome(cb.id, 'reached', {}, at('2026-11-23T20:58:00+08:00')));
     expect(r.state).toBe('closed');
   });
 
@@ -38,11 +43,13 @@ describe('the compliance guard at record time', () => {
     const { h } = await ready();
     const cu = seedCustomer(h.db, { timezone: 'America/Los_Angeles' });
     const cb = seedCallback(h.db, cu.id);
-    h.setNow(at('2026-11-23T14:01:00+08:00'));
-    const e = await h.err('callbacks.recordOutcome', outcome(cb.id, 'reached', {}, at('2026-11-23T14:00:00+08:00')));
+    h.setNow(at('2026-11-23T14:00:00+08:00'));
+    const e = await h.err('callbacks.startCall', { id: cb.id });
     expect(e.code).toBe('COMPLIANCE_BLOCKED');
+    h.setNow(at('2026-11-23T14:01:00+08:00'));
+    expect((await h.err('callbacks.recordOutcome', outcome(cb.id, 'reached', {}, at('2026-11-23T14:00:00+08:00')))).code).toBe('BAD_INPUT');
     expect(count(h.db, 'call_attempts')).toBe(0);
-    await h.ok('callbacks.recordOutcome', outcome(cb.id, 'reached', {}, at('2026-11-23T12:00:00+08:00')));
+    await record(h, outcome(cb.id, 'reached', {}, at('2026-11-23T12:00:00+08:00')));
     expect(count(h.db, 'call_attempts')).toBe(1);
   });
 
@@ -55,11 +62,21 @@ describe('the compliance guard at record time', () => {
     { name: 'contact cap', customer: { capUntil: T0 + HOUR }, callback: {}, code: 'COMPLIANCE_BLOCKED', reasons: ['contact_cap'] },
     { name: 'closed', customer: {}, callback: { state: 'closed', outcome: 'completed', closedAt: T0 - DAY }, code: 'CONFLICT', reasons: [] },
   ];
+  // The guard at the start refuses these calls outright; here the fact arrives (by sync, say) after the call
+  // started, so only the guard at record time, at the instant the call started, can refuse the outcome.
+  const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  const changeRow = (h: Awaited<ReturnType<typeof ready>>['h'], table: string, id: string, change: Record<string, unknown>) => {
+    for (const [k, v] of Object.entries(change)) h.db.$client.prepare(`UPDATE ${table} SET ${snake(k)} = ? WHERE id = ?`).run(v, id);
+  };
   for (const r of refusals) {
     it(`refuses: ${r.name}`, async () => {
       const { h } = await ready();
-      const cu = seedCustomer(h.db, r.customer);
-      const cb = seedCallback(h.db, cu.id, r.callback);
+      const cu = seedCustomer(h.db);
+      const { reason, ...later } = r.callback as { reason?: 'winback' };
+      const cb = seedCallback(h.db, cu.id, reason ? { reason } : {});
+      await startCallAt(h, cb.id, T0 - 3 * MIN);
+      changeRow(h, 'customers', cu.id, r.customer as Record<string, unknown>);
+      changeRow(h, 'callbacks', cb.id, later);
       const hash = contentHash(h.db);
       const e = await h.err('callbacks.recordOutcome', outcome(cb.id, 'reached'));
       expect(e.code).toBe(r.code);
@@ -72,15 +89,18 @@ describe('the compliance guard at record time', () => {
     const { h } = await ready();
     const cu = seedCustomer(h.db, { dncUntil: FOREVER });
     const cb = seedCallback(h.db, cu.id, { reason: 'complaint_followup' });
-    await h.ok('callbacks.recordOutcome', outcome(cb.id, 'reached'));
+    await record(h, outcome(cb.id, 'reached'));
   });
 
   it('bad times and ids', async () => {
     const { h } = await ready();
     const cu = seedCustomer(h.db);
     const cb = seedCallback(h.db, cu.id);
+    // Without a started call, no outcome; with one, bad times are still refused.
+    expect((await h.err('callbacks.recordOutcome', outcome(cb.id, 'reached'))).details).toEqual({ field: 'startedAt', reason: 'call_not_started' });
+    await startCallAt(h, cb.id);
     const hash = contentHash(h.db);
-    expect((await h.err('callbacks.recordOutcome', outcome(cb.id, 'reached', {}, T0 + 2 * MIN))).code).toBe('BAD_INPUT');
+    expect((await h.err('callbacks.recordOutcome', { ...outcome(cb.id, 'reached'), endedAt: T0 + 2 * MIN })).code).toBe('BAD_INPUT');
     expect((await h.err('callbacks.recordOutcome', { ...outcome(cb.id, 'reached'), endedAt: T0 - 10 * MIN })).code).toBe('BAD_INPUT');
     expect((await h.err('callbacks.recordOutcome', outcome('0190f5c0-0000-7000-8000-000000000000', 'reached'))).code).toBe('NOT_FOUND');
     expect((await h.err('callbacks.recordOutcome', { ...outcome(cb.id, 'callback_later') })).code).toBe('BAD_INPUT');
@@ -98,12 +118,12 @@ describe('contact cap', () => {
     const first = T0 - 10 * MIN;
 
     expect((await h.ok<CallbackDetail>('queue.takeNext')).callback.id).toBe(cb1.id);
-    await h.ok('callbacks.recordOutcome', outcome(cb1.id, 'reached', {}, first));
+    await record(h, outcome(cb1.id, 'reached', {}, first));
     expect(cuRow(h, cu.id).cap_until).toBeNull();
 
     h.advance(HOUR);
     expect((await h.ok<CallbackDetail>('queue.takeNext')).callback.id).toBe(cb2.id);
-    await h.ok('callbacks.recordOutcome', outcome(cb2.id, 'reached', {}, T0 + 55 * MIN));
+    await record(h, outcome(cb2.id, 'reached', {}, T0 + 55 * MIN));
     expect(cuRow(h, cu.id).cap_until).toBe(first + DAY);
 
     const list = await h.ok<QueuePage>('queue.list', { filter: { status: 'open' } });
@@ -111,16 +131,18 @@ describe('contact cap', () => {
     expect((await h.err('queue.takeNext')).code).toBe('NOTHING_CALLABLE');
     expect((await h.err('callbacks.take', { id: cb3.id })).code).toBe('COMPLIANCE_BLOCKED');
     const hash = contentHash(h.db);
-    const e = await h.err('callbacks.recordOutcome', outcome(cb3.id, 'reached', {}, T0 + 58 * MIN));
+    // The third call cannot be started, so no outcome can be recorded for it.
+    const e = await h.err('callbacks.startCall', { id: cb3.id });
     expect(e.code).toBe('COMPLIANCE_BLOCKED');
-    expect(e.details).toEqual({ blocks: [{ reason: 'contact_cap', until: first + DAY }] });
+    expect((e.details!.blocks as { reason: string; until: number }[]).map((b) => [b.reason, b.until])).toEqual([['contact_cap', first + DAY]]);
+    expect((await h.err('callbacks.recordOutcome', outcome(cb3.id, 'reached', {}, T0 + 58 * MIN))).code).toBe('BAD_INPUT');
     expect(contentHash(h.db)).toBe(hash);
 
     h.setNow(first + DAY - 1);
     expect((await h.err('queue.takeNext')).code).toBe('NOTHING_CALLABLE');
     h.setNow(first + DAY);
     expect((await h.ok<CallbackDetail>('queue.takeNext')).callback.id).toBe(cb3.id);
-    await h.ok('callbacks.recordOutcome', outcome(cb3.id, 'reached', {}, first + DAY));
+    await record(h, outcome(cb3.id, 'reached', {}, first + DAY));
     // attempts at first+1h05, first+24h → 2 in 24 h again until the second is 24 h old
     expect(cuRow(h, cu.id).cap_until).toBe(T0 + 55 * MIN + DAY);
   });
@@ -131,6 +153,7 @@ describe('callback_later guard', () => {
     const { h } = await ready();
     const cu = seedCustomer(h.db, { timezone: tz });
     const cb = seedCallback(h.db, cu.id);
+    await startCallAt(h, cb.id, T0 - 3 * MIN);
     return { h, cb };
   }
 
@@ -150,7 +173,7 @@ describe('callback_later guard', () => {
       'BAD_INPUT',
     );
     // 2026-11-24 03:00 Shanghai = 2026-11-23 11:00 LA
-    const ok = await h.ok<OutcomeResult>('callbacks.recordOutcome', outcome(cb.id, 'callback_later', { callbackAt: at('2026-11-24T03:00:00+08:00') }));
+    const ok = await record<OutcomeResult>(h, outcome(cb.id, 'callback_later', { callbackAt: at('2026-11-24T03:00:00+08:00') }));
     expect(ok.nextDueAt).toBe(at('2026-11-24T03:00:00+08:00'));
   });
 

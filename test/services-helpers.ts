@@ -22,3 +22,23 @@ export function outcome(callbackId: string, disposition: Disposition, extra: Rec
   const skip = disposition === 'reached' ? { surveySkipReason: '客户时间不便' } : {};
   return { callbackId, disposition, notes: `note ${disposition}`, startedAt, endedAt: startedAt + MIN, ...skip, ...extra };
 }
+
+/**
+ * Presses "start call" on a callback at `at` (the harness clock goes there and back): the console
+ * records the start, which every outcome needs.
+ */
+export async function startCallAt(h: Harness, callbackId: string, at = h.now()): Promise<void> {
+  const back = h.now();
+  h.setNow(at);
+  try {
+    await h.ok('callbacks.startCall', { id: callbackId });
+  } finally {
+    h.setNow(back);
+  }
+}
+
+/** The agent's whole call: started at the outcome's startedAt, then recorded. */
+export async function record<T = unknown>(h: Harness, input: ReturnType<typeof outcome>): Promise<T> {
+  await startCallAt(h, input.callbackId, input.startedAt);
+  return h.ok<T>('callbacks.recordOutcome', input);
+}

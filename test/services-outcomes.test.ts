@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CallbackDetail, OutcomeResult, QueuePage } from '../core/contract/views';
 import { FOREVER, type Disposition } from '../core/domain/model';
 import { cleanup, contentHash, count, DAY, HOUR, MIN, row, rows, seedCallback, seedCustomer, T0 } from './helpers';
-import { at, cbRow, cuRow, lastOutbox, outcome, ready } from './services-helpers';
+import { at, cbRow, cuRow, lastOutbox, outcome, ready, record, startCallAt } from './services-helpers';
 
 afterEach(cleanup);
 
@@ -24,7 +24,7 @@ describe('recording outcomes', () => {
   for (const { d, outcome: expectedOutcome } of closing) {
     it(`${d} closes the callback as ${expectedOutcome} and records the attempt`, async () => {
       const { h, me, cu, cb } = await oneCallback();
-      const result = await h.ok<OutcomeResult>('callbacks.recordOutcome', outcome(cb.id, d));
+      const result = await record<OutcomeResult>(h, outcome(cb.id, d));
       expect(result).toEqual({ callbackId: cb.id, attemptId: expect.any(String), state: 'closed', outcome: expectedOutcome, nextDueAt: null, cancelledCallbacks: 0 });
       expect(cbRow(h, cb.id)).toMatchObject({
         state: 'closed',
@@ -79,7 +79,7 @@ describe('recording outcomes', () => {
   for (const d of ['no_answer', 'busy', 'voicemail'] as const) {
     it(`${d} reschedules 27 h after the call started and counts a failed attempt`, async () => {
       const { h, cb } = await oneCallback();
-      const result = await h.ok<OutcomeResult>('callbacks.recordOutcome', outcome(cb.id, d));
+      const result = await record<OutcomeResult>(h, outcome(cb.id, d));
       const due = T0 - 3 * MIN + 27 * HOUR;
       expect(result).toEqual({ callbackId: cb.id, attemptId: expect.any(String), state: 'open', outcome: null, nextDueAt: due, cancelledCallbacks: 0 });
       expect(cbRow(h, cb.id)).toMatchObject({ state: 'open', outcome: null, attempts: 1, failed_attempts: 1, due_at: due, lease_agent_id: null, closed_at: null });
@@ -94,7 +94,7 @@ describe('recording outcomes', () => {
     const seq: Disposition[] = ['no_answer', 'busy', 'voicemail'];
     let start = T0 - 3 * MIN;
     for (let i = 0; i < 3; i++) {
-      const r = await h.ok<OutcomeResult>('callbacks.recordOutcome', outcome(cb.id, seq[i]!, {}, start));
+      const r = await record<OutcomeResult>(h, outcome(cb.id, seq[i]!, {}, start));
       if (i < 2) {
         expect(r).toMatchObject({ state: 'open', nextDueAt: start + 27 * HOUR });
         // Not callable before the retry time; callable at it.
@@ -114,7 +114,7 @@ describe('recording outcomes', () => {
   it('callback_later reschedules to the agreed time', async () => {
     const { h, cb } = await oneCallback();
     const later = at('2026-11-24T15:00:00+08:00');
-    const result = await h.ok<OutcomeResult>('callbacks.recordOutcome', outcome(cb.id, 'callback_later', { callbackAt: later }));
+    const result = await record<OutcomeResult>(h, outcome(cb.id, 'callback_later', { callbackAt: later }));
     expect(result).toEqual({ callbackId: cb.id, attemptId: expect.any(String), state: 'open', outcome: null, nextDueAt: later, cancelledCallbacks: 0 });
     expect(cbRow(h, cb.id)).toMatchObject({ state: 'open', due_at: later, attempts: 1, failed_attempts: 0, lease_agent_id: null });
     expect(row(h.db, 'SELECT callback_at FROM call_attempts')).toEqual({ callback_at: later });
@@ -125,7 +125,7 @@ describe('recording outcomes', () => {
   it('wrong_number marks the phone bad, which blocks the customer’s other callbacks without closing them', async () => {
     const { h, cu, cb } = await oneCallback();
     const other = seedCallback(h.db, cu.id, { reason: 'satisfaction' });
-    await h.ok('callbacks.recordOutcome', outcome(cb.id, 'wrong_number'));
+    await record(h, outcome(cb.id, 'wrong_number'));
     expect(cuRow(h, cu.id).phone_status).toBe('bad');
     expect(cbRow(h, other.id)).toMatchObject({ state: 'open', outcome: null });
     const list = await h.ok<QueuePage>('queue.list', { filter: { status: 'open' } });
@@ -147,7 +147,7 @@ describe('recording outcomes', () => {
     await h.ok('callbacks.take', { id: called.id });
 
     const expires = T0 + 30 * DAY;
-    const result = await h.ok<OutcomeResult>('callbacks.recordOutcome', outcome(called.id, 'dnc_requested', { dncExpiresAt: expires }));
+    const result = await record<OutcomeResult>(h, outcome(called.id, 'dnc_requested', { dncExpiresAt: expires }));
     expect(result).toEqual({ callbackId: called.id, attemptId: expect.any(String), state: 'closed', outcome: 'dnc_requested', nextDueAt: null, cancelledCallbacks: 3 });
 
     const args = JSON.parse(lastOutbox(h).args) as { dncEntryId: string; dncExpiresAt: number };
@@ -176,7 +176,7 @@ describe('recording outcomes', () => {
     const bad = await h.err('callbacks.recordOutcome', outcome(cb.id, 'dnc_requested', { dncExpiresAt: T0 }));
     expect(bad.code).toBe('BAD_INPUT');
     expect(contentHash(h.db)).toBe(hash);
-    await h.ok('callbacks.recordOutcome', outcome(cb.id, 'dnc_requested', { dncExpiresAt: null }));
+    await record(h, outcome(cb.id, 'dnc_requested', { dncExpiresAt: null }));
     expect(cuRow(h, cu.id).dnc_until).toBe(FOREVER);
     expect(row(h.db, 'SELECT expires_at FROM dnc_entries')).toEqual({ expires_at: null });
     const detail = await h.ok<CallbackDetail>('callbacks.get', { id: cb.id });
@@ -190,13 +190,17 @@ describe('recording late', () => {
     const cu = seedCustomer(h.db);
     const cb = seedCallback(h.db, cu.id);
     const afternoon = at('2026-11-23T16:00:00+08:00');
+    await startCallAt(h, cb.id, afternoon - 4 * HOUR - MIN);
     h.setNow(afternoon);
     const hash = contentHash(h.db);
     const e = await h.err('callbacks.recordOutcome', outcome(cb.id, 'reached', {}, afternoon - 4 * HOUR - MIN));
     expect(e.code).toBe('BAD_INPUT');
     expect(e.details).toEqual({ field: 'startedAt' });
     expect(contentHash(h.db)).toBe(hash);
-    await h.ok('callbacks.recordOutcome', outcome(cb.id, 'reached', {}, afternoon - 4 * HOUR + MIN));
+    // Pressing "start call" again begins a new call, which can be recorded.
+    await startCallAt(h, cb.id);
+    await h.ok('callbacks.recordOutcome', outcome(cb.id, 'reached', {}, afternoon));
+    expect(row<{ started_at: number }>(h.db, 'SELECT started_at FROM call_attempts WHERE callback_id = ?', cb.id)!.started_at).toBe(afternoon);
     expect(cbRow(h, cb.id).outcome).toBe('completed');
   });
 });

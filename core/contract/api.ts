@@ -17,6 +17,7 @@ import type {
   ScriptSummary,
   SurveyFigures,
   CallbackDetail,
+  CallDraftView,
   ImportBatchView,
   ImportJob,
   OutcomeResult,
@@ -132,6 +133,10 @@ const coreContract = {
   'callbacks.release': returns<{ released: boolean }>()(byId),
   'callbacks.startCall': returns<{ startedAt: number }>()(byId),
   'callbacks.recordOutcome': returns<OutcomeResult>()(recordOutcomeSchema),
+  // The call in progress, saved as the agent types or picks (device-local, never synced): a reload restores it.
+  'callbacks.saveDraft': returns<CallDraftView>()(
+    z.object({ callbackId: id, disposition: z.enum(DISPOSITIONS).nullable().optional(), notes: z.string().max(2000).optional() }).strict(),
+  ),
   'customers.revealPhone': returns<{ phone: string; formatted: string }>()(z.object({ customerId: id }).strict()),
   // Read only: by name, or by at least the last 4 digits of the phone; phones come back masked.
   'customers.search': returns<CustomerHit[]>()(

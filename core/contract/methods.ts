@@ -21,6 +21,7 @@ export const METHOD_NAMES = [
   'callbacks.release',
   'callbacks.startCall',
   'callbacks.recordOutcome',
+  'callbacks.saveDraft',
   'customers.revealPhone',
   'customers.search',
   'imports.start',

@@ -132,6 +132,16 @@ export interface CallbackDetail {
   followUpOf: (TicketBriefView & { vouchers: { code: string; kind: string; valueFen: number; percentOff: number | null; points: number | null; state: string }[] }) | null;
   /** The customer's recent tickets (any status). */
   tickets: TicketBriefView[];
+  /** The signed-in agent's call in progress on this callback, kept on this console across reloads; null if none. */
+  draft: CallDraftView | null;
+}
+
+/** A call in progress: when it started (null: not yet), the outcome picked and the notes typed so far. */
+export interface CallDraftView {
+  startedAt: number | null;
+  disposition: Disposition | null;
+  notes: string;
+  updatedAt: number;
 }
 
 export interface OutcomeResult {

@@ -96,13 +96,19 @@ export function* applyAttempt(a: MutationArgs<'attempts.record'>): Q<AttemptAppl
     now: a.startedAt,
     settings,
   });
+  // A colleague's unanswered call spaced the retry while this agent, not knowing, reached the customer
+  // or rang again: the call counts in full (it may close the callback), flagged for the supervisors.
+  let flagged: LeaseConflict | null = null;
   if (!verdict.callable) {
     const conflict = yield* leaseConflictOf(verdict.blocks, callback.id, a.agentId);
-    if (conflict) return yield* keepConflictingAttempt(a, customer.id, conflict, callback, settings);
-    if (verdict.blocks.some((b) => b.reason === 'closed')) throw new AppError('CONFLICT', 'This callback is already closed.');
-    throw new AppError('COMPLIANCE_BLOCKED', `This call is not allowed: ${verdict.blocks.map((b) => b.reason).join(', ')}.`, {
-      blocks: verdict.blocks,
-    });
+    if (conflict === 'rescheduled_by_other') flagged = conflict;
+    else if (conflict) return yield* keepConflictingAttempt(a, customer.id, conflict, callback, settings);
+    else if (verdict.blocks.some((b) => b.reason === 'closed')) throw new AppError('CONFLICT', 'This callback is already closed.');
+    else {
+      throw new AppError('COMPLIANCE_BLOCKED', `This call is not allowed: ${verdict.blocks.map((b) => b.reason).join(', ')}.`, {
+        blocks: verdict.blocks,
+      });
+    }
   }
   if (a.disposition === 'reached') yield* settleQuestionnaireOnReached(callback, a.surveySkipReason, a.recordedAt);
   yield* insertAttempt({
@@ -116,7 +122,9 @@ export function* applyAttempt(a: MutationArgs<'attempts.record'>): Q<AttemptAppl
     disposition: a.disposition,
     notes: a.notes,
     callbackAt: a.callbackAt,
+    ...(flagged && { leaseConflict: flagged }),
   });
+  if (flagged) yield* auditConflict(a, callback.id, flagged, callback.leaseAgentId);
   const effect = applyDisposition(callback, a.disposition, a.startedAt, settings, { callbackAt: a.callbackAt });
   if (effect.kind === 'close') {
     yield* closeCallback(callback.id, { ...effect, closedAt: a.recordedAt });
@@ -135,6 +143,16 @@ export function* applyAttempt(a: MutationArgs<'attempts.record'>): Q<AttemptAppl
       createdBy: a.agentId,
       expiresAt: a.dncExpiresAt,
     });
+    // The DNC entry's id names its audit entry: who put whom on the do-not-call list, until when.
+    yield* insertAudit({
+      id: a.dncEntryId ?? a.attemptId,
+      at: a.recordedAt,
+      actorId: a.agentId,
+      action: 'dnc.added',
+      subjectType: 'customer',
+      subjectId: customer.id,
+      details: { customerId: customer.id, until: a.dncExpiresAt, source: 'agent' },
+    });
     const until = a.dncExpiresAt ?? FOREVER;
     yield* setDncUntil(customer.id, Math.max(until, customer.dncUntil ?? 0));
   }
@@ -145,21 +163,24 @@ export function* applyAttempt(a: MutationArgs<'attempts.record'>): Q<AttemptAppl
     outcome: effect.kind === 'close' ? effect.outcome : null,
     nextDueAt: effect.kind === 'reschedule' ? effect.dueAt : null,
     cancelledCallbacks: cancelled,
+    ...(flagged && { leaseConflict: flagged }),
   };
 }
 
-export type LeaseConflict = 'leased_by_other' | 'closed_by_other';
+export type LeaseConflict = 'leased_by_other' | 'closed_by_other' | 'rescheduled_by_other';
 
 /**
  * Two agents worked one callback (both took it while offline, or a lease lapsed and a colleague took it):
- * the other agent's call is a fact, not an error. The only blocks are the colleague's lease or the
- * colleague's outcome; a callback this agent closed themselves is a double submission, refused as before.
+ * the other agent's call is a fact, not an error. The only blocks are the colleague's lease, the
+ * colleague's outcome, or the retry spacing the colleague's unanswered call set; a callback this agent
+ * closed or rescheduled themselves is a double submission or a too-early retry, refused as before.
  */
 function* leaseConflictOf(blocks: readonly { reason: string }[], callbackId: string, agentId: string): Q<LeaseConflict | null> {
-  if (!blocks.every((b) => b.reason === 'leased' || b.reason === 'closed')) return null;
+  if (!blocks.every((b) => b.reason === 'leased' || b.reason === 'closed' || b.reason === 'scheduled_later')) return null;
   if (blocks.some((b) => b.reason === 'leased')) return 'leased_by_other';
-  const closer = yield* lastAttemptAgent(callbackId);
-  return closer !== undefined && closer !== agentId ? 'closed_by_other' : null;
+  const last = yield* lastAttemptAgent(callbackId);
+  if (last === undefined || last === agentId) return null;
+  return blocks.some((b) => b.reason === 'closed') ? 'closed_by_other' : 'rescheduled_by_other';
 }
 
 /**
@@ -187,6 +208,12 @@ function* keepConflictingAttempt(
     surveySkipReason: a.disposition === 'reached' ? a.surveySkipReason : null,
     leaseConflict: conflict,
   });
+  yield* auditConflict(a, callback.id, conflict, callback.leaseAgentId);
+  yield* refreshCap(customerId, Math.max(a.recordedAt, a.startedAt), settings);
+  return { state: callback.state, outcome: callback.outcome, nextDueAt: callback.dueAt, cancelledCallbacks: 0, leaseConflict: conflict };
+}
+
+function* auditConflict(a: MutationArgs<'attempts.record'>, callbackId: string, conflict: LeaseConflict, holderId: string | null): Q<void> {
   yield* insertAudit({
     // One conflict per attempt: the attempt's id names its audit entry (another table, so no clash).
     id: a.attemptId,
@@ -194,9 +221,7 @@ function* keepConflictingAttempt(
     actorId: a.agentId,
     action: 'attempt.lease_conflict',
     subjectType: 'callback',
-    subjectId: callback.id,
-    details: { attemptId: a.attemptId, disposition: a.disposition, conflict, holderId: callback.leaseAgentId },
+    subjectId: callbackId,
+    details: { attemptId: a.attemptId, disposition: a.disposition, conflict, holderId },
   });
-  yield* refreshCap(customerId, Math.max(a.recordedAt, a.startedAt), settings);
-  return { state: callback.state, outcome: callback.outcome, nextDueAt: callback.dueAt, cancelledCallbacks: 0, leaseConflict: conflict };
 }

@@ -3,6 +3,25 @@ import type { Settings } from '../settings';
 
 export const UNANSWERED: readonly Disposition[] = ['no_answer', 'busy', 'voicemail'];
 
+/**
+ * Outcomes that say what happened when the number was dialled: every disposition there is (reached, the
+ * three unanswered ones, wrong number, call back later, refused, DNC requested all describe a call). So
+ * each needs a started call; a future outcome that records no dial (say, "not called") would not be listed.
+ */
+export function isDialled(disposition: Disposition): boolean {
+  switch (disposition) {
+    case 'reached':
+    case 'no_answer':
+    case 'busy':
+    case 'voicemail':
+    case 'wrong_number':
+    case 'callback_later':
+    case 'refused':
+    case 'dnc_requested':
+      return true;
+  }
+}
+
 export interface CallbackProgress {
   attempts: number;
   failedAttempts: number;

@@ -2,7 +2,7 @@ import type { OutputOf, ParsedInputOf } from '../../core/contract/api';
 import type { MethodName } from '../../core/contract/methods';
 import type { SystemStatus } from '../../core/contract/views';
 import { auditList, importBatches, readSettings, updateSettings } from './admin';
-import { recordOutcome, release, revealPhone, startCall, take, takeNext } from './calls';
+import { recordOutcome, release, revealPhone, saveCallDraft, startCall, take, takeNext } from './calls';
 import { searchCustomers } from './customers';
 import { currentUser, type ServiceContext } from './context';
 import { callbackDetail, listQueuePage, queueSummary } from './queue';
@@ -88,6 +88,7 @@ export const handlers: Handlers = {
   'callbacks.release': release,
   'callbacks.startCall': startCall,
   'callbacks.recordOutcome': recordOutcome,
+  'callbacks.saveDraft': saveCallDraft,
   'customers.revealPhone': revealPhone,
   'customers.search': searchCustomers,
   'imports.start': (ctx, input) => {

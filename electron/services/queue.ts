@@ -6,7 +6,7 @@ import { toVoucherView } from './vouchers';
 import { z } from 'zod';
 import { QUEUE_SORTS, type ParsedInputOf, type QueueSort } from '../../core/contract/api';
 import { AppError } from '../../core/contract/result';
-import type { BlockView, CallbackDetail, QueuePage, QueueRow, QueueSummary, TicketBriefView } from '../../core/contract/views';
+import type { BlockView, CallbackDetail, CallDraftView, QueuePage, QueueRow, QueueSummary, TicketBriefView } from '../../core/contract/views';
 import { FOREVER } from '../../core/domain/model';
 import type { CallbackRecord, CustomerRecord } from '../../core/domain/records';
 import { assessCallability } from '../../core/rules/callability';
@@ -15,6 +15,7 @@ import { maskPhone } from '../../core/rules/phone';
 import type { Settings } from '../../core/settings';
 import type { Db } from '../../db/open';
 import { contactHistory } from '../../db/repos/attempts';
+import { getCallDraft, type CallDraftRecord } from '../../db/repos/call-drafts';
 import { activeLeaseOf, getCallback, pickNextCandidate } from '../../db/repos/callbacks';
 import { distinctTimezones, getCustomer } from '../../db/repos/customers';
 import { listQueue, queueCounts, type QueueListRow, type QueuePosition } from '../../db/repos/queue-list';
@@ -138,6 +139,8 @@ export function callbackDetail(ctx: ServiceContext, id: string): CallbackDetail 
   if (!callback) throw new AppError('NOT_FOUND', 'That callback does not exist.');
   const customer = getCustomer(ctx.db, callback.customerId);
   if (!customer) throw new AppError('NOT_FOUND', 'The customer of this callback does not exist.');
+  // The agent's own call in progress here (device-local), restored by the workspace after a reload.
+  const mine = getCallDraft(ctx.db, id, agent.id);
   const row: QueueListRow = {
     ...callback,
     customerName: customer.name,
@@ -161,7 +164,12 @@ export function callbackDetail(ctx: ServiceContext, id: string): CallbackDetail 
     customer: customerProfile(ctx.db, customer, now),
     followUpOf: followUpOf(ctx, id, now),
     tickets: customerTickets(ctx.db, customer.id).map(briefView),
+    draft: mine ? draftView(mine) : null,
   };
+}
+
+export function draftView(draft: CallDraftRecord): CallDraftView {
+  return { startedAt: draft.startedAt, disposition: draft.disposition, notes: draft.notes, updatedAt: draft.updatedAt };
 }
 
 const briefView = (t: TicketBrief): TicketBriefView => ({ ...t, code: ticketCode(t.id) }) as TicketBriefView;

@@ -202,7 +202,7 @@ function WorkPanel() {
 
       {confirmingRelease && (
         <div className="banner banner-warn" role="alertdialog" data-testid="release-confirm-panel">
-          <span>{t('workspace.releaseConfirm')}</span>
+          <span>{t(ws.startedAt !== null ? 'workspace.releaseConfirmStarted' : 'workspace.releaseConfirm')}</span>
           <span className="banner-actions">
             <button type="button" className="btn btn-secondary" data-testid="release-cancel" onClick={() => setConfirmingRelease(false)}>
               {t('workspace.releaseKeep')}

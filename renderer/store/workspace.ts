@@ -11,6 +11,7 @@ import { apiErrorText } from '../i18n/apiError';
 import { surveyReasonNeeded } from '../components/script/state';
 import { settleQuestionnaire } from '../components/script/actions';
 import { formatShortDateTime, now, relativeToNow } from '../format';
+import { dropDraftSave, flushDraftSave, scheduleDraftSave } from './call-draft-save';
 import type { Slice } from './types';
 
 /** The most a call's notes may hold (callbacks.recordOutcome: notes ≤ 2,000): longer notes are refused, never cut. */
@@ -70,10 +71,11 @@ export interface WorkspaceSlice {
 function freshDraft(detail: CallbackDetail): Draft {
   // Default "call back later": tomorrow 10:00 in the customer's own zone.
   const tomorrow = DateTime.fromMillis(now(), { zone: detail.customer.timezone }).plus({ days: 1 });
+  // A call in progress kept on this console (a reload, a restart) comes back as it was left.
   return {
     callbackId: detail.callback.id,
-    disposition: null,
-    notes: '',
+    disposition: detail.draft?.disposition ?? null,
+    notes: detail.draft?.notes ?? '',
     laterDate: tomorrow.toFormat('yyyy-MM-dd'),
     laterTime: '10:00',
     dncExpiry: 'never',
@@ -154,8 +156,9 @@ export const createWorkspaceSlice: Slice<WorkspaceSlice> = (set, get) => {
   const show = (detail: CallbackDetail, mode: Workspace['mode']) => {
     const current = get().draft;
     const keepDraft = current && current.callbackId === detail.callback.id;
+    const startedAt = detail.draft?.startedAt ?? (keepDraft ? (get().workspace?.startedAt ?? null) : null);
     set({
-      workspace: { detail, mode, startedAt: keepDraft ? (get().workspace?.startedAt ?? null) : null, revealed: null, busy: null, error: null },
+      workspace: { detail, mode, startedAt: mode === 'work' ? startedAt : null, revealed: null, busy: null, error: null },
       draft: keepDraft ? current : freshDraft(detail),
       nothingCallable: null,
     });
@@ -287,7 +290,15 @@ export const createWorkspaceSlice: Slice<WorkspaceSlice> = (set, get) => {
 
     updateDraft(patch) {
       const draft = get().draft;
-      if (draft) set({ draft: { ...draft, ...patch } });
+      if (!draft) return;
+      set({ draft: { ...draft, ...patch } });
+      if (get().workspace?.mode === 'work' && (patch.disposition !== undefined || patch.notes !== undefined)) {
+        scheduleDraftSave({
+          callbackId: draft.callbackId,
+          ...(patch.disposition !== undefined && { disposition: patch.disposition }),
+          ...(patch.notes !== undefined && { notes: patch.notes }),
+        });
+      }
     },
 
     async saveOutcome() {
@@ -301,6 +312,10 @@ export const createWorkspaceSlice: Slice<WorkspaceSlice> = (set, get) => {
       if (!draft.disposition) {
         const error: ApiError = { code: 'BAD_INPUT', message: i18n.t('workspace.pickDisposition'), details: { local: true } };
         patchWs({ error });
+        return false;
+      }
+      if (ws.startedAt === null) {
+        patchWs({ error: { code: 'BAD_INPUT', message: i18n.t('workspace.startFirst'), details: { field: 'startedAt', local: true } } });
         return false;
       }
       const zone = ws.detail.customer.timezone;
@@ -340,6 +355,7 @@ export const createWorkspaceSlice: Slice<WorkspaceSlice> = (set, get) => {
         patchWs({ busy: null, error: r.error });
         return false;
       }
+      dropDraftSave(ws.detail.callback.id);
       get().notify('success', outcomeMessage(r.value));
       // After-call work (a complaint ticket, a voucher) links to the attempt just recorded.
       get().rememberCall(ws.detail, { attemptId: r.value.attemptId, notes: draft.notes, disposition: draft.disposition });
@@ -356,12 +372,15 @@ export const createWorkspaceSlice: Slice<WorkspaceSlice> = (set, get) => {
         return;
       }
       patchWs({ busy: 'release' });
+      // A started call handed back is recorded with the notes typed so far: they must have arrived.
+      await flushDraftSave();
       const r = await call('callbacks.release', { id: ws.detail.callback.id });
       if (!r.ok) {
         patchWs({ busy: null, error: r.error });
         get().notify('error', errorText(r.error));
         return;
       }
+      dropDraftSave(ws.detail.callback.id);
       set({ workspace: null, draft: null });
       get().notify('info', i18n.t('workspace.released'));
       get().invalidateQueue();
@@ -399,6 +418,7 @@ export function errorText(error: ApiError): string {
       }
       if (error.details?.field === 'dncExpiresAt') return t('errors.dncExpiresAt');
       if (error.details?.field === 'surveySkipReason') return t('survey:skip.required');
+      if (error.details?.field === 'startedAt' && error.details.reason === 'call_not_started') return t('workspace.startFirst');
       return apiErrorText(error);
     }
     case 'NOT_FOUND':

@@ -23,6 +23,7 @@ describe('two consoles and one server', () => {
     expect(count(dbB, 'callbacks')).toBe(count(dbA, 'callbacks'));
 
     const cb = await a.ok<CallbackDetail>('queue.takeNext');
+    await a.ok('callbacks.startCall', { id: cb.callback.id });
     const now = Date.now();
     await a.ok('callbacks.recordOutcome', { callbackId: cb.callback.id, disposition: 'reached', notes: '', surveySkipReason: '客户在开车', startedAt: now - 60_000, endedAt: now });
     expect((await a.ok<SyncStatus>('sync.status')).pending).toBeGreaterThan(0);

@@ -147,6 +147,8 @@ async function doWork(c: TestConsole, work: Work, pick: number, isSupervisor: bo
   const record = async (callbackId: string) => {
     const dispositions = ['reached', 'no_answer', 'busy', 'wrong_number'] as const;
     const disposition = dispositions[Math.floor(random() * dispositions.length)]!;
+    // Every outcome needs a dialled call: the start is kept on the console that dialled.
+    await c.call('callbacks.startCall', { id: callbackId });
     await c.call('callbacks.recordOutcome', { callbackId, disposition, notes: '', surveySkipReason: disposition === 'reached' ? '客户正忙' : null, startedAt: now - 30_000, endedAt: now });
   };
   if (isSupervisor) {

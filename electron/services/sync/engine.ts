@@ -120,10 +120,18 @@ export class SyncEngine {
     }
     this.running = (async () => {
       try {
-        do {
+        for (;;) {
           this.again = false;
-          await this.exchange();
-        } while (this.again);
+          try {
+            await this.exchange();
+          } catch (error) {
+            // A caller who asked during a failed run ("Sync now" the moment the network came back) gets
+            // a run of their own, not the failure of one that began before they asked.
+            if (this.again) continue;
+            throw error;
+          }
+          if (!this.again) return;
+        }
       } finally {
         this.running = null;
       }
