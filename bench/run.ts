@@ -15,6 +15,7 @@ import { measureSla, SLA_GOAL_MS } from './sections/sla';
 import { measureSlaFromDb } from './sections/sla-db';
 import { runReportsBench } from './sections/reports';
 import { runServerApplyBench } from './server-apply';
+import { runSyncBench } from './sync';
 import type { DepthResult } from './sections/queue-list';
 import type { ListSection, NextSection } from './worker';
 
@@ -109,6 +110,9 @@ await runReportsBench(opts.fresh);
 
 log('\n--- central server: one console\'s day of mutations applied on SQLite, PGlite and PostgreSQL; sign-in ---');
 await runServerApplyBench();
+
+log('\n--- sync: first sync of 100,000 callbacks + customers (vs PouchDB and a plain paged copy), offline burst, propagation ---');
+await runSyncBench();
 
 // ---------------------------------------------------------------------------------------------------
 log('\n=== Summary ===');
