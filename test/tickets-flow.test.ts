@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TicketDetail, VoucherRequestResult, VoucherView, SlaBoard } from '../core/contract/views-cases';
+import { v7 as uuidv7 } from 'uuid';
 import { cleanup, count, createUser, DAY, HOUR, MIN, makeHarness, row, seedCustomer, setUpEmpty, switchTo, T0 } from './helpers';
 
 afterEach(cleanup);
@@ -74,6 +75,33 @@ describe('ticket and voucher flow', () => {
     const board = await h.ok<SlaBoard>('tickets.board', {});
     expect(board.breached.map((r) => r.id)).toEqual([t.ticket.id]);
     expect(board.breached[0]!.escalated).toBe(true);
+  });
+
+  it('a reply made in time offline that arrives after the breach was recorded shows apart, as caused by sync delay', async () => {
+    const { h, agent, sup } = await world();
+    const t = await h.ok<TicketDetail>('tickets.create', { subject: '无法登录', category: 'account_security', priority: 'P1' });
+    const createdAt = h.now();
+    h.advance(2 * HOUR);
+    expect(await h.ok('tickets.sweep')).toEqual({ recorded: 1 });
+    // The agent's reply 10 minutes after creation, recorded on a console that was offline, lands now (as sync lands it).
+    const { runMutation } = await import('../electron/services/mutations/registry');
+    const repliedAt = createdAt + 10 * MIN;
+    const db = h.backend.context!.db;
+    runMutation(db, 'tickets.comment', { ticketId: t.ticket.id, eventId: uuidv7(), openEventId: uuidv7(), body: '已为您重置登录', visibility: 'reply', at: repliedAt, by: agent.id }, h.now());
+    await switchTo(h, sup);
+    const board = await h.ok<SlaBoard>('tickets.board', {});
+    expect(board.breached.map((r) => r.id)).toEqual([]);
+    expect(board.syncDelayed).toHaveLength(1);
+    expect(board.syncDelayed[0]).toMatchObject({ clock: 'first_response', stoppedAt: repliedAt, recordedAt: createdAt + 2 * HOUR });
+    expect(board.syncDelayed[0]!.row.id).toBe(t.ticket.id);
+    expect(board.syncDelayed[0]!.dueAt).toBeGreaterThan(repliedAt);
+    // A breach that was real stays on the breached list and is not shown apart.
+    const late = await h.ok<TicketDetail>('tickets.create', { subject: '转账失败', category: 'account_security', priority: 'P1' });
+    h.advance(2 * HOUR);
+    await h.ok('tickets.sweep');
+    const after = await h.ok<SlaBoard>('tickets.board', {});
+    expect(after.breached.map((r) => r.id)).toEqual([late.ticket.id]);
+    expect(after.syncDelayed.map((d) => d.row.id)).toEqual([t.ticket.id]);
   });
 });
 

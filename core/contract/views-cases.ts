@@ -72,7 +72,21 @@ export interface TicketPage {
 export interface SlaBoard {
   atRisk: TicketRow[];
   breached: TicketRow[];
+  /**
+   * Breaches of the last 30 days caused by sync delay: the reply or resolve was recorded before the due
+   * time on a console that was offline, and reached the team after a breach had been recorded. Shown
+   * apart, not in `breached`, and not counted against the agent's attainment.
+   */
+  syncDelayed: SyncDelayedBreachView[];
   now: number;
+}
+
+export interface SyncDelayedBreachView {
+  row: TicketRow;
+  clock: 'first_response' | 'resolution';
+  dueAt: number;
+  stoppedAt: number;
+  recordedAt: number;
 }
 
 export interface AttainmentRow {

@@ -222,3 +222,32 @@ export function breachesToRecord(state: TicketState): { clock: SlaClock; dueAt: 
   }
   return out;
 }
+
+/** A breach recorded by a console that had not yet received the event that met the target in time. */
+export interface SyncDelayedBreach {
+  clock: SlaClock;
+  /** The due instant the breach was recorded against. */
+  dueAt: number;
+  /** When the clock stopped (the reply, or the resolve), as recorded where it happened: before dueAt. */
+  stoppedAt: number;
+  /** When the breach was recorded. */
+  recordedAt: number;
+}
+
+/**
+ * Breaches caused by sync delay: a reply or resolve recorded (offline, on another console) before the due
+ * time reached the team after it, so a console that could not see it recorded a breach. Events are
+ * ordered by the time they happened, so the clock itself reads as met; the breach event stays (facts are
+ * append-only), and the SLA board shows it apart instead of counting it against the agent.
+ */
+export function syncDelayedBreaches(events: readonly TicketEvent[], state: TicketState): SyncDelayedBreach[] {
+  const out: SyncDelayedBreach[] = [];
+  for (const e of events) {
+    if (e.type !== 'breach_recorded') continue;
+    const stoppedAt = e.data.clock === 'first_response' ? state.firstRespondedAt : state.resolvedAt;
+    if (stoppedAt !== null && stoppedAt <= e.data.dueAt && stoppedAt <= e.at) {
+      out.push({ clock: e.data.clock, dueAt: e.data.dueAt, stoppedAt, recordedAt: e.at });
+    }
+  }
+  return out;
+}

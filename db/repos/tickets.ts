@@ -136,6 +136,17 @@ export function breachedRows(db: Db, now: number, q: BoardQuery): TicketProjecti
   ).all({ ...params, now }) as TicketProjectionRow[];
 }
 
+/** Tickets (matching the board's filter) with a breach recorded since `since`, most recent first. */
+export function ticketsWithBreachSince(db: Db, since: number, q: BoardQuery): TicketProjectionRow[] {
+  const { clause, params } = boardWhere(q);
+  return stmt(
+    db,
+    `SELECT ${TICKET_COLUMNS} FROM ${TICKET_FROM}
+      WHERE t.id IN (SELECT ticket_id FROM ticket_events WHERE type = 'breach_recorded' AND at >= @since) ${clause}
+      ORDER BY t.updated_at DESC, t.id LIMIT 500`,
+  ).all({ ...params, since }) as TicketProjectionRow[];
+}
+
 /** Tickets whose clocks may need a breach recorded: running past due, or over target and not escalated. */
 export function ticketsNeedingBreachCheck(db: Db, now: number): string[] {
   return (

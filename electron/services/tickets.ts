@@ -1,9 +1,9 @@
 import type { ParsedInputOf } from '../../core/contract/api';
 import { AppError } from '../../core/contract/result';
-import type { AttainmentRow, SlaBoard, TicketDetail, TicketPage, TicketRow } from '../../core/contract/views-cases';
+import type { AttainmentRow, SlaBoard, SyncDelayedBreachView, TicketDetail, TicketPage, TicketRow } from '../../core/contract/views-cases';
 import { categoryLabel } from '../../core/cases/settings';
 import { maskPhone } from '../../core/rules/phone';
-import { breachesToRecord, canReopenClosed, deriveTicket, nextWarnAt, ticketCode, TRANSITIONS, type TicketEvent, type TicketState } from '../../core/tickets';
+import { breachesToRecord, canReopenClosed, deriveTicket, nextWarnAt, syncDelayedBreaches, ticketCode, TRANSITIONS, type TicketEvent, type TicketState } from '../../core/tickets';
 import { calendarById, calendarVersionOf, getCaseSettings } from '../../db/repos/case-settings';
 import { getCallback } from '../../db/repos/callbacks';
 import { getCustomer } from '../../db/repos/customers';
@@ -18,6 +18,7 @@ import {
   listTicketRows,
   ticketEvents,
   ticketsNeedingBreachCheck,
+  ticketsWithBreachSince,
   type BoardQuery,
   type TicketProjectionRow,
 } from '../../db/repos/tickets';
@@ -251,9 +252,29 @@ export function slaBoard(ctx: ServiceContext, input: ParsedInputOf<'tickets.boar
   const now = ctx.now();
   const q: BoardQuery = input;
   const live = (rows: TicketProjectionRow[]) => liveRows(ctx, rows, now);
-  const breached = live(breachedRows(ctx.db, now, q)).sort((a, b) => timeLeft(a, now) - timeLeft(b, now));
+  const syncDelayed = syncDelayedOnBoard(ctx, q, now);
+  // A ticket escalated only by a breach that sync delay caused is not breached: it shows apart.
+  const delayedOnly = new Set(syncDelayed.filter((d) => d.row.level !== 'breached').map((d) => d.row.id));
+  const breached = live(breachedRows(ctx.db, now, q))
+    .filter((r) => !delayedOnly.has(r.id))
+    .sort((a, b) => timeLeft(a, now) - timeLeft(b, now));
   const atRisk = live(atRiskRows(ctx.db, now, q)).filter((r) => r.level === 'warning');
-  return { atRisk, breached, now };
+  return { atRisk, breached, syncDelayed, now };
+}
+
+/** How far back the board looks for breaches caused by sync delay. */
+const SYNC_DELAY_WINDOW_MS = 30 * 24 * 3_600_000;
+
+function syncDelayedOnBoard(ctx: ServiceContext, q: BoardQuery, now: number): SyncDelayedBreachView[] {
+  const rows = ticketsWithBreachSince(ctx.db, now - SYNC_DELAY_WINDOW_MS, q);
+  const events = eventsOfTickets(ctx.db, rows.map((r) => r.id));
+  const out: SyncDelayedBreachView[] = [];
+  for (const r of rows) {
+    const history = events.get(r.id)!;
+    const state = deriveNow(ctx, history, now);
+    for (const d of syncDelayedBreaches(history, state)) out.push({ row: toRow(r, state), ...d });
+  }
+  return out.sort((a, b) => b.recordedAt - a.recordedAt);
 }
 
 /** Calendar time to the next breach; breached rows sort most overdue first (most negative). */

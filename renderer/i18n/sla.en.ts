@@ -40,6 +40,14 @@ const en: typeof zhCN = {
     clear: 'Clear filters',
     dateOrder: 'The start date cannot be after the end date',
   },
+  delayed: {
+    title: 'Breaches caused by sync delay',
+    hint: 'The agent replied or resolved in time while offline, but it reached the team after the due time, so another console recorded a breach. Not counted against the agent’s attainment; the escalation stays in the ticket’s history. Last 30 days.',
+    colDue: 'Due',
+    colDone: 'Done (recorded offline)',
+    colRecorded: 'Breach recorded',
+    inTime: 'in time',
+  },
   board: {
     title: 'SLA board',
     intro: 'Complaint tickets that are breached or about to breach, by time left. Countdowns are calendar time; targets are business time. Refreshes every 30 seconds. Dates are Beijing time.',

@@ -10,6 +10,7 @@ import { csvTimestamp, downloadCsv, formatNumber, toCsv } from './admin/shared';
 import { Attainment } from './sla-board/Attainment';
 import { BoardFilters, NO_FILTER, isFiltered, toBoardQuery, type BoardFilter } from './sla-board/BoardFilters';
 import { BoardTable } from './sla-board/BoardTable';
+import { SyncDelayedTable } from './sla-board/SyncDelayed';
 import { levelBoard, type BoardItem } from './sla-board/boardModel';
 import { SlaErrorNotice, categoryName, useCaseSettings } from './sla-board/common';
 import './admin.css';
@@ -167,6 +168,7 @@ export default function SlaBoardPage() {
         <>
           <BoardTable tone="breached" items={levelled.breached} now={now} settings={settings} onOpen={open} />
           <BoardTable tone="warning" items={levelled.atRisk} now={now} settings={settings} onOpen={open} />
+          {board && board.syncDelayed.length > 0 && <SyncDelayedTable items={board.syncDelayed} onOpen={open} />}
         </>
       )}
 
