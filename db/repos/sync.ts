@@ -80,62 +80,70 @@ export function forgetUndo(db: Db): void {
   stmt(db, 'DELETE FROM sync_undo').run();
 }
 
-interface TableWriter {
-  upsert(row: Record<string, unknown>): void;
-  remove(pk: string): void;
-}
-
-function writerFor(db: Db, info: SyncedTableInfo): TableWriter {
-  const cols = info.columns.map((c) => `"${c}"`).join(', ');
-  const marks = info.columns.map(() => '?').join(', ');
-  const updates = info.columns
-    .filter((c) => !info.primaryKey.includes(c))
-    .map((c) => `"${c}" = excluded."${c}"`)
-    .join(', ');
-  const conflict = info.primaryKey.map((c) => `"${c}"`).join(', ');
-  const upsert = stmt(db, `INSERT INTO "${info.name}" (${cols}) VALUES (${marks}) ON CONFLICT (${conflict}) DO ${updates ? `UPDATE SET ${updates}` : 'NOTHING'}`);
-  const remove = stmt(db, `DELETE FROM "${info.name}" WHERE ${info.primaryKey.map((c) => `"${c}" = ?`).join(' AND ')}`);
-  return {
-    upsert(row) {
-      upsert.run(...info.columns.map((c) => sqliteValue(row[c])));
-    },
-    remove(pk) {
-      remove.run(...(info.primaryKey.length === 1 ? [pk] : (JSON.parse(pk) as unknown[])));
-    },
-  };
-}
-
-/** jsonb hands back numbers, strings and null for every column kind the shared tables use. */
-function sqliteValue(value: unknown): unknown {
-  if (value === undefined) return null;
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  if (value !== null && typeof value === 'object') return JSON.stringify(value);
-  return value;
-}
-
 /** Drops every shared row (a clean reset before a pull from version 0). */
 export function clearSharedTables(db: Db): void {
   for (const info of [...SYNCED_TABLE_INFO].reverse()) db.$client.prepare(`DELETE FROM "${info.name}"`).run();
 }
 
-/** Writes the staged rows into the shared tables; returns how many rows were written per table. */
+/** Below this many staged rows a table keeps its indexes while the rows land. */
+const REBUILD_INDEXES_FROM = 20_000;
+
+/**
+ * Writes the staged rows into the shared tables; returns how many rows were written per table. Set-based
+ * and inside SQLite (an INSERT … SELECT from the stage per table, no row through JavaScript); a table
+ * receiving many rows (a first sync) has its secondary indexes dropped and built again after, which is
+ * several times cheaper than keeping them up to date row by row. The caller's transaction covers it all,
+ * the DDL included, and foreign keys are deferred to its commit.
+ */
 export function applyStage(db: Db): Map<string, number> {
-  const writers = new Map<string, TableWriter>();
   const counts = new Map<string, number>();
-  const byName = new Map(SYNCED_TABLE_INFO.map((t) => [t.name, t]));
-  const rows = stmt(db, 'SELECT table_name AS t, pk AS k, row AS r FROM sync_stage').iterate() as IterableIterator<{ t: string; k: string; r: string | null }>;
-  const pending: { t: string; k: string; r: string | null }[] = [];
-  for (const row of rows) pending.push(row); // cannot write other tables while iterating in better-sqlite3
-  for (const row of pending) {
-    const info = byName.get(row.t);
-    if (!info) continue; // a table this console does not know yet (a newer server): nothing to show it in
-    let writer = writers.get(row.t);
-    if (!writer) writers.set(row.t, (writer = writerFor(db, info)));
-    if (row.r === null) writer.remove(row.k);
-    else writer.upsert(JSON.parse(row.r) as Record<string, unknown>);
-    counts.set(row.t, (counts.get(row.t) ?? 0) + 1);
+  const staged = new Map(
+    (stmt(db, 'SELECT table_name AS t, count(*) AS n FROM sync_stage GROUP BY table_name').all() as { t: string; n: number }[]).map((r) => [r.t, r.n]),
+  );
+  for (const info of SYNCED_TABLE_INFO) {
+    const n = staged.get(info.name);
+    if (!n) continue; // tables the server sent that this console does not know (a newer server) stay staged
+    const indexes = n >= REBUILD_INDEXES_FROM ? dropSecondaryIndexes(db, info.name) : [];
+    stageWriter(db, info).run(info.name);
+    for (const sql of indexes) db.$client.exec(sql);
+    counts.set(info.name, n);
   }
   return counts;
+}
+
+function stageWriter(db: Db, info: SyncedTableInfo): { run(table: string): void } {
+  const key = (c: string) => `'$."${c}"'`;
+  const cols = info.columns.map((c) => `"${c}"`).join(', ');
+  const values = info.columns.map((c) => `json_extract(row, ${key(c)})`).join(', ');
+  const updates = info.columns
+    .filter((c) => !info.primaryKey.includes(c))
+    .map((c) => `"${c}" = excluded."${c}"`)
+    .join(', ');
+  const conflict = info.primaryKey.map((c) => `"${c}"`).join(', ');
+  const pkMatch =
+    info.primaryKey.length === 1
+      ? `"${info.primaryKey[0]}" IN (SELECT pk FROM sync_stage WHERE table_name = ? AND row IS NULL)`
+      : `json_array(${conflict}) IN (SELECT pk FROM sync_stage WHERE table_name = ? AND row IS NULL)`;
+  const remove = stmt(db, `DELETE FROM "${info.name}" WHERE ${pkMatch}`);
+  // WHERE before ON CONFLICT: SQLite would otherwise read the ON as a join constraint.
+  const upsert = stmt(
+    db,
+    `INSERT INTO "${info.name}" (${cols}) SELECT ${values} FROM sync_stage WHERE table_name = ? AND row IS NOT NULL ORDER BY pk
+     ON CONFLICT (${conflict}) DO ${updates ? `UPDATE SET ${updates}` : 'NOTHING'}`,
+  );
+  return {
+    run(table) {
+      remove.run(table);
+      upsert.run(table);
+    },
+  };
+}
+
+/** Drops a table's secondary indexes (not the ones behind its keys) and returns the SQL that makes them again. */
+function dropSecondaryIndexes(db: Db, table: string): string[] {
+  const indexes = db.$client.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`).all(table) as { name: string; sql: string }[];
+  for (const i of indexes) db.$client.exec(`DROP INDEX "${i.name}"`);
+  return indexes.map((i) => i.sql);
 }
 
 /** Marks this console's mutations the server has taken: refused ones with its reason, the rest applied. */

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { MAX_PUSH_MUTATIONS, PROTOCOL_VERSION, SHARED_SCHEMA_VERSION, type PullCursor, type PullReply } from '../../../core/sync/protocol';
+import { MAX_PUSH_MUTATIONS, PROTOCOL_VERSION, SHARED_SCHEMA_VERSION, type PullCursor } from '../../../core/sync/protocol';
 import type { Db } from '../../../db/open';
 import { inTransaction } from '../../../db/repos/stmt';
 import { clearStage, countByStatus, getSyncMeta, markPushed, setSyncMeta, stageRows, unsentMutations } from '../../../db/repos/sync';
@@ -219,14 +219,15 @@ export class SyncEngine {
     let cookie = Number(getSyncMeta(this.db, 'sync.cookie') ?? 0);
     let done = after ? Number(getSyncMeta(this.db, 'sync.pullTotal')?.split('/')[0] ?? 0) : 0;
     let total = after ? Number(getSyncMeta(this.db, 'sync.pullTotal')?.split('/')[1] ?? 0) : 0;
-    for (;;) {
+    const request = (from: PullCursor | null) => {
       const sent = this.options.now();
-      const reply: PullReply = await api.pull(token, {
-        ...this.versions(),
-        cookie,
-        after,
-        refusalsAfter: Number(getSyncMeta(this.db, 'sync.refusalsAfter') ?? 0),
-      });
+      const reply = api.pull(token, { ...this.versions(), cookie, after: from, refusalsAfter: Number(getSyncMeta(this.db, 'sync.refusalsAfter') ?? 0) });
+      return reply.then((r) => ({ reply: r, sent }));
+    };
+    let prefetched: ReturnType<typeof request> | null = null;
+    for (;;) {
+      const { reply, sent } = await (prefetched ?? request(after));
+      prefetched = null;
       this.skew = reply.serverTime - Math.round((sent + this.options.now()) / 2);
       if (reply.reset) {
         // The server no longer has what this console's cookie needs: start over from nothing.
@@ -257,6 +258,9 @@ export class SyncEngine {
         return landed;
       }
       const cursor = reply.next;
+      // Ask for the next page before writing this one: the server reads while this console writes.
+      prefetched = request(cursor);
+      prefetched.catch(() => undefined); // its failure is seen when it is awaited
       inTransaction(this.db, () => {
         stageRows(this.db, reply.rows);
         setSyncMeta(this.db, 'sync.pullAfter', JSON.stringify(cursor));
