@@ -42,6 +42,8 @@ export function NotificationBell() {
     if (n.ticketId) openTicket(n.ticketId, true);
   };
 
+  // The badge's text is part of the button's name (WCAG 2.5.3: a voice user says what they see).
+  const shown = unread > 99 ? '99+' : String(unread);
   return (
     <div className="tk-bell-wrap" ref={ref}>
       <button
@@ -51,8 +53,8 @@ export function NotificationBell() {
         data-unread={unread}
         aria-haspopup="true"
         aria-expanded={open}
-        aria-label={t('bell.label', { count: unread })}
-        title={t('bell.label', { count: unread })}
+        aria-label={t('bell.label', { count: unread, shown })}
+        title={t('bell.label', { count: unread, shown })}
         onClick={() => {
           if (!open) void poll();
           setOpen(!open);
@@ -66,7 +68,7 @@ export function NotificationBell() {
         </svg>
         {unread > 0 && (
           <span className="tk-bell-count" data-testid="notification-count">
-            {unread > 99 ? '99+' : unread}
+            {shown}
           </span>
         )}
       </button>

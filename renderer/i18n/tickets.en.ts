@@ -100,6 +100,8 @@ const en: typeof zhCN = {
     paused: 'Paused',
     breached: 'Breached',
     noClock: '—',
+    // Said with the countdown so the level is not told by colour alone (screen readers, colour blindness).
+    level: { ok: 'On track', warning: 'At risk', breached: 'Breached', paused: 'Paused', done: 'Done', idle: '' },
   },
   countdown: {
     left: '{{time}} left',
@@ -403,7 +405,7 @@ const en: typeof zhCN = {
     raisedLink: '{{code}} created — open',
   },
   bell: {
-    label: 'Notifications ({{count}} unread)',
+    label: 'Notifications: {{shown}} unread',
     title: 'Notifications',
     markAll: 'Mark all read',
     empty: 'No notifications',

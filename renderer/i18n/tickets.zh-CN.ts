@@ -98,6 +98,8 @@ const zhCN = {
     paused: '已暂停',
     breached: '已超时',
     noClock: '—',
+    // Said with the countdown so the level is not told by colour alone (screen readers, colour blindness).
+    level: { ok: '未超时', warning: '即将超时', breached: '已超时', paused: '已暂停', done: '已完成', idle: '' },
   },
   countdown: {
     left: '剩 {{time}}',
@@ -401,7 +403,7 @@ const zhCN = {
     raisedLink: '已创建 {{code}}，查看',
   },
   bell: {
-    label: '通知（{{count}} 条未读）',
+    label: '通知：{{shown}} 条未读',
     title: '通知',
     markAll: '全部标为已读',
     empty: '暂无通知',

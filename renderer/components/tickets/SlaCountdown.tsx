@@ -34,9 +34,19 @@ export function SlaCountdown({ row, now }: { row: Clocks; now: number }) {
   else if (row.nextDueAt <= now) main = t('countdown.over', { time: formatCountdown(t, now - row.nextDueAt) });
   else main = t('countdown.left', { time: formatCountdown(t, row.nextDueAt - now) });
 
+  // Amber and green say the same words ("… left"): the at-risk and breached chips carry an icon too, and
+  // every level is said in words to a screen reader.
+  const levelText = t(`sla.level.${level}`);
   return (
-    <span className={`tk-sla tk-lv-${level}`} data-testid="sla-countdown" data-level={level}>
-      <span className="tk-sla-dot" aria-hidden="true" />
+    <span className={`tk-sla tk-lv-${level}`} data-testid="sla-countdown" data-level={level} title={levelText || undefined}>
+      {level === 'warning' || level === 'breached' ? (
+        <span className="tk-sla-icon" aria-hidden="true">
+          {level === 'warning' ? '▲' : '✕'}
+        </span>
+      ) : (
+        <span className="tk-sla-dot" aria-hidden="true" />
+      )}
+      {levelText && (level === 'ok' || level === 'warning' || level === 'breached') && <span className="sr-only">{levelText}</span>}
       <span className="tk-sla-main mono">{main}</span>
       {next && (level === 'ok' || level === 'warning' || level === 'breached') && (
         <span className="tk-sla-target">
