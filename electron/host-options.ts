@@ -11,6 +11,13 @@ export function defaultDataDir(): string {
  * it so calling windows do not depend on the hour CI happens to run; normal use reads the real clock.
  */
 export function clockFromEnv(): () => number {
+  // CLOCK_OFFSET_MS moves several processes (consoles and the team server) onto one shifted timeline.
+  const offset = process.env.CLOCK_OFFSET_MS;
+  if (offset) {
+    const ms = Number(offset);
+    if (!Number.isFinite(ms)) throw new Error(`CLOCK_OFFSET_MS is not a number of milliseconds: ${offset}`);
+    return () => Date.now() + ms;
+  }
   const start = process.env.CONSOLE_CLOCK_START;
   if (!start) return Date.now;
   const startMs = Date.parse(start);

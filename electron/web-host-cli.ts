@@ -8,12 +8,14 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string', default: process.env.PORT ?? '5178' },
     'data-dir': { type: 'string', default: defaultDataDir() },
+    // The built renderer to serve (tests that build their own copy point here).
+    'renderer-dir': { type: 'string', default: process.env.E2E_RENDERER_DIR ?? 'dist/renderer' },
   },
 });
 
 const dataDir = resolve(values['data-dir']);
 const backend = createBackend({ dataDir, clock: clockFromEnv(), sweepBreachesEveryMs: 60_000 });
-const { url } = await startWebHost({ backend, rendererDir: resolve('dist/renderer'), port: Number(values.port) });
+const { url } = await startWebHost({ backend, rendererDir: resolve(values['renderer-dir']), port: Number(values.port) });
 // e2e tests wait for this exact line.
 console.log(`Callback Console ready at ${url}  (data: ${dataDir})`);
 

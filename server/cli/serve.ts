@@ -20,10 +20,21 @@ export interface ServeOptions {
   graceMs?: number;
 }
 
+/**
+ * The server's clock: real time, or shifted by CLOCK_OFFSET_MS — end-to-end tests put the server and its
+ * consoles on one timeline inside business hours, whatever the hour CI runs at.
+ */
+export function serverClock(): () => number {
+  const offset = Number(process.env.CLOCK_OFFSET_MS ?? 0);
+  if (!Number.isFinite(offset)) throw new Error(`CLOCK_OFFSET_MS is not a number of milliseconds: ${process.env.CLOCK_OFFSET_MS}`);
+  return offset === 0 ? Date.now : () => Date.now() + offset;
+}
+
 export async function runServer(opened: OpenedDb, options: ServeOptions, print: (line: string) => void): Promise<void> {
   const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  const clock = serverClock();
   if (options.demo) {
-    const now = Date.now();
+    const now = clock();
     const seed = await seedDemo(opened.db, { now });
     if (seed) {
       print('Loading the demo customers, callbacks, tickets and vouchers…');
@@ -37,7 +48,7 @@ export async function runServer(opened: OpenedDb, options: ServeOptions, print: 
     }
   }
   const signals = createTeamSignals();
-  const app = createServerApp({ db: opened.db, logger, trustProxy: options.trustProxy, signals });
+  const app = createServerApp({ db: opened.db, logger, trustProxy: options.trustProxy, signals, now: clock });
 
   const server = serve({ fetch: app.fetch, hostname: options.host, port: options.port });
   await new Promise<void>((resolve, reject) => {
