@@ -15,7 +15,13 @@ const serverUrl = z
   .regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/i, 'Give the server address as http://host:port or https://host.');
 
 export const syncContract = {
-  'sync.status': returns<SyncStatus>()(empty),
+  /**
+   * With `after` (a dataVersion the caller has seen), answers as soon as newer pulled data has landed, or
+   * after `waitMs` at most: the renderer sees a colleague's change the moment it arrives, without polling fast.
+   */
+  'sync.status': returns<SyncStatus>()(
+    z.object({ after: z.number().int().min(0).optional(), waitMs: z.number().int().min(0).max(25_000).optional() }).strict(),
+  ),
   /** Joins this console to a team on a central server, signing in as one of its accounts. */
   'sync.connect': returns<SyncStatus>()(
     z

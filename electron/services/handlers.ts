@@ -57,7 +57,7 @@ import {
 import { checkFaq, createFaq, faqDetail, listFaq, markFaqReviewed, saveFaq, transitionFaq } from './faq';
 import { exportFaq } from './faq-export';
 import { prefillFaq } from './faq-prefill';
-import { attention, connect, discard, retry, syncNow, syncStatus } from './sync';
+import { attention, connect, discard, retry, syncNow, waitSyncStatus } from './sync';
 
 
 export type Handler<M extends MethodName> = (ctx: ServiceContext, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
@@ -70,7 +70,7 @@ export const handlers: Handlers = {
   'session.signIn': signIn,
   'session.signOut': signOut,
   'session.setLocale': setLocale,
-  'sync.status': syncStatus,
+  'sync.status': waitSyncStatus,
   'sync.connect': connect,
   'sync.now': syncNow,
   'sync.attention': attention,

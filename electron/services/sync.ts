@@ -17,6 +17,12 @@ import { ServerReply, Unreachable } from './sync/http';
  * and "Needs attention" (changes the server refused: retry, edit or discard — never dropped silently).
  */
 
+/** The status, answered once newer pulled data has landed when the caller asks to wait for it. */
+export async function waitSyncStatus(ctx: ServiceContext, input: ParsedInputOf<'sync.status'>): Promise<SyncStatus> {
+  if (input.after !== undefined && input.waitMs) await ctx.sync.waitForData(input.after, input.waitMs);
+  return syncStatus(ctx);
+}
+
 export function syncStatus(ctx: ServiceContext): SyncStatus {
   const s = ctx.sync.status();
   return {

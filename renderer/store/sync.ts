@@ -52,13 +52,20 @@ export const createSyncSlice: Slice<SyncSlice> = (set, get) => {
     const connected = (get().syncStatus?.state ?? 'disconnected') !== 'disconnected';
     // A hidden window polls slower; it catches up on the next read anyway.
     const hidden = typeof document !== 'undefined' && document.visibilityState === 'hidden';
-    const ms = connected ? (hidden ? SYNC_POLL_MS * 4 : SYNC_POLL_MS) : STANDALONE_POLL_MS;
+    // Visible and connected, the next read starts at once and itself waits (up to SYNC_POLL_MS) for pulled data.
+    const ms = connected ? (hidden ? SYNC_POLL_MS * 4 : waiting() ? 0 : SYNC_POLL_MS) : STANDALONE_POLL_MS;
     timer = setTimeout(() => {
       void get()
         .pollSync()
         .finally(schedule);
     }, ms);
   };
+
+  /** Whether a read may wait on the back end for newer pulled data (connected, visible, a version seen). */
+  const waiting = () =>
+    seenVersion !== null &&
+    (get().syncStatus?.state ?? 'disconnected') !== 'disconnected' &&
+    !(typeof document !== 'undefined' && document.visibilityState === 'hidden');
 
   const take = (status: SyncStatus) => {
     const before = seenVersion;
@@ -103,7 +110,7 @@ export const createSyncSlice: Slice<SyncSlice> = (set, get) => {
       if (inFlight || !get().session?.currentUser) return;
       inFlight = true;
       try {
-        const r = await call('sync.status', {});
+        const r = await call('sync.status', waiting() ? { after: seenVersion!, waitMs: SYNC_POLL_MS } : {});
         if (r.ok) take(r.value);
       } finally {
         inFlight = false;

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CallbackDetail, SessionInfo } from '../../core/contract/views';
 import type { SyncStatus } from '../../core/contract/views-sync';
 import { cleanup, count, row } from '../helpers';
-import { connectedConsole, startSyncServer, type SyncServer } from './fixture';
+import { connectedConsole, startSyncServer, teamNow, type SyncServer } from './fixture';
 
 describe('two consoles and one server', () => {
   let server: SyncServer;
@@ -24,14 +24,24 @@ describe('two consoles and one server', () => {
 
     const cb = await a.ok<CallbackDetail>('queue.takeNext');
     await a.ok('callbacks.startCall', { id: cb.callback.id });
-    const now = Date.now();
+    const now = teamNow();
     await a.ok('callbacks.recordOutcome', { callbackId: cb.callback.id, disposition: 'reached', notes: '', surveySkipReason: '客户在开车', startedAt: now - 60_000, endedAt: now });
     expect((await a.ok<SyncStatus>('sync.status')).pending).toBeGreaterThan(0);
+    // B's screen waits for newer data (sync.status with `after`): it is answered as soon as a pull lands.
+    const seen = (await b.ok<SyncStatus>('sync.status')).dataVersion;
+    const waitedFrom = Date.now();
+    const waiting = b.ok<SyncStatus>('sync.status', { after: seen, waitMs: 20_000 });
     await a.ok('sync.now');
     const status = await a.ok<SyncStatus>('sync.status');
     expect(status).toMatchObject({ pending: 0, refused: 0, state: 'online' });
     await b.ok('sync.now');
+    expect((await waiting).dataVersion).toBeGreaterThan(seen);
+    expect(Date.now() - waitedFrom).toBeLessThan(10_000);
     expect(row<{ state: string }>(dbB, 'SELECT state FROM callbacks WHERE id = ?', cb.callback.id)?.state).toBe('closed');
+    // With nothing new to land, the wait ends at waitMs.
+    const idleFrom = Date.now();
+    await b.ok<SyncStatus>('sync.status', { after: (await b.ok<SyncStatus>('sync.status')).dataVersion, waitMs: 200 });
+    expect(Date.now() - idleFrom).toBeGreaterThanOrEqual(190);
   });
 
   it('a console outside the server schema window is told to update and keeps its outbox', async () => {

@@ -7,7 +7,7 @@ import { dbKinds, type TestDbKind } from '../../server/testing/databases';
 import { cleanup } from '../helpers';
 import { emptyStats, FAULTS, FaultyNetwork, type Fault, type FaultStats } from './faults';
 import { startFleet } from './fleet';
-import { openConsole, SERVER_URL, startSyncServer, type SyncServer, type TestConsole } from './fixture';
+import { openConsole, SERVER_URL, startSyncServer, teamNow, type SyncServer, type TestConsole } from './fixture';
 
 /*
  * The sync's judge: five consoles (real SQLite files, the real back end and sync client) and the real
@@ -143,7 +143,7 @@ async function runScenario(kind: TestDbKind, steps: Step[], salt: number, totals
 }
 
 async function doWork(c: TestConsole, work: Work, pick: number, isSupervisor: boolean, random: () => number): Promise<void> {
-  const now = Date.now();
+  const now = teamNow();
   const record = async (callbackId: string) => {
     const dispositions = ['reached', 'no_answer', 'busy', 'wrong_number'] as const;
     const disposition = dispositions[Math.floor(random() * dispositions.length)]!;

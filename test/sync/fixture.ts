@@ -19,6 +19,13 @@ import { tempDir } from '../helpers';
 
 export const SERVER_URL = 'http://sync.test';
 
+/**
+ * The team's timeline: Monday 2026-11-23 10:00 Beijing (inside the calling window) at real speed, the same
+ * for the server and every console — so no test depends on the hour it runs at.
+ */
+export const CLOCK_OFFSET_MS = Date.parse('2026-11-23T10:00:00+08:00') - Date.now();
+export const teamNow = (): number => Date.now() + CLOCK_OFFSET_MS;
+
 export interface TestAccount {
   id: string;
   name: string;
@@ -38,7 +45,7 @@ export interface SyncServer {
 export async function startSyncServer(options: { kind?: TestDbKind; agents?: number; demoCustomers?: number; label?: string } = {}): Promise<SyncServer> {
   const testDb = await createTestDb(options.kind ?? 'pglite');
   const db = testDb.db;
-  const now = Date.now();
+  const now = teamNow();
   const label = options.label ?? '';
   const team = await createTeam(db, { name: `${label}回访一组`, now, actorId: 'system' });
   const make = async (name: string, role: 'agent' | 'supervisor'): Promise<TestAccount> => {
@@ -53,7 +60,7 @@ export async function startSyncServer(options: { kind?: TestDbKind; agents?: num
     const seed: DemoSeed = { teamId: team.id, accounts: [], supervisorId: supervisor.id, agentIds: agents.map((a) => a.id) };
     await seedDemoData(db, seed, now, options.demoCustomers ?? 40);
   }
-  const app = createServerApp({ db, hasher: testHasher, logger: pino({ level: 'silent' }), signals: createTeamSignals() });
+  const app = createServerApp({ db, hasher: testHasher, logger: pino({ level: 'silent' }), signals: createTeamSignals(), now: teamNow });
   const fetch: Fetch = async (url, init) => app.request(url, init);
   return { testDb, fetch, teamId: team.id, supervisor, agents, close: () => testDb.drop() };
 }
@@ -68,7 +75,7 @@ export interface TestConsole {
 
 export function openConsole(fetch: Fetch, options: { dataDir?: string; now?: () => number } = {}): TestConsole {
   const dataDir = options.dataDir ?? tempDir('cbc-sync-');
-  const backend = createBackend({ dataDir, fetch, syncInBackground: false, passwordParams: { N: 2 ** 10 }, clock: options.now });
+  const backend = createBackend({ dataDir, fetch, syncInBackground: false, passwordParams: { N: 2 ** 10 }, clock: options.now ?? teamNow });
   const session: CallSession = { token: null };
   const call = <T>(method: string, input: unknown = {}) => backend.invoke(method, input, session) as Promise<Result<T>>;
   return {

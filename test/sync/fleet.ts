@@ -4,6 +4,7 @@ import { openServerDb, type ServerDb } from '../../server/database/open';
 import { testHasher } from '../../server/testing/harness';
 import type { TestDb } from '../../server/testing/databases';
 import type { Fetch } from '../../electron/services/sync/http';
+import { teamNow } from './fixture';
 
 /*
  * Two server processes on one database, as in production behind a load balancer: each request goes to
@@ -43,7 +44,7 @@ export async function startFleet(testDb: TestDb, random: () => number): Promise<
         return value;
       }),
   });
-  const make = () => [testDb.db, second].map((db) => createServerApp({ db: crashing(db), hasher: testHasher, logger: pino({ level: 'silent' }) }));
+  const make = () => [testDb.db, second].map((db) => createServerApp({ db: crashing(db), hasher: testHasher, logger: pino({ level: 'silent' }), now: teamNow }));
   let apps = make();
   return {
     fetch: async (url, init) => apps[random() < 0.5 ? 0 : 1]!.request(url, init),

@@ -3,7 +3,7 @@ import type { CallbackDetail } from '../../core/contract/views';
 import type { AttentionItem } from '../../core/contract/views-sync';
 import { cleanup, row } from '../helpers';
 import { emptyStats, FaultyNetwork } from './faults';
-import { openConsole, SERVER_URL, startSyncServer, type SyncServer, type TestConsole } from './fixture';
+import { openConsole, SERVER_URL, startSyncServer, teamNow, type SyncServer, type TestConsole } from './fixture';
 
 /*
  * Two agents took the same callback while offline and both called the customer. The server grants the
@@ -37,7 +37,7 @@ describe('a callback taken by two agents offline', () => {
     await b.c.ok('callbacks.take', { id });
     await a.c.ok('callbacks.startCall', { id });
     await b.c.ok('callbacks.startCall', { id });
-    const now = Date.now();
+    const now = teamNow();
     await a.c.ok('callbacks.recordOutcome', { callbackId: id, disposition: 'reached', notes: 'A 已解决', surveySkipReason: '客户已满意', startedAt: now - 60_000, endedAt: now - 30_000 });
     await b.c.ok('callbacks.recordOutcome', { callbackId: id, disposition: 'no_answer', notes: '', startedAt: now - 20_000, endedAt: now - 10_000 });
 
@@ -77,7 +77,7 @@ describe('a callback taken by two agents offline', () => {
     await b.c.ok('callbacks.take', { id });
     await a.c.ok('callbacks.startCall', { id });
     await b.c.ok('callbacks.startCall', { id });
-    const now = Date.now();
+    const now = teamNow();
     await a.c.ok('callbacks.recordOutcome', { callbackId: id, disposition: 'reached', notes: 'A 已解决', surveySkipReason: '客户已满意', startedAt: now - 60_000, endedAt: now - 30_000 });
     await b.c.ok('callbacks.recordOutcome', { callbackId: id, disposition: 'no_answer', notes: '', startedAt: now - 20_000, endedAt: now - 10_000 });
 

@@ -9,7 +9,7 @@ import { seedDemoData } from '../../server/demo';
 import { testHasher } from '../../server/testing/harness';
 import { createTestDb, dbKinds, type TestDb, type TestDbKind } from '../../server/testing/databases';
 import { cleanup, tempDir } from '../helpers';
-import { openConsole } from './fixture';
+import { CLOCK_OFFSET_MS, openConsole, teamNow } from './fixture';
 
 /*
  * The server as a real process, killed with SIGKILL while it applies a console's push of 300 changes,
@@ -37,7 +37,7 @@ function freePort(): Promise<number> {
 async function startServer(port: number, where: { dataDir?: string; url?: string }): Promise<ChildProcess> {
   const args = ['--import', 'tsx', 'server/cli.ts', '--port', String(port)];
   if (where.dataDir) args.push('--data-dir', where.dataDir);
-  const child = spawn(process.execPath, args, { env: { ...process.env, DATABASE_URL: where.url ?? '', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { env: { ...process.env, DATABASE_URL: where.url ?? '', LOG_LEVEL: 'warn', CLOCK_OFFSET_MS: String(CLOCK_OFFSET_MS) }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let out = '';
   await new Promise<void>((resolve, reject) => {
@@ -59,7 +59,7 @@ async function startServer(port: number, where: { dataDir?: string; url?: string
 async function seed(where: { dataDir?: string; url?: string }): Promise<void> {
   const db = where.url ? await openServerDb({ databaseUrl: where.url }) : await openServerDb({ dataDir: `${where.dataDir}/pgdata` });
   try {
-    const now = Date.now();
+    const now = teamNow();
     const team = await createTeam(db, { name: '回访二组', now, actorId: 'system' });
     const agent = await createAccount(db, testHasher, { teamId: team.id, name: '王芳', role: 'agent', password: 'wangfang-pass', now, actorId: 'system' });
     const supervisor = await createAccount(db, testHasher, { teamId: team.id, name: '陈主管', role: 'supervisor', isAdmin: true, password: 'chen-pass-word', now, actorId: 'system' });

@@ -62,6 +62,7 @@ export class SyncEngine {
   private waitingFor = new Set<string>();
   /** Grows each time pulled rows land; the renderer reloads its views when it moves. */
   dataVersion = 0;
+  private readonly dataWaiters = new Set<() => void>();
 
   constructor(
     private readonly db: Db,
@@ -254,6 +255,7 @@ export class SyncEngine {
         const landed = landPull(this.db, reply, reset);
         this.progress = null;
         this.dataVersion++;
+        this.wakeDataWaiters();
         this.options.onLanded?.(landed);
         return landed;
       }
@@ -277,7 +279,26 @@ export class SyncEngine {
     void this.loop();
   }
 
+  /** Resolves once pulled data lands past `after` (dataVersion), or after `ms`, or when the engine stops. */
+  waitForData(after: number, ms: number): Promise<void> {
+    if (this.dataVersion > after || ms <= 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.dataWaiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.dataWaiters.add(done);
+    });
+  }
+
+  private wakeDataWaiters(): void {
+    for (const done of [...this.dataWaiters]) done();
+  }
+
   stop(): void {
+    this.wakeDataWaiters();
     this.stopped = true;
     this.pokeAbort?.abort();
     this.wake?.();
