@@ -1,11 +1,12 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { createPortal } from 'react-dom';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../ui/Dialog';
 import { useScript } from '../script/state';
 
 /*
- * A dialog over everything (the call workspace included): rendered into <body>, Esc or the backdrop
- * closes it unless it is busy, and focus starts on the first field so the agent can type at once.
+ * A dialog over everything (the call workspace included), on the design system's Dialog: Esc or the
+ * backdrop closes it unless it is busy, focus starts on the first field so the agent can type at once,
+ * Tab stays inside, and focus goes back to the button that opened it.
  * Keys typed in it stay in it: the call's shortcuts (1–8, Ctrl+Enter saves, N takes the next callback)
  * and the questionnaire's number keys must not fire from a dialog.
  */
@@ -29,48 +30,35 @@ export function Modal({
   footer: ReactNode;
 }) {
   const { t } = useTranslation('tickets');
-  const ref = useRef<HTMLDivElement>(null);
-  const closeRef = useRef(onClose);
-  closeRef.current = onClose;
-  const busyRef = useRef(busy);
-  busyRef.current = busy;
 
   useEffect(() => {
     useScript.getState().setKeysActive(false);
-    const first = ref.current?.querySelector<HTMLElement>('[data-autofocus], input:not([type=checkbox]):not([type=radio]), textarea, select');
-    first?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || busyRef.current) return;
-      // An expanded combobox (the customer search) or an open popup that owns Esc (a date picker's calendar)
-      // closes first; the next Esc closes the dialog.
-      if (e.target instanceof HTMLElement && (e.target.getAttribute('aria-expanded') === 'true' || e.target.closest('[data-owns-escape]'))) return;
-      // The dialog owns Esc while it is open: the call workspace under it must not see it.
-      e.stopPropagation();
-      e.preventDefault();
-      closeRef.current();
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
   }, []);
 
-  return createPortal(
-    <div className="tk-modal-layer" onKeyDown={(e) => e.stopPropagation()}>
-      <div className="tk-modal-backdrop" aria-hidden="true" onClick={() => !busy && onClose()} />
-      <div ref={ref} className={wide ? 'tk-modal wide' : 'tk-modal'} role="dialog" aria-modal="true" aria-label={title} data-testid={testId}>
+  return (
+    <Dialog
+      title={title}
+      onClose={onClose}
+      busy={busy}
+      layerClassName="tk-modal-layer"
+      backdropClassName="tk-modal-backdrop"
+      className={wide ? 'tk-modal wide' : 'tk-modal'}
+      testId={testId}
+      header={(titleId) => (
         <header className="tk-modal-head">
           <div>
-            <h2>{title}</h2>
+            <h2 id={titleId}>{title}</h2>
             {subtitle && <div className="tk-modal-sub">{subtitle}</div>}
           </div>
           <button type="button" className="btn btn-ghost icon" aria-label={t('common.close')} disabled={busy} onClick={onClose}>
             ×
           </button>
         </header>
-        <div className="tk-modal-body">{children}</div>
-        <footer className="tk-modal-foot">{footer}</footer>
-      </div>
-    </div>,
-    document.body,
+      )}
+    >
+      <div className="tk-modal-body">{children}</div>
+      <footer className="tk-modal-foot">{footer}</footer>
+    </Dialog>
   );
 }
 
