@@ -100,7 +100,8 @@ async function scanAllPages(page: Page, agent: ConsolePage, lang: string, result
 
   await agent.nav('reports');
   await expect(page.getByTestId('reports-page')).toBeVisible();
-  await expect(page.locator('[data-testid="reports-page"] [data-state="loading"]')).toHaveCount(0);
+  // Its three parts load one after another: all three answered.
+  await expect(page.locator('[data-testid^="rp-part-"][data-state="ready"]')).toHaveCount(3);
   await scan(page, `reports-${lang}`, results);
 
   await agent.nav('faq');

@@ -36,6 +36,17 @@ export function NotificationBell() {
 
   useDismiss(ref, open, useCallback(() => setOpen(false), []));
 
+  // A new breach or voucher decision is said to a screen reader (politely): the newest unread one's title,
+  // whenever the unread count goes up. The live region is always on the page, empty until then.
+  const [said, setSaid] = useState('');
+  const seen = useRef(unread);
+  const newest = rows.find((n) => n.readAt === null);
+  const newestTitle = newest ? title(t, newest) : '';
+  useEffect(() => {
+    if (unread > seen.current && newestTitle) setSaid(newestTitle);
+    seen.current = unread;
+  }, [unread, newestTitle]);
+
   const pick = (n: NotificationView) => {
     setOpen(false);
     if (n.readAt === null) void markRead([n.id]);
@@ -46,6 +57,9 @@ export function NotificationBell() {
   const shown = unread > 99 ? '99+' : String(unread);
   return (
     <div className="tk-bell-wrap" ref={ref}>
+      <span className="sr-only" aria-live="polite" data-testid="notification-live">
+        {said}
+      </span>
       <button
         type="button"
         className={unread > 0 ? 'tk-bell has-unread' : 'tk-bell'}

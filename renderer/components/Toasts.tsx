@@ -6,12 +6,15 @@ export function Toasts() {
   const toasts = useStore((s) => s.toasts);
   const dismiss = useStore((s) => s.dismissToast);
   return (
-    <div className="toasts" aria-live="polite">
+    // One polite live region, always on the page (a region added together with its text is often not
+    // read): a save, a sync result, a breach notice are announced when the agent pauses. Errors are
+    // alerts, read at once. Each toast has no live role of its own, so nothing is read twice.
+    <div className="toasts" aria-live="polite" aria-relevant="additions text" data-testid="toasts">
       {toasts.map((toast) => (
         <div
           key={toast.id}
           className={`toast toast-${toast.kind}`}
-          role={toast.kind === 'error' ? 'alert' : 'status'}
+          role={toast.kind === 'error' ? 'alert' : undefined}
           data-testid="toast"
           data-kind={toast.kind}
         >

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore, type Page } from '../store';
 import { SUPERVISOR_PAGES } from '../store/ui';
@@ -139,8 +139,47 @@ function UserSwitcher() {
   const notify = useStore((s) => s.notify);
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const menuRef = useRef<HTMLUListElement>(null);
+  // Which item takes focus when the menu opens: the first (Enter, Space, ↓, a click) or the last (↑).
+  const focusOnOpen = useRef<'first' | 'last' | null>(null);
 
   useDismiss(ref, open, useCallback(() => setOpen(false), []));
+
+  useEffect(() => {
+    if (!open || !focusOnOpen.current) return;
+    const all = menuItems(menuRef.current);
+    (focusOnOpen.current === 'last' ? all[all.length - 1] : all[0])?.focus();
+    focusOnOpen.current = null;
+  }, [open]);
+
+  const openWith = (which: 'first' | 'last') => {
+    focusOnOpen.current = which;
+    setOpen(true);
+  };
+  const closeMenu = (refocus: boolean) => {
+    setOpen(false);
+    if (refocus) buttonRef.current?.focus();
+  };
+  // The menu button pattern (WAI-ARIA APG): arrows move between items and wrap, Home/End jump, Esc closes
+  // back to the button, Tab closes and moves on.
+  const onMenuKey = (e: KeyboardEvent) => {
+    const all = menuItems(menuRef.current);
+    const at = all.indexOf(document.activeElement as HTMLElement);
+    const go = (i: number) => {
+      e.preventDefault();
+      all[(i + all.length) % all.length]?.focus();
+    };
+    if (e.key === 'ArrowDown') go(at + 1);
+    else if (e.key === 'ArrowUp') go(at - 1);
+    else if (e.key === 'Home') go(0);
+    else if (e.key === 'End') go(all.length - 1);
+    else if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      closeMenu(true);
+    } else if (e.key === 'Tab') closeMenu(false);
+  };
 
   const me = session?.currentUser ?? null;
   const leave = async () => {
@@ -156,13 +195,21 @@ function UserSwitcher() {
   return (
     <div className="user-switcher" ref={ref}>
       <button
+        ref={buttonRef}
         type="button"
         className="user-button"
         data-testid="user-switcher"
         aria-haspopup="menu"
         aria-expanded={open}
+        aria-controls={open ? 'user-menu' : undefined}
         title={t('user.menu')}
-        onClick={() => setOpen(!open)}
+        onClick={() => (open ? setOpen(false) : openWith('first'))}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+            e.preventDefault();
+            openWith(e.key === 'ArrowUp' ? 'last' : 'first');
+          }
+        }}
       >
         <span className="avatar" aria-hidden="true">
           {me ? initials(me.name) : '?'}
@@ -176,15 +223,25 @@ function UserSwitcher() {
         </span>
       </button>
       {open && (
-        <ul className="menu" role="menu" aria-label={t('user.menu')}>
-          <li className="menu-title">{t('user.label')}</li>
+        <ul className="menu" id="user-menu" role="menu" aria-label={t('user.menu')} ref={menuRef} onKeyDown={onMenuKey}>
+          <li role="none" className="menu-title" aria-hidden="true">
+            {t('user.label')}
+          </li>
           <li role="none">
-            <button type="button" role="menuitem" className="menu-item" data-testid="user-switch" title={t('user.switchUserHint')} onClick={() => void leave()}>
+            <button
+              type="button"
+              role="menuitem"
+              tabIndex={-1}
+              className="menu-item"
+              data-testid="user-switch"
+              title={t('user.switchUserHint')}
+              onClick={() => void leave()}
+            >
               <span className="menu-item-name">{t('user.switchUser')}</span>
             </button>
           </li>
           <li role="none">
-            <button type="button" role="menuitem" className="menu-item" data-testid="user-sign-out" onClick={() => void leave()}>
+            <button type="button" role="menuitem" tabIndex={-1} className="menu-item" data-testid="user-sign-out" onClick={() => void leave()}>
               <span className="menu-item-name">{t('user.signOut')}</span>
             </button>
           </li>
@@ -192,6 +249,10 @@ function UserSwitcher() {
       )}
     </div>
   );
+}
+
+function menuItems(menu: HTMLElement | null): HTMLElement[] {
+  return [...(menu?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
 }
 
 /** Chinese names show their last two characters (芳芳 for 王芳芳), others their initials. */

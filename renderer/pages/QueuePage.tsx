@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../store';
 import { formatNumber } from '../format';
@@ -44,6 +44,23 @@ export default function QueuePage() {
   }, [takeNext]);
 
   const working = workspace?.mode === 'work';
+
+  // The workspace closed (saved, released, closed): focus would fall to <body>. It goes to the after-call
+  // bar when there is one (what to do about the call just saved), else to Next.
+  const isOpen = workspace !== null;
+  const wasOpen = useRef(isOpen);
+  useEffect(() => {
+    const closed = wasOpen.current && !isOpen;
+    wasOpen.current = isOpen;
+    if (!closed) return;
+    const frame = requestAnimationFrame(() => {
+      if (document.activeElement && document.activeElement !== document.body) return;
+      const target =
+        document.querySelector<HTMLElement>('[data-testid="after-call"]') ?? document.querySelector<HTMLElement>('[data-testid="next-button"]:not(:disabled)');
+      target?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [isOpen]);
 
   return (
     <div className="queue-page">

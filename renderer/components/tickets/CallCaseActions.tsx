@@ -103,7 +103,7 @@ export function AfterCallBar() {
     tickets: last.tickets,
   };
   return (
-    <div className="banner tk-aftercall" role="region" aria-label={t('call.afterTitle')} data-testid="after-call">
+    <div className="banner tk-aftercall" role="region" aria-label={t('call.afterTitle')} data-testid="after-call" tabIndex={-1}>
       <div className="banner-body">
         <strong>{t('call.afterTitle')}</strong>
         <p>
