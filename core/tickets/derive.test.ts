@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CALENDAR } from '../sla/calendar';
 import { DEFAULT_POLICIES } from '../sla/policy';
 import type { SlaPolicy } from '../sla/policy';
-import { breachesToRecord, deriveTicket } from './derive';
+import { breachesToRecord, deriveTicket, syncDelayedBreaches } from './derive';
 import type { ClockState, TicketState } from './model';
 import { CALENDAR_2026, TicketHistory } from './testing';
 
@@ -243,6 +243,33 @@ describe('deriveTicket state', () => {
       { clock: 'first_response', dueAt: sh('2026-03-02 11:00') },
       { clock: 'resolution', dueAt: sh('2026-03-03 10:00') },
     ]);
+  });
+});
+
+describe('syncDelayedBreaches: a breach recorded before the reply or resolve that met the target arrived', () => {
+  const at = (events: ReturnType<typeof ticket>) => deriveTicket(events.events, calendars, sh('2026-03-02 17:00'));
+  it('a reply made in time (offline) behind a recorded breach: caused by sync delay', () => {
+    const h = ticket('2026-03-02 10:00').reply(sh('2026-03-02 10:30')).breach(sh('2026-03-02 11:10'), 'first_response', sh('2026-03-02 11:00'));
+    expect(syncDelayedBreaches(h.events, at(h))).toEqual([
+      { clock: 'first_response', dueAt: sh('2026-03-02 11:00'), stoppedAt: sh('2026-03-02 10:30'), recordedAt: sh('2026-03-02 11:10') },
+    ]);
+  });
+  it('a reply at the due instant is in time; a resolve in time counts for the resolution clock', () => {
+    const h = ticket('2026-03-02 10:00')
+      .reply(sh('2026-03-02 11:00'))
+      .to(sh('2026-03-02 12:00'), 'resolved')
+      .breach(sh('2026-03-02 12:05'), 'first_response', sh('2026-03-02 11:00'))
+      .breach(sh('2026-03-02 18:10'), 'resolution', sh('2026-03-02 18:00'));
+    expect(syncDelayedBreaches(h.events, at(h)).map((d) => [d.clock, d.stoppedAt])).toEqual([
+      ['first_response', sh('2026-03-02 11:00')],
+      ['resolution', sh('2026-03-02 12:00')],
+    ]);
+  });
+  it('a real breach (the reply came after the due time), or a clock never stopped, is not', () => {
+    const late = ticket('2026-03-02 10:00').breach(sh('2026-03-02 11:05'), 'first_response', sh('2026-03-02 11:00')).reply(sh('2026-03-02 11:10'));
+    expect(syncDelayedBreaches(late.events, at(late))).toEqual([]);
+    const open = ticket('2026-03-02 10:00').breach(sh('2026-03-02 11:05'), 'first_response', sh('2026-03-02 11:00'));
+    expect(syncDelayedBreaches(open.events, at(open))).toEqual([]);
   });
 });
 

@@ -245,7 +245,7 @@ export function syncDelayedBreaches(events: readonly TicketEvent[], state: Ticke
   for (const e of events) {
     if (e.type !== 'breach_recorded') continue;
     const stoppedAt = e.data.clock === 'first_response' ? state.firstRespondedAt : state.resolvedAt;
-    if (stoppedAt !== null && stoppedAt <= e.data.dueAt && stoppedAt <= e.at) {
+    if (stoppedAt !== null && stoppedAt <= e.data.dueAt) {
       out.push({ clock: e.data.clock, dueAt: e.data.dueAt, stoppedAt, recordedAt: e.at });
     }
   }
