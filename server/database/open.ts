@@ -85,6 +85,11 @@ async function openPostgres(url: string, migrationsFolder: string, poolSize: num
         oid === INT8 || oid === NUMERIC ? Number : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection that PostgreSQL ends (a restart, a failover, an administrator) is dropped from the
+  // pool, which opens a new one when needed; without a listener the error would end the whole process.
+  pool.on('error', (error) => {
+    if (process.env.LOG_LEVEL !== 'silent') console.warn(`[db] an idle database connection ended: ${error.message}`);
+  });
   await migratePg(drizzlePg(pool), { migrationsFolder });
   const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
     async query<R>(sql: string, params: readonly unknown[] = []) {
