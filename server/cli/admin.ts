@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { compactAll } from '../sync/compact';
 import type { AccountView, Role } from '../../core/auth/wire';
 import { createAccount, createTeam, disableAccount, findAccountByLogin, findTeam, listAccounts, resetPassword } from '../auth/accounts';
 import { SYSTEM_ACTOR } from '../auth/audit';
@@ -19,6 +20,7 @@ export const ADMIN_USAGE = `Usage: npm run server -- admin <command> [--data-dir
   reset-password --user NAME_OR_PHONE [--password-stdin]
   disable-user --user NAME_OR_PHONE
   list-users [--team TEAM]
+  compact [--days N]          remove tombstones older than N days (default 30; the server also does it hourly)
 
 The password comes from stdin with --password-stdin, else from SERVER_PASSWORD, else from a prompt.`;
 
@@ -60,7 +62,8 @@ export type AdminCommand =
   | { kind: 'create-user'; team: string; name: string; phone: string | null; role: Role; isAdmin: boolean; password: string }
   | { kind: 'reset-password'; user: string; password: string }
   | { kind: 'disable-user'; user: string }
-  | { kind: 'list-users'; team?: string };
+  | { kind: 'list-users'; team?: string }
+  | { kind: 'compact'; days: number };
 
 /**
  * Reads the command and its password before any database is opened: a usage mistake answers at once,
@@ -102,6 +105,12 @@ export async function parseAdmin(args: string[]): Promise<AdminCommand> {
     case 'list-users': {
       const { values } = options(rest, { team: { type: 'string' } });
       return { kind: 'list-users', team: values.team };
+    }
+    case 'compact': {
+      const { values } = options(rest, { days: { type: 'string' } });
+      const days = values.days === undefined ? 30 : Number(values.days);
+      if (!Number.isFinite(days) || days < 1) throw new CliError(`--days takes a number of days, at least 1.\n\n${ADMIN_USAGE}`, 2);
+      return { kind: 'compact', days };
     }
     case undefined:
     case 'help':
@@ -145,6 +154,13 @@ export async function runAdmin(db: ServerDb, command: AdminCommand, print: Print
       }
       await disableAccount(db, { accountId: account.id, now, actorId: SYSTEM_ACTOR });
       print(`Disabled ${account.name}; every session they had is signed out.`);
+      return;
+    }
+    case 'compact': {
+      const runs = await compactAll(db, now, command.days * 24 * 3_600_000);
+      const removed = runs.reduce((n, r) => n + r.removed, 0);
+      print(`Compacted ${runs.length} team(s): ${removed} tombstone(s) older than ${command.days} days removed.`);
+      for (const r of runs) print(`  team ${r.teamId}: compacted through version ${r.through}`);
       return;
     }
     case 'list-users': {

@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { compactAll } from '../sync/compact';
 import pino from 'pino';
 import { createServerApp } from '../app';
 import { createTeamSignals } from '../sync/signals';
@@ -30,6 +31,9 @@ export function serverClock(): () => number {
   return offset === 0 ? Date.now : () => Date.now() + offset;
 }
 
+/** How often the server compacts sync tombstones. */
+const COMPACT_EVERY_MS = 3_600_000;
+
 export async function runServer(opened: OpenedDb, options: ServeOptions, print: (line: string) => void): Promise<void> {
   const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
   const clock = serverClock();
@@ -48,6 +52,16 @@ export async function runServer(opened: OpenedDb, options: ServeOptions, print: 
     }
   }
   const signals = createTeamSignals();
+  // Tombstones older than the retention go once an hour (several processes may run it: it is idempotent).
+  const compaction = setInterval(() => {
+    compactAll(opened.db, clock())
+      .then((runs) => {
+        const removed = runs.reduce((n, r) => n + r.removed, 0);
+        if (removed > 0) logger.info({ removed, teams: runs.length }, 'compacted sync tombstones');
+      })
+      .catch((error: unknown) => logger.error({ err: error }, 'tombstone compaction failed'));
+  }, COMPACT_EVERY_MS);
+  compaction.unref();
   const app = createServerApp({ db: opened.db, logger, trustProxy: options.trustProxy, signals, now: clock });
 
   const server = serve({ fetch: app.fetch, hostname: options.host, port: options.port });
@@ -84,6 +98,7 @@ export async function runServer(opened: OpenedDb, options: ServeOptions, print: 
       // Consoles waiting on a poke are answered now (they retry elsewhere or later), idle keep-alive
       // connections are closed, so only real work in flight holds the shutdown.
       signals.close();
+      clearInterval(compaction);
       if ('closeIdleConnections' in server) server.closeIdleConnections();
       const force = setTimeout(() => {
         logger.warn('requests still running after the grace period: closing their connections');
