@@ -1,8 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DateTime } from 'luxon';
-import { DISPLAY_ZONE, now } from '../format';
-import { addDays, addMonths, clampIso, dayLabel, fromIso, monthGrid, monthTitle, parseDate, parseTime, weekday, weekdayNames } from './dates';
+import { addDays, addMonths, clampIso, dayLabel, fromIso, monthGrid, monthTitle, parseDate, parseTime, todayIso, weekday, weekdayNames } from './dates';
 import './ui.css';
 
 /*
@@ -28,8 +26,6 @@ interface DatePickerProps {
   className?: string;
   onEnter?: () => void;
 }
-
-const todayIso = () => DateTime.fromMillis(now(), { zone: DISPLAY_ZONE }).toFormat('yyyy-MM-dd');
 
 export function DatePicker({ value, onChange, min, max, testId, id, ariaLabel, ariaInvalid, disabled, className, onEnter }: DatePickerProps) {
   const { t, i18n } = useTranslation('ui');

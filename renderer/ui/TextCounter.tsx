@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import '../ui/ui.css';
+import './ui.css';
 
 /**
  * The live count under a text box with a limit: "123 / 2000", and past the limit a message saying by

@@ -6,6 +6,22 @@
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/*
+ * Which day is "today" for the calendars. The kit knows no clock and no display zone of its own: the app
+ * sets both once at start (main.tsx, from the back end's clock in the display zone). Until then, the
+ * machine's local day.
+ */
+let todayFn = (): string => {
+  const d = new Date();
+  return `${String(d.getFullYear()).padStart(4, '0')}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+};
+/** Sets where the calendars read today's ISO day ('2026-12-07'). */
+export function setCalendarToday(fn: () => string): void {
+  todayFn = fn;
+}
+/** Today's ISO day, as the app sees it. */
+export const todayIso = (): string => todayFn();
+
 export interface Ymd {
   y: number;
   m: number; // 1–12
