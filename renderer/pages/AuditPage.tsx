@@ -7,17 +7,9 @@ import type { AuditView } from '../../core/contract/views';
 import { AUDIT_ACTIONS } from '../../core/domain/audit-actions';
 import { call } from '../api/client';
 import { useStore } from '../store';
-import {
-  ErrorNotice,
-  beijingDayStart,
-  csvTimestamp,
-  now,
-  downloadCsv,
-  formatDateTime,
-  formatNumber,
-  toCsv,
-  useErrorLine,
-} from './admin/shared';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { csvTimestamp, downloadCsv, toCsv } from '../csv';
+import { beijingDayStart, now, formatDateTime, formatNumber, useErrorLine } from './admin/shared';
 import './admin.css';
 import { DatePicker } from '../ui/DatePicker';
 import { describeAudit } from './audit/describe';

@@ -7,7 +7,8 @@ import { ImportProgress } from './admin/ImportProgress';
 import { ImportReview } from './admin/ImportReview';
 import { ImportWarningSummary } from './admin/ImportWarnings';
 import { fileErrorAdvice } from './admin/importFile';
-import { ErrorNotice, formatNumber, useLocale } from './admin/shared';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { formatNumber, useLocale } from './admin/shared';
 import { isRunning, useImportJob } from './admin/useImportJob';
 import './admin.css';
 

@@ -8,7 +8,7 @@ import { SettingsRules } from './admin/SettingsRules';
 import { TeamMembers } from './admin/TeamMembers';
 import { CaseSettingsSections } from './settings-cases';
 import { TeamServerSection } from './settings-sync/TeamServerSection';
-import { ErrorNotice } from './admin/shared';
+import { ErrorNotice } from '../components/ErrorNotice';
 import { fromForm, sameForm, serverFieldErrors, toForm, type EditForm, type FieldErrors, type SettingsForm } from './admin/settingsForm';
 import './admin.css';
 

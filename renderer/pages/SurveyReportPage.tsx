@@ -10,7 +10,8 @@ import { call } from '../api/client';
 import { useStore } from '../store';
 import { Tip } from '../components/Tooltip';
 import { DateRangeFields, SelectField } from '../components/FilterFields';
-import { ErrorNotice, ZONE, beijingDayStart, formatNumber, now } from './admin/shared';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { ZONE, beijingDayStart, formatNumber, now } from './admin/shared';
 import './admin.css';
 import '../styles/survey.css';
 

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../format';
 import { useStore } from '../../store';
-import { downloadCsv, toCsv } from '../../pages/admin/shared';
+import { downloadCsv, toCsv } from '../../csv';
 import { DASH } from './kit';
 
 /*

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../core/contract/result';
 import type { ReportFilter } from '../../../core/contract/api-reports';
 import { call } from '../../api/client';
-import { ErrorNotice } from '../../pages/admin/shared';
+import { ErrorNotice } from '../ErrorNotice';
 import { ComplaintsSection } from './ComplaintsSection';
 import { OutcomesSection } from './OutcomesSection';
 import { SatisfactionSection } from './SatisfactionSection';

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { RowError } from '../../../core/csv/types';
-import { downloadCsv, formatNumber, toCsv } from './shared';
+import { downloadCsv, toCsv } from '../../csv';
+import { formatNumber } from './shared';
 
 const FIRST_SHOWN = 100;
 /** What the back end keeps per job (import-jobs.ts); at this many the list may be cut short. */

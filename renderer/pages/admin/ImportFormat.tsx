@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { REASONS, REASON_LABELS_ZH } from '../../../core/domain/model';
-import { downloadCsv, toCsv } from './shared';
+import { downloadCsv, toCsv } from '../../csv';
 
 const COLUMNS_EN = ['phone', 'name', 'reason', 'due_at', 'priority', 'timezone', 'notes'] as const;
 const COLUMNS_ZH = ['手机号', '姓名', '回访原因', '预约时间', '优先级', '时区', '备注'];

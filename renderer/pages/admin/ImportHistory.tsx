@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../core/contract/result';
 import type { ImportBatchView } from '../../../core/contract/views';
 import { call } from '../../api/client';
-import { ErrorNotice, formatDateTime, formatNumber } from './shared';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { formatDateTime, formatNumber } from './shared';
 
 /** Recent import batches; `version` changes after a commit to reload. */
 export function ImportHistory({ version }: { version: number }) {

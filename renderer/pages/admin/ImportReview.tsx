@@ -4,7 +4,8 @@ import type { ImportJob, ImportReport } from '../../../core/contract/views';
 import { STALE_DUE_DAYS } from '../../../core/csv/warnings';
 import { ImportErrors } from './ImportErrors';
 import { ImportWarnings } from './ImportWarnings';
-import { ErrorNotice, formatNumber } from './shared';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { formatNumber } from './shared';
 import type { ImportAction } from './useImportJob';
 
 type ReviewedJob = Extract<ImportJob, { phase: 'ready' | 'committing' }>;

@@ -5,7 +5,8 @@ import { ROLES, type Role } from '../../../core/domain/model';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../core/auth/password';
 import { call } from '../../api/client';
 import { useStore } from '../../store';
-import { ErrorNotice, formatDateTime } from './shared';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { formatDateTime } from './shared';
 
 const NAME_MAX = 64;
 

@@ -8,7 +8,8 @@ import type { CaseSettings } from '../../../core/cases/settings';
 import { call } from '../../api/client';
 import { useStore } from '../../store';
 import { formatDate, formatNumber } from '../../format';
-import { ZONE, csvTimestamp, downloadCsv, now, toCsv } from '../admin/shared';
+import { csvTimestamp, downloadCsv, toCsv } from '../../csv';
+import { ZONE, now } from '../admin/shared';
 import type { BoardQuery } from './BoardFilters';
 import { SlaErrorNotice, categoryName, percent } from './common';
 

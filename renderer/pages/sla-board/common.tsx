@@ -7,7 +7,7 @@ import { call } from '../../api/client';
 import { useStore } from '../../store';
 import { formatNumber } from '../../format';
 import { apiErrorText } from '../../i18n/apiError';
-import { ErrorNotice } from '../admin/shared';
+import { ErrorNotice } from '../../components/ErrorNotice';
 
 /*
  * Pieces shared by the SLA board, the vouchers page and the case settings sections (namespace 'sla').
