@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import i18n from '../../i18n';
 import { termsProblemKey, toTerms, type VoucherForm } from './voucherForm';
-import { fromCaseForm, toCaseForm } from '../../pages/settings-cases/caseForm';
-import { serverFieldErrors } from '../../pages/admin/settingsForm';
-import { DEFAULT_CASE_SETTINGS } from '../../../core/cases/settings';
 
 const form = (p: Partial<VoucherForm>): VoucherForm => ({
   kind: 'cashback',
@@ -32,21 +29,5 @@ describe('messages for bad values', () => {
     expect(termsProblemKey(toTerms(form({ kind: 'points', points: '2.5' })), 'points')).toBe('amountProblem.whole');
     const pct = toTerms(form({ kind: 'discount_percent', percent: '120', amount: '10' }));
     expect(zh(`tickets:${termsProblemKey(pct, 'percent')}`)).toContain('1–99');
-  });
-
-  it('says which range a negative money setting may take', () => {
-    const t = i18n.getFixedT('zh-CN', 'sla');
-    const r = fromCaseForm({ ...toCaseForm(DEFAULT_CASE_SETTINGS), agentVoucherLimit: '-10' }, t);
-    expect(r.errors?.agentVoucherLimit).toMatch(/不能为负数.*0–¥100,000,000\.00/);
-    const days = fromCaseForm({ ...toCaseForm(DEFAULT_CASE_SETTINGS), reopenWindowDays: '-10' }, t);
-    expect(days.errors?.reopenWindowDays).toContain('0–365');
-  });
-
-  it('words a refusal of the call rules by the back end in the UI language, with the limit', () => {
-    const errors = serverFieldErrors(
-      { code: 'BAD_INPUT', message: 'Too small: expected number to be >=1 (capPer24h)', details: { issues: [{ code: 'too_small', origin: 'number', minimum: 1, inclusive: true, path: ['capPer24h'], message: 'Too small: expected number to be >=1' }] } },
-      (m) => m,
-    );
-    expect(errors.capPer24h).toBe('24 小时内最多拨打次数不能小于 1');
   });
 });
