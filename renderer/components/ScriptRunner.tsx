@@ -9,7 +9,7 @@ import { CustomerProfile } from './CustomerProfile';
 import { Finished } from './script/Finished';
 import { Intro } from './script/Intro';
 import { Runner } from './script/Runner';
-import { useScript, type Mode } from './script/state';
+import { useScript, type Mode } from '../store/script';
 import '../styles/survey.css';
 
 /*

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { back, next } from './actions';
-import { useScript, type Step } from './state';
+import { useScript, type Step } from '../../store/script';
 
 export function StepButtons({ step }: { step: Step }) {
   const { t } = useTranslation('survey');

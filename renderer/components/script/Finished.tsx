@@ -3,7 +3,7 @@ import type { ResponseView } from '../../../core/contract/views';
 import { walk } from '../../../core/questionnaire/engine';
 import { formatTime } from '../../format';
 import { answerText, questionOf, render, scriptContext } from './format';
-import { useScript, type Mode } from './state';
+import { useScript, type Mode } from '../../store/script';
 
 /** After the questionnaire: its outcome and answers, read-only. */
 export function Finished({ response, mode }: { response: ResponseView; mode: Mode }) {

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { RenderContext } from '../../../core/questionnaire/placeholders';
 import { render } from './format';
 import { ReadAloud } from './ReadAloud';
-import { useScript, type Mode } from './state';
+import { useScript, type Mode } from '../../store/script';
 
 /** Before the questionnaire starts: the opening to read, and Start (or the customer declines). */
 export function Intro({ mode }: { mode: Mode }) {

@@ -4,7 +4,7 @@ import type { Answers, ScriptContent } from '../../../core/questionnaire/model';
 import type { RenderContext } from '../../../core/questionnaire/placeholders';
 import { jump } from './actions';
 import { answerText, questionOf, render } from './format';
-import { useScript, type Step } from './state';
+import { useScript, type Step } from '../../store/script';
 
 export function QuestionList({
   content,

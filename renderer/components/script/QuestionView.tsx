@@ -4,9 +4,9 @@ import { LONG_TEXT_MAX, OTHER_TEXT_MAX, SHORT_TEXT_MAX } from '../../../core/que
 import { OTHER } from '../../../core/questionnaire/model';
 import type { Question } from '../../../core/questionnaire/model';
 import type { RenderContext } from '../../../core/questionnaire/placeholders';
-import { commitQuestion, next, otherInputId, pickOption, selectedValues, textInputId } from './actions';
+import { next, pickOption, selectedValues } from './actions';
+import { commitQuestion, otherInputId, textInputId, otherDraftKey, problemText, useScript } from '../../store/script';
 import { optionsOf, render } from './format';
-import { otherDraftKey, problemText, useScript } from './state';
 
 /** One question as the agent reads it out: the text, the hint, and the input for its type. */
 export function QuestionView({

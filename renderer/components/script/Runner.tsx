@@ -9,7 +9,7 @@ import { useDigitBuffer, useRunnerKeys } from './keys';
 import { QuestionList } from './QuestionList';
 import { QuestionView } from './QuestionView';
 import { ReadAloud } from './ReadAloud';
-import { useScript } from './state';
+import { useScript } from '../../store/script';
 
 /** The questionnaire under way: question list on the left, the current step, finish buttons below. */
 export function Runner({ response }: { response: ResponseView }) {

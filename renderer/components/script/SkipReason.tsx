@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
-import { useScript } from './state';
+import { useScript } from '../../store/script';
 import '../../styles/survey.css';
 
 const PICKS = ['inconvenient', 'unwilling', 'dropped', 'other'] as const;

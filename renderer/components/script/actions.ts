@@ -1,19 +1,12 @@
 import { OTHER } from '../../../core/questionnaire/model';
-import type { Answer, Question } from '../../../core/questionnaire/model';
+import type { Question } from '../../../core/questionnaire/model';
 import { nextKey, prevKey, questionOf, type PickOption } from './format';
-import { answersSaved, otherDraftKey, resumeStep, useScript, type Step } from './state';
+import { commitCurrent, focusSoon, otherDraftKey, otherInputId, resumeStep, textInputId, useScript, type Step } from '../../store/script';
 
 /*
  * What the agent does in the questionnaire, shared by the mouse and the keyboard. Each works on the
  * store's current state, so a key handler and a click can never disagree about what is current.
  */
-
-export const otherInputId = (key: string) => `sr-other-${key}`;
-export const textInputId = (key: string) => `sr-text-${key}`;
-
-function focusSoon(id: string) {
-  requestAnimationFrame(() => document.getElementById(id)?.focus());
-}
 
 /** The "other" text as it stands: typed but unsaved, else saved. */
 function otherTextOf(q: Question): string {
@@ -73,77 +66,6 @@ export function pickOption(q: Question, opt: PickOption): void {
   s.submit(q.key, { value: opt.value });
 }
 
-/** Saves whatever is typed or picked but not yet saved on the current question. False: not valid. */
-export function commitCurrent(): boolean {
-  const s = useScript.getState();
-  if (s.step.kind !== 'question' || !s.response || s.response.status !== 'in_progress') return true;
-  const q = questionOf(s.response.content, s.step.key);
-  if (!q) return true;
-  return commitQuestion(q);
-}
-
-export function commitQuestion(q: Question): boolean {
-  const s = useScript.getState();
-  const answered = s.answers[q.key] !== undefined;
-  switch (q.type) {
-    case 'short_text':
-    case 'long_text': {
-      const draft = s.drafts[q.key];
-      if (draft === undefined) return true;
-      if (draft.trim() === '') {
-        if (answered) return s.submit(q.key, null);
-        s.setDraft(q.key, '');
-        return true;
-      }
-      return s.submit(q.key, { value: draft });
-    }
-    case 'number': {
-      const draft = s.drafts[q.key];
-      if (draft === undefined) return true;
-      const text = draft.trim().replace(/,/g, '').replace(/，/g, '').replace(/。/g, '.');
-      if (text === '') {
-        if (answered) return s.submit(q.key, null);
-        return true;
-      }
-      const n = Number(text);
-      if (!Number.isFinite(n)) {
-        useScript.setState({ problem: { key: q.key, code: 'not_a_number' } });
-        return false;
-      }
-      return s.submit(q.key, { value: n });
-    }
-    case 'single':
-    case 'multi': {
-      const otherDraft = s.drafts[otherDraftKey(q.key)];
-      const pending = Object.hasOwn(s.picks, q.key) ? s.picks[q.key] : undefined;
-      if (pending === undefined && otherDraft === undefined) return true;
-      const value = pending ?? s.answers[q.key]?.value;
-      const picked = value === undefined ? [] : Array.isArray(value) ? value : [value];
-      if (!picked.includes(OTHER)) {
-        // The "other" text of a choice no longer picked: nothing to save.
-        if (otherDraft !== undefined) useScript.setState({ drafts: dropKey(s.drafts, otherDraftKey(q.key)) });
-        return true;
-      }
-      const text = (otherDraft ?? s.answers[q.key]?.otherText ?? '').trim();
-      if (text === '') {
-        useScript.setState({ problem: { key: q.key, code: 'other_text_missing' } });
-        focusSoon(otherInputId(q.key));
-        return false;
-      }
-      const input: Answer = { value: value as Answer['value'], otherText: text };
-      return s.submit(q.key, input);
-    }
-    default:
-      return true;
-  }
-}
-
-function dropKey<T>(rec: Record<string, T>, key: string): Record<string, T> {
-  const out = { ...rec };
-  delete out[key];
-  return out;
-}
-
 function stepFocus(step: Step) {
   const s = useScript.getState();
   if (step.kind !== 'question' || !s.response) return;
@@ -196,11 +118,3 @@ export function jump(step: Step): void {
   go(step);
 }
 
-/**
- * Before the call's result is saved: what is typed on the current question is saved too (Ctrl+Enter
- * from a questionnaire text field does not blur it), then every answer save has landed.
- */
-export async function settleQuestionnaire(): Promise<void> {
-  commitCurrent();
-  await answersSaved();
-}

@@ -3,9 +3,9 @@ import type { Question } from '../../../core/questionnaire/model';
 import type { RenderContext } from '../../../core/questionnaire/placeholders';
 import { useStore } from '../../store';
 import { isTypingTarget } from '../keys';
-import { back, next, pickOption, textInputId } from './actions';
+import { back, next, pickOption } from './actions';
+import { textInputId, useScript } from '../../store/script';
 import { optionsOf, questionOf } from './format';
-import { useScript } from './state';
 
 /** Digits typed for a choice: "1" on a 0–10 scale waits a moment for "10"; otherwise picks at once. */
 export function useDigitBuffer(ctx: RenderContext) {

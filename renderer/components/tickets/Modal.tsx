@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../ui/Dialog';
-import { useScript } from '../script/state';
+import { useScript } from '../../store/script';
 
 /*
  * A dialog over everything (the call workspace included), on the design system's Dialog: Esc or the

@@ -1,11 +1,12 @@
 import { create } from 'zustand';
 import i18n from 'i18next';
-import type { ApiError } from '../../../core/contract/result';
-import type { CallScriptState, ResponseView } from '../../../core/contract/views';
-import { answer as engineAnswer, unanswer as engineUnanswer, walk } from '../../../core/questionnaire/engine';
-import type { AnswerStepErrorCode } from '../../../core/questionnaire/engine';
-import type { Answer, AnswerValue, Answers, Question, ScriptContent } from '../../../core/questionnaire/model';
-import { call } from '../../api/client';
+import type { ApiError } from '../../core/contract/result';
+import type { CallScriptState, ResponseView } from '../../core/contract/views';
+import { answer as engineAnswer, unanswer as engineUnanswer, walk } from '../../core/questionnaire/engine';
+import type { AnswerStepErrorCode } from '../../core/questionnaire/engine';
+import { OTHER } from '../../core/questionnaire/model';
+import type { Answer, AnswerValue, Answers, Question, ScriptContent } from '../../core/questionnaire/model';
+import { call } from '../api/client';
 
 /*
  * The questionnaire of the open callback. Answers change here first, through the same pure engine the
@@ -314,4 +315,97 @@ export function answersSaved(): Promise<void> {
 /** The message of a refused answer, in the agent's language. */
 export function problemText(p: LocalProblem): string {
   return i18n.t(`survey:problem.${p.code}`, { ...p.params, defaultValue: i18n.t('survey:problem.wrong_type') });
+}
+
+// ------------------------------------------------------------------------------------------------
+// Typed or picked but not saved: committing it is questionnaire logic the workspace needs before it
+// saves the call's result (so it lives here, not in components/). The runner's inputs use these ids.
+
+export const otherInputId = (key: string) => `sr-other-${key}`;
+export const textInputId = (key: string) => `sr-text-${key}`;
+
+/** Focuses an element by id once React has drawn it. */
+export function focusSoon(id: string) {
+  requestAnimationFrame(() => document.getElementById(id)?.focus());
+}
+
+/** Saves whatever is typed or picked but not yet saved on the current question. False: not valid. */
+export function commitCurrent(): boolean {
+  const s = useScript.getState();
+  if (s.step.kind !== 'question' || !s.response || s.response.status !== 'in_progress') return true;
+  const key = s.step.key;
+  const q = s.response.content.questions.find((x) => x.key === key);
+  if (!q) return true;
+  return commitQuestion(q);
+}
+
+export function commitQuestion(q: Question): boolean {
+  const s = useScript.getState();
+  const answered = s.answers[q.key] !== undefined;
+  switch (q.type) {
+    case 'short_text':
+    case 'long_text': {
+      const draft = s.drafts[q.key];
+      if (draft === undefined) return true;
+      if (draft.trim() === '') {
+        if (answered) return s.submit(q.key, null);
+        s.setDraft(q.key, '');
+        return true;
+      }
+      return s.submit(q.key, { value: draft });
+    }
+    case 'number': {
+      const draft = s.drafts[q.key];
+      if (draft === undefined) return true;
+      const text = draft.trim().replace(/,/g, '').replace(/，/g, '').replace(/。/g, '.');
+      if (text === '') {
+        if (answered) return s.submit(q.key, null);
+        return true;
+      }
+      const n = Number(text);
+      if (!Number.isFinite(n)) {
+        useScript.setState({ problem: { key: q.key, code: 'not_a_number' } });
+        return false;
+      }
+      return s.submit(q.key, { value: n });
+    }
+    case 'single':
+    case 'multi': {
+      const otherDraft = s.drafts[otherDraftKey(q.key)];
+      const pending = Object.hasOwn(s.picks, q.key) ? s.picks[q.key] : undefined;
+      if (pending === undefined && otherDraft === undefined) return true;
+      const value = pending ?? s.answers[q.key]?.value;
+      const picked = value === undefined ? [] : Array.isArray(value) ? value : [value];
+      if (!picked.includes(OTHER)) {
+        // The "other" text of a choice no longer picked: nothing to save.
+        if (otherDraft !== undefined) useScript.setState({ drafts: dropKey(s.drafts, otherDraftKey(q.key)) });
+        return true;
+      }
+      const text = (otherDraft ?? s.answers[q.key]?.otherText ?? '').trim();
+      if (text === '') {
+        useScript.setState({ problem: { key: q.key, code: 'other_text_missing' } });
+        focusSoon(otherInputId(q.key));
+        return false;
+      }
+      const input: Answer = { value: value as Answer['value'], otherText: text };
+      return s.submit(q.key, input);
+    }
+    default:
+      return true;
+  }
+}
+
+function dropKey<T>(rec: Record<string, T>, key: string): Record<string, T> {
+  const out = { ...rec };
+  delete out[key];
+  return out;
+}
+
+/**
+ * Before the call's result is saved: what is typed on the current question is saved too (Ctrl+Enter
+ * from a questionnaire text field does not blur it), then every answer save has landed.
+ */
+export async function settleQuestionnaire(): Promise<void> {
+  commitCurrent();
+  await answersSaved();
 }
