@@ -7,6 +7,8 @@ import tseslint from 'typescript-eslint';
  * Nothing imports renderer, electron or server; only four shell files may import 'electron'.
  */
 const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'url', 'util', 'worker_threads'];
+/** What no file in renderer/ may import (the renderer's own rooms below repeat it). */
+const RENDERER_OUT = [...NODE_BUILTINS, 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'electron', '**/db/**', '**/electron/**', '**/server/**'];
 const zone = (files, patterns, message, extraPaths = []) => ({
   files,
   rules: {
@@ -41,9 +43,34 @@ export default tseslint.config(
   ),
   zone(
     ['renderer/**/*.{ts,tsx}'],
-    [...NODE_BUILTINS, 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'electron', '**/db/**', '**/electron/**', '**/server/**'],
+    RENDERER_OUT,
     'renderer/ talks to the back end only through the contract client; it imports core/ and itself.',
   ),
+  // ── Rooms inside renderer/ (issue 12) ─────────────────────────────────────────────────────────────
+  // A later block replaces the rule's options for its files, so each room repeats RENDERER_OUT.
+  {
+    files: ['renderer/ui/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: RENDERER_OUT, message: 'renderer/ talks to the back end only through the contract client; it imports core/ and itself.' },
+          // Anything outside ui/ (a path that climbs out with ../) except a stylesheet such as the tokens.
+          { regex: '^\\.\\./(?!.*\\.css$)', message: 'renderer/ui/ is the design kit: it imports nothing of ours but its own files and CSS (tokens).' },
+        ],
+      }],
+    },
+  },
+  zone(
+    ['renderer/components/**/*.{ts,tsx}'],
+    [...RENDERER_OUT, '**/pages', '**/pages/**'],
+    'renderer/components/ never imports renderer/pages/: move what both need to components/, model/, ui/ or format.',
+  ),
+  zone(
+    ['renderer/store/**/*.{ts,tsx}'],
+    [...RENDERER_OUT, '**/components', '**/components/**', '**/pages', '**/pages/**'],
+    'renderer/store/ never imports components or pages: move the shared, non-visual code to store/ or model/.',
+  ),
+  // ── end of renderer rooms ─────────────────────────────────────────────────────────────────────────
   zone(
     ['electron/**/*.ts'],
     ['**/renderer/**', '**/server/**'],
