@@ -9,7 +9,7 @@ import { CustomerProfile } from './CustomerProfile';
 import { Finished } from './script/Finished';
 import { Intro } from './script/Intro';
 import { Runner } from './script/Runner';
-import { useScript, type Mode } from '../store/script';
+import type { Mode } from '../store/script';
 import '../styles/survey.css';
 
 /*
@@ -24,14 +24,14 @@ export function WorkspaceLeft({ detail, mode }: { detail: CallbackDetail; mode: 
   const { t } = useTranslation('survey');
   const { t: tc } = useTranslation();
   const callbackId = detail.callback.id;
-  const load = useScript((s) => s.load);
-  const reset = useScript((s) => s.reset);
-  const phase = useScript((s) => s.phase);
-  const applies = useScript((s) => s.applies);
-  const response = useScript((s) => s.response);
-  const answers = useScript((s) => s.answers);
-  const tab = useScript((s) => s.tab);
-  const setTab = useScript((s) => s.setTab);
+  const load = useStore(({ script: s }) => s.load);
+  const reset = useStore(({ script: s }) => s.reset);
+  const phase = useStore(({ script: s }) => s.phase);
+  const applies = useStore(({ script: s }) => s.applies);
+  const response = useStore(({ script: s }) => s.response);
+  const answers = useStore(({ script: s }) => s.answers);
+  const tab = useStore(({ script: s }) => s.tab);
+  const setTab = useStore(({ script: s }) => s.setTab);
   const startedAt = useStore((s) => (s.workspace?.detail.callback.id === callbackId ? s.workspace.startedAt : null));
 
   useEffect(() => {
@@ -43,7 +43,7 @@ export function WorkspaceLeft({ detail, mode }: { detail: CallbackDetail; mode: 
   const callStarted = startedAt !== null;
   useEffect(() => {
     if (!callStarted) return;
-    const s = useScript.getState();
+    const s = useStore.getState().script;
     if (s.applies && (s.response === null || s.response.status === 'in_progress')) s.setTab('script');
   }, [callStarted, phase]);
 
@@ -55,12 +55,12 @@ export function WorkspaceLeft({ detail, mode }: { detail: CallbackDetail; mode: 
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
       if (e.code === 'KeyQ') {
         e.preventDefault();
-        const s = useScript.getState();
+        const s = useStore.getState().script;
         s.setTab('script');
         s.setKeysActive(s.response?.status === 'in_progress');
       } else if (e.code === 'KeyP') {
         e.preventDefault();
-        useScript.getState().setTab('profile');
+        useStore.getState().script.setTab('profile');
       }
     };
     window.addEventListener('keydown', onKey, true);
@@ -113,11 +113,11 @@ export function WorkspaceLeft({ detail, mode }: { detail: CallbackDetail; mode: 
 
 export function ScriptRunner({ mode }: { mode: Mode }) {
   const { t } = useTranslation('survey');
-  const phase = useScript((s) => s.phase);
-  const applies = useScript((s) => s.applies);
-  const response = useScript((s) => s.response);
-  const error = useScript((s) => s.error);
-  const keysActive = useScript((s) => s.keysActive);
+  const phase = useStore(({ script: s }) => s.phase);
+  const applies = useStore(({ script: s }) => s.applies);
+  const response = useStore(({ script: s }) => s.response);
+  const error = useStore(({ script: s }) => s.error);
+  const keysActive = useStore(({ script: s }) => s.keysActive);
   const inProgress = response?.status === 'in_progress' && mode === 'work';
   const panelRef = useRef<HTMLElement>(null);
 
@@ -127,9 +127,9 @@ export function ScriptRunner({ mode }: { mode: Mode }) {
     const onDown = (e: Event) => {
       const target = e.target as Node | null;
       if (!target) return;
-      if (panelRef.current?.contains(target)) useScript.getState().setKeysActive(true);
+      if (panelRef.current?.contains(target)) useStore.getState().script.setKeysActive(true);
       else if (target instanceof Element && target.closest('[data-testid="call-panel"], [data-testid="customer-profile"]')) {
-        useScript.getState().setKeysActive(false);
+        useStore.getState().script.setKeysActive(false);
       }
     };
     document.addEventListener('pointerdown', onDown, true);
@@ -205,7 +205,7 @@ export function ScriptRunner({ mode }: { mode: Mode }) {
 
 function KeysChip({ active }: { active: boolean }) {
   const { t } = useTranslation('survey');
-  const setKeysActive = useScript((s) => s.setKeysActive);
+  const setKeysActive = useStore(({ script: s }) => s.setKeysActive);
   return (
     <button
       type="button"

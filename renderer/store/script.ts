@@ -1,4 +1,3 @@
-import { create } from 'zustand';
 import i18n from 'i18next';
 import type { ApiError } from '../../core/contract/result';
 import type { CallScriptState, ResponseView } from '../../core/contract/views';
@@ -7,6 +6,7 @@ import type { AnswerStepErrorCode } from '../../core/questionnaire/engine';
 import { OTHER } from '../../core/questionnaire/model';
 import type { Answer, AnswerValue, Answers, Question, ScriptContent } from '../../core/questionnaire/model';
 import { call } from '../api/client';
+import type { Slice } from './types';
 
 /*
  * The questionnaire of the open callback. Answers change here first, through the same pure engine the
@@ -24,7 +24,7 @@ export interface LocalProblem {
   params?: Record<string, string | number>;
 }
 
-export interface ScriptStore {
+export interface ScriptState {
   callbackId: string | null;
   phase: 'idle' | 'loading' | 'ready' | 'error';
   applies: CallScriptState['applies'];
@@ -61,6 +61,21 @@ export interface ScriptStore {
   submit(key: string, input: Answer | null): boolean;
   finish(status: 'completed' | 'partial' | 'declined'): Promise<boolean>;
   clearProblem(): void;
+  /** Saves whatever is typed or picked but not yet saved on the current question. False: not valid. */
+  commitCurrent(): boolean;
+  commitQuestion(q: Question): boolean;
+  /** Before the call's result is saved: the current question is committed, then every save has landed. */
+  settle(): Promise<void>;
+  /**
+   * Whether saving "reached" needs a reason for the questionnaire: true when a script applies to this
+   * callback and its response is not completed; null when we do not know (not loaded, or another callback).
+   */
+  reasonNeeded(callbackId: string): boolean | null;
+}
+
+export interface ScriptSlice {
+  /** The questionnaire of the open callback (one object, so its names never meet the other slices'). */
+  script: ScriptState;
 }
 
 const OTHER_SUFFIX = '#other';
@@ -86,7 +101,7 @@ const without = <T>(rec: Record<string, T>, ...keys: string[]) => {
   return out;
 };
 
-type ScriptData = Omit<ScriptStore, { [K in keyof ScriptStore]: ScriptStore[K] extends (...args: never[]) => unknown ? K : never }[keyof ScriptStore]>;
+type ScriptData = Omit<ScriptState, { [K in keyof ScriptState]: ScriptState[K] extends (...args: never[]) => unknown ? K : never }[keyof ScriptState]>;
 
 /** Nothing loaded: where a new callback starts and where reset returns. */
 const INITIAL: ScriptData = {
@@ -108,7 +123,11 @@ const INITIAL: ScriptData = {
   cleared: null,
 };
 
-export const useScript = create<ScriptStore>()((set, get) => {
+export const createScriptSlice: Slice<ScriptSlice> = (setApp, getApp) => {
+  // The questionnaire lives under `script` in the one store; these two read and patch just that part.
+  const get = () => getApp().script;
+  const set = (patch: Partial<ScriptState>) => setApp((st) => ({ script: { ...st.script, ...patch } }));
+
   const resync = async (gen: number) => {
     const callbackId = get().callbackId;
     if (!callbackId) return;
@@ -119,167 +138,249 @@ export const useScript = create<ScriptStore>()((set, get) => {
   };
 
   return {
-    ...INITIAL,
+    script: {
+      ...INITIAL,
 
-    async load(callbackId) {
-      const gen = ++generation;
-      chain = Promise.resolve();
-      set({ ...INITIAL, callbackId, phase: 'loading' });
-      const r = await call('responses.forCallback', { callbackId });
-      if (gen !== generation) return;
-      if (!r.ok) {
-        set({ phase: 'error', error: r.error });
-        return;
-      }
-      const { applies, response } = r.value;
-      const inProgress = response?.status === 'in_progress';
-      set({
-        phase: 'ready',
-        applies,
-        response,
-        answers: response?.answers ?? {},
-        step: response && inProgress ? resumeStep(response.content, response.answers) : { kind: 'intro' },
-        // A questionnaire already under way opens on its own tab; otherwise the profile comes first.
-        tab: inProgress ? 'script' : 'profile',
-        keysActive: inProgress,
-        // The opening is read before starting, from the version that applies.
-        preview: applies && !response ? applies.content : null,
-      });
-    },
-
-    reset() {
-      generation++;
-      chain = Promise.resolve();
-      set(INITIAL);
-    },
-
-    setTab(tab) {
-      const response = get().response;
-      set({ tab, keysActive: tab === 'script' && response?.status === 'in_progress' });
-    },
-
-    setKeysActive(on) {
-      if (get().keysActive !== on) set({ keysActive: on });
-    },
-
-    setDraft(key, text) {
-      set({ drafts: { ...get().drafts, [key]: text }, problem: null });
-    },
-
-    setPick(key, value) {
-      set({ picks: value === null ? without(get().picks, key) : { ...get().picks, [key]: value }, problem: null });
-    },
-
-    goTo(step) {
-      set({ step, problem: null });
-    },
-
-    clearProblem() {
-      set({ problem: null });
-    },
-
-    async start(opts) {
-      const { callbackId, busy } = get();
-      if (!callbackId || busy) return;
-      set({ busy: 'start', error: null });
-      const gen = generation;
-      const r = await call('responses.start', { callbackId });
-      if (gen !== generation) return;
-      if (!r.ok) {
-        set({ busy: null, error: r.error });
-        return;
-      }
-      const response = r.value;
-      set({
-        busy: null,
-        response,
-        answers: response.answers,
-        step: resumeStep(response.content, response.answers),
-        tab: 'script',
-        keysActive: true,
-      });
-      if (opts?.declined) await get().finish('declined');
-    },
-
-    submit(key, input) {
-      const { response, answers } = get();
-      if (!response || response.status !== 'in_progress') return false;
-      const content = response.content;
-      const step = input === null ? engineUnanswer(content, answers, key) : engineAnswer(content, answers, key, input);
-      if (!step.ok) {
-        const q = content.questions.find((x) => x.key === key);
-        set({ problem: { key, code: step.code, params: rangeParams(q) } });
-        return false;
-      }
-      // Nothing changed (the same answer again): no save, no history entry.
-      const before = answers[key];
-      const after = step.answers[key];
-      if (step.cleared.length === 0 && sameAnswer(before, after)) {
-        set({ drafts: without(get().drafts, key, otherDraftKey(key)), picks: without(get().picks, key), problem: null });
-        return true;
-      }
-      const mySeq = ++seq;
-      set({
-        answers: step.answers,
-        drafts: without(get().drafts, key, otherDraftKey(key)),
-        picks: without(get().picks, key),
-        problem: null,
-        error: null,
-        pending: get().pending + 1,
-        cleared: step.cleared.length > 0 ? { count: step.cleared.length, seq: mySeq } : get().cleared,
-      });
-      const gen = generation;
-      const responseId = response.id;
-      const payload = input === null ? null : (step.answers[key] ?? null);
-      chain = chain.then(async () => {
+      async load(callbackId) {
+        const gen = ++generation;
+        chain = Promise.resolve();
+        set({ ...INITIAL, callbackId, phase: 'loading' });
+        const r = await call('responses.forCallback', { callbackId });
         if (gen !== generation) return;
-        const serverBefore = get().response?.answers ?? {};
-        const r = await call('responses.answer', { responseId, key, answer: payload });
-        if (gen !== generation) return;
-        const pending = get().pending - 1;
         if (!r.ok) {
-          set({ pending, error: r.error });
-          // Whatever we thought, the back end's answers are the truth: read them again.
-          await resync(gen);
+          set({ phase: 'error', error: r.error });
           return;
         }
-        // The back end's count of what this change cleared (the same rule; it is the one that counts).
-        const gone = Object.keys(serverBefore).filter((k) => k !== key && !Object.hasOwn(r.value.answers, k)).length;
-        const patch: Partial<ScriptStore> = { pending, response: r.value };
-        if (gone > 0) patch.cleared = { count: gone, seq: mySeq };
-        if (pending === 0) patch.answers = r.value.answers;
-        set(patch);
-      });
-      return true;
-    },
+        const { applies, response } = r.value;
+        const inProgress = response?.status === 'in_progress';
+        set({
+          phase: 'ready',
+          applies,
+          response,
+          answers: response?.answers ?? {},
+          step: response && inProgress ? resumeStep(response.content, response.answers) : { kind: 'intro' },
+          // A questionnaire already under way opens on its own tab; otherwise the profile comes first.
+          tab: inProgress ? 'script' : 'profile',
+          keysActive: inProgress,
+          // The opening is read before starting, from the version that applies.
+          preview: applies && !response ? applies.content : null,
+        });
+      },
 
-    async finish(status) {
-      const { response, busy } = get();
-      if (!response || busy || response.status !== 'in_progress') return false;
-      set({ busy: 'finish', error: null, problem: null });
-      const gen = generation;
-      await chain; // every answer given is saved before the questionnaire ends
-      if (gen !== generation) return false;
-      const r = await call('responses.finish', { responseId: response.id, status });
-      if (gen !== generation) return false;
-      if (!r.ok) {
-        set({ busy: null, error: r.error });
-        await resync(gen);
-        return false;
-      }
-      set({
-        busy: null,
-        response: r.value,
-        answers: r.value.answers,
-        keysActive: false,
-        drafts: {},
-        picks: {},
-        cleared: null,
-      });
-      return true;
+      reset() {
+        generation++;
+        chain = Promise.resolve();
+        set(INITIAL);
+      },
+
+      setTab(tab) {
+        const response = get().response;
+        set({ tab, keysActive: tab === 'script' && response?.status === 'in_progress' });
+      },
+
+      setKeysActive(on) {
+        if (get().keysActive !== on) set({ keysActive: on });
+      },
+
+      setDraft(key, text) {
+        set({ drafts: { ...get().drafts, [key]: text }, problem: null });
+      },
+
+      setPick(key, value) {
+        set({ picks: value === null ? without(get().picks, key) : { ...get().picks, [key]: value }, problem: null });
+      },
+
+      goTo(step) {
+        set({ step, problem: null });
+      },
+
+      clearProblem() {
+        set({ problem: null });
+      },
+
+      async start(opts) {
+        const { callbackId, busy } = get();
+        if (!callbackId || busy) return;
+        set({ busy: 'start', error: null });
+        const gen = generation;
+        const r = await call('responses.start', { callbackId });
+        if (gen !== generation) return;
+        if (!r.ok) {
+          set({ busy: null, error: r.error });
+          return;
+        }
+        const response = r.value;
+        set({
+          busy: null,
+          response,
+          answers: response.answers,
+          step: resumeStep(response.content, response.answers),
+          tab: 'script',
+          keysActive: true,
+        });
+        if (opts?.declined) await get().finish('declined');
+      },
+
+      submit(key, input) {
+        const { response, answers } = get();
+        if (!response || response.status !== 'in_progress') return false;
+        const content = response.content;
+        const step = input === null ? engineUnanswer(content, answers, key) : engineAnswer(content, answers, key, input);
+        if (!step.ok) {
+          const q = content.questions.find((x) => x.key === key);
+          set({ problem: { key, code: step.code, params: rangeParams(q) } });
+          return false;
+        }
+        // Nothing changed (the same answer again): no save, no history entry.
+        const before = answers[key];
+        const after = step.answers[key];
+        if (step.cleared.length === 0 && sameAnswer(before, after)) {
+          set({ drafts: without(get().drafts, key, otherDraftKey(key)), picks: without(get().picks, key), problem: null });
+          return true;
+        }
+        const mySeq = ++seq;
+        set({
+          answers: step.answers,
+          drafts: without(get().drafts, key, otherDraftKey(key)),
+          picks: without(get().picks, key),
+          problem: null,
+          error: null,
+          pending: get().pending + 1,
+          cleared: step.cleared.length > 0 ? { count: step.cleared.length, seq: mySeq } : get().cleared,
+        });
+        const gen = generation;
+        const responseId = response.id;
+        const payload = input === null ? null : (step.answers[key] ?? null);
+        chain = chain.then(async () => {
+          if (gen !== generation) return;
+          const serverBefore = get().response?.answers ?? {};
+          const r = await call('responses.answer', { responseId, key, answer: payload });
+          if (gen !== generation) return;
+          const pending = get().pending - 1;
+          if (!r.ok) {
+            set({ pending, error: r.error });
+            // Whatever we thought, the back end's answers are the truth: read them again.
+            await resync(gen);
+            return;
+          }
+          // The back end's count of what this change cleared (the same rule; it is the one that counts).
+          const gone = Object.keys(serverBefore).filter((k) => k !== key && !Object.hasOwn(r.value.answers, k)).length;
+          const patch: Partial<ScriptState> = { pending, response: r.value };
+          if (gone > 0) patch.cleared = { count: gone, seq: mySeq };
+          if (pending === 0) patch.answers = r.value.answers;
+          set(patch);
+        });
+        return true;
+      },
+
+      async finish(status) {
+        const { response, busy } = get();
+        if (!response || busy || response.status !== 'in_progress') return false;
+        set({ busy: 'finish', error: null, problem: null });
+        const gen = generation;
+        await chain; // every answer given is saved before the questionnaire ends
+        if (gen !== generation) return false;
+        const r = await call('responses.finish', { responseId: response.id, status });
+        if (gen !== generation) return false;
+        if (!r.ok) {
+          set({ busy: null, error: r.error });
+          await resync(gen);
+          return false;
+        }
+        set({
+          busy: null,
+          response: r.value,
+          answers: r.value.answers,
+          keysActive: false,
+          drafts: {},
+          picks: {},
+          cleared: null,
+        });
+        return true;
+      },
+
+      commitCurrent() {
+        const s = get();
+        if (s.step.kind !== 'question' || !s.response || s.response.status !== 'in_progress') return true;
+        const key = s.step.key;
+        const q = s.response.content.questions.find((x) => x.key === key);
+        if (!q) return true;
+        return get().commitQuestion(q);
+      },
+
+      commitQuestion(q) {
+        const s = get();
+        const answered = s.answers[q.key] !== undefined;
+        switch (q.type) {
+          case 'short_text':
+          case 'long_text': {
+            const draft = s.drafts[q.key];
+            if (draft === undefined) return true;
+            if (draft.trim() === '') {
+              if (answered) return s.submit(q.key, null);
+              s.setDraft(q.key, '');
+              return true;
+            }
+            return s.submit(q.key, { value: draft });
+          }
+          case 'number': {
+            const draft = s.drafts[q.key];
+            if (draft === undefined) return true;
+            const text = draft.trim().replace(/,/g, '').replace(/，/g, '').replace(/。/g, '.');
+            if (text === '') {
+              if (answered) return s.submit(q.key, null);
+              return true;
+            }
+            const n = Number(text);
+            if (!Number.isFinite(n)) {
+              set({ problem: { key: q.key, code: 'not_a_number' } });
+              return false;
+            }
+            return s.submit(q.key, { value: n });
+          }
+          case 'single':
+          case 'multi': {
+            const otherDraft = s.drafts[otherDraftKey(q.key)];
+            const pending = Object.hasOwn(s.picks, q.key) ? s.picks[q.key] : undefined;
+            if (pending === undefined && otherDraft === undefined) return true;
+            const value = pending ?? s.answers[q.key]?.value;
+            const picked = value === undefined ? [] : Array.isArray(value) ? value : [value];
+            if (!picked.includes(OTHER)) {
+              // The "other" text of a choice no longer picked: nothing to save.
+              if (otherDraft !== undefined) set({ drafts: without(s.drafts, otherDraftKey(q.key)) });
+              return true;
+            }
+            const text = (otherDraft ?? s.answers[q.key]?.otherText ?? '').trim();
+            if (text === '') {
+              set({ problem: { key: q.key, code: 'other_text_missing' } });
+              focusSoon(otherInputId(q.key));
+              return false;
+            }
+            const input: Answer = { value: value as Answer['value'], otherText: text };
+            return s.submit(q.key, input);
+          }
+          default:
+            return true;
+        }
+      },
+
+      /**
+       * Before the call's result is saved: what is typed on the current question is saved too (Ctrl+Enter
+       * from a questionnaire text field does not blur it), then every answer save has landed.
+       */
+      async settle() {
+        get().commitCurrent();
+        await answersSaved();
+      },
+
+      reasonNeeded(callbackId) {
+        const s = get();
+        if (s.callbackId !== callbackId || s.phase !== 'ready') return null;
+        return s.applies !== null && s.response?.status !== 'completed';
+      },
     },
   };
-});
+};
 
 function rangeParams(q: Question | undefined): Record<string, string | number> | undefined {
   if (!q) return undefined;
@@ -294,18 +395,8 @@ function sameAnswer(a: Answer | undefined, b: Answer | undefined): boolean {
   return JSON.stringify(a.value) === JSON.stringify(b.value) && (a.otherText ?? '') === (b.otherText ?? '');
 }
 
-/**
- * Whether saving "reached" needs a reason for the questionnaire: true when a script applies to this
- * callback and its response is not completed; null when we do not know (not loaded, or another callback).
- */
-export function surveyReasonNeeded(callbackId: string): boolean | null {
-  const s = useScript.getState();
-  if (s.callbackId !== callbackId || s.phase !== 'ready') return null;
-  return s.applies !== null && s.response?.status !== 'completed';
-}
-
 /** Resolves once every questionnaire answer given so far has been saved (or refused). */
-export function answersSaved(): Promise<void> {
+function answersSaved(): Promise<void> {
   return chain.then(
     () => undefined,
     () => undefined,
@@ -318,8 +409,9 @@ export function problemText(p: LocalProblem): string {
 }
 
 // ------------------------------------------------------------------------------------------------
-// Typed or picked but not saved: committing it is questionnaire logic the workspace needs before it
-// saves the call's result (so it lives here, not in components/). The runner's inputs use these ids.
+// The runner's inputs, by id: committing typed-but-unsaved answers is questionnaire logic the workspace
+// needs before it saves the call's result (so it lives here, not in components/), and it focuses the
+// "other" text when that is missing.
 
 export const otherInputId = (key: string) => `sr-other-${key}`;
 export const textInputId = (key: string) => `sr-text-${key}`;
@@ -329,83 +421,4 @@ export function focusSoon(id: string) {
   requestAnimationFrame(() => document.getElementById(id)?.focus());
 }
 
-/** Saves whatever is typed or picked but not yet saved on the current question. False: not valid. */
-export function commitCurrent(): boolean {
-  const s = useScript.getState();
-  if (s.step.kind !== 'question' || !s.response || s.response.status !== 'in_progress') return true;
-  const key = s.step.key;
-  const q = s.response.content.questions.find((x) => x.key === key);
-  if (!q) return true;
-  return commitQuestion(q);
-}
 
-export function commitQuestion(q: Question): boolean {
-  const s = useScript.getState();
-  const answered = s.answers[q.key] !== undefined;
-  switch (q.type) {
-    case 'short_text':
-    case 'long_text': {
-      const draft = s.drafts[q.key];
-      if (draft === undefined) return true;
-      if (draft.trim() === '') {
-        if (answered) return s.submit(q.key, null);
-        s.setDraft(q.key, '');
-        return true;
-      }
-      return s.submit(q.key, { value: draft });
-    }
-    case 'number': {
-      const draft = s.drafts[q.key];
-      if (draft === undefined) return true;
-      const text = draft.trim().replace(/,/g, '').replace(/，/g, '').replace(/。/g, '.');
-      if (text === '') {
-        if (answered) return s.submit(q.key, null);
-        return true;
-      }
-      const n = Number(text);
-      if (!Number.isFinite(n)) {
-        useScript.setState({ problem: { key: q.key, code: 'not_a_number' } });
-        return false;
-      }
-      return s.submit(q.key, { value: n });
-    }
-    case 'single':
-    case 'multi': {
-      const otherDraft = s.drafts[otherDraftKey(q.key)];
-      const pending = Object.hasOwn(s.picks, q.key) ? s.picks[q.key] : undefined;
-      if (pending === undefined && otherDraft === undefined) return true;
-      const value = pending ?? s.answers[q.key]?.value;
-      const picked = value === undefined ? [] : Array.isArray(value) ? value : [value];
-      if (!picked.includes(OTHER)) {
-        // The "other" text of a choice no longer picked: nothing to save.
-        if (otherDraft !== undefined) useScript.setState({ drafts: dropKey(s.drafts, otherDraftKey(q.key)) });
-        return true;
-      }
-      const text = (otherDraft ?? s.answers[q.key]?.otherText ?? '').trim();
-      if (text === '') {
-        useScript.setState({ problem: { key: q.key, code: 'other_text_missing' } });
-        focusSoon(otherInputId(q.key));
-        return false;
-      }
-      const input: Answer = { value: value as Answer['value'], otherText: text };
-      return s.submit(q.key, input);
-    }
-    default:
-      return true;
-  }
-}
-
-function dropKey<T>(rec: Record<string, T>, key: string): Record<string, T> {
-  const out = { ...rec };
-  delete out[key];
-  return out;
-}
-
-/**
- * Before the call's result is saved: what is typed on the current question is saved too (Ctrl+Enter
- * from a questionnaire text field does not blur it), then every answer save has landed.
- */
-export async function settleQuestionnaire(): Promise<void> {
-  commitCurrent();
-  await answersSaved();
-}

@@ -8,7 +8,6 @@ import { checkCallingWindow } from '../../core/rules/calling-window';
 import { MAX_CALLBACK_LATER_MS } from '../../core/rules/dispositions';
 import { call } from '../api/client';
 import { apiErrorText } from '../i18n/apiError';
-import { settleQuestionnaire, surveyReasonNeeded } from './script';
 import { formatShortDateTime, now, relativeToNow } from '../format';
 import { dropDraftSave, flushDraftSave, scheduleDraftSave } from './call-draft-save';
 import type { Slice } from './types';
@@ -328,7 +327,7 @@ export const createWorkspaceSlice: Slice<WorkspaceSlice> = (set, get) => {
         }
       }
       // A reached call whose questionnaire was not completed needs the reason (the back end checks too).
-      const needsReason = draft.disposition === 'reached' ? surveyReasonNeeded(ws.detail.callback.id) : false;
+      const needsReason = draft.disposition === 'reached' ? get().script.reasonNeeded(ws.detail.callback.id) : false;
       const surveySkipReason = needsReason !== false ? draft.surveySkipReason.trim() || null : null;
       if (needsReason === true && surveySkipReason === null) {
         patchWs({ error: { code: 'BAD_INPUT', message: i18n.t('survey:skip.required'), details: { field: 'surveySkipReason', local: true } } });
@@ -338,7 +337,7 @@ export const createWorkspaceSlice: Slice<WorkspaceSlice> = (set, get) => {
       const startedAt = Math.min(ws.startedAt ?? endedAt, endedAt);
       const dncExpiresAt = draft.disposition === 'dnc_requested' ? dncExpiryInstant(draft.dncExpiry, endedAt) : null;
       patchWs({ busy: 'save', error: null });
-      await settleQuestionnaire(); // questionnaire answers given just before saving land first
+      await get().script.settle(); // questionnaire answers given just before saving land first
       const r = await call('callbacks.recordOutcome', {
         callbackId: ws.detail.callback.id,
         disposition: draft.disposition,

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { back, next } from './actions';
-import { useScript, type Step } from '../../store/script';
+import type { Step } from '../../store/script';
+import { useStore } from '../../store';
 
 export function StepButtons({ step }: { step: Step }) {
   const { t } = useTranslation('survey');
@@ -21,10 +22,10 @@ export function StepButtons({ step }: { step: Step }) {
 
 export function FinishBar({ canComplete, missing }: { canComplete: boolean; missing: number }) {
   const { t } = useTranslation('survey');
-  const finish = useScript((s) => s.finish);
-  const busy = useScript((s) => s.busy);
-  const pending = useScript((s) => s.pending);
-  const unsaved = useScript((s) => Object.keys(s.picks).length > 0);
+  const finish = useStore(({ script: s }) => s.finish);
+  const busy = useStore(({ script: s }) => s.busy);
+  const pending = useStore(({ script: s }) => s.pending);
+  const unsaved = useStore(({ script: s }) => Object.keys(s.picks).length > 0);
   const completeOk = canComplete && !unsaved;
   return (
     <footer className="sr-foot">

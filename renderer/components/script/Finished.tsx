@@ -3,14 +3,15 @@ import type { ResponseView } from '../../../core/contract/views';
 import { walk } from '../../../core/questionnaire/engine';
 import { formatTime } from '../../format';
 import { answerText, questionOf, render, scriptContext } from './format';
-import { useScript, type Mode } from '../../store/script';
+import type { Mode } from '../../store/script';
+import { useStore } from '../../store';
 
 /** After the questionnaire: its outcome and answers, read-only. */
 export function Finished({ response, mode }: { response: ResponseView; mode: Mode }) {
   const { t } = useTranslation('survey');
-  const applies = useScript((s) => s.applies);
-  const busy = useScript((s) => s.busy);
-  const start = useScript((s) => s.start);
+  const applies = useStore(({ script: s }) => s.applies);
+  const busy = useStore(({ script: s }) => s.busy);
+  const start = useStore(({ script: s }) => s.start);
   const content = response.content;
   const ctx = scriptContext(response.context, content);
   const w = walk(content, response.answers);

@@ -2,16 +2,17 @@ import { useTranslation } from 'react-i18next';
 import type { RenderContext } from '../../../core/questionnaire/placeholders';
 import { render } from './format';
 import { ReadAloud } from './ReadAloud';
-import { useScript, type Mode } from '../../store/script';
+import type { Mode } from '../../store/script';
+import { useStore } from '../../store';
 
 /** Before the questionnaire starts: the opening to read, and Start (or the customer declines). */
 export function Intro({ mode }: { mode: Mode }) {
   const { t } = useTranslation('survey');
-  const preview = useScript((s) => s.preview);
-  const busy = useScript((s) => s.busy);
-  const start = useScript((s) => s.start);
+  const preview = useStore(({ script: s }) => s.preview);
+  const busy = useStore(({ script: s }) => s.busy);
+  const start = useStore(({ script: s }) => s.start);
   // The server fills the placeholders' values (customer, agent, ticket subject), as it will for the response.
-  const applies = useScript((s) => s.applies);
+  const applies = useStore(({ script: s }) => s.applies);
   const ctx: RenderContext | null = preview && applies ? applies.context : null;
   return (
     <div className="sr-intro" data-testid="script-intro">

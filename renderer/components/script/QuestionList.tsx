@@ -4,7 +4,8 @@ import type { Answers, ScriptContent } from '../../../core/questionnaire/model';
 import type { RenderContext } from '../../../core/questionnaire/placeholders';
 import { jump } from './actions';
 import { answerText, questionOf, render } from './format';
-import { useScript, type Step } from '../../store/script';
+import type { Step } from '../../store/script';
+import { useStore } from '../../store';
 
 export function QuestionList({
   content,
@@ -24,8 +25,8 @@ export function QuestionList({
   missing: string[];
 }) {
   const { t } = useTranslation('survey');
-  const drafts = useScript((s) => s.drafts);
-  const picks = useScript((s) => s.picks);
+  const drafts = useStore(({ script: s }) => s.drafts);
+  const picks = useStore(({ script: s }) => s.picks);
   const navRef = useRef<HTMLElement>(null);
   const stepId = step.kind === 'question' ? step.key : step.kind;
   useEffect(() => {

@@ -5,8 +5,9 @@ import { OTHER } from '../../../core/questionnaire/model';
 import type { Question } from '../../../core/questionnaire/model';
 import type { RenderContext } from '../../../core/questionnaire/placeholders';
 import { next, pickOption, selectedValues } from './actions';
-import { commitQuestion, otherInputId, textInputId, otherDraftKey, problemText, useScript } from '../../store/script';
+import { otherInputId, textInputId, otherDraftKey, problemText } from '../../store/script';
 import { optionsOf, render } from './format';
+import { useStore } from '../../store';
 
 /** One question as the agent reads it out: the text, the hint, and the input for its type. */
 export function QuestionView({
@@ -24,7 +25,7 @@ export function QuestionView({
   typed: string;
 }) {
   const { t } = useTranslation('survey');
-  const problem = useScript((s) => (s.problem && s.problem.key === q.key ? s.problem : null));
+  const problem = useStore(({ script: s }) => (s.problem && s.problem.key === q.key ? s.problem : null));
   return (
     <div className="sr-question" data-testid="script-question" data-key={q.key} data-type={q.type}>
       <div className="sr-q-meta">
@@ -71,8 +72,8 @@ function AnswerInput({ q, ctx, typed }: { q: Question; ctx: RenderContext; typed
 
 function useSelected(q: Question): unknown[] {
   // Subscribes to what selectedValues reads, then reads it.
-  useScript((s) => s.answers[q.key]);
-  useScript((s) => s.picks[q.key]);
+  useStore(({ script: s }) => s.answers[q.key]);
+  useStore(({ script: s }) => s.picks[q.key]);
   return selectedValues(q);
 }
 
@@ -114,9 +115,9 @@ function ChoiceList({ q, ctx, typed }: { q: Question; ctx: RenderContext; typed:
 function OtherText({ q }: { q: Question }) {
   const { t } = useTranslation('survey');
   const key = otherDraftKey(q.key);
-  const draft = useScript((s) => s.drafts[key]);
-  const saved = useScript((s) => s.answers[q.key]?.otherText ?? '');
-  const setDraft = useScript((s) => s.setDraft);
+  const draft = useStore(({ script: s }) => s.drafts[key]);
+  const saved = useStore(({ script: s }) => s.answers[q.key]?.otherText ?? '');
+  const setDraft = useStore(({ script: s }) => s.setDraft);
   return (
     <label className="sr-other">
       <span>{t('runner.otherLabel')}</span>
@@ -129,7 +130,7 @@ function OtherText({ q }: { q: Question }) {
         placeholder={t('runner.otherPlaceholder')}
         onChange={(e) => setDraft(key, e.target.value)}
         onBlur={() => {
-          if (useScript.getState().drafts[key] !== undefined) commitQuestion(q);
+          if (useStore.getState().script.drafts[key] !== undefined) useStore.getState().script.commitQuestion(q);
         }}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey && !e.nativeEvent.isComposing) {
@@ -181,12 +182,12 @@ function Scale({ q, ctx, typed }: { q: Question; ctx: RenderContext; typed: stri
 
 function TextAnswer({ q }: { q: Question }) {
   const { t } = useTranslation('survey');
-  const draft = useScript((s) => s.drafts[q.key]);
-  const saved = useScript((s) => s.answers[q.key]);
-  const setDraft = useScript((s) => s.setDraft);
+  const draft = useStore(({ script: s }) => s.drafts[q.key]);
+  const saved = useStore(({ script: s }) => s.answers[q.key]);
+  const setDraft = useStore(({ script: s }) => s.setDraft);
   const value = draft ?? (saved === undefined ? '' : String(saved.value));
   const onBlur = () => {
-    if (useScript.getState().drafts[q.key] !== undefined) commitQuestion(q);
+    if (useStore.getState().script.drafts[q.key] !== undefined) useStore.getState().script.commitQuestion(q);
   };
   const onEnter = (e: ReactKeyboardEvent) => {
     if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey && !e.shiftKey && !e.nativeEvent.isComposing) {

@@ -9,13 +9,13 @@ import { useDigitBuffer, useRunnerKeys } from './keys';
 import { QuestionList } from './QuestionList';
 import { QuestionView } from './QuestionView';
 import { ReadAloud } from './ReadAloud';
-import { useScript } from '../../store/script';
+import { useStore } from '../../store';
 
 /** The questionnaire under way: question list on the left, the current step, finish buttons below. */
 export function Runner({ response }: { response: ResponseView }) {
   const { t } = useTranslation('survey');
-  const answers = useScript((s) => s.answers);
-  const step = useScript((s) => s.step);
+  const answers = useStore(({ script: s }) => s.answers);
+  const step = useStore(({ script: s }) => s.step);
   const content = response.content;
   const ctx = scriptContext(response.context, content);
   const w = walk(content, answers);
@@ -28,7 +28,7 @@ export function Runner({ response }: { response: ResponseView }) {
   const currentVisible = currentKey === null || w.visible.includes(currentKey);
   useEffect(() => {
     if (!currentVisible && currentKey !== null) {
-      const s = useScript.getState();
+      const s = useStore.getState().script;
       const r = s.response;
       if (!r) return;
       const pos = r.content.questions.findIndex((q) => q.key === currentKey);
@@ -81,7 +81,7 @@ function Progress({ answered, visible }: { answered: number; visible: number }) 
 
 function ClearedNote() {
   const { t } = useTranslation('survey');
-  const cleared = useScript((s) => s.cleared);
+  const cleared = useStore(({ script: s }) => s.cleared);
   const [hidden, setHidden] = useState<number | null>(null);
   useEffect(() => {
     if (!cleared) return;

@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
-import { useScript } from '../../store/script';
 import '../../styles/survey.css';
 
 const PICKS = ['inconvenient', 'unwilling', 'dropped', 'other'] as const;
@@ -15,10 +14,10 @@ export function SurveySkipReason() {
   const ws = useStore((s) => s.workspace);
   const draft = useStore((s) => s.draft);
   const updateDraft = useStore((s) => s.updateDraft);
-  const scriptFor = useScript((s) => s.callbackId);
-  const phase = useScript((s) => s.phase);
-  const applies = useScript((s) => s.applies);
-  const status = useScript((s) => s.response?.status ?? null);
+  const scriptFor = useStore(({ script: s }) => s.callbackId);
+  const phase = useStore(({ script: s }) => s.phase);
+  const applies = useStore(({ script: s }) => s.applies);
+  const status = useStore(({ script: s }) => s.response?.status ?? null);
   const inputRef = useRef<HTMLInputElement>(null);
 
   const callbackId = ws?.detail.callback.id ?? null;

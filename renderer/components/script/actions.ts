@@ -1,7 +1,8 @@
 import { OTHER } from '../../../core/questionnaire/model';
 import type { Question } from '../../../core/questionnaire/model';
 import { nextKey, prevKey, questionOf, type PickOption } from './format';
-import { commitCurrent, focusSoon, otherDraftKey, otherInputId, resumeStep, textInputId, useScript, type Step } from '../../store/script';
+import { focusSoon, otherDraftKey, otherInputId, resumeStep, textInputId, type Step } from '../../store/script';
+import { useStore } from '../../store';
 
 /*
  * What the agent does in the questionnaire, shared by the mouse and the keyboard. Each works on the
@@ -10,20 +11,20 @@ import { commitCurrent, focusSoon, otherDraftKey, otherInputId, resumeStep, text
 
 /** The "other" text as it stands: typed but unsaved, else saved. */
 function otherTextOf(q: Question): string {
-  const s = useScript.getState();
+  const s = useStore.getState().script;
   return s.drafts[otherDraftKey(q.key)] ?? s.answers[q.key]?.otherText ?? '';
 }
 
 /** Choice values currently selected (a pick waiting for its "other" text counts). */
 export function selectedValues(q: Question): unknown[] {
-  const s = useScript.getState();
+  const s = useStore.getState().script;
   const v = Object.hasOwn(s.picks, q.key) ? s.picks[q.key] : s.answers[q.key]?.value;
   if (v === undefined) return [];
   return Array.isArray(v) ? v : [v];
 }
 
 export function pickOption(q: Question, opt: PickOption): void {
-  const s = useScript.getState();
+  const s = useStore.getState().script;
   if (q.type === 'single') {
     if (opt.value === OTHER) {
       const text = otherTextOf(q).trim();
@@ -67,20 +68,20 @@ export function pickOption(q: Question, opt: PickOption): void {
 }
 
 function stepFocus(step: Step) {
-  const s = useScript.getState();
+  const s = useStore.getState().script;
   if (step.kind !== 'question' || !s.response) return;
   const q = questionOf(s.response.content, step.key);
   if (q && ['short_text', 'long_text', 'number'].includes(q.type) && s.keysActive) focusSoon(textInputId(q.key));
 }
 
 function go(step: Step) {
-  useScript.getState().goTo(step);
+  useStore.getState().script.goTo(step);
   stepFocus(step);
 }
 
 /** On to the next visible question (saving what is pending first), or to the end. */
 export function next(): void {
-  const s = useScript.getState();
+  const s = useStore.getState().script;
   const r = s.response;
   if (!r || r.status !== 'in_progress') return;
   if (s.step.kind === 'intro') {
@@ -90,31 +91,31 @@ export function next(): void {
     return;
   }
   if (s.step.kind !== 'question') return;
-  if (!commitCurrent()) return;
-  const after = useScript.getState().answers;
+  if (!useStore.getState().script.commitCurrent()) return;
+  const after = useStore.getState().script.answers;
   const k = nextKey(r.content, after, s.step.key);
   go(k ? { kind: 'question', key: k } : { kind: 'end' });
 }
 
 function firstQuestion(): Step {
-  const s = useScript.getState();
+  const s = useStore.getState().script;
   const k = s.response ? nextKey(s.response.content, s.answers, '') : null;
   return k ? { kind: 'question', key: k } : { kind: 'end' };
 }
 
 export function back(): void {
-  const s = useScript.getState();
+  const s = useStore.getState().script;
   const r = s.response;
   if (!r || r.status !== 'in_progress' || s.step.kind === 'intro') return;
-  if (s.step.kind === 'question' && !commitCurrent()) return;
-  const after = useScript.getState().answers;
+  if (s.step.kind === 'question' && !useStore.getState().script.commitCurrent()) return;
+  const after = useStore.getState().script.answers;
   const k = prevKey(r.content, after, s.step.kind === 'question' ? s.step.key : null);
   go(k ? { kind: 'question', key: k } : { kind: 'intro' });
 }
 
 export function jump(step: Step): void {
-  const s = useScript.getState();
-  if (s.step.kind === 'question' && s.response?.status === 'in_progress' && !commitCurrent()) return;
+  const s = useStore.getState().script;
+  if (s.step.kind === 'question' && s.response?.status === 'in_progress' && !useStore.getState().script.commitCurrent()) return;
   go(step);
 }
 

@@ -4,7 +4,7 @@ import type { RenderContext } from '../../../core/questionnaire/placeholders';
 import { useStore } from '../../store';
 import { isTypingTarget } from '../keys';
 import { back, next, pickOption } from './actions';
-import { textInputId, useScript } from '../../store/script';
+import { textInputId } from '../../store/script';
 import { optionsOf, questionOf } from './format';
 
 /** Digits typed for a choice: "1" on a 0–10 scale waits a moment for "10"; otherwise picks at once. */
@@ -26,7 +26,7 @@ export function useDigitBuffer(ctx: RenderContext) {
       r.buf = '';
       setTyped('');
       if (buf === '') return;
-      const s = useScript.getState();
+      const s = useStore.getState().script;
       if (s.step.kind !== 'question' || s.step.key !== key || !s.response) return;
       const q = questionOf(s.response.content, key);
       const o = q ? optionsOf(q, ctxRef.current).find((x) => x.digits === buf) : undefined;
@@ -69,7 +69,7 @@ export function useDigitBuffer(ctx: RenderContext) {
 export function useRunnerKeys(onDigit: (q: Question, d: string) => void, flush: () => void) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const s = useScript.getState();
+      const s = useStore.getState().script;
       const ws = useStore.getState().workspace;
       if (!ws || ws.mode !== 'work' || s.tab !== 'script' || s.response?.status !== 'in_progress') return;
       if (e.altKey && !e.ctrlKey && !e.metaKey) {

@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../ui/Dialog';
-import { useScript } from '../../store/script';
+import { useStore } from '../../store';
 
 /*
  * A dialog over everything (the call workspace included), on the design system's Dialog: Esc or the
@@ -32,7 +32,7 @@ export function Modal({
   const { t } = useTranslation('tickets');
 
   useEffect(() => {
-    useScript.getState().setKeysActive(false);
+    useStore.getState().script.setKeysActive(false);
   }, []);
 
   return (
