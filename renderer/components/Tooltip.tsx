@@ -1,25 +1,14 @@
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import { create } from 'zustand';
+import { useStore } from '../store';
 
 /*
  * One floating tooltip for the whole app, rendered at the top level with fixed positioning, so it is
- * never clipped by the scrolling queue table. Triggers register content on hover/focus.
+ * never clipped by the scrolling queue table. Triggers register content on hover/focus (the ui slice's
+ * tip, showTip, hideTip).
  */
 
-interface TipState {
-  tip: { content: ReactNode; rect: DOMRect } | null;
-  show(content: ReactNode, rect: DOMRect): void;
-  hide(): void;
-}
-
-const useTip = create<TipState>()((set) => ({
-  tip: null,
-  show: (content, rect) => set({ tip: { content, rect } }),
-  hide: () => set({ tip: null }),
-}));
-
 export function TooltipLayer() {
-  const tip = useTip((s) => s.tip);
+  const tip = useStore((s) => s.tip);
   const ref = useRef<HTMLDivElement>(null);
   const [pos, setPos] = useState<{ left: number; top: number } | null>(null);
 
@@ -53,8 +42,8 @@ export function TooltipLayer() {
 }
 
 export function Tip({ content, children, className }: { content: ReactNode; children: ReactNode; className?: string }) {
-  const show = useTip((s) => s.show);
-  const hide = useTip((s) => s.hide);
+  const show = useStore((s) => s.showTip);
+  const hide = useStore((s) => s.hideTip);
   const open = (el: HTMLElement) => show(content, el.getBoundingClientRect());
   return (
     <span
@@ -70,4 +59,4 @@ export function Tip({ content, children, className }: { content: ReactNode; chil
 }
 
 /** Hides any open tooltip (e.g. when the table scrolls under it). */
-export const hideTooltip = () => useTip.getState().hide();
+export const hideTooltip = () => useStore.getState().hideTip();

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Slice } from './types';
 
 export type ToastKind = 'info' | 'success' | 'error';
@@ -30,6 +31,10 @@ export interface UiSlice {
   /** Shows a toast. Errors stay longer. */
   notify(kind: ToastKind, text: string): void;
   dismissToast(id: number): void;
+  /** The one floating tooltip (components/Tooltip.tsx): what it says and the box of its trigger. */
+  tip: { content: ReactNode; rect: DOMRect } | null;
+  showTip(content: ReactNode, rect: DOMRect): void;
+  hideTip(): void;
 }
 
 let nextToast = 1;
@@ -48,5 +53,12 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
   },
   dismissToast(id) {
     set({ toasts: get().toasts.filter((t) => t.id !== id) });
+  },
+  tip: null,
+  showTip(content, rect) {
+    set({ tip: { content, rect } });
+  },
+  hideTip() {
+    set({ tip: null });
   },
 });
