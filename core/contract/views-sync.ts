@@ -27,6 +27,8 @@ export interface AttentionItem {
   /** The mutation's name, e.g. callbacks.lease. */
   name: string;
   args: Record<string, unknown>;
+  /** What may be changed before retrying (what the person typed or chose), in order. */
+  editable: { key: string; kind: 'text' | 'int' | 'fen' }[];
   authorId: string | null;
   authorName: string | null;
   createdAt: number;

@@ -2,6 +2,7 @@ import type { ParsedInputOf } from '../../core/contract/api';
 import { AppError, type ErrorCode } from '../../core/contract/result';
 import type { AttentionItem, SyncStatus } from '../../core/contract/views-sync';
 import { parseMutationArgs } from '../../core/mutations/registry';
+import { editableFields } from '../../core/sync/editable';
 import type { MutationName } from '../../core/sync/mutations';
 import { putCredential } from '../../db/repos/credentials';
 import { getMeta, setMeta } from '../../db/repos/meta';
@@ -108,15 +109,19 @@ export function attention(ctx: ServiceContext): AttentionItem[] {
   const me = currentUser(ctx);
   return refusedRows(ctx)
     .filter((r) => me.role === 'supervisor' || r.authorId === me.id)
-    .map((r) => ({
-      seq: r.seq,
-      name: r.name,
-      args: JSON.parse(r.args) as Record<string, unknown>,
-      authorId: r.authorId,
-      authorName: r.authorId ? (getUser(ctx.db, r.authorId)?.name ?? null) : null,
-      createdAt: r.createdAt,
-      error: JSON.parse(r.error) as AttentionItem['error'],
-    }));
+    .map((r) => {
+      const args = JSON.parse(r.args) as Record<string, unknown>;
+      return {
+        seq: r.seq,
+        name: r.name,
+        args,
+        editable: editableFields(r.name, args),
+        authorId: r.authorId,
+        authorName: r.authorId ? (getUser(ctx.db, r.authorId)?.name ?? null) : null,
+        createdAt: r.createdAt,
+        error: JSON.parse(r.error) as AttentionItem['error'],
+      };
+    });
 }
 
 function ownRefused(ctx: ServiceContext, seq: number): RefusedRow {
@@ -134,7 +139,14 @@ function ownRefused(ctx: ServiceContext, seq: number): RefusedRow {
 export function retry(ctx: ServiceContext, input: ParsedInputOf<'sync.retry'>): AttentionItem[] {
   const row = ownRefused(ctx, input.seq);
   const name = row.name as MutationName;
-  const args = parseMutationArgs(name, { ...(JSON.parse(row.args) as Record<string, unknown>), ...input.args });
+  const original = JSON.parse(row.args) as Record<string, unknown>;
+  // Only what the person typed or chose may change: never the author, the times or the ids.
+  const allowed = new Set(editableFields(name, original).map((f) => f.key));
+  const refused = Object.keys(input.args ?? {}).filter((k) => !allowed.has(k));
+  if (refused.length > 0) {
+    throw new AppError('BAD_INPUT', `These parts of the change cannot be edited: ${refused.join(', ')}.`, { field: refused[0], reason: 'not_editable' });
+  }
+  const args = parseMutationArgs(name, { ...original, ...input.args });
   const now = ctx.now();
   inTransaction(ctx.db, () => {
     runMutation(ctx.db, name, args as never, now, row.authorId ?? undefined);
