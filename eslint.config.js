@@ -9,6 +9,8 @@ import tseslint from 'typescript-eslint';
 const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'url', 'util', 'worker_threads'];
 /** What no file in renderer/ may import (the renderer's own rooms below repeat it). */
 const RENDERER_OUT = [...NODE_BUILTINS, 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'electron', '**/db/**', '**/electron/**', '**/server/**'];
+/** One zustand store in the renderer: only renderer/store/index.ts calls create (everything else is a slice). */
+const ONE_STORE = [{ name: 'zustand', importNames: ['create', 'createStore'], message: 'One store: add a slice to renderer/store/index.ts instead of a new zustand store.' }];
 const zone = (files, patterns, message, extraPaths = []) => ({
   files,
   rules: {
@@ -45,6 +47,7 @@ export default tseslint.config(
     ['renderer/**/*.{ts,tsx}'],
     RENDERER_OUT,
     'renderer/ talks to the back end only through the contract client; it imports core/ and itself.',
+    ONE_STORE,
   ),
   // ── Rooms inside renderer/ (issue 12) ─────────────────────────────────────────────────────────────
   // A later block replaces the rule's options for its files, so each room repeats RENDERER_OUT.
@@ -52,6 +55,7 @@ export default tseslint.config(
     files: ['renderer/ui/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', {
+        paths: ONE_STORE,
         patterns: [
           { group: RENDERER_OUT, message: 'renderer/ talks to the back end only through the contract client; it imports core/ and itself.' },
           // Anything outside ui/ (a path that climbs out with ../) except a stylesheet such as the tokens.
@@ -64,9 +68,16 @@ export default tseslint.config(
     ['renderer/components/**/*.{ts,tsx}'],
     [...RENDERER_OUT, '**/pages', '**/pages/**'],
     'renderer/components/ never imports renderer/pages/: move what both need to components/, model/, ui/ or format.',
+    ONE_STORE,
   ),
   zone(
     ['renderer/store/**/*.{ts,tsx}'],
+    [...RENDERER_OUT, '**/components', '**/components/**', '**/pages', '**/pages/**'],
+    'renderer/store/ never imports components or pages: move the shared, non-visual code to store/ or model/.',
+    ONE_STORE,
+  ),
+  zone(
+    ['renderer/store/index.ts'],
     [...RENDERER_OUT, '**/components', '**/components/**', '**/pages', '**/pages/**'],
     'renderer/store/ never imports components or pages: move the shared, non-visual code to store/ or model/.',
   ),
