@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { ConsolePage } from './console-page';
-import { expect, test } from './fixtures';
+import { expect, shot, test } from './fixtures';
 
 /*
  * The sync UI without a server: a standalone console shows a quiet "单机" chip and the Team server form;
@@ -13,6 +13,7 @@ interface Item {
   seq: number;
   name: string;
   args: Record<string, unknown>;
+  editable: { key: string; kind: 'text' | 'int' | 'fen' }[];
   authorId: string | null;
   authorName: string | null;
   createdAt: number;
@@ -20,7 +21,7 @@ interface Item {
 }
 
 async function pretendJoined(page: Page, items: Item[]) {
-  const state = { items: [...items], discarded: [] as number[] };
+  const state = { items: [...items], discarded: [] as number[], retried: [] as { seq: number; args?: Record<string, unknown> }[] };
   const status = () => ({
     state: 'online',
     serverUrl: 'http://team.example:8787',
@@ -35,6 +36,12 @@ async function pretendJoined(page: Page, items: Item[]) {
   });
   await page.route('**/api/sync.status', (r) => r.fulfill({ json: { ok: true, value: status() } }));
   await page.route('**/api/sync.attention', (r) => r.fulfill({ json: { ok: true, value: state.items } }));
+  await page.route('**/api/sync.retry', async (r) => {
+    const sent = r.request().postDataJSON() as { seq: number; args?: Record<string, unknown> };
+    state.retried.push(sent);
+    state.items = state.items.filter((i) => i.seq !== sent.seq);
+    await r.fulfill({ json: { ok: true, value: state.items } });
+  });
   await page.route('**/api/sync.discard', async (r) => {
     const { seq } = r.request().postDataJSON() as { seq: number };
     state.discarded.push(seq);
@@ -74,6 +81,10 @@ test('joined console: status, clock warning, "Needs attention" in words, discard
       seq: 7,
       name: 'vouchers.request',
       args: { kind: 'cashback', amountFen: 8800, percentOff: null, points: null, customerId: '01a21e6e-0000-7599-8a9e-be124b7c3d21', ticketId: null, reasonCode: 'delay', note: '' },
+      editable: [
+        { key: 'amountFen', kind: 'fen' },
+        { key: 'note', kind: 'text' },
+      ],
       authorId: null,
       authorName: '王芳',
       createdAt: now - 600_000,
@@ -83,6 +94,7 @@ test('joined console: status, clock warning, "Needs attention" in words, discard
       seq: 8,
       name: 'callbacks.lease',
       args: { callbackId: '01a21e6e-db62-7599-8a9e-be124b9b124f', agentId: 'x', at: now - 3_600_000, expiresAt: now - 1_800_000 },
+      editable: [],
       authorId: null,
       authorName: '王芳',
       createdAt: now - 3_600_000,
@@ -112,12 +124,29 @@ test('joined console: status, clock warning, "Needs attention" in words, discard
   await expect(voucher.getByTestId('attention-reason')).toContainText('¥5,000.00');
   await expect(page.locator('[data-mutation="callbacks.lease"]').getByTestId('attention-action')).toHaveText('领取回访');
 
-  await voucher.getByTestId('attention-discard').click();
-  await expect(voucher.getByTestId('attention-discard-confirm')).toContainText('审计日志');
-  await voucher.getByTestId('attention-discard-yes').click();
+  // The voucher can be lowered and sent again; the lease has nothing of its author's to edit.
+  await expect(page.locator('[data-mutation="callbacks.lease"]').getByTestId('attention-edit-open')).toHaveCount(0);
+  await voucher.getByTestId('attention-edit-open').click();
+  const amount = voucher.getByTestId('attention-edit-amountFen');
+  await expect(amount).toHaveValue('88.00');
+  await amount.fill('三十');
+  await voucher.getByTestId('attention-edit-send').click();
+  await expect(voucher.getByRole('alert')).toHaveText('请输入数字');
+  await amount.fill('30');
+  await shot(page, 'sync-attention-edit');
+  await voucher.getByTestId('attention-edit-send').click();
   await expect(items).toHaveCount(1);
-  expect(state.discarded).toEqual([7]);
+  expect(state.retried).toEqual([{ seq: 7, args: { amountFen: 3000 } }]);
 
+  const lease = page.locator('[data-mutation="callbacks.lease"]');
   await page.getByTestId('lang-toggle').click();
-  await expect(page.locator('[data-mutation="callbacks.lease"]').getByTestId('attention-action')).toHaveText('Take a callback');
+  await expect(lease.getByTestId('attention-action')).toHaveText('Take a callback');
+  await page.getByTestId('lang-toggle').click();
+  await lease.getByTestId('attention-discard').click();
+  await expect(lease.getByTestId('attention-discard-confirm')).toContainText('审计日志');
+  await lease.getByTestId('attention-discard-yes').click();
+  await expect(items).toHaveCount(0);
+  expect(state.discarded).toEqual([8]);
+
+  await expect(page.getByTestId('attention-empty')).toBeVisible();
 });

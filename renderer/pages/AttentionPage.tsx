@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { AttentionEdit } from './AttentionEdit';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../core/contract/result';
 import type { AttentionItem } from '../../core/contract/views-sync';
@@ -74,6 +75,7 @@ function AttentionRow({ item }: { item: AttentionItem }) {
   const discard = useStore((s) => s.discardChange);
   const notify = useStore((s) => s.notify);
   const [busy, setBusy] = useState<'retry' | 'discard' | null>(null);
+  const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const discardRef = useRef<HTMLButtonElement>(null);
@@ -87,11 +89,14 @@ function AttentionRow({ item }: { item: AttentionItem }) {
   const serverSaid = item.error.message && item.error.message !== reason ? item.error.message : null;
   const titleId = `att-${item.seq}-title`;
 
-  const doRetry = async () => {
+  const doRetry = async (args?: Record<string, unknown>) => {
     setBusy('retry');
-    const ok = await retry(item.seq);
+    const ok = await retry(item.seq, args);
     setBusy(null);
-    if (ok) notify('info', t('attention.retried'));
+    if (ok) {
+      setEditing(false);
+      notify('info', t('attention.retried'));
+    }
   };
   const doDiscard = async () => {
     setBusy('discard');
@@ -124,9 +129,14 @@ function AttentionRow({ item }: { item: AttentionItem }) {
         )}
       </div>
       <div className="att-buttons">
-        <button type="button" className="adm-btn adm-btn-primary" data-testid="attention-retry" disabled={busy !== null || confirming} onClick={() => void doRetry()}>
+        <button type="button" className="adm-btn adm-btn-primary" data-testid="attention-retry" disabled={busy !== null || confirming || editing} onClick={() => void doRetry()}>
           {busy === 'retry' ? t('attention.retrying') : t('attention.retry')}
         </button>
+        {item.editable.length > 0 && (
+          <button type="button" className="adm-btn" data-testid="attention-edit-open" disabled={busy !== null || confirming} aria-expanded={editing} onClick={() => setEditing((x) => !x)}>
+            {t('attention.edit')}
+          </button>
+        )}
         <button
           type="button"
           className="adm-btn"
@@ -144,6 +154,7 @@ function AttentionRow({ item }: { item: AttentionItem }) {
         {reason}
         {serverSaid && <span className="att-server">{t('attention.serverSaid', { message: serverSaid })}</span>}
       </div>
+      {editing && <AttentionEdit item={item} busy={busy === 'retry'} onSubmit={(args) => void doRetry(args)} onCancel={() => setEditing(false)} />}
       {confirming && (
         <div
           className="att-confirm"

@@ -35,7 +35,8 @@ export interface SyncSlice {
   /** After sync.connect: the status it answered (the poller takes it from there). */
   acceptSyncStatus(status: SyncStatus): void;
   loadAttention(): Promise<void>;
-  retryChange(seq: number): Promise<boolean>;
+  /** Sends a refused change again, with `args` replacing the fields its author edited. */
+  retryChange(seq: number, args?: Record<string, unknown>): Promise<boolean>;
   discardChange(seq: number): Promise<boolean>;
 }
 
@@ -174,8 +175,8 @@ export const createSyncSlice: Slice<SyncSlice> = (set, get) => {
       else set({ attention: { ...get().attention, loading: false, error: apiErrorText(r.error), loaded: true } });
     },
 
-    async retryChange(seq) {
-      const r = await call('sync.retry', { seq });
+    async retryChange(seq, args) {
+      const r = await call('sync.retry', args && Object.keys(args).length > 0 ? { seq, args } : { seq });
       if (!r.ok) {
         get().notify('error', apiErrorText(r.error));
         return false;
