@@ -15,7 +15,6 @@ import { listUsers } from '../db/repos/users';
 import { sweepBreaches } from './services/tickets';
 import { getMeta } from '../db/repos/meta';
 import { stmt } from '../db/repos/stmt';
-import { forgetZones } from './services/queue';
 import { SyncEngine } from './services/sync/engine';
 import type { Fetch } from './services/sync/http';
 import { classifyOpenError } from '../db/open';
@@ -82,8 +81,6 @@ export function createBackend(options: BackendOptions): Backend {
       now,
       fetch: options.fetch,
       backoff: options.syncBackoff,
-      // Pulled customers may bring time zones the queue's cached list has not seen.
-      onLanded: () => forgetZones(db!),
     });
   const context: ServiceContext | undefined = db && {
     db,

@@ -7,7 +7,6 @@ import type { ScriptSummary } from '../core/contract/views';
 import { builtinScript } from '../core/questionnaire/builtin';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { runMutation } from '../electron/services/mutations/registry';
-import { forgetZones } from '../electron/services/queue';
 import { b64, cleanup, contentHash, createUser, csv, makeHarness, rows, setUpEmpty, T0, waitForImport, type Harness } from './helpers';
 import { cases, HUGE, inputsFor, pool, sp } from './fuzz-inputs';
 
@@ -103,7 +102,6 @@ beforeAll(async () => {
   const other = await createUser(h, '李静', 'agent');
   const sup = await createUser(h, '周敏', 'supervisor');
   runMutation(h.db, 'demo.load', { seed: 7, now: T0, customers: 120, agentIds: [me.id, other.id] }, T0);
-  forgetZones(h.db);
   pool.callbacks = rows<{ id: string }>(h.db, 'SELECT id FROM callbacks ORDER BY id LIMIT 40').map((r) => r.id);
   pool.customers = rows<{ id: string }>(h.db, 'SELECT id FROM customers ORDER BY id LIMIT 20').map((r) => r.id);
   pool.users = [me.id, other.id, sup.id];

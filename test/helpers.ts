@@ -12,7 +12,7 @@ import { insertCallback } from '../db/repos/callbacks';
 import { insertCustomer } from '../db/repos/customers';
 import { createBackend, type Backend } from '../electron/backend';
 import type { ServiceContext } from '../electron/services/context';
-import { forgetZones } from '../electron/services/queue';
+import { committed } from '../electron/services/mutations/registry';
 
 export const MIN = 60_000;
 export const HOUR = 60 * MIN;
@@ -199,7 +199,8 @@ export function seedCustomer(db: Db, over: Partial<CustomerRecord> = {}): Custom
     ...over,
   };
   insertCustomer(db, c);
-  forgetZones(db);
+  // Written past the mutation runner: run its post-commit hook as it would (the queue's zone list).
+  committed(db);
   return c;
 }
 

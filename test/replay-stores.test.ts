@@ -3,7 +3,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { actorOf, parseMutationArgs } from '../core/mutations/registry';
 import type { MutationName } from '../core/sync/mutations';
 import { runMutation } from '../electron/services/mutations/registry';
-import { forgetZones } from '../electron/services/queue';
 import { listOutbox } from '../db/repos/outbox';
 import type { ServerDb } from '../server/database/open';
 import { applyBatch, applyOnServer } from '../server/store/apply';
@@ -66,7 +65,6 @@ describe.each(dbKinds())('the console outbox applied on the server (%s) gives th
           const other = await createUser(h, '李静', 'agent');
           const sup = await createUser(h, '周敏', 'supervisor');
           runMutation(h.db, 'demo.load', { seed, now: h.now(), customers: 120, agentIds: [me.id, other.id] }, h.now());
-          forgetZones(h.db);
           const w: World = { h, users: [me, other, sup], stats: {}, hashEveryAction: false };
           for (const a of actions) await perform(w, a);
           applied += await replayOnServer(server.db, h, shape);

@@ -3,7 +3,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SessionInfo } from '../core/contract/views';
 import { DISPOSITIONS } from '../core/domain/model';
 import { replayOutbox, runMutation } from '../electron/services/mutations/registry';
-import { forgetZones } from '../electron/services/queue';
 import { cleanup, contentHash, createUser, makeHarness, MIN, row, setUpEmpty, T0 } from './helpers';
 import { arbAction } from './replay-actions';
 import { assertReplayRebuilds, perform, type World } from './replay-walk';
@@ -23,7 +22,6 @@ describe('outbox replay rebuilds the same state', () => {
           const other = await createUser(h, '李静', 'agent');
           const sup = await createUser(h, '周敏', 'supervisor');
           runMutation(h.db, 'demo.load', { seed, now: h.now(), customers: 300, agentIds: [me.id, other.id] }, h.now());
-          forgetZones(h.db);
           const w: World = { h, users: [me, other, sup], stats: totals, hashEveryAction: true };
           for (const a of actions) await perform(w, a);
           assertReplayRebuilds(h);

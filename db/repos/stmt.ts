@@ -19,9 +19,36 @@ export function stmt(db: Db, sql: string): Database.Statement {
   return prepared;
 }
 
-/** Runs `fn` in one SQLite transaction (nested calls join the outer one). */
+/** Callbacks waiting for the outermost transaction of a connection to commit (see whenCommitted). */
+const onCommit = new WeakMap<Database.Database, Set<(db: Db) => void>>();
+
+/**
+ * Runs `fn` in one SQLite transaction (nested calls join the outer one). Callbacks queued with
+ * whenCommitted run once the outermost one has committed; a rollback drops them.
+ */
 export function inTransaction<T>(db: Db, fn: () => T): T {
-  if (db.$client.inTransaction) return fn();
-  // IMMEDIATE takes the write lock up front: a second writer waits (busy timeout) instead of failing mid-action.
-  return db.$client.transaction(fn).immediate();
+  const client = db.$client;
+  if (client.inTransaction) return fn();
+  const queued = new Set<(db: Db) => void>();
+  onCommit.set(client, queued);
+  let result: T;
+  try {
+    // IMMEDIATE takes the write lock up front: a second writer waits (busy timeout) instead of failing mid-action.
+    result = client.transaction(fn).immediate();
+  } finally {
+    onCommit.delete(client);
+  }
+  for (const callback of queued) callback(db);
+  return result;
+}
+
+/**
+ * Runs `callback(db)` after the current transaction commits: at once outside a transaction (or inside one
+ * this module did not open, where early is the safe side for what it is meant for: forgetting caches).
+ * The same callback queued twice in one transaction runs once.
+ */
+export function whenCommitted(db: Db, callback: (db: Db) => void): void {
+  const queued = onCommit.get(db.$client);
+  if (queued) queued.add(callback);
+  else callback(db);
 }

@@ -7,7 +7,6 @@ import { listImportBatches } from '../../db/repos/imports';
 import { getSettings } from '../../db/repos/settings';
 import { currentSupervisor, currentUser, type ServiceContext } from './context';
 import { runMutation } from './mutations/registry';
-import { forgetZones } from './queue';
 
 export function readSettings(ctx: ServiceContext): Settings {
   return getSettings(ctx.db);
@@ -18,7 +17,6 @@ export function updateSettings(ctx: ServiceContext, input: ParsedInputOf<'settin
   const user = currentSupervisor(ctx, 'change the queue rules');
   const now = ctx.now();
   runMutation(ctx.db, 'settings.update', { settings: input, updatedAt: now, updatedBy: user.id, auditId: ctx.newId() }, now);
-  forgetZones(ctx.db);
   return getSettings(ctx.db);
 }
 

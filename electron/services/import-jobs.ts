@@ -11,7 +11,6 @@ import type { ServiceContext } from './context';
 import { runMutation } from './mutations/registry';
 import { inTransaction } from '../../db/repos/stmt';
 import { IMPORT_PART_ROWS } from '../../core/mutations/imports';
-import { forgetZones } from './queue';
 
 const CHUNK = 2_000;
 /** Row errors kept for display; the counts stay exact beyond it. */
@@ -106,7 +105,6 @@ export class ImportJobs {
         }
         return total;
       });
-      forgetZones(ctx.db);
       state.rows = [];
       state.job = { ...job, phase: 'done', batchId, imported, duplicates };
       return state.job;

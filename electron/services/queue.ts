@@ -22,6 +22,7 @@ import { listQueue, queueCounts, type QueueListRow, type QueuePosition } from '.
 import { getSettings } from '../../db/repos/settings';
 import { stmt } from '../../db/repos/stmt';
 import { currentUser, type ServiceContext } from './context';
+import { onCommitted } from './mutations/registry';
 import { toCallbackFacts } from '../../core/domain/facts';
 
 /**
@@ -41,8 +42,16 @@ export function openZones(db: Db, now: number, settings: Settings): string[] {
   if (entry.key !== key) Object.assign(entry, { key, open: zonesOpenNow(now, entry.zones, settings) });
   return entry.open;
 }
-/** New customers may bring new zones (an import, the demo); forget the cached list. */
-export const forgetZones = (db: Db) => zoneCache.delete(db);
+/**
+ * Written data may bring new zones (an import, the demo, a pull): after every commit the list is read again
+ * on its next use (the window verdict is kept while the zones stay the same). Cleared by the mutation
+ * runner's post-commit hook, never by callers.
+ */
+const forgetZones = (db: Db) => {
+  const entry = zoneCache.get(db);
+  if (entry) entry.readAt = -Infinity;
+};
+onCommitted(forgetZones);
 
 function toBlocks(row: CallbackRecord, customer: Parameters<typeof assessCallability>[0]['customer'], agentId: string, now: number, settings: Settings) {
   const verdict = assessCallability({ callback: toCallbackFacts(row), customer, agentId, now, settings });

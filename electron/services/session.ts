@@ -15,7 +15,6 @@ import { inTransaction } from '../../db/repos/stmt';
 import { currentUser, type ServiceContext } from './context';
 import { runMutation } from './mutations/registry';
 import { installBuiltinScripts } from './scripts';
-import { forgetZones } from './queue';
 import { RATE_LIMIT } from './auth';
 
 /** The calling session's view: a caller that is not signed in sees no one (the sign-in form asks for a name). */
@@ -88,8 +87,6 @@ export async function setUp(ctx: ServiceContext, input: ParsedInputOf<'session.s
     setMeta(ctx.db, 'locale', input.locale);
     setMeta(ctx.db, 'setUpAt', String(now));
   });
-  // The demo brings customers (and zones) the queue's cached zone list has not seen.
-  forgetZones(ctx.db);
   signInAs(ctx, me.id);
   audit(ctx, 'sign_in', me.id, input.name, null);
   return { ...sessionInfo(ctx), demoAccounts: colleagues.map((c) => ({ ...c })) };

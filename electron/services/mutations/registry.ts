@@ -3,10 +3,35 @@ import { actorOf, applyMutation, parseMutationArgs, type ApplierResult } from '.
 import type { MutationArgs, MutationName } from '../../../core/sync/mutations';
 import type { Db } from '../../../db/open';
 import { appendOutbox, listOutbox } from '../../../db/repos/outbox';
-import { inTransaction } from '../../../db/repos/stmt';
+import { inTransaction, whenCommitted } from '../../../db/repos/stmt';
 import { onSqlite } from '../../../db/store';
 
 export type { ApplierResult };
+
+/*
+ * The post-commit hook. Caches that hold something derived from written data (the queue's list of customer
+ * time zones) register how to forget it here, once, next to the cache; every write path calls `committed`
+ * after its transaction commits: runMutation, replayOutbox, and sync landing a pull (sync/land.ts). Callers
+ * of these never clear a cache themselves.
+ */
+const invalidations: ((db: Db) => void)[] = [];
+
+/** Registers a cache's invalidation: it runs after every committed write on any database. */
+export function onCommitted(invalidate: (db: Db) => void): void {
+  invalidations.push(invalidate);
+}
+
+/**
+ * Data of `db` changed: forgets every registered cache of it, now or (inside a transaction) once the
+ * outermost transaction commits. Writes that bypass the mutation runner (tests seeding rows) call it too.
+ */
+export function committed(db: Db): void {
+  whenCommitted(db, forgetCaches);
+}
+
+function forgetCaches(db: Db): void {
+  for (const invalidate of invalidations) invalidate(db);
+}
 
 /**
  * Applies a named mutation on the console's SQLite and appends it to the outbox in the same
@@ -18,6 +43,7 @@ export function runMutation<N extends MutationName>(db: Db, name: N, args: Mutat
     const result = onSqlite(db, applyMutation(name, args, 'local'));
     // Mutations without an actor argument (answers of a response) name their author explicitly.
     appendOutbox(db, { id: uuidv7(), name, args, createdAt: now, authorId: actorOf(name, args) ?? author ?? null });
+    committed(db);
     return result;
   });
 }
@@ -30,6 +56,7 @@ export function replayOutbox(target: Db, source: Db): number {
       const name = entry.name as MutationName;
       onSqlite(target, applyMutation(name, parseMutationArgs(name, JSON.parse(entry.args)), 'local'));
     }
+    committed(target);
   });
   return entries.length;
 }

@@ -41,8 +41,6 @@ export interface SyncStatusView {
 export interface SyncEngineOptions {
   now: () => number;
   fetch?: Fetch;
-  /** Called after pulled rows landed (caches refresh, open views reload). */
-  onLanded?: (landed: Landed) => void;
   /** Backoff bounds for an unreachable server (ms). */
   backoff?: { minMs: number; maxMs: number };
   random?: () => number;
@@ -256,7 +254,6 @@ export class SyncEngine {
         this.progress = null;
         this.dataVersion++;
         this.wakeDataWaiters();
-        this.options.onLanded?.(landed);
         return landed;
       }
       const cursor = reply.next;

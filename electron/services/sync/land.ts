@@ -6,6 +6,7 @@ import type { Db } from '../../../db/open';
 import { inTransaction } from '../../../db/repos/stmt';
 import { applyStage, clearSharedTables, clearStage, pendingMutations, setSyncMeta, settleTaken, undoPending } from '../../../db/repos/sync';
 import { onSqlite } from '../../../db/store';
+import { committed } from '../mutations/registry';
 
 /*
  * Lands a finished pull in ONE transaction, Replicache-style: this console's unconfirmed changes are
@@ -40,6 +41,8 @@ export function landPull(db: Db, last: PullReply, reset: boolean): Landed {
     setSyncMeta(db, 'sync.refusalsAfter', String(last.lastMutationId));
     setSyncMeta(db, 'sync.pullAfter', null);
     setSyncMeta(db, 'sync.pullTotal', null);
+    // Pulled rows (customers in new time zones…) are written data like any mutation's: caches forget.
+    committed(db);
     return { rows, reapplied, notReapplied };
   });
 }
