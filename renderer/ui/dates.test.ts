@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, monthGrid, monthTitle, parseDate, parseTime, weekday, weekdayNames } from './dates';
+import { addDays, addMonths, monthGrid, monthTitle, parseDate, parseTime, setCalendarToday, todayIso, weekday, weekdayNames } from './dates';
 
 describe('date and time parsing for the pickers', () => {
   it('reads the ways people type a date, and says what is wrong otherwise', () => {
@@ -41,5 +41,13 @@ describe('date and time parsing for the pickers', () => {
     expect(monthTitle(2026, 12, 'en')).toBe('December 2026');
     expect(weekdayNames('zh-CN').map((n) => n.short)).toEqual(['一', '二', '三', '四', '五', '六', '日']);
     expect(weekdayNames('en').map((n) => n.short)).toEqual(['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su']);
+  });
+});
+
+describe('today for the calendars', () => {
+  it('is the machine day until the app sets its own clock, then the app’s', () => {
+    expect(todayIso()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    setCalendarToday(() => '2026-11-23');
+    expect(todayIso()).toBe('2026-11-23');
   });
 });
