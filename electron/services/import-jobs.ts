@@ -7,10 +7,20 @@ import { openDuplicateExists } from '../../db/repos/callbacks';
 import { countWarnings, importChecker, noWarnings, type ImportWarning } from '../../core/csv/warnings';
 import { findCustomerByPhone } from '../../db/repos/customers';
 import { getSettings } from '../../db/repos/settings';
-import type { ServiceContext } from './context';
+import type { Db } from '../../db/open';
 import { runMutation } from './mutations/registry';
 import { inTransaction } from '../../db/repos/stmt';
 import { IMPORT_PART_ROWS } from '../../core/mutations/imports';
+
+/**
+ * What an import job needs of the back end. The service context (context.ts) holds the jobs, so the jobs
+ * name only these parts of it instead of importing it: no import circle.
+ */
+export interface ImportContext {
+  db: Db;
+  now: () => number;
+  newId: () => string;
+}
 
 const CHUNK = 2_000;
 /** Row errors kept for display; the counts stay exact beyond it. */
@@ -30,7 +40,7 @@ interface JobState {
 export class ImportJobs {
   private readonly jobs = new Map<string, JobState>();
 
-  start(ctx: ServiceContext, fileName: string, bytes: Uint8Array): ImportJob {
+  start(ctx: ImportContext, fileName: string, bytes: Uint8Array): ImportJob {
     const jobId = ctx.newId();
     const state: JobState = { job: { jobId, fileName, phase: 'parsing', processed: 0, total: 0 }, rows: [], cancelled: false };
     this.jobs.set(jobId, state);
@@ -41,7 +51,7 @@ export class ImportJobs {
   }
 
   /** Runs a job to its report without polling (CLI, tests). */
-  async startAndWait(ctx: ServiceContext, fileName: string, bytes: Uint8Array): Promise<ImportJob> {
+  async startAndWait(ctx: ImportContext, fileName: string, bytes: Uint8Array): Promise<ImportJob> {
     const jobId = ctx.newId();
     const state: JobState = { job: { jobId, fileName, phase: 'parsing', processed: 0, total: 0 }, rows: [], cancelled: false };
     this.jobs.set(jobId, state);
@@ -65,7 +75,7 @@ export class ImportJobs {
     return true;
   }
 
-  commit(ctx: ServiceContext, jobId: string, createdBy: string): ImportJob {
+  commit(ctx: ImportContext, jobId: string, createdBy: string): ImportJob {
     const state = this.get(jobId);
     const job = state.job;
     if (job.phase !== 'ready') throw new AppError('CONFLICT', `This import cannot be committed while it is ${job.phase}.`);
@@ -120,7 +130,7 @@ export class ImportJobs {
     return state;
   }
 
-  private async validate(ctx: ServiceContext, state: JobState, bytes: Uint8Array): Promise<void> {
+  private async validate(ctx: ImportContext, state: JobState, bytes: Uint8Array): Promise<void> {
     const { jobId, fileName } = state.job;
     const { text, encoding } = decodeCsvBytes(bytes);
     const { columns, records, blankLines } = splitCsv(text);
