@@ -15,6 +15,7 @@ const steps = [
   ['type check: node (db, electron, tests)', 'npx', ['tsc', '-p', 'tsconfig.node.json']],
   ['type check: web (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json']],
   ['lint (import zones)', 'npx', ['eslint', '.', '--max-warnings=0']],
+  ['import circles (scripts/check-cycles.mjs)', 'node', ['scripts/check-cycles.mjs']],
   ['unit + integration tests (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]],
   ['build renderer', 'npx', ['vite', 'build', '--logLevel', 'warn']],
   ['end-to-end tests (Playwright, Chromium)', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson }],
