@@ -53,7 +53,7 @@ async function buildWorkload(): Promise<Workload> {
   const { backend, clock } = openConsole(dir, T0);
   const me = (await setUpEmpty(backend)).currentUser!;
   const ctx = backend.context!;
-  const sup = { id: ctx.newId(), name: '周敏', role: 'supervisor' as const, createdAt: clock.now, by: null };
+  const sup = { id: ctx.newId(), name: '周敏', role: 'supervisor' as const, createdAt: clock.now, by: (ctx.db.$client.prepare(`SELECT id FROM users WHERE role = 'supervisor' LIMIT 1`).get() as { id: string }).id };
   runMutation(ctx.db, 'users.create', sup, clock.now);
   runMutation(ctx.db, 'demo.load', { seed: 7, now: clock.now, customers: 3_000, agentIds: [me.id] }, clock.now);
   const base = listOutbox(ctx.db);
@@ -62,6 +62,7 @@ async function buildWorkload(): Promise<Workload> {
   for (let i = 0; i < ROUNDS; i++) {
     const detail = await call<CallbackDetail | null>(backend, 'queue.takeNext', {});
     if (!detail) break;
+    await call(backend, 'callbacks.startCall', { id: detail.callback.id });
     const now = clock.now;
     if (i % 5 === 0) await call(backend, 'customers.revealPhone', { customerId: detail.customer.id });
     clock.now += 4_000;
