@@ -22,6 +22,8 @@ export default function ReportsPage() {
   const [filter, setFilter] = useState<PageFilter>(DEFAULT_FILTER);
   const [categories, setCategories] = useState<CaseSettings['categories']>([]);
   const [reload, setReload] = useState(0);
+  // Work pulled from the team server re-reads the reports (both only grow, so their sum changes with either).
+  const pulled = useStore((s) => s.pulledVersion);
 
   useEffect(() => {
     let live = true;
@@ -58,7 +60,7 @@ export default function ReportsPage() {
       <ReportFilters filter={filter} onChange={setFilter} now={now()} users={users} categories={categories} />
       {query && (
         <Suspense fallback={<p className="adm-muted rp-wait">{t('loading')}</p>}>
-          <ReportBody query={query} files={files} reload={reload} />
+          <ReportBody query={query} files={files} reload={reload + pulled} />
         </Suspense>
       )}
     </div>

@@ -66,6 +66,8 @@ export default function SurveyReportPage() {
   const [scripts, setScripts] = useState<ScriptSummary[]>([]);
   const [data, setData] = useState<Data>({ state: 'loading' });
   const [reload, setReload] = useState(0);
+  // Answers and scripts pulled from the team server re-read the figures.
+  const pulled = useStore((s) => s.pulledVersion);
 
   useEffect(() => {
     let live = true;
@@ -75,7 +77,7 @@ export default function SurveyReportPage() {
     return () => {
       live = false;
     };
-  }, [reload]);
+  }, [reload, pulled]);
 
   const query = toQuery(filter);
   const queryKey = JSON.stringify(query);
@@ -90,7 +92,7 @@ export default function SurveyReportPage() {
     return () => {
       live = false;
     };
-  }, [queryKey, reload]);
+  }, [queryKey, reload, pulled]);
 
   const change = (patch: Partial<Filter>) => setFilter((f) => ({ ...f, ...patch }));
   const shownScripts = scripts.filter((s) => !filter.purpose || s.purpose === filter.purpose);

@@ -5,6 +5,7 @@ import type { FaqPage } from '../../../core/contract/views-faq';
 import type { ApiError } from '../../../core/contract/result';
 import { FAQ_STATUSES } from '../../../core/faq/workflow';
 import { call } from '../../api/client';
+import { useStore } from '../../store';
 import { formatShortDateTime } from '../../format';
 import { StatusBadge, useCategories, useCategoryLabel, useFaqError } from './shared';
 
@@ -32,6 +33,8 @@ export function FaqList({ onOpen, reloadKey }: { onOpen(id: string): void; reloa
   const [page, setPage] = useState<FaqPage | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [attempt, setAttempt] = useState(0);
+  // Entries a colleague changed, pulled from the team server, re-read the list.
+  const pulled = useStore((s) => s.pulledVersion);
   const setFilter = (patch: Partial<Filter>) => {
     remembered = { ...filter, ...patch };
     setFilterState(remembered);
@@ -59,7 +62,7 @@ export function FaqList({ onOpen, reloadKey }: { onOpen(id: string): void; reloa
       stale = true;
       clearTimeout(timer);
     };
-  }, [filter, reloadKey, attempt]);
+  }, [filter, reloadKey, attempt, pulled]);
 
   const counts = page?.counts;
   const statusTabs: StatusFilter[] = ['active', ...FAQ_STATUSES];

@@ -42,9 +42,11 @@ export function ScriptList({ onOpen }: { onOpen(id: string): void }) {
     setScripts(r.value);
   }, []);
 
+  // Scripts a colleague published or retired, pulled from the team server, re-read the list.
+  const pulled = useStore((s) => s.pulledVersion);
   useEffect(() => {
     void load();
-  }, [load]);
+  }, [load, pulled]);
 
   async function setMapping(purpose: ScriptPurpose, scriptId: string | null) {
     setBusy(`map-${purpose}`);

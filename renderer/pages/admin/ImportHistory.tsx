@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../core/contract/result';
 import type { ImportBatchView } from '../../../core/contract/views';
 import { call } from '../../api/client';
+import { useStore } from '../../store';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDateTime, formatNumber } from './shared';
 
@@ -12,6 +13,8 @@ export function ImportHistory({ version }: { version: number }) {
   const [batches, setBatches] = useState<ImportBatchView[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [reload, setReload] = useState(0);
+  // Imports a colleague made, pulled from the team server, show up.
+  const pulled = useStore((s) => s.pulledVersion);
 
   useEffect(() => {
     let live = true;
@@ -27,7 +30,7 @@ export function ImportHistory({ version }: { version: number }) {
     return () => {
       live = false;
     };
-  }, [version, reload]);
+  }, [version, reload, pulled]);
 
   const n = (v: number) => formatNumber(v);
 
