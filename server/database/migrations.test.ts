@@ -47,6 +47,9 @@ async function storage(kind: TestDbKind): Promise<{ open: (migrationsFolder: str
         const r = await client.query<R>(sql, params as unknown[]);
         return { rows: r.rows, rowCount: r.affectedRows ?? 0 };
       },
+      script: async (sql: string) => {
+        await client.exec(sql);
+      },
       transaction: () => Promise.reject(new Error('not used here')),
       close: async () => undefined,
     });

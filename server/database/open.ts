@@ -22,6 +22,8 @@ export interface QueryResult<R = Record<string, unknown>> {
 
 export interface Queryable {
   query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
+  /** Runs several statements without parameters in one round trip (no results). */
+  script(sql: string): Promise<void>;
 }
 
 export interface ServerDb extends Queryable {
@@ -60,11 +62,14 @@ async function openPglite(dataDir: string | undefined, migrationsFolder: string)
   const client = new PGlite(dataDir);
   await client.waitReady;
   await migratePglite(drizzlePglite(client), { migrationsFolder });
-  const wrap = (q: { query: PGlite['query'] }): Queryable => ({
+  const wrap = (q: { query: PGlite['query']; exec: PGlite['exec'] }): Queryable => ({
     async query<R>(sql: string, params: readonly unknown[] = []) {
       // Per query: PGlite 0.6 ignores the constructor's `parsers` (sum() over bigint came back a string).
       const result = await q.query<R>(sql, params as unknown[], { parsers: PGLITE_PARSERS });
       return { rows: result.rows, rowCount: result.affectedRows ?? 0 };
+    },
+    async script(sql: string) {
+      await q.exec(sql);
     },
   });
   // PGlite is one connection: transactions queue behind each other, which is what one process needs.
@@ -98,6 +103,10 @@ async function openPostgres(url: string, migrationsFolder: string, poolSize: num
       const name = /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b/i.test(sql) ? statementName(sql) : undefined;
       const result = await q.query({ name, text: sql, values: params as unknown[] });
       return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
+    },
+    async script(sql: string) {
+      // No values: node-postgres sends it as one simple query, several statements in one round trip.
+      await q.query(sql);
     },
   });
   return {

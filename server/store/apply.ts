@@ -2,6 +2,7 @@ import { applyMutation, type Acting, type ApplierResult } from '../../core/mutat
 import type { MutationArgs, MutationName } from '../../core/sync/mutations';
 import type { Queryable, ServerDb } from '../database/open';
 import { onPg, TransactionMemo } from './pg';
+import { SavepointCycle } from './savepoints';
 
 /**
  * Applies one named mutation on the server's PostgreSQL in its own transaction: the same applier, the
@@ -52,14 +53,15 @@ export function applyBatch(
     const out: BatchOutcome[] = [];
     // Team policy read by one mutation serves the next ones (fewer round trips per mutation).
     const memo = new TransactionMemo();
+    const savepoint = new SavepointCycle(tx);
     for (const item of items) {
-      await tx.query('SAVEPOINT m');
+      await savepoint.begin();
       try {
         const value = await applyInTransaction(tx, item.name, item.args as never, item.acting, memo);
-        await tx.query('RELEASE SAVEPOINT m');
+        savepoint.kept();
         out.push({ ok: true, value });
       } catch (error) {
-        await tx.query('ROLLBACK TO SAVEPOINT m');
+        await savepoint.undo();
         // What the refused mutation read or wrote may be gone with it.
         memo.clear();
         out.push({ ok: false, error });

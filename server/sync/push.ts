@@ -7,6 +7,7 @@ import type { Queryable, ServerDb } from '../database/open';
 import { ServerError } from '../http/errors';
 import { applyInTransaction } from '../store/apply';
 import { TransactionMemo } from '../store/pg';
+import { SavepointCycle } from '../store/savepoints';
 
 /*
  * A push: the client's new mutations applied exactly once, in id order, in ONE transaction that holds
@@ -23,30 +24,17 @@ export async function push(db: ServerDb, account: AuthenticatedAccount, request:
     let last = await claimClient(tx, request.clientId, account.teamId, now);
     const outcomes: MutationOutcome[] = [];
     const memo = new TransactionMemo();
+    const savepoint = new SavepointCycle(tx);
+    const taken: { m: PushRequest['mutations'][number]; outcome: Applied }[] = [];
     for (const m of [...request.mutations].sort((a, b) => a.id - b.id)) {
       if (m.id <= last) continue; // a retried or duplicated request: already taken
       if (m.id !== last + 1) break; // a gap: the client resends from last + 1
-      const outcome = await applyOne(tx, account, m.name, m.args, memo);
-      await tx.query(
-        `INSERT INTO sync_mutations (client_id, mutation_id, name, author_id, args, ok, version, error_code, error_message, error_details, client_time, received_at)
-         VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $6 THEN current_setting('sync.version')::bigint END, $7, $8, $9, $10, $11)`,
-        [
-          request.clientId,
-          m.id,
-          m.name,
-          account.id,
-          JSON.stringify(m.args ?? null),
-          outcome.ok,
-          outcome.error?.code ?? null,
-          outcome.error?.message ?? null,
-          outcome.error?.details ? JSON.stringify(outcome.error.details) : null,
-          m.clientTime,
-          now,
-        ],
-      );
+      const outcome = await applyOne(tx, savepoint, account, m.name, m.args, memo);
+      taken.push({ m, outcome });
       outcomes.push({ id: m.id, ...outcome });
       last = m.id;
     }
+    await recordTaken(tx, request.clientId, account.id, taken, now);
     await tx.query('UPDATE sync_clients SET last_mutation_id = $2, last_seen_at = $3 WHERE client_id = $1', [request.clientId, last, now]);
     return { lastMutationId: last, outcomes, serverTime: now };
   });
@@ -69,17 +57,41 @@ async function claimClient(tx: Queryable, clientId: string, teamId: string, now:
 
 type Applied = Omit<MutationOutcome, 'id'>;
 
-async function applyOne(tx: Queryable, account: AuthenticatedAccount, name: string, rawArgs: unknown, memo: TransactionMemo): Promise<Applied> {
-  await tx.query('SAVEPOINT m');
+/** What became of each taken mutation, in one statement (its rows travel as one JSON array). */
+async function recordTaken(tx: Queryable, clientId: string, authorId: string, taken: { m: PushRequest['mutations'][number]; outcome: Applied }[], now: number): Promise<void> {
+  if (taken.length === 0) return;
+  const rows = taken.map(({ m, outcome }) => ({
+    id: m.id,
+    name: m.name,
+    args: m.args ?? null,
+    ok: outcome.ok,
+    code: outcome.error?.code ?? null,
+    message: outcome.error?.message ?? null,
+    details: outcome.error?.details ?? null,
+    clientTime: m.clientTime,
+  }));
+  await tx.query(
+    `INSERT INTO sync_mutations (client_id, mutation_id, name, author_id, args, ok, version, error_code, error_message, error_details, client_time, received_at)
+     SELECT $1, (r ->> 'id')::bigint, r ->> 'name', $2, r -> 'args', (r ->> 'ok')::boolean,
+            CASE WHEN (r ->> 'ok')::boolean THEN current_setting('sync.version')::bigint END,
+            r ->> 'code', r ->> 'message', CASE WHEN jsonb_typeof(r -> 'details') = 'object' THEN r -> 'details' END,
+            (r ->> 'clientTime')::bigint, $3
+       FROM jsonb_array_elements($4::jsonb) AS r`,
+    [clientId, authorId, now, JSON.stringify(rows)],
+  );
+}
+
+async function applyOne(tx: Queryable, savepoint: SavepointCycle, account: AuthenticatedAccount, name: string, rawArgs: unknown, memo: TransactionMemo): Promise<Applied> {
+  await savepoint.begin();
   try {
     const args = parseMutationArgs(name as MutationName, rawArgs);
     await applyInTransaction(tx, name as MutationName, args as never, { actorId: account.id }, memo);
-    await tx.query('RELEASE SAVEPOINT m');
+    savepoint.kept();
     return { ok: true };
   } catch (error) {
     const refusal = refusalOf(error);
     if (!refusal) throw error;
-    await tx.query('ROLLBACK TO SAVEPOINT m');
+    await savepoint.undo();
     memo.clear(); // what the refused mutation read may be gone with it
     return { ok: false, error: refusal };
   }
