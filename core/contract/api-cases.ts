@@ -5,6 +5,8 @@ import { TICKET_STATUSES } from '../tickets';
 import { VOUCHER_KINDS, VOUCHER_STATES } from '../vouchers/policy';
 import type { CaseSettings } from '../cases/settings';
 import type { SlaPolicy } from '../sla';
+import { byId, empty, epochMs, id, returns, type ContractFor } from './common';
+import type { CasesMethod } from './methods';
 import type {
   AttainmentRow,
   CalendarView,
@@ -19,14 +21,6 @@ import type {
 } from './views-cases';
 
 /* The ticket, SLA, calendar, voucher and notification methods of the contract (merged in api.ts). */
-
-const id = z.uuid();
-const epochMs = z.number().int().min(0).max(8_640_000_000_000_000);
-const empty = z.object({}).strict();
-const byId = z.object({ id }).strict();
-const returns =
-  <O>() =>
-  <I extends z.ZodType>(input: I) => ({ input, output: undefined as unknown as O });
 
 const categoryKey = z.string().trim().min(1).max(40);
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -159,6 +153,4 @@ export const casesContract = {
   'notifications.markRead': returns<{ unread: number }>()(
     z.object({ ids: z.union([z.array(id).min(1).max(500), z.literal('all')]) }).strict(),
   ),
-} as const;
-
-export const CASES_METHOD_NAMES = Object.keys(casesContract) as (keyof typeof casesContract)[];
+} as const satisfies ContractFor<CasesMethod>;

@@ -1,15 +1,11 @@
 import { z } from 'zod';
 import { REDACTION_KINDS } from '../faq/redact';
 import { FAQ_ACTIONS, FAQ_STATUSES, MAX_KEYWORD_LENGTH, MAX_KEYWORDS } from '../faq/workflow';
+import { byId, id, returns, type ContractFor } from './common';
+import type { FaqMethod } from './methods';
 import type { FaqCheck, FaqDetail, FaqExportFile, FaqPage, FaqPrefill } from './views-faq';
 
 /* The FAQ methods of the contract (merged in api.ts): curation from resolved tickets, review, export. */
-
-const id = z.uuid();
-const byId = z.object({ id }).strict();
-const returns =
-  <O>() =>
-  <I extends z.ZodType>(input: I) => ({ input, output: undefined as unknown as O });
 
 const categoryKey = z.string().trim().min(1).max(40);
 export const FAQ_QUESTION_MAX = 300;
@@ -108,6 +104,4 @@ export const faqContract = {
       })
       .strict(),
   ),
-} as const;
-
-export const FAQ_METHOD_NAMES = Object.keys(faqContract) as (keyof typeof faqContract)[];
+} as const satisfies ContractFor<FaqMethod>;

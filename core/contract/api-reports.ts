@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { REASONS } from '../domain/model';
 import { questionKeySchema, SCRIPT_PURPOSES } from '../questionnaire/model';
 import { DAY_MS, MAX_RANGE_DAYS } from '../reports/time';
+import { epochMs, id, returns, type ContractFor } from './common';
+import type { ReportsMethod } from './methods';
 import type { CallbacksReport, ComplaintsReport, OutcomesReport, SatisfactionReport } from './views-reports';
 
 /*
@@ -11,12 +13,6 @@ import type { CallbacksReport, ComplaintsReport, OutcomesReport, SatisfactionRep
  * tickets and vouchers (not to callbacks: closing one is not an agent's act), the callback reason to
  * outcomes and callbacks, the questionnaire purpose to satisfaction, the ticket category to complaints.
  */
-
-const id = z.uuid();
-const epochMs = z.number().int().min(0).max(8_640_000_000_000_000);
-const returns =
-  <O>() =>
-  <I extends z.ZodType>(input: I) => ({ input, output: undefined as unknown as O });
 
 export const reportFilterShape = {
   from: epochMs,
@@ -50,4 +46,4 @@ export const reportsContract = {
   'reports.callbacks': returns<CallbacksReport>()(reportFilterSchema),
   'reports.satisfaction': returns<SatisfactionReport>()(satisfactionFilterSchema),
   'reports.complaints': returns<ComplaintsReport>()(reportFilterSchema),
-};
+} satisfies ContractFor<ReportsMethod>;

@@ -1,12 +1,9 @@
 import { z } from 'zod';
+import { empty, returns, type ContractFor } from './common';
+import type { SyncMethod } from './methods';
 import type { AttentionItem, SyncStatus } from './views-sync';
 
 /* The sync methods of the contract (merged in api.ts): status, connecting to a server, "Needs attention". */
-
-const empty = z.object({}).strict();
-const returns =
-  <O>() =>
-  <I extends z.ZodType>(input: I) => ({ input, output: undefined as unknown as O });
 
 const serverUrl = z
   .string()
@@ -41,6 +38,4 @@ export const syncContract = {
   'sync.retry': returns<AttentionItem[]>()(z.object({ seq: z.number().int().positive(), args: z.record(z.string(), z.unknown()).optional() }).strict()),
   /** Gives up a refused change explicitly (audited). */
   'sync.discard': returns<AttentionItem[]>()(z.object({ seq: z.number().int().positive() }).strict()),
-} as const;
-
-export const SYNC_METHOD_NAMES = Object.keys(syncContract) as (keyof typeof syncContract)[];
+} as const satisfies ContractFor<SyncMethod>;

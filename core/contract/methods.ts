@@ -1,8 +1,19 @@
 /**
- * The names of every contract method, with no schema attached. The sandboxed Electron preload bundles
- * only this file (not zod), and derives one exposed verb per name.
+ * The names of every contract method, by domain, with no schema attached. The sandboxed Electron preload
+ * bundles only this file (not zod), and derives one exposed verb per name.
+ *
+ * Why names live here as `as const` lists (and are not generated from the contract by a script): the
+ * contract needs zod and the preload must not bundle it, so the names have to exist somewhere zod-free.
+ * A generated file would need a step someone must remember to run (and a staleness test to catch them);
+ * these lists need none, because the compiler holds everything else to them: each domain's contract file
+ * (api-<domain>.ts) `satisfies ContractFor<ThatDomainsMethod>`, each handler map
+ * (electron/services/handlers/<domain>.ts) is typed `HandlersFor<…>`, so a name missing from, or added only
+ * to, either is a type error; test/contract-names.test.ts checks the same at run time, fuzz inputs included.
+ *
+ * The order is the order of METHOD_NAMES, which the contract fuzz runs in (and seeds by): a new method goes
+ * at the end of its domain's list, and a new domain at the end.
  */
-export const METHOD_NAMES = [
+export const SESSION_METHODS = [
   'system.status',
   'session.get',
   'session.setUp',
@@ -13,6 +24,10 @@ export const METHOD_NAMES = [
   'users.setPassword',
   'settings.get',
   'settings.update',
+] as const;
+
+/** The queue, the call in progress and customer look-ups. */
+export const CALLS_METHODS = [
   'queue.list',
   'queue.summary',
   'queue.takeNext',
@@ -24,12 +39,13 @@ export const METHOD_NAMES = [
   'callbacks.saveDraft',
   'customers.revealPhone',
   'customers.search',
-  'imports.start',
-  'imports.status',
-  'imports.commit',
-  'imports.cancel',
-  'imports.list',
-  'audit.list',
+] as const;
+
+/** Callback imports and the audit log. */
+export const ADMIN_METHODS = ['imports.start', 'imports.status', 'imports.commit', 'imports.cancel', 'imports.list', 'audit.list'] as const;
+
+/** Questionnaire scripts, the responses to them, and the survey figures. */
+export const QUESTIONNAIRE_METHODS = [
   'scripts.list',
   'scripts.get',
   'scripts.create',
@@ -44,6 +60,10 @@ export const METHOD_NAMES = [
   'responses.answer',
   'responses.finish',
   'reports.survey',
+] as const;
+
+/** Tickets, SLA policy, the business calendar, vouchers and notifications. */
+export const CASES_METHODS = [
   'tickets.list',
   'tickets.get',
   'tickets.create',
@@ -71,12 +91,11 @@ export const METHOD_NAMES = [
   'vouchers.spend',
   'notifications.list',
   'notifications.markRead',
-  'sync.status',
-  'sync.connect',
-  'sync.now',
-  'sync.attention',
-  'sync.retry',
-  'sync.discard',
+] as const;
+
+export const SYNC_METHODS = ['sync.status', 'sync.connect', 'sync.now', 'sync.attention', 'sync.retry', 'sync.discard'] as const;
+
+export const FAQ_METHODS = [
   'faq.list',
   'faq.get',
   'faq.prefill',
@@ -86,11 +105,43 @@ export const METHOD_NAMES = [
   'faq.transition',
   'faq.markReviewed',
   'faq.export',
-  // Supervisor reports (api-reports.ts), after the rest: the contract fuzz seeds each method by its index.
-  'reports.outcomes',
-  'reports.callbacks',
-  'reports.satisfaction',
-  'reports.complaints',
+] as const;
+
+/** Supervisor reports. */
+export const REPORTS_METHODS = ['reports.outcomes', 'reports.callbacks', 'reports.satisfaction', 'reports.complaints'] as const;
+
+/** Each domain's names, in METHOD_NAMES order; the key is the domain's file name (api-<key>.ts, handlers/<key>.ts). */
+export const METHODS_BY_DOMAIN = {
+  session: SESSION_METHODS,
+  calls: CALLS_METHODS,
+  admin: ADMIN_METHODS,
+  questionnaire: QUESTIONNAIRE_METHODS,
+  cases: CASES_METHODS,
+  sync: SYNC_METHODS,
+  faq: FAQ_METHODS,
+  reports: REPORTS_METHODS,
+} as const;
+export type Domain = keyof typeof METHODS_BY_DOMAIN;
+export type MethodOf<D extends Domain> = (typeof METHODS_BY_DOMAIN)[D][number];
+
+export type SessionMethod = MethodOf<'session'>;
+export type CallsMethod = MethodOf<'calls'>;
+export type AdminMethod = MethodOf<'admin'>;
+export type QuestionnaireMethod = MethodOf<'questionnaire'>;
+export type CasesMethod = MethodOf<'cases'>;
+export type SyncMethod = MethodOf<'sync'>;
+export type FaqMethod = MethodOf<'faq'>;
+export type ReportsMethod = MethodOf<'reports'>;
+
+export const METHOD_NAMES = [
+  ...SESSION_METHODS,
+  ...CALLS_METHODS,
+  ...ADMIN_METHODS,
+  ...QUESTIONNAIRE_METHODS,
+  ...CASES_METHODS,
+  ...SYNC_METHODS,
+  ...FAQ_METHODS,
+  ...REPORTS_METHODS,
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
