@@ -142,219 +142,191 @@ const SATISFACTION_ANSWERS: [string, unknown][] = [
   ['app_ease', null],
 ];
 
-/** Inputs the schema accepts, built from real ids: they reach the services, not only the parser. */
+/** An arbitrary of inputs the schema accepts for one method (given its name, for a few shared ones). */
+type ValidInput = (method: MethodName) => fc.Arbitrary<Record<string, unknown>>;
+const none: ValidInput = () => fc.constant({});
+const cb = () => fc.constantFrom(...pool.callbacks);
+const job = () => fc.constantFrom(...pool.jobs);
+/** The same valid input for several methods. */
+const same = <M extends MethodName>(methods: readonly M[], input: ValidInput) => Object.fromEntries(methods.map((m) => [m, input])) as Record<M, ValidInput>;
+
+/**
+ * Inputs the schema accepts, built from real ids: they reach the services, not only the parser. One entry
+ * per contract method (`none` where the input is empty or any input will do); contract-names.test.ts checks
+ * these keys are the contract's names. Entries are functions: the pools are filled in beforeAll.
+ */
+export const VALID_INPUTS: { readonly [M in MethodName]: ValidInput } = {
+  'session.setUp': () => fc.record({ mode: fc.constantFrom('demo', 'empty'), name: fc.constant('新人'), password: fc.constant('new-person-1'), locale: fc.constantFrom('zh-CN', 'en') }),
+  'session.signIn': () => fc.record({ login: fc.constantFrom('新人', '周敏', 'nobody'), password: fc.constantFrom('wrong-password', 'test-password-1') }),
+  'session.signOut': () => fc.constant({}),
+  'users.setPassword': () => fc.record({ userId: fc.constantFrom(...pool.users), password: fc.constant('new-password-1') }),
+  'session.setLocale': () => fc.record({ locale: fc.constantFrom('zh-CN', 'en') }),
+  'users.create': () => fc.record({ name: fc.string({ minLength: 1, maxLength: 10 }).filter((n) => n.trim().length > 0), role: fc.constantFrom('agent', 'supervisor'), password: fc.constant('new-person-1') }),
+  'settings.update': () => fc.record({
+    ...Object.fromEntries(Object.entries(DEFAULT_SETTINGS).map(([k, v]) => [k, fc.constant(v)])),
+    callWindowStart: fc.constantFrom(8 * 60, 9 * 60),
+    leaseMinutes: fc.integer({ min: 1, max: 60 }),
+    capPer24h: fc.integer({ min: 1, max: 3 }),
+    capPer7d: fc.integer({ min: 3, max: 9 }),
+  }) as fc.Arbitrary<Record<string, unknown>>,
+  'queue.list': () => fc.record({ filter: good.filter!.filter((f) => (f as { status?: string }).status !== 'bogus') as fc.Arbitrary<unknown>, limit: fc.integer({ min: 1, max: 500 }) }, { requiredKeys: [] }),
+  ...same(['callbacks.get', 'callbacks.take', 'callbacks.release', 'callbacks.startCall'], () => fc.record({ id: cb() })),
+  'callbacks.recordOutcome': () => fc.record({
+    callbackId: cb(),
+    disposition: fc.constantFrom(...DISPOSITIONS),
+    notes: fc.string({ maxLength: 20 }),
+    startedAt: fc.integer({ min: T0 - 60 * 60_000, max: T0 }),
+    endedAt: fc.constant(T0),
+    callbackAt: fc.oneof(fc.constant(null), fc.integer({ min: T0 + 60 * 60_000, max: T0 + 3 * DAY })),
+    dncExpiresAt: fc.oneof(fc.constant(null), fc.integer({ min: T0 + 1, max: T0 + 400 * DAY })),
+  }),
+  'callbacks.saveDraft': () => fc.record(
+    { callbackId: cb(), disposition: fc.oneof(fc.constant(null), fc.constantFrom(...DISPOSITIONS)), notes: fc.string({ maxLength: 40 }) },
+    { requiredKeys: ['callbackId'] },
+  ),
+  'customers.revealPhone': () => fc.record({ customerId: fc.constantFrom(...pool.customers) }),
+  'customers.search': () => fc.record({ query: fc.constantFrom('张', '王芳', '1234', '0000', '138-0000', '%_\\', 'Chen'), limit: fc.integer({ min: 1, max: 50 }) }, { requiredKeys: ['query'] }),
+  'imports.start': () => fc.record({ fileName: fc.constant('x.csv'), contentBase64: good.contentBase64! as fc.Arbitrary<string> }),
+  ...same(['imports.status', 'imports.commit', 'imports.cancel'], () => fc.record({ jobId: job() })),
+  'audit.list': () => fc.record({ actorId: fc.constantFrom(...pool.users), limit: fc.integer({ min: 1, max: 500 }) }, { requiredKeys: [] }),
+  'scripts.get': () => fc.record({ id: fc.constantFrom(...sp.scripts, ...sp.spares).map((x) => x.id) }),
+  'scripts.export': () => fc.record({ id: fc.constantFrom(...sp.scripts, ...sp.spares).map((x) => x.id), versionId: fc.constantFrom(...sp.versions) }, { requiredKeys: ['id'] }),
+  'scripts.create': () => fc.oneof(
+    fc.record({ copyFrom: fc.constantFrom(...sp.scripts, ...sp.spares).map((x) => x.id) }),
+    fc.record({ purpose: fc.constantFrom(...REASONS), locale: fc.constantFrom('zh-CN', 'en'), title: fc.string({ minLength: 1, maxLength: 20 }).filter((t) => t.trim() !== '') }),
+  ),
+  // Same purpose (accepted) or now and then another script's content (another purpose: refused).
+  'scripts.saveDraft': () =>
+    fc.tuple(fc.constantFrom(...sp.scripts, ...sp.spares), fc.constantFrom(...sp.scripts), fc.nat(9), fc.string({ maxLength: 10 })).map(([target, other, n, suffix]) => ({
+      id: target.id,
+      content: n === 0 ? other.content : { ...target.content, title: `${target.content.title.slice(0, 100)}${suffix}`.trim() || 'x' },
+    })),
+  ...same(['scripts.publish', 'scripts.retire'], (method) => fc.record({ id: fc.constantFrom(...sp.spares, ...(method === 'scripts.publish' ? sp.scripts : [])).map((x) => x.id) })),
+  'scripts.import': () => fc.record({
+    json: fc.oneof(
+      fc.constantFrom(...sp.scripts).map((x) => JSON.stringify(x.content)),
+      fc.constantFrom('{"purpose":', JSON.stringify({ ...builtinScript('care', 'en'), questions: [{ key: 'a', type: 'yes_no', text: 'A?', showIf: { q: 'b', op: 'answered' } }] })),
+    ),
+  }),
+  // The script of each purpose (or now and then another purpose's: refused); never null, so calls keep their scripts.
+  'scripts.setMapping': () =>
+    fc.tuple(fc.constantFrom(...sp.scripts, ...sp.spares), fc.constantFrom(...REASONS), fc.nat(5)).map(([s, other, n]) => ({
+      mapping: { [n === 0 ? other : s.content.purpose]: s.id },
+    })),
+  ...same(['responses.forCallback', 'responses.start'], () => fc.record({ callbackId: cb() })),
+  'responses.answer': () => fc.tuple(fc.constantFrom(...sp.responses), fc.constantFrom(...SATISFACTION_ANSWERS)).map(([responseId, [key, answer]]) => ({ responseId, key, answer })),
+  'responses.finish': () => fc.record({ responseId: fc.constantFrom(...sp.responses), status: fc.constantFrom('completed', 'partial', 'declined') }),
+  'reports.survey': () => fc.record(
+    {
+      purpose: fc.constantFrom(...REASONS),
+      scriptId: fc.constantFrom(...sp.scripts).map((x) => x.id),
+      version: fc.integer({ min: 1, max: 3 }),
+      agentId: fc.constantFrom(...pool.users),
+      from: fc.constant(T0 - DAY),
+      to: fc.constant(T0 + DAY),
+    },
+    { requiredKeys: [] },
+  ),
+  ...same(['tickets.get', 'tickets.assign'], () => fc.record({ id: fc.constantFrom(...cases.tickets).map((t) => t.id), assigneeId: fc.oneof(fc.constant(null), fc.constantFrom(...pool.users)) })),
+  'tickets.list': () => fc.record(
+    { scope: fc.constantFrom('active', 'mine', 'all', 'resolved'), search: fc.constantFrom('', '扣款', 'TK-'), sort: fc.constantFrom('due', 'created') },
+    { requiredKeys: [] },
+  ),
+  'tickets.create': () => fc.record({
+    customerId: fc.oneof(fc.constant(null), fc.constantFrom(...pool.customers)),
+    subject: fc.constantFrom('转账重复扣款', '无法登录', 'App 闪退'),
+    category: fc.constantFrom('payments', 'account_security', 'other', 'no_such_category'),
+    priority: fc.constantFrom('P1', 'P2', 'P3', 'P4'),
+  }),
+  'tickets.transition': () => fc.record({
+    id: fc.constantFrom(...cases.tickets).map((t) => t.id),
+    to: fc.constantFrom('open', 'pending_customer', 'resolved', 'closed', 'new'),
+    followUp: fc.constantFrom('schedule', 'skip'),
+  }),
+  'tickets.update': () => fc.record({ id: fc.constantFrom(...cases.tickets).map((t) => t.id), priority: fc.constantFrom('P1', 'P2', 'P3', 'P4'), category: fc.constantFrom('payments', 'other') }, { requiredKeys: ['id', 'priority'] }),
+  'tickets.comment': () => fc.record({ id: fc.constantFrom(...cases.tickets).map((t) => t.id), body: fc.constantFrom('已处理', '内部备注'), visibility: fc.constantFrom('reply', 'internal') }),
+  ...same(['tickets.board', 'tickets.attainment'], (method) => fc.record({ groupBy: fc.constantFrom('agent', 'category', 'week'), priority: fc.constantFrom('P1', 'P2'), from: fc.constant(T0 - DAY) }, { requiredKeys: method === 'tickets.attainment' ? ['groupBy'] : [] })),
+  'cases.updateSettings': () => fc.record({
+    ...Object.fromEntries(Object.entries(DEFAULT_CASE_SETTINGS).map(([k, v]) => [k, fc.constant(v)])),
+    followUpDays: fc.integer({ min: 0, max: 10 }),
+    agentVoucherLimitFen: fc.integer({ min: 0, max: 100_00 }),
+  }) as fc.Arbitrary<Record<string, unknown>>,
+  'sla.setPolicies': () => fc.tuple(fc.nat(4), fc.integer({ min: 1, max: 600 })).map(([drop, minutes]) => ({
+    policies: DEFAULT_POLICIES.filter((_, i) => i !== drop).map((p) => ({ ...p, firstResponseMinutes: Math.min(minutes, p.resolutionMinutes) })),
+  })),
+  'calendar.save': () => fc.tuple(fc.integer({ min: 0, max: 600 }), fc.integer({ min: 1, max: 900 })).map(([start, length]) => ({
+    content: { ...DEFAULT_CALENDAR, weekly: { ...DEFAULT_CALENDAR.weekly, '6': [{ start, end: Math.min(1440, start + length) }, { start: 660, end: 700 }] } },
+  })),
+  'calendar.importYear': () => fc.record({
+    json: fc.constantFrom(
+      JSON.stringify({ year: 2027, holidays: [{ date: '2027-01-01', name: '元旦' }], workdays: [] }),
+      JSON.stringify({ year: 2027, holidays: [{ date: '2028-01-01', name: 'wrong year' }], workdays: [] }),
+      '{"year":',
+    ),
+  }),
+  'vouchers.quote': () => fc.record({
+    customerId: fc.constantFrom(...cases.tickets).map((t) => t.customerId),
+    kind: fc.constantFrom('discount_percent', 'discount_fixed', 'cashback', 'points'),
+    percentOff: fc.constantFrom(null, 20),
+    amountFen: fc.constantFrom(null, 500, 8800),
+    points: fc.constantFrom(null, 300),
+  }),
+  'vouchers.request': () => fc.record({
+    requestKey: fc.uuid(),
+    customerId: fc.constantFrom(...cases.tickets).map((t) => t.customerId),
+    kind: fc.constantFrom('discount_percent', 'discount_fixed', 'cashback', 'points'),
+    percentOff: fc.constantFrom(null, 20),
+    amountFen: fc.constantFrom(null, 500, 8800, 9_999_999_00),
+    points: fc.constantFrom(null, 300),
+    reasonCode: fc.constantFrom('goodwill', 'payment_error'),
+  }),
+  ...same(['vouchers.approve', 'vouchers.reject', 'vouchers.void', 'vouchers.redeem'], (method) => fc.record({ id: fc.constantFrom(...cases.vouchers), reason: fc.constant('客户已撤回') }, { requiredKeys: method === 'vouchers.approve' || method === 'vouchers.redeem' ? ['id'] : ['id', 'reason'] }).map((o) =>
+    method === 'vouchers.approve' || method === 'vouchers.redeem' ? { id: o.id } : o,
+  )),
+  'vouchers.list': () => fc.record({ state: fc.constantFrom('pending_approval', 'issued', 'expired'), mine: fc.boolean() }, { requiredKeys: [] }),
+  'vouchers.spend': () => fc.record({ month: fc.constantFrom('2026-11', '2026-13') }, { requiredKeys: [] }),
+  ...same(['faq.get', 'faq.markReviewed'], () => fc.record({ id: fc.constantFrom(...cases.faq) })),
+  'faq.prefill': () => fc.record({ ticketId: fc.constantFrom(...cases.resolved, ...cases.tickets.map((t) => t.id)) }),
+  'faq.check': () => fc.record({ question: fc.constantFrom('如何修改支付密码', '提现多久到账？联系 13812345678'), ticketIds: fc.constant(cases.resolved) }),
+  ...same(['faq.create', 'faq.save'], (method) => fc.record({
+    id: fc.constantFrom(...cases.faq),
+    revision: fc.integer({ min: 1, max: 3 }),
+    category: fc.constantFrom('payments', 'other', 'nope'),
+    question: fc.constantFrom('转账多久到账？', '如何冻结账户'),
+    answer: fc.constant('一般 24 小时内到账。'),
+    sourceTicketIds: fc.constantFrom(cases.resolved, cases.tickets.slice(1, 2).map((t) => t.id)),
+  }).map(({ id, revision, ...rest }) => (method === 'faq.create' ? rest : { id, revision, ...rest }))),
+  'faq.transition': () => fc.record({ id: fc.constantFrom(...cases.faq), action: fc.constantFrom('submit', 'request_changes', 'publish', 'retire') }),
+  'faq.export': () => fc.record({ format: fc.constantFrom('md', 'html', 'csv', 'json', 'pdf'), locales: fc.constantFrom(['zh-CN'], ['en'], ['zh-CN', 'en']) }),
+  'notifications.markRead': () => fc.record({ ids: fc.constant('all' as const) }),
+  // Empty input, or valid input not worth building: the shaped and wild inputs cover these.
+  'system.status': none,
+  'session.get': none,
+  'settings.get': none,
+  'queue.summary': none,
+  'queue.takeNext': none,
+  'imports.list': none,
+  'scripts.list': none,
+  'tickets.sweep': none,
+  'cases.getSettings': none,
+  'sla.getPolicies': none,
+  'calendar.get': none,
+  'notifications.list': none,
+  'sync.status': none,
+  'sync.connect': none,
+  'sync.now': none,
+  'sync.attention': none,
+  'sync.retry': none,
+  'sync.discard': none,
+  'faq.list': none,
+  'reports.outcomes': none,
+  'reports.callbacks': none,
+  'reports.satisfaction': none,
+  'reports.complaints': none,
+};
+
 function validBase(method: MethodName): fc.Arbitrary<Record<string, unknown>> {
-  const cb = fc.constantFrom(...pool.callbacks);
-  const job = fc.constantFrom(...pool.jobs);
-  switch (method) {
-    case 'session.setUp':
-      return fc.record({ mode: fc.constantFrom('demo', 'empty'), name: fc.constant('新人'), password: fc.constant('new-person-1'), locale: fc.constantFrom('zh-CN', 'en') });
-    case 'session.signIn':
-      return fc.record({ login: fc.constantFrom('新人', '周敏', 'nobody'), password: fc.constantFrom('wrong-password', 'test-password-1') });
-    case 'session.signOut':
-      return fc.constant({});
-    case 'users.setPassword':
-      return fc.record({ userId: fc.constantFrom(...pool.users), password: fc.constant('new-password-1') });
-    case 'session.setLocale':
-      return fc.record({ locale: fc.constantFrom('zh-CN', 'en') });
-    case 'users.create':
-      return fc.record({ name: fc.string({ minLength: 1, maxLength: 10 }).filter((n) => n.trim().length > 0), role: fc.constantFrom('agent', 'supervisor'), password: fc.constant('new-person-1') });
-    case 'settings.update':
-      return fc.record({
-        ...Object.fromEntries(Object.entries(DEFAULT_SETTINGS).map(([k, v]) => [k, fc.constant(v)])),
-        callWindowStart: fc.constantFrom(8 * 60, 9 * 60),
-        leaseMinutes: fc.integer({ min: 1, max: 60 }),
-        capPer24h: fc.integer({ min: 1, max: 3 }),
-        capPer7d: fc.integer({ min: 3, max: 9 }),
-      }) as fc.Arbitrary<Record<string, unknown>>;
-    case 'queue.list':
-      return fc.record({ filter: good.filter!.filter((f) => (f as { status?: string }).status !== 'bogus') as fc.Arbitrary<unknown>, limit: fc.integer({ min: 1, max: 500 }) }, { requiredKeys: [] });
-    case 'callbacks.get':
-    case 'callbacks.take':
-    case 'callbacks.release':
-    case 'callbacks.startCall':
-      return fc.record({ id: cb });
-    case 'callbacks.recordOutcome':
-      return fc.record({
-        callbackId: cb,
-        disposition: fc.constantFrom(...DISPOSITIONS),
-        notes: fc.string({ maxLength: 20 }),
-        startedAt: fc.integer({ min: T0 - 60 * 60_000, max: T0 }),
-        endedAt: fc.constant(T0),
-        callbackAt: fc.oneof(fc.constant(null), fc.integer({ min: T0 + 60 * 60_000, max: T0 + 3 * DAY })),
-        dncExpiresAt: fc.oneof(fc.constant(null), fc.integer({ min: T0 + 1, max: T0 + 400 * DAY })),
-      });
-    case 'callbacks.saveDraft':
-      return fc.record(
-        { callbackId: cb, disposition: fc.oneof(fc.constant(null), fc.constantFrom(...DISPOSITIONS)), notes: fc.string({ maxLength: 40 }) },
-        { requiredKeys: ['callbackId'] },
-      );
-    case 'customers.revealPhone':
-      return fc.record({ customerId: fc.constantFrom(...pool.customers) });
-    case 'customers.search':
-      return fc.record({ query: fc.constantFrom('张', '王芳', '1234', '0000', '138-0000', '%_\\', 'Chen'), limit: fc.integer({ min: 1, max: 50 }) }, { requiredKeys: ['query'] });
-    case 'imports.start':
-      return fc.record({ fileName: fc.constant('x.csv'), contentBase64: good.contentBase64! as fc.Arbitrary<string> });
-    case 'imports.status':
-    case 'imports.commit':
-    case 'imports.cancel':
-      return fc.record({ jobId: job });
-    case 'audit.list':
-      return fc.record({ actorId: fc.constantFrom(...pool.users), limit: fc.integer({ min: 1, max: 500 }) }, { requiredKeys: [] });
-    case 'scripts.get':
-      return fc.record({ id: fc.constantFrom(...sp.scripts, ...sp.spares).map((x) => x.id) });
-    case 'scripts.export':
-      return fc.record({ id: fc.constantFrom(...sp.scripts, ...sp.spares).map((x) => x.id), versionId: fc.constantFrom(...sp.versions) }, { requiredKeys: ['id'] });
-    case 'scripts.create':
-      return fc.oneof(
-        fc.record({ copyFrom: fc.constantFrom(...sp.scripts, ...sp.spares).map((x) => x.id) }),
-        fc.record({ purpose: fc.constantFrom(...REASONS), locale: fc.constantFrom('zh-CN', 'en'), title: fc.string({ minLength: 1, maxLength: 20 }).filter((t) => t.trim() !== '') }),
-      );
-    case 'scripts.saveDraft':
-      // Same purpose (accepted) or now and then another script's content (another purpose: refused).
-      return fc.tuple(fc.constantFrom(...sp.scripts, ...sp.spares), fc.constantFrom(...sp.scripts), fc.nat(9), fc.string({ maxLength: 10 })).map(([target, other, n, suffix]) => ({
-        id: target.id,
-        content: n === 0 ? other.content : { ...target.content, title: `${target.content.title.slice(0, 100)}${suffix}`.trim() || 'x' },
-      }));
-    case 'scripts.publish':
-    case 'scripts.retire':
-      return fc.record({ id: fc.constantFrom(...sp.spares, ...(method === 'scripts.publish' ? sp.scripts : [])).map((x) => x.id) });
-    case 'scripts.import':
-      return fc.record({
-        json: fc.oneof(
-          fc.constantFrom(...sp.scripts).map((x) => JSON.stringify(x.content)),
-          fc.constantFrom('{"purpose":', JSON.stringify({ ...builtinScript('care', 'en'), questions: [{ key: 'a', type: 'yes_no', text: 'A?', showIf: { q: 'b', op: 'answered' } }] })),
-        ),
-      });
-    case 'scripts.setMapping':
-      // The script of each purpose (or now and then another purpose's: refused); never null, so calls keep their scripts.
-      return fc.tuple(fc.constantFrom(...sp.scripts, ...sp.spares), fc.constantFrom(...REASONS), fc.nat(5)).map(([s, other, n]) => ({
-        mapping: { [n === 0 ? other : s.content.purpose]: s.id },
-      }));
-    case 'responses.forCallback':
-    case 'responses.start':
-      return fc.record({ callbackId: cb });
-    case 'responses.answer':
-      return fc.tuple(fc.constantFrom(...sp.responses), fc.constantFrom(...SATISFACTION_ANSWERS)).map(([responseId, [key, answer]]) => ({ responseId, key, answer }));
-    case 'responses.finish':
-      return fc.record({ responseId: fc.constantFrom(...sp.responses), status: fc.constantFrom('completed', 'partial', 'declined') });
-    case 'reports.survey':
-      return fc.record(
-        {
-          purpose: fc.constantFrom(...REASONS),
-          scriptId: fc.constantFrom(...sp.scripts).map((x) => x.id),
-          version: fc.integer({ min: 1, max: 3 }),
-          agentId: fc.constantFrom(...pool.users),
-          from: fc.constant(T0 - DAY),
-          to: fc.constant(T0 + DAY),
-        },
-        { requiredKeys: [] },
-      );
-    case 'tickets.get':
-    case 'tickets.assign':
-      return fc.record({ id: fc.constantFrom(...cases.tickets).map((t) => t.id), assigneeId: fc.oneof(fc.constant(null), fc.constantFrom(...pool.users)) });
-    case 'tickets.list':
-      return fc.record(
-        { scope: fc.constantFrom('active', 'mine', 'all', 'resolved'), search: fc.constantFrom('', '扣款', 'TK-'), sort: fc.constantFrom('due', 'created') },
-        { requiredKeys: [] },
-      );
-    case 'tickets.create':
-      return fc.record({
-        customerId: fc.oneof(fc.constant(null), fc.constantFrom(...pool.customers)),
-        subject: fc.constantFrom('转账重复扣款', '无法登录', 'App 闪退'),
-        category: fc.constantFrom('payments', 'account_security', 'other', 'no_such_category'),
-        priority: fc.constantFrom('P1', 'P2', 'P3', 'P4'),
-      });
-    case 'tickets.transition':
-      return fc.record({
-        id: fc.constantFrom(...cases.tickets).map((t) => t.id),
-        to: fc.constantFrom('open', 'pending_customer', 'resolved', 'closed', 'new'),
-        followUp: fc.constantFrom('schedule', 'skip'),
-      });
-    case 'tickets.update':
-      return fc.record({ id: fc.constantFrom(...cases.tickets).map((t) => t.id), priority: fc.constantFrom('P1', 'P2', 'P3', 'P4'), category: fc.constantFrom('payments', 'other') }, { requiredKeys: ['id', 'priority'] });
-    case 'tickets.comment':
-      return fc.record({ id: fc.constantFrom(...cases.tickets).map((t) => t.id), body: fc.constantFrom('已处理', '内部备注'), visibility: fc.constantFrom('reply', 'internal') });
-    case 'tickets.board':
-    case 'tickets.attainment':
-      return fc.record({ groupBy: fc.constantFrom('agent', 'category', 'week'), priority: fc.constantFrom('P1', 'P2'), from: fc.constant(T0 - DAY) }, { requiredKeys: method === 'tickets.attainment' ? ['groupBy'] : [] });
-    case 'cases.updateSettings':
-      return fc.record({
-        ...Object.fromEntries(Object.entries(DEFAULT_CASE_SETTINGS).map(([k, v]) => [k, fc.constant(v)])),
-        followUpDays: fc.integer({ min: 0, max: 10 }),
-        agentVoucherLimitFen: fc.integer({ min: 0, max: 100_00 }),
-      }) as fc.Arbitrary<Record<string, unknown>>;
-    case 'sla.setPolicies':
-      return fc.tuple(fc.nat(4), fc.integer({ min: 1, max: 600 })).map(([drop, minutes]) => ({
-        policies: DEFAULT_POLICIES.filter((_, i) => i !== drop).map((p) => ({ ...p, firstResponseMinutes: Math.min(minutes, p.resolutionMinutes) })),
-      }));
-    case 'calendar.save':
-      return fc.tuple(fc.integer({ min: 0, max: 600 }), fc.integer({ min: 1, max: 900 })).map(([start, length]) => ({
-        content: { ...DEFAULT_CALENDAR, weekly: { ...DEFAULT_CALENDAR.weekly, '6': [{ start, end: Math.min(1440, start + length) }, { start: 660, end: 700 }] } },
-      }));
-    case 'calendar.importYear':
-      return fc.record({
-        json: fc.constantFrom(
-          JSON.stringify({ year: 2027, holidays: [{ date: '2027-01-01', name: '元旦' }], workdays: [] }),
-          JSON.stringify({ year: 2027, holidays: [{ date: '2028-01-01', name: 'wrong year' }], workdays: [] }),
-          '{"year":',
-        ),
-      });
-    case 'vouchers.quote':
-      return fc.record({
-        customerId: fc.constantFrom(...cases.tickets).map((t) => t.customerId),
-        kind: fc.constantFrom('discount_percent', 'discount_fixed', 'cashback', 'points'),
-        percentOff: fc.constantFrom(null, 20),
-        amountFen: fc.constantFrom(null, 500, 8800),
-        points: fc.constantFrom(null, 300),
-      });
-    case 'vouchers.request':
-      return fc.record({
-        requestKey: fc.uuid(),
-        customerId: fc.constantFrom(...cases.tickets).map((t) => t.customerId),
-        kind: fc.constantFrom('discount_percent', 'discount_fixed', 'cashback', 'points'),
-        percentOff: fc.constantFrom(null, 20),
-        amountFen: fc.constantFrom(null, 500, 8800, 9_999_999_00),
-        points: fc.constantFrom(null, 300),
-        reasonCode: fc.constantFrom('goodwill', 'payment_error'),
-      });
-    case 'vouchers.approve':
-    case 'vouchers.reject':
-    case 'vouchers.void':
-    case 'vouchers.redeem':
-      return fc.record({ id: fc.constantFrom(...cases.vouchers), reason: fc.constant('客户已撤回') }, { requiredKeys: method === 'vouchers.approve' || method === 'vouchers.redeem' ? ['id'] : ['id', 'reason'] }).map((o) =>
-        method === 'vouchers.approve' || method === 'vouchers.redeem' ? { id: o.id } : o,
-      );
-    case 'vouchers.list':
-      return fc.record({ state: fc.constantFrom('pending_approval', 'issued', 'expired'), mine: fc.boolean() }, { requiredKeys: [] });
-    case 'vouchers.spend':
-      return fc.record({ month: fc.constantFrom('2026-11', '2026-13') }, { requiredKeys: [] });
-    case 'faq.get':
-    case 'faq.markReviewed':
-      return fc.record({ id: fc.constantFrom(...cases.faq) });
-    case 'faq.prefill':
-      return fc.record({ ticketId: fc.constantFrom(...cases.resolved, ...cases.tickets.map((t) => t.id)) });
-    case 'faq.check':
-      return fc.record({ question: fc.constantFrom('如何修改支付密码', '提现多久到账？联系 13812345678'), ticketIds: fc.constant(cases.resolved) });
-    case 'faq.create':
-    case 'faq.save':
-      return fc.record({
-        id: fc.constantFrom(...cases.faq),
-        revision: fc.integer({ min: 1, max: 3 }),
-        category: fc.constantFrom('payments', 'other', 'nope'),
-        question: fc.constantFrom('转账多久到账？', '如何冻结账户'),
-        answer: fc.constant('一般 24 小时内到账。'),
-        sourceTicketIds: fc.constantFrom(cases.resolved, cases.tickets.slice(1, 2).map((t) => t.id)),
-      }).map(({ id, revision, ...rest }) => (method === 'faq.create' ? rest : { id, revision, ...rest }));
-    case 'faq.transition':
-      return fc.record({ id: fc.constantFrom(...cases.faq), action: fc.constantFrom('submit', 'request_changes', 'publish', 'retire') });
-    case 'faq.export':
-      return fc.record({ format: fc.constantFrom('md', 'html', 'csv', 'json', 'pdf'), locales: fc.constantFrom(['zh-CN'], ['en'], ['zh-CN', 'en']) });
-    case 'notifications.markRead':
-      return fc.record({ ids: fc.constant('all' as const) });
-    default:
-      return fc.constant({});
-  }
+  return VALID_INPUTS[method](method);
 }
 
 export function inputsFor(method: MethodName): fc.Arbitrary<unknown> {
