@@ -69,27 +69,10 @@ export const callbacks = pgTable(
     ticketId: text('ticket_id'),
   },
   (t) => [
-    // "Next" seeks each priority's overdue range, then its as-soon-as-callable rows, in exactly the order
-    // of core/rules/queue-order.ts; two partial indexes make each of those a range seek.
-    index('callbacks_queue_due')
-      .on(t.priority, t.dueAt, t.createdAt, t.id)
-      .where(sql`state = 'open' AND due_at IS NOT NULL`),
-    index('callbacks_queue_asap').on(t.priority, t.createdAt, t.id).where(sql`state = 'open' AND due_at IS NULL`),
-    // The same ranges per zone: when the head of a range is all closed zones (a night shift), "next"
-    // seeks each open zone's range instead (db/repos/callbacks.ts pickNextCandidate).
-    index('callbacks_queue_zone_due')
-      .on(t.priority, t.timezone, t.dueAt, t.createdAt, t.id)
-      .where(sql`state = 'open' AND due_at IS NOT NULL`),
-    index('callbacks_queue_zone_asap')
-      .on(t.priority, t.timezone, t.createdAt, t.id)
-      .where(sql`state = 'open' AND due_at IS NULL`),
+    // The server runs no queue and no reports (each console does, on its own copy): only the lookups its
+    // appliers make are indexed — by customer (other open callbacks, duplicates) and by ticket. Every
+    // index here is rewritten by each lease, outcome and release, the server's commonest writes.
     index('callbacks_customer').on(t.customerId, t.state, t.reason),
-    // activeLeaseOf: the callback an agent holds. Few rows are leased, so the index stays tiny.
-    index('callbacks_lease').on(t.leaseAgentId, t.leaseExpiresAt).where(sql`lease_agent_id IS NOT NULL`),
-    // "Closed today" on the summary bar, and later the outcome reports, range over closing time.
-    index('callbacks_closed_at').on(t.closedAt).where(sql`state = 'closed'`),
-    // Backlog over time (reports): how many were created up to each day.
-    index('callbacks_created_at').on(t.createdAt),
     index('callbacks_ticket').on(t.ticketId).where(sql`ticket_id IS NOT NULL`),
   ],
 );
