@@ -15,6 +15,7 @@ const steps = [
   ['type check: node (db, electron, tests)', 'npx', ['tsc', '-p', 'tsconfig.node.json']],
   ['type check: web (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json']],
   ['lint (import zones)', 'npx', ['eslint', '.', '--max-warnings=0']],
+  ['lint CSS (tokens only, each class in one file: stylelint)', 'npx', ['stylelint', 'renderer/**/*.css']],
   ['import circles (scripts/check-cycles.mjs)', 'node', ['scripts/check-cycles.mjs']],
   ['unit + integration tests (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]],
   ['build renderer', 'npx', ['vite', 'build', '--logLevel', 'warn']],
