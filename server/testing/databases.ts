@@ -4,12 +4,15 @@ import { openServerDb, type ServerDb } from '../database/open';
 /*
  * A fresh server database for one test: PGlite in memory by default (`npm test`), or, when
  * TEST_DATABASE_URL names a real PostgreSQL (`.ci/run` sets it), a new database on that server that is
- * dropped again afterwards. `dbKinds()` lists the kinds a suite should run on.
+ * dropped again afterwards. `dbKinds()` lists the kinds a suite should run on; `TEST_STORES=sqlite` lists
+ * none, so a suite that runs on both stores runs its SQLite half only (the mutation run of the shared
+ * appliers, stryker.appliers.config.mjs: the appliers are the same code on both stores, and PGlite is slow).
  */
 
 export type TestDbKind = 'pglite' | 'postgres';
 
 export function dbKinds(): TestDbKind[] {
+  if (process.env.TEST_STORES === 'sqlite') return [];
   return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 }
 
