@@ -1,0 +1,51 @@
+import type { ComponentProps } from 'react';
+import './button.css';
+
+/*
+ * The console's one button family (it replaces .btn, .adm-btn and .scr-btn, which drew the same thing
+ * three times). type="button" unless asked otherwise: a button inside a form that submits by accident is
+ * the commonest bug these pages had.
+ */
+
+export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'link' | 'ghost';
+export type ButtonSize = 'normal' | 'small';
+
+/** The class list of a button, for the one thing that cannot be a <button>: a file input's <label>. */
+export function buttonClass(variant: ButtonVariant = 'secondary', size: ButtonSize = 'normal', extra?: string): string {
+  return ['ui-btn', `ui-btn-${variant}`, size === 'small' && 'ui-btn-small', extra].filter(Boolean).join(' ');
+}
+
+export type ButtonProps = ComponentProps<'button'> & { variant?: ButtonVariant; size?: ButtonSize };
+
+export function Button({ variant, size, type = 'button', className, ...rest }: ButtonProps) {
+  return <button type={type} className={buttonClass(variant, size, className)} {...rest} />;
+}
+
+/** Buttons side by side with the kit's gap (a table's row actions, a form's submit and cancel). */
+export function ButtonRow({ className, ...rest }: ComponentProps<'div'>) {
+  return <div className={['ui-btn-row', className].filter(Boolean).join(' ')} {...rest} />;
+}
+
+export type IconButtonProps = Omit<ComponentProps<'button'>, 'aria-label'> & {
+  /** What the button does, in words: its accessible name and its tooltip (an icon alone says nothing). */
+  label: string;
+  /** Danger tints it on hover (remove, delete). */
+  tone?: 'default' | 'danger';
+  /** Framed like a button at rest (a column of move up / move down), not only on hover. */
+  bordered?: boolean;
+};
+
+/** A small square button showing a glyph; the label is required so it is never nameless. */
+export function IconButton({ label, tone = 'default', bordered = false, type = 'button', title, className, children, ...rest }: IconButtonProps) {
+  return (
+    <button
+      type={type}
+      aria-label={label}
+      title={title ?? label}
+      className={['ui-iconbtn', tone === 'danger' && 'ui-iconbtn-danger', bordered && 'ui-iconbtn-bordered', className].filter(Boolean).join(' ')}
+      {...rest}
+    >
+      <span aria-hidden="true">{children}</span>
+    </button>
+  );
+}

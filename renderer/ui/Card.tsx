@@ -1,0 +1,80 @@
+import { useId, type ComponentProps, type ReactNode } from 'react';
+import './surfaces.css';
+
+type Heading = 'h2' | 'h3' | 'h4';
+
+/**
+ * A bordered section of a page. With a title it is a named region (aria-labelledby its heading), the
+ * heading at the level the page's outline needs (h3 under a page's h2 by default), an optional intro line
+ * under it and actions on the right of the head.
+ */
+export function Card({
+  title,
+  titleId,
+  titleClassName,
+  level = 'h3',
+  intro,
+  actions,
+  className,
+  children,
+  ...rest
+}: Omit<ComponentProps<'section'>, 'title'> & {
+  title?: ReactNode;
+  /** The heading's id when others point at it (tests, aria-controls); generated otherwise. */
+  titleId?: string;
+  titleClassName?: string;
+  level?: Heading;
+  intro?: ReactNode;
+  actions?: ReactNode;
+}) {
+  const generated = useId();
+  const headingId = titleId ?? generated;
+  const H = level;
+  const named = title !== undefined && rest['aria-label'] === undefined;
+  return (
+    <section className={['ui-card', className].filter(Boolean).join(' ')} aria-labelledby={named ? headingId : undefined} {...rest}>
+      {(title !== undefined || actions !== undefined) && (
+        <div className="ui-card-head">
+          <div className="ui-card-heading">
+            {title !== undefined && (
+              <H id={headingId} className={['ui-card-title', titleClassName].filter(Boolean).join(' ')}>
+                {title}
+              </H>
+            )}
+            {intro !== undefined && <p className="ui-card-intro">{intro}</p>}
+          </div>
+          {actions}
+        </div>
+      )}
+      {children}
+    </section>
+  );
+}
+
+export type Tone = 'ok' | 'warn' | 'danger' | 'info' | 'muted';
+
+/**
+ * A message box inside a page: error, warning or information. The role is the caller's: 'alert' for a
+ * failure the agent just caused, 'status' for a result, 'note' for standing advice.
+ */
+export function Alert({ tone, className, ...rest }: ComponentProps<'div'> & { tone: 'danger' | 'warn' | 'info' }) {
+  return <div className={['ui-alert', `ui-alert-${tone}`, className].filter(Boolean).join(' ')} {...rest} />;
+}
+
+/** What a list shows when there is nothing in it: a sentence, and optionally what to do about it. */
+export function EmptyState({ children, action, className, ...rest }: ComponentProps<'div'> & { action?: ReactNode }) {
+  return (
+    <div className={['ui-empty', className].filter(Boolean).join(' ')} {...rest}>
+      <p className="ui-empty-text">{children}</p>
+      {action}
+    </div>
+  );
+}
+
+/**
+ * A short state word in a pill. The words carry the meaning (a colour-blind agent reads "at risk" vs
+ * "on time"); the tone only tints it, and every tone meets 4.5:1 on its own tint.
+ */
+export function Badge({ tone = 'muted', strong = false, className, ...rest }: ComponentProps<'span'> & { tone?: Tone; strong?: boolean }) {
+  return <span className={['ui-badge', `ui-badge-${tone}`, strong && 'ui-badge-strong', className].filter(Boolean).join(' ')} {...rest} />;
+}

@@ -1,0 +1,106 @@
+import { cloneElement, isValidElement, useId, type ComponentProps, type ReactElement, type ReactNode } from 'react';
+import { TextCounter } from './TextCounter';
+import './field.css';
+
+/** The ids a field gives its control and the texts that describe it (pure, so it can be tested alone). */
+export function fieldIds(base: string, parts: { hint: boolean; error: boolean; limit: boolean; suffix?: boolean }, own?: string) {
+  const hintId = parts.hint ? `${base}-hint` : undefined;
+  const errorId = parts.error ? `${base}-error` : undefined;
+  const counterId = parts.limit ? `${base}-count` : undefined;
+  const suffixId = parts.suffix ? `${base}-unit` : undefined;
+  // The unit right after the name ("Max attempts, times"), then the problem before the advice.
+  const describedBy = [own, suffixId, errorId, hintId, counterId].filter(Boolean).join(' ') || undefined;
+  return { hintId, errorId, counterId, suffixId, describedBy };
+}
+
+type ControlProps = { id?: string; 'aria-describedby'?: string; 'aria-invalid'?: unknown };
+
+/**
+ * A labelled control: label, the control (one element, passed as the child), a hint, an error and a
+ * length counter. It wires them so nobody has to remember: the label's htmlFor names the control (its own
+ * id if it has one), aria-describedby lists the error, hint and counter, and aria-invalid is set while
+ * there is an error. The error is words under the field, not only a red border.
+ */
+export function Field({
+  label,
+  hint,
+  error,
+  errorRole,
+  errorTestId,
+  limit,
+  suffix,
+  className,
+  children,
+  ...rest
+}: Omit<ComponentProps<'div'>, 'children'> & {
+  label: ReactNode;
+  hint?: ReactNode;
+  /** Shown under the control; also marks it aria-invalid. */
+  error?: ReactNode;
+  /** 'alert' when the error appears after an action (a refused save) and must be read at once. */
+  errorRole?: 'alert';
+  errorTestId?: string;
+  /** A live "123 / 2000" counter under a text box with a limit. */
+  limit?: { length: number; max: number; testId?: string };
+  /** A unit after the control ("minutes", "¥"), read with it. */
+  suffix?: ReactNode;
+  children: ReactElement<ControlProps>;
+}) {
+  const base = useId();
+  const own = isValidElement(children) ? children.props : {};
+  const controlId = own.id ?? `${base}-control`;
+  const hasError = error !== undefined && error !== null && error !== false && error !== '';
+  const hasSuffix = suffix !== undefined && suffix !== null;
+  const ids = fieldIds(base, { hint: hint !== undefined && hint !== null, error: hasError, limit: limit !== undefined, suffix: hasSuffix }, own['aria-describedby']);
+  const control = cloneElement(children, {
+    id: controlId,
+    'aria-describedby': ids.describedBy,
+    'aria-invalid': hasError ? true : own['aria-invalid'],
+  });
+  return (
+    <div className={['ui-field', className].filter(Boolean).join(' ')} {...rest}>
+      <label className="ui-field-label" htmlFor={controlId}>
+        {label}
+      </label>
+      {hasSuffix ? (
+        <span className="ui-field-with-unit">
+          {control}
+          <span id={ids.suffixId} className="ui-field-unit">
+            {suffix}
+          </span>
+        </span>
+      ) : (
+        control
+      )}
+      {hint !== undefined && hint !== null && (
+        <span id={ids.hintId} className="ui-field-hint">
+          {hint}
+        </span>
+      )}
+      {hasError && (
+        <span id={ids.errorId} className="ui-field-error" role={errorRole} data-testid={errorTestId}>
+          {error}
+        </span>
+      )}
+      {limit && <TextCounter id={ids.counterId} length={limit.length} max={limit.max} testId={limit.testId} />}
+    </div>
+  );
+}
+
+/** A hint or an error that belongs to a group of fields (a fieldset, a row), not to one control. */
+export function FieldMessage({ tone, className, ...rest }: ComponentProps<'div'> & { tone: 'hint' | 'error' }) {
+  return <div className={[tone === 'error' ? 'ui-field-error' : 'ui-field-hint', className].filter(Boolean).join(' ')} {...rest} />;
+}
+
+/**
+ * Fields side by side, wrapping on a narrow window. Bottom-aligned by default (controls line up even when
+ * one label wraps); `top` when fields carry hints or errors of different heights, each then 260 px wide.
+ */
+export function FieldRow({ top = false, className, ...rest }: ComponentProps<'div'> & { top?: boolean }) {
+  return <div className={['ui-field-row', top && 'ui-field-row-top', className].filter(Boolean).join(' ')} {...rest} />;
+}
+
+/** A native select in the kit's look (keyboard and screen-reader behaviour stay the browser's). */
+export function Select({ className, ...rest }: ComponentProps<'select'>) {
+  return <select className={['ui-select', className].filter(Boolean).join(' ')} {...rest} />;
+}

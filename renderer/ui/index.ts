@@ -1,0 +1,10 @@
+// The design kit's public face: pages and components import primitives from here.
+export { Button, ButtonRow, IconButton, buttonClass, type ButtonProps, type ButtonVariant, type ButtonSize } from './Button';
+export { Field, FieldMessage, FieldRow, Select } from './Field';
+export { Card, Alert, EmptyState, Badge, type Tone } from './Card';
+export { Table } from './Table';
+export { Tabs, type TabItem } from './Tabs';
+export { Dialog } from './Dialog';
+export { DatePicker, TimePicker } from './DatePicker';
+export { TextCounter, overLimit } from './TextCounter';
+export { PageHeader } from './PageHeader';

@@ -1,0 +1,59 @@
+import { createElement } from 'react';
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { Button, IconButton } from './Button';
+import { Field } from './Field';
+import { nextTabIndex } from './tabs';
+
+describe('tab keys', () => {
+  it('arrows move and wrap, Home/End go to the ends, other keys are not ours', () => {
+    expect(nextTabIndex('ArrowRight', 0, 3)).toBe(1);
+    expect(nextTabIndex('ArrowRight', 2, 3)).toBe(0);
+    expect(nextTabIndex('ArrowLeft', 0, 3)).toBe(2);
+    expect(nextTabIndex('Home', 2, 3)).toBe(0);
+    expect(nextTabIndex('End', 0, 3)).toBe(2);
+    expect(nextTabIndex('Enter', 1, 3)).toBeNull();
+    expect(nextTabIndex('ArrowRight', 0, 0)).toBeNull();
+  });
+});
+
+/** The attributes of the first element whose tag is `tag` in rendered HTML. */
+function attrs(html: string, tag: string): Record<string, string> {
+  const m = new RegExp(`<${tag}\\b([^>]*)>`).exec(html);
+  expect(m, `<${tag}> in ${html}`).not.toBeNull();
+  return Object.fromEntries([...m![1]!.matchAll(/([\w-]+)="([^"]*)"/g)].map((a) => [a[1]!, a[2]!]));
+}
+
+describe('Field', () => {
+  it('names its control with the label and describes it with the error and the hint', () => {
+    const html = renderToString(createElement(Field, { label: 'Name', hint: 'As on the ID card', error: 'Required', children: createElement('input', { type: 'text' }) }));
+    const input = attrs(html, 'input');
+    const label = attrs(html, 'label');
+    expect(label.for).toBe(input.id);
+    expect(input['aria-invalid']).toBe('true');
+    const described = input['aria-describedby']!.split(' ');
+    expect(described).toHaveLength(2);
+    for (const id of described) expect(html).toContain(`id="${id}"`);
+    expect(html.indexOf('Required')).toBeGreaterThan(-1);
+  });
+
+  it('keeps the control’s own id and description, and is not invalid without an error', () => {
+    const html = renderToString(createElement(Field, { label: 'Amount', children: createElement('input', { id: 'amount', 'aria-describedby': 'unit' }) }));
+    const input = attrs(html, 'input');
+    expect(attrs(html, 'label').for).toBe('amount');
+    expect(input.id).toBe('amount');
+    expect(input['aria-describedby']).toBe('unit');
+    expect(input['aria-invalid']).toBeUndefined();
+  });
+});
+
+describe('Button', () => {
+  it('is type="button" unless told otherwise, and an icon button has its label as its name', () => {
+    expect(attrs(renderToString(createElement(Button, null, 'Save')), 'button').type).toBe('button');
+    expect(attrs(renderToString(createElement(Button, { type: 'submit', variant: 'primary', size: 'small' }, 'Save')), 'button')).toMatchObject({
+      type: 'submit',
+      class: 'ui-btn ui-btn-primary ui-btn-small',
+    });
+    expect(attrs(renderToString(createElement(IconButton, { label: 'Move up' }, '↑')), 'button')).toMatchObject({ 'aria-label': 'Move up', title: 'Move up' });
+  });
+});
