@@ -11,6 +11,7 @@ import { TeamServerSection } from './settings-sync/TeamServerSection';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { fromForm, sameForm, serverFieldErrors, toForm, type EditForm, type FieldErrors, type SettingsForm } from './admin/settingsForm';
 import './admin.css';
+import { Alert, Button, PageHeader } from '../ui';
 
 type Load = { state: 'loading' } | { state: 'error'; error: ApiError } | { state: 'ready'; saved: Settings };
 
@@ -46,7 +47,7 @@ export default function SettingsPage() {
     return (
       <div className="adm-page">
         <PageHead />
-        <p className="adm-muted">{t('common.loading')}</p>
+        <p className="muted">{t('common.loading')}</p>
       </div>
     );
   }
@@ -55,9 +56,9 @@ export default function SettingsPage() {
       <div className="adm-page">
         <PageHead />
         <ErrorNotice error={load.state === 'error' ? load.error : null} title={t('settings.loadFailed')}>
-          <button type="button" className="adm-btn adm-btn-small" onClick={() => void reload()}>
+          <Button size="small" onClick={() => void reload()}>
             {t('common.retry')}
-          </button>
+          </Button>
         </ErrorNotice>
       </div>
     );
@@ -112,13 +113,13 @@ export default function SettingsPage() {
         <div className="adm-card-head">
           <div>
             <h3 className="adm-card-title">{t('settings.rulesTitle')}</h3>
-            <p className="adm-muted adm-small">{t('settings.rulesIntro')}</p>
+            <p className="muted small">{t('settings.rulesIntro')}</p>
           </div>
         </div>
         {!canEdit && (
-          <div className="adm-alert adm-alert-info" role="note" data-testid="settings-readonly">
+          <Alert tone="info" role="note" data-testid="settings-readonly">
             {t('settings.readOnly', { role: t(`roles.${role ?? 'agent'}`) })}
-          </div>
+          </Alert>
         )}
 
         <fieldset disabled={!canEdit || saving} className="adm-fieldset">
@@ -126,25 +127,23 @@ export default function SettingsPage() {
         </fieldset>
 
         {hasErrors && !saveError && (
-          <div className="adm-alert adm-alert-error" role="alert">
+          <Alert tone="danger" role="alert">
             {t('settings.fixErrors')}
-          </div>
+          </Alert>
         )}
         <ErrorNotice error={saveError} testId="settings-error" />
         {notice && (
-          <div className="adm-alert adm-alert-info" role="status">
+          <Alert tone="info" role="status">
             {notice}
-          </div>
+          </Alert>
         )}
 
         {canEdit && (
           <div className="adm-actions">
-            <button type="submit" className="adm-btn adm-btn-primary" disabled={saving || !dirty} data-testid="settings-save">
+            <Button variant="primary" type="submit" disabled={saving || !dirty} data-testid="settings-save">
               {saving ? t('settings.saving') : t('settings.save')}
-            </button>
-            <button
-              type="button"
-              className="adm-btn"
+            </Button>
+            <Button
               disabled={saving || !dirty}
               onClick={() => {
                 setForm(toForm(saved));
@@ -154,10 +153,9 @@ export default function SettingsPage() {
               }}
             >
               {t('settings.discard')}
-            </button>
-            <button
-              type="button"
-              className="adm-btn adm-btn-link"
+            </Button>
+            <Button
+              variant="link"
               disabled={saving}
               data-testid="settings-defaults"
               onClick={() => {
@@ -168,15 +166,15 @@ export default function SettingsPage() {
               }}
             >
               {t('settings.restoreDefaults')}
-            </button>
-            {dirty && <span className="adm-warn-text adm-small">{t('settings.unsaved')}</span>}
+            </Button>
+            {dirty && <span className="adm-warn-text small">{t('settings.unsaved')}</span>}
           </div>
         )}
         {!canEdit && (
           <div className="adm-actions">
-            <button type="submit" className="adm-btn adm-btn-primary" disabled data-testid="settings-save">
+            <Button variant="primary" type="submit" disabled data-testid="settings-save">
               {t('settings.save')}
-            </button>
+            </Button>
           </div>
         )}
       </form>
@@ -191,8 +189,6 @@ export default function SettingsPage() {
 function PageHead() {
   const { t } = useTranslation('admin');
   return (
-    <header className="adm-page-head">
-      <h2 className="adm-page-title">{t('settings.title')}</h2>
-    </header>
+    <PageHeader title={t('settings.title')} />
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Group } from './settingsFields';
 import { formatDate, useLocale } from './shared';
 import { DatePicker } from '../../ui/DatePicker';
+import { Button, FieldMessage, FieldRow, IconButton } from '../../ui';
 
 const MAX_DATES = 366;
 
@@ -39,30 +40,28 @@ export function NoCallDates({
   return (
     <Group title={t('settings.datesTitle')} hint={t('settings.datesHint')} error={error}>
       {dates.length === 0 ? (
-        <p className="adm-muted adm-small">{t('settings.datesEmpty')}</p>
+        <p className="muted small">{t('settings.datesEmpty')}</p>
       ) : (
         <ul className="adm-dates" data-testid="settings-dates">
           {dates.map((d) => (
             <li key={d}>
               <span>
-                <code>{d}</code> <span className="adm-small adm-muted">{formatDate(d, locale)}</span>
+                <code>{d}</code> <span className="small muted">{formatDate(d, locale)}</span>
               </span>
               {canEdit && (
-                <button
-                  type="button"
-                  className="adm-btn adm-btn-small adm-btn-link"
-                  aria-label={t('settings.removeDate', { date: d })}
+                <IconButton
+                  label={t('settings.removeDate', { date: d })}
                   onClick={() => onChange(dates.filter((x) => x !== d))}
                 >
                   ×
-                </button>
+                </IconButton>
               )}
             </li>
           ))}
         </ul>
       )}
       {canEdit && (
-        <div className="adm-row">
+        <FieldRow>
           <DatePicker
             value={newDate}
             testId="settings-date-input"
@@ -73,12 +72,12 @@ export function NoCallDates({
             }}
             onEnter={addDate}
           />
-          <button type="button" className="adm-btn" data-testid="settings-date-add" onClick={addDate}>
+          <Button data-testid="settings-date-add" onClick={addDate}>
             {t('settings.addDate')}
-          </button>
-        </div>
+          </Button>
+        </FieldRow>
       )}
-      {dateError && <div className="adm-field-error">{dateError}</div>}
+      {dateError && <FieldMessage tone="error">{dateError}</FieldMessage>}
     </Group>
   );
 }

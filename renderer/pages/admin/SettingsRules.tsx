@@ -3,6 +3,7 @@ import { NoCallDates } from './NoCallDates';
 import { Group, Labeled, NumberField } from './settingsFields';
 import { LIMITS, type EditForm, type FieldErrors, type SettingsForm } from './settingsForm';
 import { TimePicker } from '../../ui/DatePicker';
+import { FieldRow } from '../../ui';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
@@ -26,7 +27,7 @@ export function SettingsRules({
         hint={t('settings.windowHint')}
         error={errors.callWindowStart ?? errors.callWindowEnd}
       >
-        <div className="adm-row">
+        <FieldRow>
           <Labeled label={t('settings.windowStart')}>
             <TimePicker
               value={form.callWindowStart}
@@ -46,7 +47,7 @@ export function SettingsRules({
               onChange={(v) => edit({ callWindowEnd: v }, ['callWindowStart', 'callWindowEnd'])}
             />
           </Labeled>
-        </div>
+        </FieldRow>
       </Group>
 
       <Group title={t('settings.weekdaysTitle')} error={errors.noCallWeekdays}>
@@ -85,7 +86,7 @@ export function SettingsRules({
       />
 
       <Group title={t('settings.capsTitle')} hint={t('settings.capsHint')}>
-        <div className="adm-row adm-row-top">
+        <FieldRow top>
           <NumberField
             label={t('settings.capPer24h')}
             unit={t('settings.timesUnit')}
@@ -104,11 +105,11 @@ export function SettingsRules({
             testId="settings-cap-7d"
             onChange={(v) => edit({ capPer7d: v }, ['capPer24h', 'capPer7d'])}
           />
-        </div>
+        </FieldRow>
       </Group>
 
       <Group title={t('settings.retryTitle')}>
-        <div className="adm-row adm-row-top">
+        <FieldRow top>
           <NumberField
             label={t('settings.retrySpacing')}
             unit={t('settings.hoursUnit')}
@@ -139,7 +140,7 @@ export function SettingsRules({
             testId="settings-lease-minutes"
             onChange={(v) => edit({ leaseMinutes: v }, ['leaseMinutes'])}
           />
-        </div>
+        </FieldRow>
       </Group>
     </>
   );

@@ -7,6 +7,7 @@ import { call } from '../../api/client';
 import { useStore } from '../../store';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDateTime } from './shared';
+import { Badge, Button, Card, Field, FieldMessage, FieldRow, Table } from '../../ui';
 
 const NAME_MAX = 64;
 
@@ -50,48 +51,42 @@ export function TeamMembers() {
   }
 
   return (
-    <section className="adm-card" aria-labelledby="team-title">
-      <h3 id="team-title" className="adm-card-title">
-        {t('settings.teamTitle')}
-      </h3>
-      <p className="adm-muted adm-small">{t('settings.teamIntro')}</p>
-      <div className="adm-table-wrap">
-        <table className="adm-table" data-testid="team-list">
-          <thead>
-            <tr>
-              <th>{t('settings.teamName')}</th>
-              <th>{t('settings.teamRole')}</th>
-              <th>{t('settings.teamSince')}</th>
-              {isSupervisor && <th>{t('settings.teamPassword')}</th>}
+    <Card title={t('settings.teamTitle')} titleId="team-title">
+      <p className="muted small">{t('settings.teamIntro')}</p>
+      <Table data-testid="team-list">
+        <thead>
+          <tr>
+            <th>{t('settings.teamName')}</th>
+            <th>{t('settings.teamRole')}</th>
+            <th>{t('settings.teamSince')}</th>
+            {isSupervisor && <th>{t('settings.teamPassword')}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id} data-testid="team-row">
+              <td>
+                {u.name}
+                {u.id === meId && <span className="muted"> {t('settings.you')}</span>}
+              </td>
+              <td>
+                <Badge tone={u.role === 'supervisor' ? 'info' : 'muted'}>{t(`roles.${u.role}`)}</Badge>
+              </td>
+              <td className="nowrap">{formatDateTime(u.createdAt)}</td>
+              {isSupervisor && (
+                <td>
+                  <SetPassword userId={u.id} name={u.name} />
+                </td>
+              )}
             </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id} data-testid="team-row">
-                <td>
-                  {u.name}
-                  {u.id === meId && <span className="adm-muted"> {t('settings.you')}</span>}
-                </td>
-                <td>
-                  <span className={`adm-badge adm-badge-${u.role}`}>{t(`roles.${u.role}`)}</span>
-                </td>
-                <td className="adm-nowrap">{formatDateTime(u.createdAt)}</td>
-                {isSupervisor && (
-                  <td>
-                    <SetPassword userId={u.id} name={u.name} />
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </Table>
 
       <form className="adm-add-user" onSubmit={(e) => void submit(e)} noValidate>
         <h4 className="adm-subtitle">{t('settings.addUserTitle')}</h4>
-        <div className="adm-row">
-          <label className="adm-field">
-            <span className="adm-label">{t('settings.addUserName')}</span>
+        <FieldRow>
+          <Field label={t('settings.addUserName')}>
             <input
               type="text"
               value={name}
@@ -104,9 +99,8 @@ export function TeamMembers() {
                 setNameError(null);
               }}
             />
-          </label>
-          <label className="adm-field">
-            <span className="adm-label">{t('settings.addUserPassword')}</span>
+          </Field>
+          <Field label={t('settings.addUserPassword')}>
             <input
               type="password"
               autoComplete="new-password"
@@ -119,9 +113,8 @@ export function TeamMembers() {
                 setNameError(null);
               }}
             />
-          </label>
-          <label className="adm-field">
-            <span className="adm-label">{t('settings.addUserRole')}</span>
+          </Field>
+          <Field label={t('settings.addUserRole')}>
             <select value={role} data-testid="add-user-role" onChange={(e) => setRole(e.target.value as Role)}>
               {ROLES.map((r) => (
                 <option key={r} value={r}>
@@ -129,19 +122,19 @@ export function TeamMembers() {
                 </option>
               ))}
             </select>
-          </label>
-          <button type="submit" className="adm-btn adm-btn-primary adm-align-end" disabled={adding} data-testid="add-user-submit">
+          </Field>
+          <Button variant="primary" className="adm-align-end" type="submit" disabled={adding} data-testid="add-user-submit">
             {adding ? t('settings.addUserAdding') : t('settings.addUserSubmit')}
-          </button>
-        </div>
+          </Button>
+        </FieldRow>
         {nameError && (
-          <div className="adm-field-error" role="alert">
+          <FieldMessage tone="error" role="alert">
             {nameError}
-          </div>
+          </FieldMessage>
         )}
         <ErrorNotice error={error} />
       </form>
-    </section>
+    </Card>
   );
 }
 
@@ -155,9 +148,9 @@ function SetPassword({ userId, name }: { userId: string; name: string }) {
   const short = [...password.normalize('NFC')].length < PASSWORD_MIN_LENGTH;
   if (!open) {
     return (
-      <button type="button" className="adm-btn" data-testid="set-password" onClick={() => setOpen(true)}>
+      <Button data-testid="set-password" onClick={() => setOpen(true)}>
         {t('settings.setPassword')}
-      </button>
+      </Button>
     );
   }
   return (
@@ -183,9 +176,9 @@ function SetPassword({ userId, name }: { userId: string; name: string }) {
         data-testid="set-password-input"
         onChange={(e) => setPassword(e.target.value)}
       />
-      <button type="submit" className="adm-btn adm-btn-primary" disabled={short} data-testid="set-password-save">
+      <Button variant="primary" type="submit" disabled={short} data-testid="set-password-save">
         {t('settings.setPasswordSave')}
-      </button>
+      </Button>
       <ErrorNotice error={error} />
     </form>
   );

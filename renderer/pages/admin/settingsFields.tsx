@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import type { ReactElement, ReactNode } from 'react';
+import { Field, FieldMessage } from '../../ui';
 
 /** A titled block of the settings form; its hint and error sit under the inputs. */
 export function Group({ title, hint, error, children }: { title: string; hint?: string; error?: string; children: ReactNode }) {
@@ -6,19 +7,17 @@ export function Group({ title, hint, error, children }: { title: string; hint?: 
     <div className="adm-group">
       <div className="adm-group-title">{title}</div>
       {children}
-      {hint && <div className="adm-hint">{hint}</div>}
-      {error && <div className="adm-field-error">{error}</div>}
+      {hint && <FieldMessage tone="hint">{hint}</FieldMessage>}
+      {error && <FieldMessage tone="error">{error}</FieldMessage>}
     </div>
   );
 }
 
-export function Labeled({ label, error, children }: { label: string; error?: string; children: ReactNode }) {
+export function Labeled({ label, error, children }: { label: string; error?: string; children: ReactElement<{ id?: string }> }) {
   return (
-    <label className="adm-field">
-      <span className="adm-label">{label}</span>
+    <Field label={label} error={error}>
       {children}
-      {error && <span className="adm-field-error">{error}</span>}
-    </label>
+    </Field>
   );
 }
 
@@ -35,24 +34,18 @@ export function NumberField(props: {
   onChange: (value: string) => void;
 }) {
   return (
-    <label className="adm-field">
-      <span className="adm-label">{props.label}</span>
-      <span className="adm-with-unit">
-        <input
-          type="number"
-          inputMode="decimal"
-          value={props.value}
-          min={props.limits?.[0]}
-          max={props.limits?.[1]}
-          step={props.step ?? '1'}
-          data-testid={props.testId}
-          aria-invalid={!!props.error}
-          onChange={(e) => props.onChange(e.target.value)}
-        />
-        <span className="adm-unit">{props.unit}</span>
-      </span>
-      {props.hint && <span className="adm-hint">{props.hint}</span>}
-      {props.error && <span className="adm-field-error">{props.error}</span>}
-    </label>
+    <Field label={props.label} suffix={props.unit} hint={props.hint} error={props.error}>
+      <input
+        type="number"
+        inputMode="decimal"
+        value={props.value}
+        min={props.limits?.[0]}
+        max={props.limits?.[1]}
+        step={props.step ?? '1'}
+        data-testid={props.testId}
+        aria-invalid={!!props.error}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </Field>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CalendarVersionView } from '../../../core/contract/views-cases';
 import { formatDateTime } from '../admin/shared';
+import { Badge, Table } from '../../ui';
 
 /** Every saved calendar version, newest first; versions never change once saved. */
 export function CalendarHistory({ versions, current }: { versions: CalendarVersionView[]; current: number }) {
@@ -12,36 +13,34 @@ export function CalendarHistory({ versions, current }: { versions: CalendarVersi
     // The back end notes an import as "import 2027"; say it in the user's language.
     const m = /^import (\d{4})$/.exec(v.note);
     if (m) return t('calendar.history.imported', { year: m[1] });
-    return v.note || <span className="adm-muted">{t('calendar.history.noNote')}</span>;
+    return v.note || <span className="muted">{t('calendar.history.noNote')}</span>;
   };
   return (
     <div className="adm-group">
       <div className="adm-group-title">{t('calendar.history.title')}</div>
-      <div className="adm-table-wrap adm-table-scroll sla-history">
-        <table className="adm-table" data-testid="calendar-history">
-          <thead>
-            <tr>
-              <th className="adm-num">{t('calendar.history.version')}</th>
-              <th>{t('calendar.history.by')}</th>
-              <th>{t('calendar.history.at')}</th>
-              <th>{t('calendar.history.note')}</th>
+      <Table scroll wrapClassName="sla-history" data-testid="calendar-history">
+        <thead>
+          <tr>
+            <th className="ui-num">{t('calendar.history.version')}</th>
+            <th>{t('calendar.history.by')}</th>
+            <th>{t('calendar.history.at')}</th>
+            <th>{t('calendar.history.note')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((v) => (
+            <tr key={v.id} data-testid="calendar-version">
+              <td className="ui-num">
+                {v.version}
+                {v.version === current && <Badge className="sla-current">{t('calendar.history.current')}</Badge>}
+              </td>
+              <td>{v.createdByName ?? <span className="muted">{t('calendar.history.system')}</span>}</td>
+              <td className="nowrap">{v.version === 0 ? <span className="muted">—</span> : formatDateTime(v.createdAt)}</td>
+              <td>{note(v)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {sorted.map((v) => (
-              <tr key={v.id} data-testid="calendar-version">
-                <td className="adm-num">
-                  {v.version}
-                  {v.version === current && <span className="adm-badge sla-current">{t('calendar.history.current')}</span>}
-                </td>
-                <td>{v.createdByName ?? <span className="adm-muted">{t('calendar.history.system')}</span>}</td>
-                <td className="adm-nowrap">{v.version === 0 ? <span className="adm-muted">—</span> : formatDateTime(v.createdAt)}</td>
-                <td>{note(v)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </Table>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import type { ApiError } from '../../../core/contract/result';
 import type { CalendarView } from '../../../core/contract/views-cases';
 import { call } from '../../api/client';
 import { SlaErrorNotice } from '../sla-board/common';
+import { FieldRow } from '../../ui';
 
 const EXAMPLE = `{
   "year": 2027,
@@ -45,15 +46,15 @@ export function CalendarImport({ disabled, onImported }: { disabled: boolean; on
   return (
     <div className="adm-group" data-testid="calendar-import">
       <div className="adm-group-title">{t('calendar.import.title')}</div>
-      <p className="adm-small adm-muted">{t('calendar.import.intro')}</p>
-      <div className="adm-row">
+      <p className="small muted">{t('calendar.import.intro')}</p>
+      <FieldRow>
         <label className={`adm-btn adm-file-label${disabled || busy ? ' sla-disabled' : ''}`}>
           {busy ? t('calendar.import.importing') : t('calendar.import.choose')}
           <input
             ref={input}
             type="file"
             accept=".json,application/json"
-            className="adm-visually-hidden"
+            className="ui-visually-hidden"
             disabled={disabled || busy}
             data-testid="calendar-import-file"
             onChange={(e) => {
@@ -62,10 +63,10 @@ export function CalendarImport({ disabled, onImported }: { disabled: boolean; on
             }}
           />
         </label>
-      </div>
+      </FieldRow>
       <details className="adm-format">
         <summary>{t('calendar.import.format')}</summary>
-        <p className="adm-small">{t('calendar.import.formatHint')}</p>
+        <p className="small">{t('calendar.import.formatHint')}</p>
         <pre className="sla-json">{EXAMPLE}</pre>
       </details>
       {error && (

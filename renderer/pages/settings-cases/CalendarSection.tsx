@@ -15,6 +15,7 @@ import { calendarYears, fromCalendarForm, problemText, toCalendarForm, type Cale
 import { DatesEditor } from './DatesEditor';
 import { SectionCard, issuePaths } from './SectionCard';
 import { WeeklyEditor } from './WeeklyEditor';
+import { Field, FieldMessage, FieldRow } from '../../ui';
 
 const ZONES = ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Taipei', 'Asia/Singapore', 'Asia/Tokyo', 'Europe/London', 'America/Los_Angeles'];
 
@@ -59,7 +60,7 @@ export function CalendarSection() {
   }, [show]);
 
   if (load.state === 'error') return <SlaErrorNotice error={load.error} />;
-  if (load.state === 'loading' || !form) return <p className="adm-muted">{t('common.loading')}</p>;
+  if (load.state === 'loading' || !form) return <p className="muted">{t('common.loading')}</p>;
   const view = load.view;
   const dirty = JSON.stringify(form) !== JSON.stringify(toCalendarForm(view.current.content));
 
@@ -113,9 +114,8 @@ export function CalendarSection() {
       onDiscard={() => show(view)}
     >
       <div className="adm-group">
-        <div className="adm-row adm-row-top">
-          <label className="adm-field">
-            <span className="adm-label">{t('calendar.timezone')}</span>
+        <FieldRow top>
+          <Field label={t('calendar.timezone')} error={errors.timezone} hint={t('calendar.timezoneHint')}>
             <input
               type="text"
               list="sla-zones"
@@ -124,15 +124,13 @@ export function CalendarSection() {
               data-testid="calendar-timezone"
               onChange={(e) => edit({ timezone: e.target.value })}
             />
-            <datalist id="sla-zones">
-              {ZONES.map((z) => (
-                <option key={z} value={z} />
-              ))}
-            </datalist>
-            {errors.timezone && <span className="adm-field-error">{errors.timezone}</span>}
-            <span className="adm-hint">{t('calendar.timezoneHint')}</span>
-          </label>
-        </div>
+          </Field>
+        </FieldRow>
+        <datalist id="sla-zones">
+          {ZONES.map((z) => (
+            <option key={z} value={z} />
+          ))}
+        </datalist>
       </div>
       <WeeklyEditor
         weekly={form.weekly}
@@ -154,14 +152,13 @@ export function CalendarSection() {
         onWorkdays={(workdays) => edit({ workdays })}
       />
       {otherYears.length > 0 && (
-        <div className="adm-field-error" role="alert">
+        <FieldMessage tone="error" role="alert">
           {t('calendar.errorsInYears', { years: otherYears.join(', ') })}
-        </div>
+        </FieldMessage>
       )}
       {canEdit && (
         <div className="adm-group">
-          <label className="adm-field sla-note-field">
-            <span className="adm-label">{t('calendar.note')}</span>
+          <Field label={t('calendar.note')} className="sla-note-field">
             <input
               type="text"
               value={note}
@@ -170,8 +167,8 @@ export function CalendarSection() {
               data-testid="calendar-note"
               onChange={(e) => setNote(e.target.value)}
             />
-          </label>
-          <div className="adm-hint">{t('calendar.versionRule')}</div>
+          </Field>
+          <FieldMessage tone="hint">{t('calendar.versionRule')}</FieldMessage>
         </div>
       )}
       <CalendarImport
@@ -182,7 +179,7 @@ export function CalendarSection() {
           notify('success', t('calendar.saved', { version: v.current.version }));
         }}
       />
-      {canEdit && dirty && <p className="adm-warn-text adm-small">{t('calendar.import.saveFirst')}</p>}
+      {canEdit && dirty && <p className="adm-warn-text small">{t('calendar.import.saveFirst')}</p>}
       <CalendarHistory versions={view.versions} current={view.current.version} />
     </SectionCard>
   );

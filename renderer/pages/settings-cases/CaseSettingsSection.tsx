@@ -9,6 +9,7 @@ import { SlaErrorNotice } from '../sla-board/common';
 import { CategoriesEditor } from './CategoriesEditor';
 import { INT_LIMITS, caseFieldOf, fromCaseForm, sameCaseForm, toCaseForm, type CaseErrors, type CaseForm, type MoneyField } from './caseForm';
 import { SectionCard, issuePaths } from './SectionCard';
+import { FieldRow } from '../../ui';
 
 type Load = { state: 'loading' } | { state: 'error'; error: ApiError } | { state: 'ready'; saved: CaseSettings };
 
@@ -34,7 +35,7 @@ export function CaseSettingsSection() {
   }, [reload]);
 
   if (load.state === 'error') return <SlaErrorNotice error={load.error} />;
-  if (load.state === 'loading' || !form) return <p className="adm-muted">{t('common.loading')}</p>;
+  if (load.state === 'loading' || !form) return <p className="muted">{t('common.loading')}</p>;
   const saved = load.saved;
 
   const edit = (patch: Partial<CaseForm>, fields: string[]) => {
@@ -118,31 +119,31 @@ export function CaseSettingsSection() {
         }
       />
       <Group title={t('cases.ticketsTitle')}>
-        <div className="adm-row adm-row-top">
+        <FieldRow top>
           {int('reopenWindowDays', t('cases.reopenWindow'), t('cases.daysUnit'), t('cases.reopenHint'))}
           {int('followUpDays', t('cases.followUp'), t('cases.daysUnit'), t('cases.followUpHint'))}
-        </div>
+        </FieldRow>
       </Group>
       <Group title={t('cases.limitsTitle')} hint={t('cases.limitsHint')}>
-        <div className="adm-row adm-row-top">
+        <FieldRow top>
           {yuan('agentVoucherLimit', t('cases.perVoucher'))}
           {yuan('agentDailyLimit', t('cases.daily'))}
           {yuan('teamMonthlyBudget', t('cases.budget'), t('cases.budgetHint'))}
-        </div>
-        <div className="adm-row adm-row-top">
+        </FieldRow>
+        <FieldRow top>
           {yuan('supervisorVoucherLimit', t('cases.supervisorPerVoucher'))}
           {yuan('supervisorDailyLimit', t('cases.supervisorDaily'))}
-        </div>
-        <div className="adm-row adm-row-top">
+        </FieldRow>
+        <FieldRow top>
           {int('pointValueFen', t('cases.pointValue'), t('cases.fenUnit'), t('cases.pointValueHint'))}
           {int('voucherValidDays', t('cases.validDays'), t('cases.daysUnit'))}
-        </div>
+        </FieldRow>
       </Group>
       <Group title={t('cases.repeatTitle')} hint={t('cases.repeatHint')}>
-        <div className="adm-row adm-row-top">
+        <FieldRow top>
           {int('repeatWarnCount', t('cases.repeatCount'), t('cases.vouchersUnit'))}
           {int('repeatWindowDays', t('cases.repeatWindow'), t('cases.daysUnit'))}
-        </div>
+        </FieldRow>
       </Group>
     </SectionCard>
   );

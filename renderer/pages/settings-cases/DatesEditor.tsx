@@ -4,6 +4,7 @@ import type { CalendarDate } from '../../../core/sla/calendar';
 import { formatDate, useLocale } from '../admin/shared';
 import type { CalendarErrors } from './calendarForm';
 import { DatePicker } from '../../ui/DatePicker';
+import { Button, FieldMessage, FieldRow } from '../../ui';
 
 type ListKey = 'holidays' | 'workdays';
 
@@ -46,10 +47,10 @@ function DateList({
   return (
     <div className="sla-date-list" data-testid={`calendar-${list}`}>
       <div className="adm-group-title">
-        {t(`calendar.${list}Title`, { year })} <span className="adm-muted adm-small">({shown.length})</span>
+        {t(`calendar.${list}Title`, { year })} <span className="muted small">({shown.length})</span>
       </div>
       {shown.length === 0 ? (
-        <p className="adm-muted adm-small">{t(`calendar.${list}Empty`, { year })}</p>
+        <p className="muted small">{t(`calendar.${list}Empty`, { year })}</p>
       ) : (
         <ul className="sla-dates">
           {shown.map(({ d, i }) => {
@@ -57,7 +58,7 @@ function DateList({
             return (
               <li key={`${d.date}-${i}`} data-testid="calendar-date">
                 <code>{d.date}</code>
-                <span className="adm-small adm-muted sla-wd">{formatDate(d.date, locale)}</span>
+                <span className="small muted sla-wd">{formatDate(d.date, locale)}</span>
                 <input
                   type="text"
                   value={d.name}
@@ -67,14 +68,14 @@ function DateList({
                   onChange={(e) => onChange(dates.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))}
                 />
                 {canEdit && (
-                  <button
-                    type="button"
-                    className="adm-btn adm-btn-small adm-btn-link"
+                  <Button
+                    variant="link"
+                    size="small"
                     aria-label={t('calendar.removeDate', { date: d.date })}
                     onClick={() => onChange(dates.filter((_, j) => j !== i))}
                   >
                     ×
-                  </button>
+                  </Button>
                 )}
                 {error && <span className="adm-field-error sla-date-error">{error}</span>}
               </li>
@@ -83,7 +84,7 @@ function DateList({
         </ul>
       )}
       {canEdit && (
-        <div className="adm-row">
+        <FieldRow>
           <DatePicker
             value={date}
             min={`${year}-01-01`}
@@ -107,15 +108,15 @@ function DateList({
               setAddError(null);
             }}
           />
-          <button type="button" className="adm-btn adm-btn-small" data-testid={`calendar-${list}-add`} onClick={add}>
+          <Button size="small" data-testid={`calendar-${list}-add`} onClick={add}>
             {t('calendar.addDate')}
-          </button>
-        </div>
+          </Button>
+        </FieldRow>
       )}
       {addError && (
-        <div className="adm-field-error" role="alert">
+        <FieldMessage tone="error" role="alert">
           {addError}
-        </div>
+        </FieldMessage>
       )}
     </div>
   );
@@ -163,7 +164,7 @@ export function DatesEditor({
         <DateList list="holidays" dates={holidays} other={workdays} year={year} errors={errors} canEdit={canEdit} onChange={onHolidays} />
         <DateList list="workdays" dates={workdays} other={holidays} year={year} errors={errors} canEdit={canEdit} onChange={onWorkdays} />
       </div>
-      <div className="adm-hint">{t('calendar.datesHint')}</div>
+      <FieldMessage tone="hint">{t('calendar.datesHint')}</FieldMessage>
     </div>
   );
 }

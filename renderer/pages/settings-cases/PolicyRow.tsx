@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseSettings } from '../../../core/cases/settings';
 import { TICKET_PRIORITIES, type TicketPriority } from '../../../core/sla/policy';
 import type { PolicyDraft, PolicyErrors } from './policyForm';
+import { Button, IconButton } from '../../ui';
 
 /** Hours and minutes side by side for one business-time target. */
 function Target({
@@ -88,12 +89,12 @@ export function PolicyRow({
         </span>
         {canEdit && (
           <>
-            <button type="button" className="adm-btn adm-btn-small" disabled={index === 0} aria-label={t('policies.up')} onClick={() => onMove(-1)}>
+            <IconButton bordered disabled={index === 0} label={t('policies.up')} onClick={() => onMove(-1)}>
               ↑
-            </button>
-            <button type="button" className="adm-btn adm-btn-small" disabled={index === count - 1} aria-label={t('policies.down')} onClick={() => onMove(1)}>
+            </IconButton>
+            <IconButton bordered disabled={index === count - 1} label={t('policies.down')} onClick={() => onMove(1)}>
               ↓
-            </button>
+            </IconButton>
           </>
         )}
       </div>
@@ -176,19 +177,19 @@ export function PolicyRow({
               <span className="adm-unit">{draft.warnKind === 'percent' ? '%' : t('policies.minutes')}</span>
             </span>
             {e('warning') && <span className="adm-field-error">{e('warning')}</span>}
-            {!e('warning') && warnings[`${index}.warning`] && <span className="adm-warn-text adm-small">{warnings[`${index}.warning`]}</span>}
+            {!e('warning') && warnings[`${index}.warning`] && <span className="adm-warn-text small">{warnings[`${index}.warning`]}</span>}
           </div>
         </div>
         {warnings[`${index}.order`] && (
-          <div className="adm-warn-text adm-small" data-testid="policy-shadowed">
+          <div className="adm-warn-text small" data-testid="policy-shadowed">
             {warnings[`${index}.order`]}
           </div>
         )}
       </div>
       {canEdit && (
-        <button type="button" className="adm-btn adm-btn-small adm-btn-link sla-policy-remove" data-testid="policy-remove" onClick={onRemove}>
+        <Button variant="link" size="small" className="sla-policy-remove" data-testid="policy-remove" onClick={onRemove}>
           {t('policies.remove')}
-        </button>
+        </Button>
       )}
     </li>
   );

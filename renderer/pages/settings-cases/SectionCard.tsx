@@ -4,6 +4,7 @@ import type { ApiError } from '../../../core/contract/result';
 import { useStore } from '../../store';
 import { SlaErrorNotice } from '../sla-board/common';
 import { issueText } from '../../i18n/apiError';
+import { Alert, Button } from '../../ui';
 
 /**
  * The frame of one case-settings section: title, a read-only note for agents, the inputs, and
@@ -52,37 +53,37 @@ export function SectionCard({
           <h3 id={`${id}-title`} className="adm-card-title">
             {title}
           </h3>
-          <p className="adm-muted adm-small">{intro}</p>
+          <p className="muted small">{intro}</p>
         </div>
       </div>
       {!canEdit && (
-        <div className="adm-alert adm-alert-info" role="note">
+        <Alert tone="info" role="note">
           {t('settings.readOnly')}
-        </div>
+        </Alert>
       )}
       <fieldset disabled={!canEdit || saving} className="adm-fieldset">
         {children}
       </fieldset>
       {hasErrors && !saveError && (
-        <div className="adm-alert adm-alert-error" role="alert" data-testid={`${id}-errors`}>
+        <Alert tone="danger" role="alert" data-testid={`${id}-errors`}>
           {t('settings.fixErrors')}
-        </div>
+        </Alert>
       )}
       <SlaErrorNotice error={saveError} testId={`${id}-error`} />
       {notice && (
-        <div className="adm-alert adm-alert-info" role="status" data-testid={`${id}-notice`}>
+        <Alert tone="info" role="status" data-testid={`${id}-notice`}>
           {notice}
-        </div>
+        </Alert>
       )}
       {canEdit && (
         <div className="adm-actions">
-          <button type="submit" className="adm-btn adm-btn-primary" disabled={saving || !dirty} data-testid={`${id}-save`}>
+          <Button variant="primary" type="submit" disabled={saving || !dirty} data-testid={`${id}-save`}>
             {saving ? t('settings.saving') : (saveLabel ?? t('settings.save'))}
-          </button>
-          <button type="button" className="adm-btn" disabled={saving || !dirty} onClick={onDiscard}>
+          </Button>
+          <Button disabled={saving || !dirty} onClick={onDiscard}>
             {t('settings.discard')}
-          </button>
-          {dirty && <span className="adm-warn-text adm-small">{t('settings.unsaved')}</span>}
+          </Button>
+          {dirty && <span className="adm-warn-text small">{t('settings.unsaved')}</span>}
         </div>
       )}
     </form>

@@ -8,6 +8,7 @@ import { SlaErrorNotice, useCaseSettings } from '../sla-board/common';
 import { PolicyRow } from './PolicyRow';
 import { fromDrafts, newDraft, policyErrorKey, toDraft, type PolicyDraft, type PolicyErrors } from './policyForm';
 import { SectionCard, issuePaths } from './SectionCard';
+import { Button, FieldMessage } from '../../ui';
 
 type Load = { state: 'loading' } | { state: 'error'; error: ApiError } | { state: 'ready'; saved: SlaPolicy[] };
 
@@ -34,7 +35,7 @@ export function SlaPoliciesSection() {
   }, [reload]);
 
   if (load.state === 'error') return <SlaErrorNotice error={load.error} />;
-  if (load.state === 'loading' || !drafts) return <p className="adm-muted">{t('common.loading')}</p>;
+  if (load.state === 'loading' || !drafts) return <p className="muted">{t('common.loading')}</p>;
   const saved = load.saved;
   const { warnings } = fromDrafts(drafts, t);
 
@@ -106,18 +107,18 @@ export function SlaPoliciesSection() {
         ))}
       </ol>
       {errors.list && (
-        <div className="adm-field-error" role="alert" data-testid="policy-list-error">
+        <FieldMessage tone="error" role="alert" data-testid="policy-list-error">
           {errors.list}
-        </div>
+        </FieldMessage>
       )}
       {canEdit && (
         <div>
-          <button type="button" className="adm-btn adm-btn-small" data-testid="policy-add" onClick={() => update([...drafts, newDraft(drafts)])}>
+          <Button size="small" data-testid="policy-add" onClick={() => update([...drafts, newDraft(drafts)])}>
             {t('policies.add')}
-          </button>
+          </Button>
         </div>
       )}
-      <div className="adm-hint">{t('policies.hint')}</div>
+      <FieldMessage tone="hint">{t('policies.hint')}</FieldMessage>
     </SectionCard>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { WEEKDAYS, type Weekday } from '../../../core/sla/calendar';
 import type { CalendarErrors, PeriodDraft } from './calendarForm';
+import { Button, FieldMessage } from '../../ui';
 
 const MAX_PERIODS = 48;
 
@@ -28,7 +29,7 @@ function DayPeriods({
     <div className="sla-day" data-testid={testId}>
       <div className="sla-day-name">{label}</div>
       <div className="sla-day-periods">
-        {periods.length === 0 && <span className="adm-muted adm-small sla-day-off">{t('calendar.dayOff')}</span>}
+        {periods.length === 0 && <span className="muted small sla-day-off">{t('calendar.dayOff')}</span>}
         {periods.map((p, i) => {
           const error = errors[`${base}[${i}]`];
           return (
@@ -45,7 +46,7 @@ function DayPeriods({
                   data-testid="period-start"
                   onChange={(e) => set(i, { start: e.target.value })}
                 />
-                <span className="adm-muted" aria-hidden="true">
+                <span className="muted" aria-hidden="true">
                   –
                 </span>
                 <input
@@ -60,14 +61,14 @@ function DayPeriods({
                   onChange={(e) => set(i, { end: e.target.value })}
                 />
                 {canEdit && (
-                  <button
-                    type="button"
-                    className="adm-btn adm-btn-small adm-btn-link"
+                  <Button
+                    variant="link"
+                    size="small"
                     aria-label={t('calendar.removePeriod', { day: label, n: i + 1 })}
                     onClick={() => onChange(periods.filter((_, j) => j !== i))}
                   >
                     ×
-                  </button>
+                  </Button>
                 )}
               </span>
               {error && (
@@ -79,9 +80,9 @@ function DayPeriods({
           );
         })}
         {canEdit && periods.length < MAX_PERIODS && (
-          <button
-            type="button"
-            className="adm-btn adm-btn-small adm-btn-link"
+          <Button
+            variant="link"
+            size="small"
             data-testid="period-add"
             onClick={() => {
               const last = periods[periods.length - 1];
@@ -90,7 +91,7 @@ function DayPeriods({
             }}
           >
             {t('calendar.addPeriod')}
-          </button>
+          </Button>
         )}
       </div>
     </div>
@@ -140,7 +141,7 @@ export function WeeklyEditor({
           onChange={onMakeup}
         />
       </div>
-      <div className="adm-hint">{t('calendar.weeklyHint')}</div>
+      <FieldMessage tone="hint">{t('calendar.weeklyHint')}</FieldMessage>
     </div>
   );
 }

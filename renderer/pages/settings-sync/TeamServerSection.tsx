@@ -7,6 +7,7 @@ import { JoinTeamForm, useJoined } from '../../components/JoinTeamForm';
 import { skewMinutes } from '../../components/SyncIndicator';
 import { useNow } from '../../components/useNow';
 import '../../styles/sync.css';
+import { Alert, Button, Card } from '../../ui';
 
 /** Settings → Team server: join one (supervisors, standalone console) or see the connection. */
 export function TeamServerSection() {
@@ -24,25 +25,23 @@ export function TeamServerSection() {
   const skew = skewMinutes(status);
 
   return (
-    <section className="adm-card" data-testid="team-server" aria-labelledby="team-server-title">
-      <div className="adm-card-head">
-        <div>
-          <h3 className="adm-card-title" id="team-server-title">
-            {t('server.title')}
-          </h3>
-          <p className="adm-muted adm-small">{connected ? t('server.introConnected') : t('server.introDisconnected')}</p>
-        </div>
-        {connected && (
-          <button type="button" className="adm-btn adm-btn-primary" data-testid="team-server-sync-now" disabled={busy || status.state === 'upgrade_required'} onClick={() => void syncNow()}>
+    <Card
+      title={t('server.title')}
+      titleId="team-server-title"
+      intro={connected ? t('server.introConnected') : t('server.introDisconnected')}
+      actions={
+        connected && (
+          <Button variant="primary" data-testid="team-server-sync-now" disabled={busy || status.state === 'upgrade_required'} onClick={() => void syncNow()}>
             {busy ? t('indicator.syncing') : t('indicator.syncNow')}
-          </button>
-        )}
-      </div>
-
+          </Button>
+        )
+      }
+      data-testid="team-server"
+    >
       {!connected && role !== 'supervisor' && (
-        <div className="adm-alert adm-alert-info" role="note" data-testid="team-server-supervisor-only">
+        <Alert tone="info" role="note" data-testid="team-server-supervisor-only">
           {t('server.supervisorOnly')}
-        </div>
+        </Alert>
       )}
       {!connected && role === 'supervisor' && <JoinTeamForm variant="settings" onJoined={joined} />}
 
@@ -85,9 +84,9 @@ export function TeamServerSection() {
               <dd>
                 {formatNumber(status.refused)}
                 {status.refused > 0 && (
-                  <button type="button" className="adm-btn adm-btn-link adm-btn-small" onClick={() => setPage('attention')}>
+                  <Button variant="link" size="small" onClick={() => setPage('attention')}>
                     {t('server.viewAttention')}
-                  </button>
+                  </Button>
                 )}
               </dd>
             </div>
@@ -112,18 +111,18 @@ export function TeamServerSection() {
             </div>
           )}
           {status.waitingFor.length > 0 && (
-            <div className="adm-alert adm-alert-info" role="note">
+            <Alert tone="info" role="note">
               {t('indicator.waitingHint', { names: status.waitingFor.join(t('listSep', { ns: 'apiErrors' })) })}
-            </div>
+            </Alert>
           )}
-          <p className="adm-muted adm-small">{t(`stateHint.${status.state}`)}</p>
+          <p className="muted small">{t(`stateHint.${status.state}`)}</p>
           {status.lastError && status.state !== 'online' && (
-            <div className="adm-alert adm-alert-warn" role="note" data-testid="team-server-error">
+            <Alert tone="warn" role="note" data-testid="team-server-error">
               {apiErrorText(status.lastError as ApiError)}
-            </div>
+            </Alert>
           )}
         </>
       )}
-    </section>
+    </Card>
   );
 }
