@@ -11,6 +11,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { formatNumber, useLocale } from './admin/shared';
 import { isRunning, useImportJob } from './admin/useImportJob';
 import './admin.css';
+import { Alert, Button, Card, PageHeader } from '../ui';
 
 export default function ImportPage() {
   const { t } = useTranslation('admin');
@@ -43,27 +44,24 @@ export default function ImportPage() {
 
   return (
     <div className="adm-page" {...onDrag}>
-      <header className="adm-page-head">
-        <h2 className="adm-page-title">{t('import.title')}</h2>
-        <p className="adm-muted">{t('import.intro')}</p>
-      </header>
+      <PageHeader title={t('import.title')} intro={t('import.intro')} />
 
       {view.kind === 'idle' && view.notice === 'cancelled' && (
-        <div className="adm-alert adm-alert-info" role="status">
+        <Alert tone="info" role="status">
           {t('import.cancelled')}
-        </div>
+        </Alert>
       )}
 
       {view.kind === 'local-error' && (
-        <div className="adm-alert adm-alert-error" role="alert" data-testid="import-failed">
+        <Alert tone="danger" role="alert" data-testid="import-failed">
           <strong>{t('import.failedTitle')}</strong>
           <div>{view.text}</div>
-        </div>
+        </Alert>
       )}
 
       {view.kind === 'failed' && (
         <ErrorNotice error={view.error} title={t('import.failedTitle')} testId="import-failed">
-          {view.fileName && <div className="adm-small">{view.fileName}</div>}
+          {view.fileName && <div className="small">{view.fileName}</div>}
           <p className="adm-alert-advice">{fileErrorAdvice(t, view.error, locale)}</p>
         </ErrorNotice>
       )}
@@ -76,13 +74,13 @@ export default function ImportPage() {
       )}
 
       {view.kind === 'reading' && (
-        <div className="adm-card">
+        <Card>
           <ImportProgress label={t('import.reading', { name: view.fileName })} processed={0} total={0} />
-        </div>
+        </Card>
       )}
 
       {view.kind === 'job' && isRunning(view.job) && (
-        <div className="adm-card">
+        <Card>
           <ImportProgress
             label={
               view.job.phase === 'parsing' || view.job.total === 0
@@ -93,11 +91,11 @@ export default function ImportPage() {
             total={view.job.total}
           />
           <div className="adm-actions">
-            <button type="button" className="adm-btn" disabled={busy !== null} onClick={() => void cancel(view.job)}>
+            <Button disabled={busy !== null} onClick={() => void cancel(view.job)}>
               {t('import.cancelImport')}
-            </button>
+            </Button>
           </div>
-        </div>
+        </Card>
       )}
 
       {view.kind === 'job' && (view.job.phase === 'ready' || view.job.phase === 'committing') && (
@@ -111,8 +109,7 @@ export default function ImportPage() {
       )}
 
       {view.kind === 'job' && view.job.phase === 'done' && (
-        <section className="adm-card adm-done" data-testid="import-result" aria-live="polite">
-          <h3 className="adm-card-title">{t('import.doneTitle')}</h3>
+        <Card title={t('import.doneTitle')} className="adm-done" data-testid="import-result" aria-live="polite">
           <ul className="adm-done-list">
             <li className="adm-ok-text">
               <strong>{t('import.doneImported', { n: n(view.job.imported) })}</strong>
@@ -121,11 +118,11 @@ export default function ImportPage() {
             {view.job.report.invalid > 0 && <li>{t('import.doneInvalid', { n: n(view.job.report.invalid) })}</li>}
             <ImportWarningSummary report={view.job.report} />
           </ul>
-          <p className="adm-muted">{t('import.doneHint')}</p>
-          <button type="button" className="adm-btn adm-btn-primary" data-testid="import-another" onClick={() => reset()}>
+          <p className="muted">{t('import.doneHint')}</p>
+          <Button variant="primary" data-testid="import-another" onClick={() => reset()}>
             {t('import.importAnother')}
-          </button>
-        </section>
+          </Button>
+        </Card>
       )}
 
       <ImportHistory version={historyVersion} />

@@ -16,19 +16,19 @@ export function ImportDropZone({
   return (
     <div className={`adm-drop${dragging ? ' adm-drop-active' : ''}`}>
       <div className="adm-drop-title">{t('import.dropTitle')}</div>
-      <div className="adm-muted">{t('import.dropOr')}</div>
+      <div className="muted">{t('import.dropOr')}</div>
       <label className="adm-btn adm-btn-primary adm-file-label">
         {t('import.choose')}
         <input
           ref={inputRef}
-          className="adm-visually-hidden"
+          className="ui-visually-hidden"
           type="file"
           accept=".csv,text/csv"
           data-testid="import-file"
           onChange={(e) => onPick(e.currentTarget.files)}
         />
       </label>
-      <div className="adm-muted adm-small">{t('import.dropHint', { mb: MAX_MB })}</div>
+      <div className="muted small">{t('import.dropHint', { mb: MAX_MB })}</div>
     </div>
   );
 }

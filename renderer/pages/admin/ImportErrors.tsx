@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import type { RowError } from '../../../core/csv/types';
 import { downloadCsv, toCsv } from '../../csv';
 import { formatNumber } from './shared';
+import { Button, Card, Table } from '../../ui';
 
 const FIRST_SHOWN = 100;
 /** What the back end keeps per job (import-jobs.ts); at this many the list may be cut short. */
@@ -31,49 +32,47 @@ export function ImportErrors({ errors, invalid }: { errors: RowError[]; invalid:
   };
 
   return (
-    <section className="adm-card" aria-labelledby="import-errors-title">
-      <div className="adm-card-head">
-        <h3 id="import-errors-title" className="adm-card-title">
-          {t('import.errorsTitle', { count: errors.length, rows: invalid })}
-        </h3>
-        <button type="button" className="adm-btn adm-btn-small" onClick={download}>
+    <Card
+      title={t('import.errorsTitle', { count: errors.length, rows: invalid })}
+      titleId="import-errors-title"
+      actions={
+        <Button size="small" onClick={download}>
           {t('import.errorsDownload')}
-        </button>
-      </div>
+        </Button>
+      }
+    >
       {errors.length >= REPORTED_CAP && (
-        <p className="adm-muted">
+        <p className="muted">
           {t('import.errorsTruncated', { shown: formatNumber(errors.length), invalid: formatNumber(invalid) })}
         </p>
       )}
-      <div className="adm-table-wrap adm-table-scroll">
-        <table className="adm-table" data-testid="import-errors">
-          <thead>
-            <tr>
-              <th className="adm-num">{t('import.colLine')}</th>
-              <th>{t('import.colColumn')}</th>
-              <th>{t('import.colValue')}</th>
-              <th>{t('import.colReason')}</th>
+      <Table scroll data-testid="import-errors">
+        <thead>
+          <tr>
+            <th className="ui-num">{t('import.colLine')}</th>
+            <th>{t('import.colColumn')}</th>
+            <th>{t('import.colValue')}</th>
+            <th>{t('import.colReason')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((e, i) => (
+            <tr key={`${e.line}-${e.column ?? ''}-${i}`} data-testid="import-error-row">
+              <td className="ui-num">{e.line}</td>
+              <td className="nowrap">{columnText(t, e.column)}</td>
+              <td className="adm-value" title={e.value}>
+                {e.value === '' ? <span className="muted">{t('import.emptyValue')}</span> : e.value}
+              </td>
+              <td title={e.message}>{rowErrorText(t, e)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {shown.map((e, i) => (
-              <tr key={`${e.line}-${e.column ?? ''}-${i}`} data-testid="import-error-row">
-                <td className="adm-num">{e.line}</td>
-                <td className="adm-nowrap">{columnText(t, e.column)}</td>
-                <td className="adm-value" title={e.value}>
-                  {e.value === '' ? <span className="adm-muted">{t('import.emptyValue')}</span> : e.value}
-                </td>
-                <td title={e.message}>{rowErrorText(t, e)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </Table>
       {!showAll && errors.length > FIRST_SHOWN && (
-        <button type="button" className="adm-btn adm-btn-link" onClick={() => setShowAll(true)}>
+        <Button variant="link" onClick={() => setShowAll(true)}>
           {t('import.errorsShowAll', { count: errors.length })}
-        </button>
+        </Button>
       )}
-    </section>
+    </Card>
   );
 }

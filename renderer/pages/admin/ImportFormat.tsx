@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { REASONS, REASON_LABELS_ZH } from '../../../core/domain/model';
 import { downloadCsv, toCsv } from '../../csv';
+import { Button } from '../../ui';
 
 const COLUMNS_EN = ['phone', 'name', 'reason', 'due_at', 'priority', 'timezone', 'notes'] as const;
 const COLUMNS_ZH = ['手机号', '姓名', '回访原因', '预约时间', '优先级', '时区', '备注'];
@@ -45,9 +46,11 @@ export function ImportFormat() {
         <li>{t('import.formatDueAt')}</li>
         <li>{t('import.formatTimezone')}</li>
       </ul>
-      <button type="button" className="adm-btn" onClick={() => downloadTemplate(t('import.templateFile'))} data-testid="import-template">
-        {t('import.template')}
-      </button>
+      <div>
+        <Button onClick={() => downloadTemplate(t('import.templateFile'))} data-testid="import-template">
+          {t('import.template')}
+        </Button>
+      </div>
     </details>
   );
 }

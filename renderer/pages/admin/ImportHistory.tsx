@@ -6,6 +6,7 @@ import { call } from '../../api/client';
 import { useStore } from '../../store';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDateTime, formatNumber } from './shared';
+import { Button, Card, Table } from '../../ui';
 
 /** Recent import batches; `version` changes after a commit to reload. */
 export function ImportHistory({ version }: { version: number }) {
@@ -35,49 +36,44 @@ export function ImportHistory({ version }: { version: number }) {
   const n = (v: number) => formatNumber(v);
 
   return (
-    <section className="adm-card" aria-labelledby="import-history-title">
-      <h3 id="import-history-title" className="adm-card-title">
-        {t('import.historyTitle')}
-      </h3>
+    <Card title={t('import.historyTitle')} titleId="import-history-title">
       <ErrorNotice error={error}>
-        <button type="button" className="adm-btn adm-btn-small" onClick={() => setReload((x) => x + 1)}>
+        <Button size="small" onClick={() => setReload((x) => x + 1)}>
           {t('common.retry')}
-        </button>
+        </Button>
       </ErrorNotice>
-      {batches === null && !error && <p className="adm-muted">{t('common.loading')}</p>}
-      {batches !== null && batches.length === 0 && <p className="adm-muted">{t('import.historyEmpty')}</p>}
+      {batches === null && !error && <p className="muted">{t('common.loading')}</p>}
+      {batches !== null && batches.length === 0 && <p className="muted">{t('import.historyEmpty')}</p>}
       {batches !== null && batches.length > 0 && (
-        <div className="adm-table-wrap">
-          <table className="adm-table" data-testid="import-history">
-            <thead>
-              <tr>
-                <th>{t('import.histTime')}</th>
-                <th>{t('import.histFile')}</th>
-                <th>{t('import.histBy')}</th>
-                <th className="adm-num">{t('import.histRows')}</th>
-                <th className="adm-num">{t('import.histImported')}</th>
-                <th className="adm-num">{t('import.histDuplicates')}</th>
-                <th className="adm-num">{t('import.histInvalid')}</th>
+        <Table data-testid="import-history">
+          <thead>
+            <tr>
+              <th>{t('import.histTime')}</th>
+              <th>{t('import.histFile')}</th>
+              <th>{t('import.histBy')}</th>
+              <th className="ui-num">{t('import.histRows')}</th>
+              <th className="ui-num">{t('import.histImported')}</th>
+              <th className="ui-num">{t('import.histDuplicates')}</th>
+              <th className="ui-num">{t('import.histInvalid')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {batches.map((b) => (
+              <tr key={b.id} data-testid="import-history-row">
+                <td className="nowrap">{formatDateTime(b.createdAt)}</td>
+                <td className="adm-value" title={b.fileName}>
+                  {b.fileName}
+                </td>
+                <td>{b.createdByName ?? <span className="muted">{t('common.unknownUser')}</span>}</td>
+                <td className="ui-num">{n(b.totalRows)}</td>
+                <td className="ui-num">{n(b.imported)}</td>
+                <td className="ui-num">{n(b.duplicates)}</td>
+                <td className={`ui-num${b.invalid > 0 ? ' adm-warn-text' : ''}`}>{n(b.invalid)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {batches.map((b) => (
-                <tr key={b.id} data-testid="import-history-row">
-                  <td className="adm-nowrap">{formatDateTime(b.createdAt)}</td>
-                  <td className="adm-value" title={b.fileName}>
-                    {b.fileName}
-                  </td>
-                  <td>{b.createdByName ?? <span className="adm-muted">{t('common.unknownUser')}</span>}</td>
-                  <td className="adm-num">{n(b.totalRows)}</td>
-                  <td className="adm-num">{n(b.imported)}</td>
-                  <td className="adm-num">{n(b.duplicates)}</td>
-                  <td className={`adm-num${b.invalid > 0 ? ' adm-warn-text' : ''}`}>{n(b.invalid)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </Table>
       )}
-    </section>
+    </Card>
   );
 }

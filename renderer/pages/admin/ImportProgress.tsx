@@ -5,7 +5,7 @@ export function ImportProgress({ label, processed, total }: { label: string; pro
     <div className="adm-progress" data-testid="import-progress">
       <div className="adm-progress-label" aria-live="polite">
         {label}
-        {pct !== null && <span className="adm-muted"> · {pct}%</span>}
+        {pct !== null && <span className="muted"> · {pct}%</span>}
       </div>
       <div
         className={`adm-progress-track${pct === null ? ' adm-progress-indeterminate' : ''}`}

@@ -7,6 +7,7 @@ import { ImportWarnings } from './ImportWarnings';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatNumber } from './shared';
 import type { ImportAction } from './useImportJob';
+import { Alert, Button, Card } from '../../ui';
 
 type ReviewedJob = Extract<ImportJob, { phase: 'ready' | 'committing' }>;
 
@@ -31,16 +32,15 @@ export function ImportReview({
       <Report fileName={job.fileName} report={job.report} />
       <ErrorNotice error={actionError} />
       {job.report.valid === 0 ? (
-        <div className="adm-alert adm-alert-warn" role="status">
+        <Alert tone="warn" role="status">
           {t('import.noValid')}
-        </div>
+        </Alert>
       ) : (
         job.report.invalid === 0 && job.report.warnings.length === 0 && <p className="adm-ok-text">{t('import.allGood')}</p>
       )}
       <div className="adm-actions">
-        <button
-          type="button"
-          className="adm-btn adm-btn-primary"
+        <Button
+          variant="primary"
           data-testid="import-commit"
           disabled={busy !== null || job.phase !== 'ready' || job.report.valid === 0}
           onClick={onCommit}
@@ -48,16 +48,14 @@ export function ImportReview({
           {busy === 'commit' || job.phase === 'committing'
             ? t('import.committing')
             : t('import.commit', { count: job.report.valid, n: n(job.report.valid) })}
-        </button>
-        <button
-          type="button"
-          className="adm-btn"
+        </Button>
+        <Button
           data-testid="import-cancel"
           disabled={busy !== null || job.phase !== 'ready'}
           onClick={onCancel}
         >
           {t('import.cancelImport')}
-        </button>
+        </Button>
       </div>
       <ImportWarnings report={job.report} />
       <ImportErrors errors={job.report.errors} invalid={job.report.invalid} />
@@ -97,10 +95,7 @@ function Report({ fileName, report }: { fileName: string; report: ImportReport }
     },
   ];
   return (
-    <section className="adm-card" data-testid="import-report" aria-labelledby="import-report-title">
-      <h3 id="import-report-title" className="adm-card-title">
-        {t('import.reportTitle', { name: fileName })}
-      </h3>
+    <Card title={t('import.reportTitle', { name: fileName })} titleId="import-report-title" data-testid="import-report">
       <dl className="adm-stats">
         {stats.map((s) => (
           <div key={s.key} className={`adm-stat${s.tone ? ` adm-stat-${s.tone}` : ''}`} title={s.hint} data-testid={`import-stat-${s.key}`}>
@@ -109,6 +104,6 @@ function Report({ fileName, report }: { fileName: string; report: ImportReport }
           </div>
         ))}
       </dl>
-    </section>
+    </Card>
   );
 }

@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import type { ImportReport } from '../../../core/contract/views';
 import { LASTING_BLOCKS, STALE_DUE_DAYS, type ImportWarning, type ImportWarningCounts } from '../../../core/csv/warnings';
 import { formatNumber } from './shared';
+import { Button, Card, Table } from '../../ui';
 
 const FIRST_SHOWN = 100;
 
@@ -51,39 +52,34 @@ export function ImportWarnings({ report }: { report: ImportReport }) {
   if (warnings.length === 0) return null;
   const shown = showAll ? warnings : warnings.slice(0, FIRST_SHOWN);
   return (
-    <section className="adm-card" aria-labelledby="import-warnings-title" data-testid="import-warnings">
-      <h3 id="import-warnings-title" className="adm-card-title">
-        {t('import.warn.title')}
-      </h3>
+    <Card title={t('import.warn.title')} titleId="import-warnings-title" data-testid="import-warnings">
       <ul className="adm-done-list">
         <ImportWarningSummary report={report} />
       </ul>
       {c.dueLongPast + c.notCallable > warnings.length && (
-        <p className="adm-muted">{t('import.warn.truncated', { shown: formatNumber(warnings.length) })}</p>
+        <p className="muted">{t('import.warn.truncated', { shown: formatNumber(warnings.length) })}</p>
       )}
-      <div className="adm-table-wrap adm-table-scroll">
-        <table className="adm-table">
-          <thead>
-            <tr>
-              <th className="adm-num">{t('import.colLine')}</th>
-              <th>{t('import.warn.colWhat')}</th>
+      <Table scroll>
+        <thead>
+          <tr>
+            <th className="ui-num">{t('import.colLine')}</th>
+            <th>{t('import.warn.colWhat')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((w, i) => (
+            <tr key={`${w.line}-${w.code}-${i}`} data-testid="import-warning-row" data-code={w.code} data-line={w.line}>
+              <td className="ui-num">{w.line}</td>
+              <td>{warningText(t, tr, w)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {shown.map((w, i) => (
-              <tr key={`${w.line}-${w.code}-${i}`} data-testid="import-warning-row" data-code={w.code} data-line={w.line}>
-                <td className="adm-num">{w.line}</td>
-                <td>{warningText(t, tr, w)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </Table>
       {!showAll && warnings.length > FIRST_SHOWN && (
-        <button type="button" className="adm-btn adm-btn-link" onClick={() => setShowAll(true)}>
+        <Button variant="link" onClick={() => setShowAll(true)}>
           {t('import.errorsShowAll', { count: warnings.length })}
-        </button>
+        </Button>
       )}
-    </section>
+    </Card>
   );
 }
