@@ -7,6 +7,7 @@ import { SpendCard } from './voucher-admin/SpendCard';
 import { VoucherList } from './voucher-admin/VoucherList';
 import './admin.css';
 import '../styles/sla.css';
+import { PageHeader } from '../ui';
 
 const REFRESH_MS = 30_000;
 
@@ -36,10 +37,7 @@ export default function VouchersPage() {
 
   return (
     <div className="adm-page sla-page" data-testid="vouchers-page">
-      <header className="adm-page-head">
-        <h2 className="adm-page-title">{t('vouchers.title')}</h2>
-        <p className="adm-muted">{supervisor ? t('vouchers.introSupervisor') : t('vouchers.introAgent')}</p>
-      </header>
+      <PageHeader title={t('vouchers.title')} intro={supervisor ? t('vouchers.introSupervisor') : t('vouchers.introAgent')} />
       {supervisor ? (
         <>
           <ApprovalQueue reloadKey={version} onChanged={changed} />

@@ -7,6 +7,7 @@ import { call } from '../../api/client';
 import { useStore } from '../../store';
 import { now } from '../../format';
 import { useCaseSettings } from '../sla-board/common';
+import { Card } from '../../ui';
 
 const DAY_MS = 86_400_000;
 /** The most of the agent's own vouchers read to sum today's; one agent issues far fewer in a day. */
@@ -47,15 +48,7 @@ export function AgentAllowance({ reloadKey }: { reloadKey: number }) {
   if (!settings) return null;
   const remaining = used === null ? null : Math.max(0, settings.agentDailyLimitFen - used);
   return (
-    <section className="adm-card" aria-labelledby="allowance-title" data-testid="allowance">
-      <div className="adm-card-head">
-        <div>
-          <h3 id="allowance-title" className="adm-card-title">
-            {t('allowance.title')}
-          </h3>
-          <p className="adm-muted adm-small">{t('allowance.intro')}</p>
-        </div>
-      </div>
+    <Card title={t('allowance.title')} titleId="allowance-title" intro={t('allowance.intro')} data-testid="allowance">
       <dl className="adm-stats">
         <div className="adm-stat">
           <dt>{t('allowance.perVoucher')}</dt>
@@ -74,8 +67,8 @@ export function AgentAllowance({ reloadKey }: { reloadKey: number }) {
           <dd data-testid="allowance-remaining">{remaining === null ? '—' : formatFen(remaining)}</dd>
         </div>
       </dl>
-      <p className="adm-muted adm-small">{t('allowance.rule')}</p>
-      {partial && <p className="adm-warn-text adm-small">{t('allowance.partial', { n: SCAN })}</p>}
-    </section>
+      <p className="muted small">{t('allowance.rule')}</p>
+      {partial && <p className="adm-warn-text small">{t('allowance.partial', { n: SCAN })}</p>}
+    </Card>
   );
 }

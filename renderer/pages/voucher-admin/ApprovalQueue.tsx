@@ -7,6 +7,7 @@ import { useStore } from '../../store';
 import { formatNumber, formatShortDateTime } from '../../format';
 import { SlaErrorNotice } from '../sla-board/common';
 import { CustomerName, ReasonRow, TicketCell, useVoucherAction, useVoucherRows, ValueReasonCell } from './VoucherCells';
+import { Button, Card, Table } from '../../ui';
 
 const LIMIT = 200;
 
@@ -28,17 +29,13 @@ export function ApprovalQueue({ reloadKey, onChanged }: { reloadKey: number; onC
 
   const rows = data.state === 'ready' ? data.rows : [];
   return (
-    <section className="adm-card" aria-labelledby="approvals-title" data-testid="approvals">
-      <div className="adm-card-head">
-        <div>
-          <h3 id="approvals-title" className="adm-card-title">
-            {t('approvals.title')}
-            {data.state === 'ready' && <span className="sla-count">{formatNumber(data.total)}</span>}
-          </h3>
-          <p className="adm-muted adm-small">{t('approvals.intro')}</p>
-        </div>
-      </div>
-      {data.state === 'loading' && <p className="adm-muted">{t('common.loading')}</p>}
+    <Card
+      title={<>{t('approvals.title')}{data.state === 'ready' && <span className="sla-count">{formatNumber(data.total)}</span>}</>}
+      titleId="approvals-title"
+      intro={t('approvals.intro')}
+      data-testid="approvals"
+    >
+      {data.state === 'loading' && <p className="muted">{t('common.loading')}</p>}
       {data.state === 'error' && <SlaErrorNotice error={data.error} />}
       {data.state === 'ready' && rows.length === 0 && (
         <p className="sla-empty" data-testid="approvals-empty">
@@ -46,91 +43,88 @@ export function ApprovalQueue({ reloadKey, onChanged }: { reloadKey: number; onC
         </p>
       )}
       {rows.length > 0 && (
-        <div className="adm-table-wrap">
-          <table className="adm-table sla-approvals-table">
-            <thead>
-              <tr>
-                <th>{t('voucher.colCustomer')}</th>
-                <th>{t('voucher.colTicket')}</th>
-                <th>{t('voucher.colValue')}</th>
-                <th>{t('voucher.colRequester')}</th>
-                <th>{t('approvals.colWhy')}</th>
-                <th>{t('voucher.colRequestedAt')}</th>
-                <th>{t('voucher.colActions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((v) => {
-                const mine = v.requestedBy === meId;
-                return (
-                  <Fragment key={v.id}>
-                    <tr data-testid="approval-row" data-id={v.id} data-code={v.code}>
-                      <td>
-                        <CustomerName v={v} />
-                        <div className="mono adm-small adm-muted">{v.code}</div>
-                      </td>
-                      <TicketCell v={v} />
-                      <ValueReasonCell v={v} />
-                      <td>{v.requestedByName ?? '—'}</td>
-                      <td className="sla-wrap">
-                        {v.approvalReasons.length === 0
-                          ? t('approvals.why.none')
-                          : v.approvalReasons.map((reason) => (
-                              <div key={reason}>{t(`approvals.why.${reason}`)}</div>
-                            ))}
-                        {v.note && <div className="adm-small adm-muted">“{v.note}”</div>}
-                      </td>
-                      <td className="adm-nowrap">{formatShortDateTime(v.requestedAt)}</td>
-                      <td>
-                        {mine ? (
-                          <span className="sla-own-request" data-testid="approval-own">
-                            {t('approvals.ownRequest')}
-                          </span>
-                        ) : (
-                          <div className="adm-actions">
-                            <button
-                              type="button"
-                              className="adm-btn adm-btn-primary adm-btn-small"
-                              disabled={busy !== null}
-                              data-testid="approval-approve"
-                              onClick={() => void approve(v)}
-                            >
-                              {t('approvals.approve')}
-                            </button>
-                            <button
-                              type="button"
-                              className="adm-btn adm-btn-small"
-                              disabled={busy !== null}
-                              data-testid="approval-reject"
-                              onClick={() => setRejecting(rejecting === v.id ? null : v.id)}
-                            >
-                              {t('approvals.reject')}
-                            </button>
-                          </div>
-                        )}
-                      </td>
-                    </tr>
-                    {rejecting === v.id && (
-                      <ReasonRow
-                        colSpan={7}
-                        label={t('approvals.rejectReason', { code: v.code })}
-                        confirm={t('approvals.confirmReject')}
-                        busy={busy === v.id}
-                        testId="reject-form"
-                        onSubmit={(reason) => void reject(v, reason)}
-                        onCancel={() => setRejecting(null)}
-                      />
-                    )}
-                  </Fragment>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <Table className="sla-approvals-table">
+          <thead>
+            <tr>
+              <th>{t('voucher.colCustomer')}</th>
+              <th>{t('voucher.colTicket')}</th>
+              <th>{t('voucher.colValue')}</th>
+              <th>{t('voucher.colRequester')}</th>
+              <th>{t('approvals.colWhy')}</th>
+              <th>{t('voucher.colRequestedAt')}</th>
+              <th>{t('voucher.colActions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((v) => {
+              const mine = v.requestedBy === meId;
+              return (
+                <Fragment key={v.id}>
+                  <tr data-testid="approval-row" data-id={v.id} data-code={v.code}>
+                    <td>
+                      <CustomerName v={v} />
+                      <div className="mono small muted">{v.code}</div>
+                    </td>
+                    <TicketCell v={v} />
+                    <ValueReasonCell v={v} />
+                    <td>{v.requestedByName ?? '—'}</td>
+                    <td className="sla-wrap">
+                      {v.approvalReasons.length === 0
+                        ? t('approvals.why.none')
+                        : v.approvalReasons.map((reason) => (
+                            <div key={reason}>{t(`approvals.why.${reason}`)}</div>
+                          ))}
+                      {v.note && <div className="small muted">“{v.note}”</div>}
+                    </td>
+                    <td className="nowrap">{formatShortDateTime(v.requestedAt)}</td>
+                    <td>
+                      {mine ? (
+                        <span className="sla-own-request" data-testid="approval-own">
+                          {t('approvals.ownRequest')}
+                        </span>
+                      ) : (
+                        <div className="adm-actions">
+                          <Button
+                            variant="primary"
+                            size="small"
+                            disabled={busy !== null}
+                            data-testid="approval-approve"
+                            onClick={() => void approve(v)}
+                          >
+                            {t('approvals.approve')}
+                          </Button>
+                          <Button
+                            size="small"
+                            disabled={busy !== null}
+                            data-testid="approval-reject"
+                            onClick={() => setRejecting(rejecting === v.id ? null : v.id)}
+                          >
+                            {t('approvals.reject')}
+                          </Button>
+                        </div>
+                      )}
+                    </td>
+                  </tr>
+                  {rejecting === v.id && (
+                    <ReasonRow
+                      colSpan={7}
+                      label={t('approvals.rejectReason', { code: v.code })}
+                      confirm={t('approvals.confirmReject')}
+                      busy={busy === v.id}
+                      testId="reject-form"
+                      onSubmit={(reason) => void reject(v, reason)}
+                      onCancel={() => setRejecting(null)}
+                    />
+                  )}
+                </Fragment>
+              );
+            })}
+          </tbody>
+        </Table>
       )}
       {data.state === 'ready' && data.total > rows.length && (
-        <p className="adm-muted adm-small">{t('approvals.more', { shown: formatNumber(rows.length), total: formatNumber(data.total) })}</p>
+        <p className="muted small">{t('approvals.more', { shown: formatNumber(rows.length), total: formatNumber(data.total) })}</p>
       )}
-    </section>
+    </Card>
   );
 }

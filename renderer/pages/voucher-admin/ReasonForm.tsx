@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Button, Field } from '../../ui';
 
 const MAX = 500;
 
@@ -33,8 +34,7 @@ export function ReasonForm({
 
   return (
     <form className="sla-reason-form" onSubmit={submit} noValidate data-testid={testId}>
-      <label className="adm-field">
-        <span className="adm-label">{label}</span>
+      <Field label={label} errorRole="alert" error={error}>
         <textarea
           value={text}
           rows={2}
@@ -47,19 +47,14 @@ export function ReasonForm({
             setError(null);
           }}
         />
-        {error && (
-          <span className="adm-field-error" role="alert">
-            {error}
-          </span>
-        )}
-      </label>
+      </Field>
       <div className="adm-actions">
-        <button type="submit" className="adm-btn adm-btn-primary adm-btn-small" disabled={busy} data-testid={`${testId}-confirm`}>
+        <Button variant="primary" size="small" type="submit" disabled={busy} data-testid={`${testId}-confirm`}>
           {confirm}
-        </button>
-        <button type="button" className="adm-btn adm-btn-small" disabled={busy} onClick={onCancel}>
+        </Button>
+        <Button size="small" disabled={busy} onClick={onCancel}>
           {t('common.cancel')}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -6,6 +6,7 @@ import { formatFen } from '../../../core/vouchers/describe';
 import { call } from '../../api/client';
 import { formatNumber } from '../../format';
 import { SlaErrorNotice } from '../sla-board/common';
+import { Alert, Card, Field, Table } from '../../ui';
 
 type Data = { state: 'loading' } | { state: 'error'; error: ApiError } | { state: 'ready'; spend: SpendSummary };
 
@@ -33,23 +34,21 @@ export function SpendCard({ reloadKey }: { reloadKey: number }) {
   }, [month, reloadKey]);
 
   return (
-    <section className="adm-card" aria-labelledby="spend-title" data-testid="spend-card">
-      <div className="adm-card-head">
-        <div>
-          <h3 id="spend-title" className="adm-card-title">
-            {t('spend.title')}
-          </h3>
-          <p className="adm-muted adm-small">{t('spend.intro')}</p>
-        </div>
-        <label className="adm-field">
-          <span className="adm-label">{t('spend.month')}</span>
+    <Card
+      title={t('spend.title')}
+      titleId="spend-title"
+      intro={t('spend.intro')}
+      actions={
+        <Field label={t('spend.month')}>
           <input type="month" value={month} data-testid="spend-month" onChange={(e) => e.target.value && setMonth(e.target.value)} />
-        </label>
-      </div>
-      {data.state === 'loading' && <p className="adm-muted">{t('common.loading')}</p>}
+        </Field>
+      }
+      data-testid="spend-card"
+    >
+      {data.state === 'loading' && <p className="muted">{t('common.loading')}</p>}
       {data.state === 'error' && <SlaErrorNotice error={data.error} />}
       {data.state === 'ready' && <SpendBody spend={data.spend} />}
-    </section>
+    </Card>
   );
 }
 
@@ -107,35 +106,35 @@ function SpendBody({ spend }: { spend: SpendSummary }) {
         </div>
       </dl>
       {tight && (
-        <div className="adm-alert adm-alert-warn" role="note">
+        <Alert tone="warn" role="note">
           {t('spend.tight')}
-        </div>
+        </Alert>
       )}
       <div>
         <div className="adm-group-title">{t('spend.byReason')}</div>
         {spend.byReason.length === 0 ? (
-          <p className="adm-muted adm-small">{t('spend.noSpend')}</p>
+          <p className="muted small">{t('spend.noSpend')}</p>
         ) : (
-          <table className="adm-table sla-reason-table" data-testid="spend-by-reason">
+          <Table bare className="sla-reason-table" data-testid="spend-by-reason">
             <thead>
               <tr>
                 <th>{t('spend.reason')}</th>
-                <th className="adm-num">{t('spend.count')}</th>
-                <th className="adm-num">{t('spend.value')}</th>
-                <th className="adm-num">{t('spend.share')}</th>
+                <th className="ui-num">{t('spend.count')}</th>
+                <th className="ui-num">{t('spend.value')}</th>
+                <th className="ui-num">{t('spend.share')}</th>
               </tr>
             </thead>
             <tbody>
               {spend.byReason.map((r) => (
                 <tr key={r.reasonCode}>
                   <td>{t(`voucher.reason.${r.reasonCode}`, { defaultValue: r.reasonCode })}</td>
-                  <td className="adm-num">{formatNumber(r.count)}</td>
-                  <td className="adm-num">{formatFen(r.valueFen)}</td>
-                  <td className="adm-num">{spend.spentFen > 0 ? `${formatNumber(Math.round((r.valueFen / spend.spentFen) * 1000) / 10)}%` : '—'}</td>
+                  <td className="ui-num">{formatNumber(r.count)}</td>
+                  <td className="ui-num">{formatFen(r.valueFen)}</td>
+                  <td className="ui-num">{spend.spentFen > 0 ? `${formatNumber(Math.round((r.valueFen / spend.spentFen) * 1000) / 10)}%` : '—'}</td>
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         )}
       </div>
     </>

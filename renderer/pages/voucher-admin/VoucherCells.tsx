@@ -58,12 +58,12 @@ export function useVoucherAction(onChanged: () => void) {
 
 /** The customer's name, or the start of their id when the name is unknown. */
 export function CustomerName({ v }: { v: VoucherView }) {
-  return <>{v.customerName ?? <span className="adm-muted">{v.customerId.slice(0, 8)}</span>}</>;
+  return <>{v.customerName ?? <span className="muted">{v.customerId.slice(0, 8)}</span>}</>;
 }
 
 export function TicketCell({ v }: { v: VoucherView }) {
   const { t } = useTranslation('sla');
-  return <td className="sla-wrap">{v.ticketSubject ?? <span className="adm-muted">{t('voucher.noTicket')}</span>}</td>;
+  return <td className="sla-wrap">{v.ticketSubject ?? <span className="muted">{t('voucher.noTicket')}</span>}</td>;
 }
 
 /** What the voucher gives, with the reason it was requested under it. */
@@ -72,7 +72,7 @@ export function ValueReasonCell({ v }: { v: VoucherView }) {
   return (
     <td>
       <ValueCell v={v} />
-      <div className="adm-small adm-muted">{t(`voucher.reason.${v.reasonCode}`, { defaultValue: v.reasonCode })}</div>
+      <div className="small muted">{t(`voucher.reason.${v.reasonCode}`, { defaultValue: v.reasonCode })}</div>
     </td>
   );
 }

@@ -8,6 +8,7 @@ import { formatNumber, formatShortDateTime } from '../../format';
 import { SlaErrorNotice } from '../sla-board/common';
 import { StateBadge } from './format';
 import { CustomerName, ReasonRow, TicketCell, useVoucherAction, useVoucherRows, ValueReasonCell } from './VoucherCells';
+import { Button, Card, Field, Table } from '../../ui';
 
 const PAGE = 50;
 
@@ -33,16 +34,12 @@ export function VoucherList({ mine, reloadKey, onChanged }: { mine: boolean; rel
   const total = data.state === 'ready' ? data.total : 0;
 
   return (
-    <section className="adm-card" aria-labelledby="vouchers-title" data-testid="voucher-list">
-      <div className="adm-card-head">
-        <div>
-          <h3 id="vouchers-title" className="adm-card-title">
-            {mine ? t('vouchers.mineTitle') : t('vouchers.allTitle')}
-          </h3>
-          <p className="adm-muted adm-small">{mine ? t('vouchers.mineIntro') : t('vouchers.allIntro')}</p>
-        </div>
-        <label className="adm-field">
-          <span className="adm-label">{t('vouchers.filterState')}</span>
+    <Card
+      title={mine ? t('vouchers.mineTitle') : t('vouchers.allTitle')}
+      titleId="vouchers-title"
+      intro={mine ? t('vouchers.mineIntro') : t('vouchers.allIntro')}
+      actions={
+        <Field label={t('vouchers.filterState')}>
           <select
             value={state}
             data-testid="vouchers-state"
@@ -58,9 +55,11 @@ export function VoucherList({ mine, reloadKey, onChanged }: { mine: boolean; rel
               </option>
             ))}
           </select>
-        </label>
-      </div>
-      {data.state === 'loading' && <p className="adm-muted">{t('common.loading')}</p>}
+        </Field>
+      }
+      data-testid="voucher-list"
+    >
+      {data.state === 'loading' && <p className="muted">{t('common.loading')}</p>}
       {data.state === 'error' && <SlaErrorNotice error={data.error} />}
       {data.state === 'ready' && rows.length === 0 && (
         <p className="sla-empty" data-testid="vouchers-empty">
@@ -68,105 +67,102 @@ export function VoucherList({ mine, reloadKey, onChanged }: { mine: boolean; rel
         </p>
       )}
       {rows.length > 0 && (
-        <div className="adm-table-wrap">
-          <table className="adm-table sla-vouchers-table">
-            <thead>
-              <tr>
-                <th>{t('voucher.colCode')}</th>
-                <th>{t('voucher.colCustomer')}</th>
-                <th>{t('voucher.colTicket')}</th>
-                <th>{t('voucher.colValue')}</th>
-                <th>{t('voucher.colState')}</th>
-                {!mine && <th>{t('voucher.colRequester')}</th>}
-                <th>{t('voucher.colDates')}</th>
-                <th>{t('voucher.colActions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((v) => (
-                <Fragment key={v.id}>
-                  <tr data-testid="voucher-row" data-id={v.id} data-code={v.code}>
-                    <td className="mono adm-nowrap">{v.code}</td>
-                    <td>
-                      <CustomerName v={v} />
-                    </td>
-                    <TicketCell v={v} />
-                    <ValueReasonCell v={v} />
-                    <td>
-                      <StateBadge state={v.state} />
-                      {v.stateReason && <div className="adm-small adm-muted sla-wrap">{v.stateReason}</div>}
-                      {v.decidedByName && (
-                        <div className="adm-small adm-muted">{t('vouchers.decidedBy', { name: v.decidedByName })}</div>
-                      )}
-                    </td>
-                    {!mine && <td>{v.requestedByName ?? '—'}</td>}
-                    <td className="adm-small adm-nowrap">
-                      <div>{t('vouchers.requestedAt', { at: formatShortDateTime(v.requestedAt) })}</div>
-                      <div className="adm-muted">{t('vouchers.expiresAt', { at: formatShortDateTime(v.expiresAt) })}</div>
-                    </td>
-                    <td>
-                      {v.state === 'issued' ? (
-                        <div className="adm-actions">
-                          <button
-                            type="button"
-                            className="adm-btn adm-btn-small"
+        <Table className="sla-vouchers-table">
+          <thead>
+            <tr>
+              <th>{t('voucher.colCode')}</th>
+              <th>{t('voucher.colCustomer')}</th>
+              <th>{t('voucher.colTicket')}</th>
+              <th>{t('voucher.colValue')}</th>
+              <th>{t('voucher.colState')}</th>
+              {!mine && <th>{t('voucher.colRequester')}</th>}
+              <th>{t('voucher.colDates')}</th>
+              <th>{t('voucher.colActions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((v) => (
+              <Fragment key={v.id}>
+                <tr data-testid="voucher-row" data-id={v.id} data-code={v.code}>
+                  <td className="mono nowrap">{v.code}</td>
+                  <td>
+                    <CustomerName v={v} />
+                  </td>
+                  <TicketCell v={v} />
+                  <ValueReasonCell v={v} />
+                  <td>
+                    <StateBadge state={v.state} />
+                    {v.stateReason && <div className="small muted sla-wrap">{v.stateReason}</div>}
+                    {v.decidedByName && (
+                      <div className="small muted">{t('vouchers.decidedBy', { name: v.decidedByName })}</div>
+                    )}
+                  </td>
+                  {!mine && <td>{v.requestedByName ?? '—'}</td>}
+                  <td className="small nowrap">
+                    <div>{t('vouchers.requestedAt', { at: formatShortDateTime(v.requestedAt) })}</div>
+                    <div className="muted">{t('vouchers.expiresAt', { at: formatShortDateTime(v.expiresAt) })}</div>
+                  </td>
+                  <td>
+                    {v.state === 'issued' ? (
+                      <div className="adm-actions">
+                        <Button
+                          size="small"
+                          disabled={busy !== null}
+                          data-testid="voucher-redeem"
+                          onClick={() => void redeem(v)}
+                        >
+                          {t('vouchers.redeem')}
+                        </Button>
+                        {canVoid(v) && (
+                          <Button
+                            size="small"
+                            className="sla-btn-danger"
                             disabled={busy !== null}
-                            data-testid="voucher-redeem"
-                            onClick={() => void redeem(v)}
+                            data-testid="voucher-void"
+                            onClick={() => setVoiding(voiding === v.id ? null : v.id)}
                           >
-                            {t('vouchers.redeem')}
-                          </button>
-                          {canVoid(v) && (
-                            <button
-                              type="button"
-                              className="adm-btn adm-btn-small sla-btn-danger"
-                              disabled={busy !== null}
-                              data-testid="voucher-void"
-                              onClick={() => setVoiding(voiding === v.id ? null : v.id)}
-                            >
-                              {t('vouchers.void')}
-                            </button>
-                          )}
-                        </div>
-                      ) : (
-                        <span className="adm-muted adm-small">—</span>
-                      )}
-                    </td>
-                  </tr>
-                  {voiding === v.id && (
-                    <ReasonRow
-                      colSpan={mine ? 7 : 8}
-                      label={t('vouchers.voidReason', { code: v.code })}
-                      confirm={t('vouchers.confirmVoid')}
-                      busy={busy === v.id}
-                      testId="void-form"
-                      onSubmit={(reason) => void voidIt(v, reason)}
-                      onCancel={() => setVoiding(null)}
-                    />
-                  )}
-                </Fragment>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                            {t('vouchers.void')}
+                          </Button>
+                        )}
+                      </div>
+                    ) : (
+                      <span className="muted small">—</span>
+                    )}
+                  </td>
+                </tr>
+                {voiding === v.id && (
+                  <ReasonRow
+                    colSpan={mine ? 7 : 8}
+                    label={t('vouchers.voidReason', { code: v.code })}
+                    confirm={t('vouchers.confirmVoid')}
+                    busy={busy === v.id}
+                    testId="void-form"
+                    onSubmit={(reason) => void voidIt(v, reason)}
+                    onCancel={() => setVoiding(null)}
+                  />
+                )}
+              </Fragment>
+            ))}
+          </tbody>
+        </Table>
       )}
       {total > 0 && (
         <div className="adm-pager">
-          <span className="adm-muted" data-testid="vouchers-range">
+          <span className="muted" data-testid="vouchers-range">
             {t('common.range', {
               from: formatNumber(Math.min(offset + 1, total)),
               to: formatNumber(Math.min(offset + rows.length, total)),
               total: formatNumber(total),
             })}
           </span>
-          <button type="button" className="adm-btn adm-btn-small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+          <Button size="small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
             {t('common.prev')}
-          </button>
-          <button type="button" className="adm-btn adm-btn-small" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
+          </Button>
+          <Button size="small" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
             {t('common.next')}
-          </button>
+          </Button>
         </div>
       )}
-    </section>
+    </Card>
   );
 }

@@ -38,7 +38,7 @@ export function ValueCell({ v }: { v: VoucherView }) {
     <span className="sla-vvalue">
       <span>{voucherTerms(t, v)}</span>
       {v.kind === 'points' || v.kind === 'discount_percent' ? (
-        <span className="adm-muted adm-small">{t('voucher.countsAs', { value: formatFen(v.valueFen) })}</span>
+        <span className="muted small">{t('voucher.countsAs', { value: formatFen(v.valueFen) })}</span>
       ) : null}
     </span>
   );
