@@ -16,6 +16,7 @@ import { levelBoard, type BoardItem } from './sla-board/boardModel';
 import { SlaErrorNotice, categoryName, useCaseSettings } from './sla-board/common';
 import './admin.css';
 import '../styles/sla.css';
+import { Alert, Button, Card, FieldMessage, PageHeader } from '../ui';
 
 /** The board refreshes on its own this often; the countdowns tick every second in between. */
 const REFRESH_MS = 30_000;
@@ -69,9 +70,9 @@ export default function SlaBoardPage() {
     return (
       <div className="adm-page sla-page">
         <PageHead />
-        <div className="adm-alert adm-alert-info" role="note" data-testid="board-supervisors-only">
+        <Alert tone="info" role="note" data-testid="board-supervisors-only">
           {t('board.supervisorsOnly')}
-        </div>
+        </Alert>
       </div>
     );
   }
@@ -130,41 +131,41 @@ export default function SlaBoardPage() {
   return (
     <div className="adm-page sla-page">
       <PageHead />
-      <div className="adm-card">
+      <Card>
         <BoardFilters filter={filter} settings={settings} onChange={change} />
         <div className="sla-toolbar">
-          <span className="adm-muted adm-small" data-testid="board-refreshed" aria-live="polite">
+          <span className="muted small" data-testid="board-refreshed" aria-live="polite">
             {data.state === 'ready' ? t('board.refreshedAt', { time: formatTime(data.at, undefined, true) }) : ''}
           </span>
           <div className="adm-filter-buttons">
             {isFiltered(filter) && (
-              <button type="button" className="adm-btn adm-btn-link" onClick={() => setFilter(NO_FILTER)}>
+              <Button variant="link" onClick={() => setFilter(NO_FILTER)}>
                 {t('filter.clear')}
-              </button>
+              </Button>
             )}
-            <button type="button" className="adm-btn" data-testid="board-refresh" onClick={() => setReload((x) => x + 1)}>
+            <Button data-testid="board-refresh" onClick={() => setReload((x) => x + 1)}>
               {t('board.refresh')}
-            </button>
-            <button type="button" className="adm-btn adm-btn-primary" data-testid="board-export" disabled={total === 0} onClick={exportBoard}>
+            </Button>
+            <Button variant="primary" data-testid="board-export" disabled={total === 0} onClick={exportBoard}>
               {t('board.export')}
-            </button>
+            </Button>
           </div>
         </div>
         {query === null && (
-          <div className="adm-field-error" role="alert">
+          <FieldMessage tone="error" role="alert">
             {t('filter.dateOrder')}
-          </div>
+          </FieldMessage>
         )}
-      </div>
+      </Card>
 
       {data.state === 'error' && (
         <SlaErrorNotice error={data.error}>
-          <button type="button" className="adm-btn adm-btn-small" onClick={() => setReload((x) => x + 1)}>
+          <Button size="small" onClick={() => setReload((x) => x + 1)}>
             {t('common.retry')}
-          </button>
+          </Button>
         </SlaErrorNotice>
       )}
-      {data.state === 'loading' && <p className="adm-muted">{t('common.loading')}</p>}
+      {data.state === 'loading' && <p className="muted">{t('common.loading')}</p>}
       {levelled && (
         <>
           <BoardTable tone="breached" items={levelled.breached} now={now} settings={settings} onOpen={open} />
@@ -181,9 +182,6 @@ export default function SlaBoardPage() {
 function PageHead() {
   const { t } = useTranslation('sla');
   return (
-    <header className="adm-page-head">
-      <h2 className="adm-page-title">{t('board.title')}</h2>
-      <p className="adm-muted">{t('board.intro')}</p>
-    </header>
+    <PageHeader title={t('board.title')} intro={t('board.intro')} />
   );
 }

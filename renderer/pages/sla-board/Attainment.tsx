@@ -12,6 +12,7 @@ import { csvTimestamp, downloadCsv, toCsv } from '../../csv';
 import { ZONE, now } from '../admin/shared';
 import type { BoardQuery } from './BoardFilters';
 import { SlaErrorNotice, categoryName, percent } from './common';
+import { Button, Card, Table } from '../../ui';
 
 export type GroupBy = 'agent' | 'category' | 'week';
 const GROUPS: GroupBy[] = ['agent', 'category', 'week'];
@@ -36,7 +37,7 @@ function Share({ met, done, pct }: { met: number; done: number; pct: number | nu
       <span className="sla-share-bar" aria-hidden="true">
         <span style={{ width: `${Math.round((pct ?? 0) * 100)}%` }} />
       </span>
-      <span className="adm-muted adm-small">{t('attainment.metOf', { met: formatNumber(met), done: formatNumber(done) })}</span>
+      <span className="muted small">{t('attainment.metOf', { met: formatNumber(met), done: formatNumber(done) })}</span>
     </div>
   );
 }
@@ -94,14 +95,11 @@ export function Attainment({ query, reloadKey, settings }: { query: BoardQuery |
 
   const rows = data.state === 'ready' ? data.rows : [];
   return (
-    <section className="adm-card" aria-labelledby="sla-attainment-title" data-testid="attainment">
-      <div className="adm-card-head">
-        <div>
-          <h3 id="sla-attainment-title" className="adm-card-title">
-            {t('attainment.title')}
-          </h3>
-          <p className="adm-muted adm-small">{t('attainment.intro')}</p>
-        </div>
+    <Card
+      title={t('attainment.title')}
+      titleId="sla-attainment-title"
+      intro={t('attainment.intro')}
+      actions={
         <div className="adm-actions">
           <div className="sla-segmented" role="radiogroup" aria-label={t('attainment.groupBy')}>
             {GROUPS.map((g) => (
@@ -118,52 +116,50 @@ export function Attainment({ query, reloadKey, settings }: { query: BoardQuery |
               </button>
             ))}
           </div>
-          <button
-            type="button"
-            className="adm-btn"
+          <Button
             data-testid="attainment-export"
             disabled={rows.length === 0}
             onClick={exportCsv}
           >
             {t('attainment.export')}
-          </button>
+          </Button>
         </div>
-      </div>
+      }
+      data-testid="attainment"
+    >
       {data.state === 'error' && <SlaErrorNotice error={data.error} />}
-      {data.state === 'loading' && <p className="adm-muted">{t('common.loading')}</p>}
+      {data.state === 'loading' && <p className="muted">{t('common.loading')}</p>}
       {data.state === 'ready' &&
         (rows.length === 0 ? (
           <p className="sla-empty" data-testid="attainment-empty">
             {t('attainment.empty')}
           </p>
         ) : (
-          <div className="adm-table-wrap">
-            <table className="adm-table sla-attainment-table" data-testid="attainment-table">
-              <thead>
-                <tr>
-                  <th>{t(`attainment.group.${groupBy}`)}</th>
-                  <th className="adm-num">{t('attainment.colTickets')}</th>
-                  <th>{t('attainment.colFirstResponse')}</th>
-                  <th>{t('attainment.colResolution')}</th>
+          <Table className="sla-attainment-table" data-testid="attainment-table">
+            <thead>
+              <tr>
+                <th>{t(`attainment.group.${groupBy}`)}</th>
+                <th className="ui-num">{t('attainment.colTickets')}</th>
+                <th>{t('attainment.colFirstResponse')}</th>
+                <th>{t('attainment.colResolution')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.key || '-'} data-testid="attainment-row">
+                  <td>{groupLabel(t, groupBy, r, settings, i18n.language)}</td>
+                  <td className="ui-num">{formatNumber(r.tickets)}</td>
+                  <td>
+                    <Share met={r.firstResponseMet} done={r.firstResponseDone} pct={r.firstResponsePct} />
+                  </td>
+                  <td>
+                    <Share met={r.resolutionMet} done={r.resolutionDone} pct={r.resolutionPct} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.key || '-'} data-testid="attainment-row">
-                    <td>{groupLabel(t, groupBy, r, settings, i18n.language)}</td>
-                    <td className="adm-num">{formatNumber(r.tickets)}</td>
-                    <td>
-                      <Share met={r.firstResponseMet} done={r.firstResponseDone} pct={r.firstResponsePct} />
-                    </td>
-                    <td>
-                      <Share met={r.resolutionMet} done={r.resolutionDone} pct={r.resolutionPct} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </Table>
         ))}
-    </section>
+    </Card>
   );
 }
