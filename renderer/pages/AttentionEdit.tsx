@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttentionItem } from '../../core/contract/views-sync';
+import { Button } from '../ui';
 
 type Field = AttentionItem['editable'][number];
 
@@ -90,12 +91,12 @@ export function AttentionEdit({ item, busy, onSubmit, onCancel }: { item: Attent
         );
       })}
       <div className="att-confirm-actions">
-        <button type="submit" className="adm-btn adm-btn-primary" data-testid="attention-edit-send" disabled={busy}>
+        <Button variant="primary" type="submit" data-testid="attention-edit-send" disabled={busy}>
           {busy ? t('attention.retrying') : t('attention.editSend')}
-        </button>
-        <button type="button" className="adm-btn" disabled={busy} onClick={onCancel}>
+        </Button>
+        <Button disabled={busy} onClick={onCancel}>
           {t('attention.cancel')}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -9,6 +9,7 @@ import { apiErrorText } from '../i18n/apiError';
 import { describeChange } from '../sync/describe';
 import './admin.css';
 import '../styles/sync.css';
+import { Alert, Button, Card, PageHeader } from '../ui';
 
 /**
  * "Needs attention": changes made on this console that the team server refused. Each says what it was,
@@ -30,34 +31,36 @@ export default function AttentionPage() {
 
   return (
     <div className="adm-page" data-testid="attention-page">
-      <header className="adm-page-head">
-        <h2 className="adm-page-title">
-          {t('attention.title')}
-          {items.length > 0 && (
-            <span className="nav-badge" data-testid="attention-count">
-              {items.length}
-            </span>
-          )}
-        </h2>
-        <p className="adm-muted">{t('attention.intro')}</p>
-      </header>
+      <PageHeader
+        title={
+          <>
+            {t('attention.title')}
+            {items.length > 0 && (
+              <span className="nav-badge" data-testid="attention-count">
+                {items.length}
+              </span>
+            )}
+          </>
+        }
+        intro={t('attention.intro')}
+      />
 
       {attention.error && (
-        <div className="adm-alert adm-alert-error" role="alert">
+        <Alert tone="danger" role="alert">
           <strong>{t('attention.loadFailed')}</strong>
           <div className="adm-alert-detail">{attention.error}</div>
-        </div>
+        </Alert>
       )}
 
       {!attention.loaded && attention.loading ? (
-        <p className="adm-muted" role="status">
+        <p className="muted" role="status">
           {t('common.loading', { ns: 'admin' })}
         </p>
       ) : items.length === 0 && !attention.error ? (
-        <div className="adm-card att-empty" data-testid="attention-empty" role="status">
+        <Card className="att-empty" data-testid="attention-empty" role="status">
           <strong>{t('attention.empty')}</strong>
           <span>{connected ? t('attention.emptyHint') : t('attention.standalone')}</span>
-        </div>
+        </Card>
       ) : (
         <ul className="att-list" aria-label={t('attention.title')}>
           {items.map((item) => (
@@ -129,17 +132,15 @@ function AttentionRow({ item }: { item: AttentionItem }) {
         )}
       </div>
       <div className="att-buttons">
-        <button type="button" className="adm-btn adm-btn-primary" data-testid="attention-retry" disabled={busy !== null || confirming || editing} onClick={() => void doRetry()}>
+        <Button variant="primary" data-testid="attention-retry" disabled={busy !== null || confirming || editing} onClick={() => void doRetry()}>
           {busy === 'retry' ? t('attention.retrying') : t('attention.retry')}
-        </button>
+        </Button>
         {item.editable.length > 0 && (
-          <button type="button" className="adm-btn" data-testid="attention-edit-open" disabled={busy !== null || confirming} aria-expanded={editing} onClick={() => setEditing((x) => !x)}>
+          <Button data-testid="attention-edit-open" disabled={busy !== null || confirming} aria-expanded={editing} onClick={() => setEditing((x) => !x)}>
             {t('attention.edit')}
-          </button>
+          </Button>
         )}
-        <button
-          type="button"
-          className="adm-btn"
+        <Button
           ref={discardRef}
           data-testid="attention-discard"
           disabled={busy !== null}
@@ -147,7 +148,7 @@ function AttentionRow({ item }: { item: AttentionItem }) {
           onClick={() => setConfirming(true)}
         >
           {t('attention.discard')}
-        </button>
+        </Button>
       </div>
       <div className="att-reason" data-testid="attention-reason">
         <strong>{t('attention.reason')}{i18n.language === 'en' ? ': ' : '：'}</strong>
@@ -174,12 +175,10 @@ function AttentionRow({ item }: { item: AttentionItem }) {
           </p>
           <p id={`${titleId}-confirm-body`}>{t('attention.discardBody', { what: summary.action })}</p>
           <div className="att-confirm-actions">
-            <button type="button" className="adm-btn adm-btn-danger" ref={confirmRef} data-testid="attention-discard-yes" disabled={busy !== null} onClick={() => void doDiscard()}>
+            <Button variant="danger" ref={confirmRef} data-testid="attention-discard-yes" disabled={busy !== null} onClick={() => void doDiscard()}>
               {t('attention.discardConfirm')}
-            </button>
-            <button
-              type="button"
-              className="adm-btn"
+            </Button>
+            <Button
               disabled={busy !== null}
               onClick={() => {
                 setConfirming(false);
@@ -187,7 +186,7 @@ function AttentionRow({ item }: { item: AttentionItem }) {
               }}
             >
               {t('attention.cancel')}
-            </button>
+            </Button>
           </div>
         </div>
       )}

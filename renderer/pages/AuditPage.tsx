@@ -13,6 +13,7 @@ import { beijingDayStart, now, formatDateTime, formatNumber, useErrorLine } from
 import './admin.css';
 import { DatePicker } from '../ui/DatePicker';
 import { describeAudit } from './audit/describe';
+import { Badge, Button, Card, Field, FieldMessage, PageHeader, Table } from '../ui';
 
 const PAGE = 100;
 const EXPORT_PAGE = 500;
@@ -148,15 +149,11 @@ export default function AuditPage() {
 
   return (
     <div className="adm-page">
-      <header className="adm-page-head">
-        <h2 className="adm-page-title">{t('audit.title')}</h2>
-        <p className="adm-muted">{t('audit.intro')}</p>
-      </header>
+      <PageHeader title={t('audit.title')} intro={t('audit.intro')} />
 
-      <div className="adm-card">
+      <Card>
         <div className="adm-filters">
-          <label className="adm-field">
-            <span className="adm-label">{t('audit.filterAction')}</span>
+          <Field label={t('audit.filterAction')}>
             <select value={filter.action} data-testid="audit-action" onChange={(e) => change({ action: e.target.value })}>
               <option value="">{t('audit.allActions')}</option>
               {[...seenActions].map((a) => (
@@ -165,117 +162,111 @@ export default function AuditPage() {
                 </option>
               ))}
             </select>
-          </label>
-          <label className="adm-field">
-            <span className="adm-label">{t('audit.filterFrom')}</span>
+          </Field>
+          <Field label={t('audit.filterFrom')}>
             <DatePicker value={filter.from} max={filter.to || undefined} testId="audit-from" onChange={(v) => change({ from: v })} />
-          </label>
-          <label className="adm-field">
-            <span className="adm-label">{t('audit.filterTo')}</span>
+          </Field>
+          <Field label={t('audit.filterTo')}>
             <DatePicker value={filter.to} min={filter.from || undefined} testId="audit-to" onChange={(v) => change({ to: v })} />
-          </label>
+          </Field>
           <div className="adm-filter-buttons">
             {filtered && (
-              <button type="button" className="adm-btn adm-btn-link" onClick={() => change(NO_FILTER)}>
+              <Button variant="link" onClick={() => change(NO_FILTER)}>
                 {t('audit.clearFilters')}
-              </button>
+              </Button>
             )}
-            <button type="button" className="adm-btn" onClick={() => setReload((x) => x + 1)}>
+            <Button onClick={() => setReload((x) => x + 1)}>
               {t('audit.refresh')}
-            </button>
-            <button
-              type="button"
-              className="adm-btn adm-btn-primary"
+            </Button>
+            <Button
+              variant="primary"
               data-testid="audit-export"
               disabled={exporting !== null || query === null || (data.state === 'ready' && data.total === 0)}
               onClick={() => void exportCsv()}
             >
               {exporting !== null ? t('audit.exporting', { n: n(exporting) }) : t('audit.export')}
-            </button>
+            </Button>
           </div>
         </div>
         {query === null && (
-          <div className="adm-field-error" role="alert">
+          <FieldMessage tone="error" role="alert">
             {t('audit.dateOrder')}
-          </div>
+          </FieldMessage>
         )}
-      </div>
+      </Card>
 
       {data.state === 'error' && (
         <ErrorNotice error={data.error}>
-          <button type="button" className="adm-btn adm-btn-small" onClick={() => setReload((x) => x + 1)}>
+          <Button size="small" onClick={() => setReload((x) => x + 1)}>
             {t('common.retry')}
-          </button>
+          </Button>
         </ErrorNotice>
       )}
-      {data.state === 'loading' && <p className="adm-muted">{t('common.loading')}</p>}
+      {data.state === 'loading' && <p className="muted">{t('common.loading')}</p>}
       {data.state === 'ready' && query !== null && (
-        <div className="adm-card">
+        <Card>
           {data.rows.length === 0 ? (
-            <p className="adm-muted" data-testid="audit-empty">
+            <p className="muted" data-testid="audit-empty">
               {t('audit.noRows')}
             </p>
           ) : (
-            <div className="adm-table-wrap">
-              <table className="adm-table" data-testid="audit-table">
-                <thead>
-                  <tr>
-                    <th>{t('audit.colTime')}</th>
-                    <th>{t('audit.colActor')}</th>
-                    <th>{t('audit.colAction')}</th>
-                    <th>{t('audit.colSubject')}</th>
-                    <th>{t('audit.colDetails')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.rows.map((a) => (
-                    <tr key={a.id} data-testid="audit-row">
-                      <td className="adm-nowrap">{formatDateTime(a.at, true)}</td>
-                      <td className="adm-nowrap">{a.actorName ?? <span className="adm-muted">{t('common.unknownUser')}</span>}</td>
-                      <td>
-                        <span className="adm-badge" title={a.action}>
-                          {actionText(t, a.action)}
+            <Table data-testid="audit-table">
+              <thead>
+                <tr>
+                  <th>{t('audit.colTime')}</th>
+                  <th>{t('audit.colActor')}</th>
+                  <th>{t('audit.colAction')}</th>
+                  <th>{t('audit.colSubject')}</th>
+                  <th>{t('audit.colDetails')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.rows.map((a) => (
+                  <tr key={a.id} data-testid="audit-row">
+                    <td className="nowrap">{formatDateTime(a.at, true)}</td>
+                    <td className="nowrap">{a.actorName ?? <span className="muted">{t('common.unknownUser')}</span>}</td>
+                    <td>
+                      <Badge title={a.action}>
+                        {actionText(t, a.action)}
+                      </Badge>
+                    </td>
+                    <td>
+                      {a.subjectName ?? a.refs[a.subjectId] ?? (
+                        <span className="muted" title={a.subjectId}>
+                          {t(`audit.subjectTypes.${a.subjectType}`, { defaultValue: a.subjectType })} {a.subjectId.slice(0, 8)}
                         </span>
-                      </td>
-                      <td>
-                        {a.subjectName ?? a.refs[a.subjectId] ?? (
-                          <span className="adm-muted" title={a.subjectId}>
-                            {t(`audit.subjectTypes.${a.subjectType}`, { defaultValue: a.subjectType })} {a.subjectId.slice(0, 8)}
-                          </span>
-                        )}
-                      </td>
-                      <td className="adm-small" data-testid="audit-details">
-                        {describeAudit(t, a) || <span className="adm-muted">{t('common.none')}</span>}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                      )}
+                    </td>
+                    <td className="small" data-testid="audit-details">
+                      {describeAudit(t, a) || <span className="muted">{t('common.none')}</span>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
           )}
           {data.total > 0 && (
             <div className="adm-pager">
-              <span className="adm-muted" data-testid="audit-range">
+              <span className="muted" data-testid="audit-range">
                 {t('common.range', {
                   from: n(Math.min(offset + 1, data.total)),
                   to: n(Math.min(offset + data.rows.length, data.total)),
                   total: n(data.total),
                 })}
               </span>
-              <button type="button" className="adm-btn adm-btn-small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+              <Button size="small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
                 {t('common.prev')}
-              </button>
-              <button
-                type="button"
-                className="adm-btn adm-btn-small"
+              </Button>
+              <Button
+                size="small"
                 disabled={offset + PAGE >= data.total}
                 onClick={() => setOffset(offset + PAGE)}
               >
                 {t('common.next')}
-              </button>
+              </Button>
             </div>
           )}
-        </div>
+        </Card>
       )}
     </div>
   );
