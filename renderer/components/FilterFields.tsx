@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { DatePicker } from '../ui/DatePicker';
+import { Field } from '../ui';
 
 /* Labelled filter controls shared by the report, survey and SLA filter bars; each page keeps its own words and test ids. */
 
@@ -27,8 +28,7 @@ export function SelectField<V extends string>({
   title?: string;
 }) {
   return (
-    <label className="adm-field">
-      <span className="adm-label">{label}</span>
+    <Field label={label}>
       <select value={value} data-testid={testId} disabled={disabled} title={title} onChange={(e) => onChange(e.target.value as V)}>
         <option value="">{allLabel}</option>
         {options.map((o) => (
@@ -37,7 +37,7 @@ export function SelectField<V extends string>({
           </option>
         ))}
       </select>
-    </label>
+    </Field>
   );
 }
 
@@ -60,14 +60,12 @@ export function DateRangeFields({
 }) {
   return (
     <>
-      <label className="adm-field">
-        <span className="adm-label">{labels.from}</span>
+      <Field label={labels.from}>
         <DatePicker value={from} max={to || undefined} testId={testIds.from} onChange={(v) => onChange({ from: v })} />
-      </label>
-      <label className="adm-field">
-        <span className="adm-label">{labels.to}</span>
+      </Field>
+      <Field label={labels.to}>
         <DatePicker value={to} min={from || undefined} testId={testIds.to} onChange={(v) => onChange({ to: v })} />
-      </label>
+      </Field>
     </>
   );
 }

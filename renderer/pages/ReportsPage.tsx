@@ -8,6 +8,7 @@ import { now } from '../format';
 import { useStore } from '../store';
 import './admin.css';
 import '../styles/reports.css';
+import { Button, PageHeader } from '../ui';
 
 /*
  * Supervisor reports: one date range and one set of filters for three sections (callback outcomes,
@@ -48,18 +49,19 @@ export default function ReportsPage() {
 
   return (
     <div className="adm-page rp-page" data-testid="reports-page">
-      <header className="adm-page-head rp-head">
-        <div>
-          <h2 className="adm-page-title">{t('title')}</h2>
-          <p className="adm-muted">{t('intro')}</p>
-        </div>
-        <button type="button" className="adm-btn" data-testid="rp-refresh" onClick={() => setReload((n) => n + 1)}>
-          {t('refresh')}
-        </button>
-      </header>
+      <PageHeader
+        className="rp-head"
+        title={t('title')}
+        intro={t('intro')}
+        actions={
+          <Button data-testid="rp-refresh" onClick={() => setReload((n) => n + 1)}>
+            {t('refresh')}
+          </Button>
+        }
+      />
       <ReportFilters filter={filter} onChange={setFilter} now={now()} users={users} categories={categories} />
       {query && (
-        <Suspense fallback={<p className="adm-muted rp-wait">{t('loading')}</p>}>
+        <Suspense fallback={<p className="muted rp-wait">{t('loading')}</p>}>
           <ReportBody query={query} files={files} reload={reload + pulled} />
         </Suspense>
       )}

@@ -14,6 +14,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { ZONE, beijingDayStart, formatNumber, now } from './admin/shared';
 import './admin.css';
 import '../styles/survey.css';
+import { Button, Card, FieldMessage, PageHeader, Table } from '../ui';
 
 /*
  * Survey figures: headline rates, one row per script version, and the answer distribution of every
@@ -111,12 +112,9 @@ export default function SurveyReportPage() {
 
   return (
     <div className="adm-page sv-page" data-testid="survey-report">
-      <header className="adm-page-head">
-        <h2 className="adm-page-title">{t('report.title')}</h2>
-        <p className="adm-muted">{t('report.intro')}</p>
-      </header>
+      <PageHeader title={t('report.title')} intro={t('report.intro')} />
 
-      <div className="adm-card">
+      <Card>
         <div className="adm-filters">
           <SelectField
             label={t('report.purpose')}
@@ -180,34 +178,34 @@ export default function SurveyReportPage() {
                 </button>
               );
             })}
-            <span className="adm-muted adm-small">{t('report.beijingDays')}</span>
+            <span className="muted small">{t('report.beijingDays')}</span>
           </div>
           <div className="adm-filter-buttons">
             {filtered && (
-              <button type="button" className="adm-btn adm-btn-link" onClick={() => setFilter(NO_FILTER)}>
+              <Button variant="link" onClick={() => setFilter(NO_FILTER)}>
                 {t('report.clear')}
-              </button>
+              </Button>
             )}
-            <button type="button" className="adm-btn" onClick={() => setReload((x) => x + 1)}>
+            <Button onClick={() => setReload((x) => x + 1)}>
               {t('report.refresh')}
-            </button>
+            </Button>
           </div>
         </div>
         {query === null && (
-          <div className="adm-field-error" role="alert">
+          <FieldMessage tone="error" role="alert">
             {t('report.dateOrder')}
-          </div>
+          </FieldMessage>
         )}
-      </div>
+      </Card>
 
       {data.state === 'error' && (
         <ErrorNotice error={data.error}>
-          <button type="button" className="adm-btn adm-btn-small" onClick={() => setReload((x) => x + 1)}>
+          <Button size="small" onClick={() => setReload((x) => x + 1)}>
             {t('report.retry')}
-          </button>
+          </Button>
         </ErrorNotice>
       )}
-      {data.state === 'loading' && <p className="adm-muted">{t('report.loading')}</p>}
+      {data.state === 'loading' && <p className="muted">{t('report.loading')}</p>}
       {data.state === 'ready' && query !== null && <Figures figures={data.figures} filtered={filtered} />}
     </div>
   );
@@ -239,16 +237,15 @@ function Figures({ figures: f, filtered }: { figures: SurveyFigures; filtered: b
 
   if (nothing) {
     return (
-      <div className="adm-card sv-empty" data-testid="survey-empty">
-        <h3 className="adm-card-title">{t('report.emptyTitle')}</h3>
-        <p className="adm-muted">{filtered ? t('report.emptyFiltered') : t('report.emptyAll')}</p>
-      </div>
+      <Card title={t('report.emptyTitle')} className="sv-empty" data-testid="survey-empty">
+        <p className="muted">{filtered ? t('report.emptyFiltered') : t('report.emptyAll')}</p>
+      </Card>
     );
   }
 
   return (
     <>
-      <div className="adm-card">
+      <Card>
         <dl className="adm-stats sv-stats" data-testid="survey-headline">
           <Stat label={t('report.reached')} value={n(f.reachedCalls)} formula={t('report.f.reached')} testId="survey-reached" />
           <Stat label={t('report.started')} value={n(f.started)} formula={t('report.f.started')} testId="survey-started" />
@@ -258,116 +255,103 @@ function Figures({ figures: f, filtered }: { figures: SurveyFigures; filtered: b
           <Stat label="CSAT" value={pct(f.csat)} formula={t('report.f.csat')} testId="survey-csat" tone="sv-stat-key" />
           <Stat label="NPS" value={signed(f.nps)} formula={t('report.f.nps')} testId="survey-nps" tone="sv-stat-key" />
         </dl>
-        {f.responseRate !== null && f.responseRate > 100 && <p className="adm-hint">{t('report.over100')}</p>}
-      </div>
+        {f.responseRate !== null && f.responseRate > 100 && <p className="small muted">{t('report.over100')}</p>}
+      </Card>
 
-      <div className="adm-card">
-        <div className="adm-card-head">
-          <h3 className="adm-card-title">{t('report.byVersion')}</h3>
-        </div>
+      <Card title={t('report.byVersion')}>
         {f.byVersion.length === 0 ? (
-          <p className="adm-muted" data-testid="survey-versions-empty">
+          <p className="muted" data-testid="survey-versions-empty">
             {t('report.noResponses')}
           </p>
         ) : (
-          <div className="adm-table-wrap">
-            <table className="adm-table" data-testid="survey-version-table">
-              <thead>
-                <tr>
-                  <th>{t('report.colScript')}</th>
-                  <th>{t('report.colPurpose')}</th>
-                  <th>{t('report.colVersion')}</th>
-                  <th className="adm-num">{t('report.colStarted')}</th>
-                  <th className="adm-num">{t('report.colCompleted')}</th>
-                  <th className="adm-num">{t('report.colPartial')}</th>
-                  <th className="adm-num">{t('report.colDeclined')}</th>
-                  <th className="adm-num">
-                    <Tip content={<span className="sv-formula">{t('report.f.csat')}</span>}>
-                      <span tabIndex={0}>CSAT (n)</span>
-                    </Tip>
-                  </th>
-                  <th className="adm-num">
-                    <Tip content={<span className="sv-formula">{t('report.f.nps')}</span>}>
-                      <span tabIndex={0}>NPS (n)</span>
-                    </Tip>
-                  </th>
+          <Table data-testid="survey-version-table">
+            <thead>
+              <tr>
+                <th>{t('report.colScript')}</th>
+                <th>{t('report.colPurpose')}</th>
+                <th>{t('report.colVersion')}</th>
+                <th className="ui-num">{t('report.colStarted')}</th>
+                <th className="ui-num">{t('report.colCompleted')}</th>
+                <th className="ui-num">{t('report.colPartial')}</th>
+                <th className="ui-num">{t('report.colDeclined')}</th>
+                <th className="ui-num">
+                  <Tip content={<span className="sv-formula">{t('report.f.csat')}</span>}>
+                    <span tabIndex={0}>CSAT (n)</span>
+                  </Tip>
+                </th>
+                <th className="ui-num">
+                  <Tip content={<span className="sv-formula">{t('report.f.nps')}</span>}>
+                    <span tabIndex={0}>NPS (n)</span>
+                  </Tip>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {f.byVersion.map((v) => (
+                <tr key={v.versionId} data-testid="survey-version-row" data-version={v.version} data-script-id={v.scriptId}>
+                  <td>{v.scriptTitle}</td>
+                  <td className="nowrap">{tc(`reason.${v.purpose}`)}</td>
+                  <td className="nowrap">v{v.version}</td>
+                  <td className="ui-num">{n(v.started)}</td>
+                  <td className="ui-num">
+                    {n(v.completed)}
+                    {v.started > 0 && <span className="muted sv-share"> {Math.round((v.completed / v.started) * 100)}%</span>}
+                  </td>
+                  <td className="ui-num">{n(v.partial)}</td>
+                  <td className="ui-num">{n(v.declined)}</td>
+                  <td className="ui-num">
+                    {pct(v.csat)} <span className="muted">({n(v.csatAnswers)})</span>
+                  </td>
+                  <td className="ui-num">
+                    {signed(v.nps)} <span className="muted">({n(v.npsAnswers)})</span>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {f.byVersion.map((v) => (
-                  <tr key={v.versionId} data-testid="survey-version-row" data-version={v.version} data-script-id={v.scriptId}>
-                    <td>{v.scriptTitle}</td>
-                    <td className="adm-nowrap">{tc(`reason.${v.purpose}`)}</td>
-                    <td className="adm-nowrap">v{v.version}</td>
-                    <td className="adm-num">{n(v.started)}</td>
-                    <td className="adm-num">
-                      {n(v.completed)}
-                      {v.started > 0 && <span className="adm-muted sv-share"> {Math.round((v.completed / v.started) * 100)}%</span>}
-                    </td>
-                    <td className="adm-num">{n(v.partial)}</td>
-                    <td className="adm-num">{n(v.declined)}</td>
-                    <td className="adm-num">
-                      {pct(v.csat)} <span className="adm-muted">({n(v.csatAnswers)})</span>
-                    </td>
-                    <td className="adm-num">
-                      {signed(v.nps)} <span className="adm-muted">({n(v.npsAnswers)})</span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </Table>
         )}
-        {f.byVersion.some((v) => v.started > v.completed + v.partial + v.declined) && <p className="adm-hint">{t('report.inProgressNote')}</p>}
-      </div>
+        {f.byVersion.some((v) => v.started > v.completed + v.partial + v.declined) && <p className="small muted">{t('report.inProgressNote')}</p>}
+      </Card>
 
-      <div className="adm-card">
-        <div className="adm-card-head">
-          <div>
-            <h3 className="adm-card-title">{t('report.byQuestion')}</h3>
-            <p className="adm-muted adm-small">{t('report.byQuestionIntro')}</p>
-          </div>
-        </div>
+      <Card title={t('report.byQuestion')} intro={t('report.byQuestionIntro')}>
         {f.questions.length === 0 ? (
-          <p className="adm-muted">{t('report.noResponses')}</p>
+          <p className="muted">{t('report.noResponses')}</p>
         ) : (
-          <div className="adm-table-wrap">
-            <table className="adm-table sv-questions" data-testid="survey-question-table">
-              <thead>
-                <tr>
-                  <th>{t('report.colQuestion')}</th>
-                  <th className="adm-num">{t('report.colAnswers')}</th>
-                  <th>{t('report.colDistribution')}</th>
+          <Table className="sv-questions" data-testid="survey-question-table">
+            <thead>
+              <tr>
+                <th>{t('report.colQuestion')}</th>
+                <th className="ui-num">{t('report.colAnswers')}</th>
+                <th>{t('report.colDistribution')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {f.questions.map((q) => (
+                <tr key={q.key} data-testid="survey-question-row" data-key={q.key}>
+                  <td className="sv-q">
+                    <div>{q.text}</div>
+                    <div className="muted small">
+                      <code>{q.key}</code> · {t(`types.${q.type}`)}
+                    </div>
+                  </td>
+                  <td className="ui-num">{n(q.answers)}</td>
+                  <td>
+                    <Distribution q={q} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {f.questions.map((q) => (
-                  <tr key={q.key} data-testid="survey-question-row" data-key={q.key}>
-                    <td className="sv-q">
-                      <div>{q.text}</div>
-                      <div className="adm-muted adm-small">
-                        <code>{q.key}</code> · {t(`types.${q.type}`)}
-                      </div>
-                    </td>
-                    <td className="adm-num">{n(q.answers)}</td>
-                    <td>
-                      <Distribution q={q} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </Table>
         )}
-      </div>
+      </Card>
     </>
   );
 }
 
 function Distribution({ q }: { q: SurveyFigures['questions'][number] }) {
   const { t } = useTranslation('survey');
-  if (q.type === 'short_text' || q.type === 'long_text') return <span className="adm-muted adm-small">{t('report.textAnswers')}</span>;
-  if (q.answers === 0 || q.counts.length === 0) return <span className="adm-muted adm-small">{t('report.noAnswers')}</span>;
+  if (q.type === 'short_text' || q.type === 'long_text') return <span className="muted small">{t('report.textAnswers')}</span>;
+  if (q.answers === 0 || q.counts.length === 0) return <span className="muted small">{t('report.noAnswers')}</span>;
   const label = (value: string, given: string) => {
     if (q.type === 'yes_no') return value === 'true' ? t('runner.yes') : value === 'false' ? t('runner.no') : given;
     if (value === OTHER) return t('runner.other');
@@ -395,8 +379,8 @@ function Distribution({ q }: { q: SurveyFigures['questions'][number] }) {
           </div>
         );
       })}
-      {rest > 0 && <div className="adm-muted adm-small">{t('report.moreValues', { count: counts.length - MAX_VALUES, answers: formatNumber(rest) })}</div>}
-      {q.type === 'multi' && <div className="adm-muted adm-small">{t('report.multiNote')}</div>}
+      {rest > 0 && <div className="muted small">{t('report.moreValues', { count: counts.length - MAX_VALUES, answers: formatNumber(rest) })}</div>}
+      {q.type === 'multi' && <div className="muted small">{t('report.multiNote')}</div>}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { formatNumber } from '../../format';
 import { useStore } from '../../store';
 import { downloadCsv, toCsv } from '../../csv';
 import { DASH } from './kit';
+import { Button, Card, Table } from '../../ui';
 
 /*
  * One chart with the table behind it. The table and the CSV come from the same column list, so what a
@@ -51,13 +52,13 @@ export function ChartCard<R>(p: ChartCardProps<R>) {
     notify('success', t('view.exported', { file }));
   };
   return (
-    <section className={`adm-card rp-card${p.wide ? ' rp-wide' : ''}`} data-testid={`rp-card-${p.id}`} data-empty={p.empty ? 'true' : 'false'} aria-labelledby={`rp-title-${p.id}`}>
+    <Card className={`rp-card${p.wide ? ' rp-wide' : ''}`} data-testid={`rp-card-${p.id}`} data-empty={p.empty ? 'true' : 'false'} aria-labelledby={`rp-title-${p.id}`}>
       <div className="rp-card-head">
         <div className="rp-card-heading">
           <h4 className="rp-card-title" id={`rp-title-${p.id}`}>
             {p.title}
           </h4>
-          {p.hint && <p className="adm-muted adm-small">{p.hint}</p>}
+          {p.hint && <p className="muted small">{p.hint}</p>}
         </div>
         <div className="rp-card-tools">
           {p.controls}
@@ -68,9 +69,9 @@ export function ChartCard<R>(p: ChartCardProps<R>) {
               </button>
             ))}
           </div>
-          <button type="button" className="adm-btn adm-btn-small" disabled={p.empty} data-testid="rp-export" onClick={exportCsv}>
+          <Button size="small" disabled={p.empty} data-testid="rp-export" onClick={exportCsv}>
             {t('view.exportCsv')}
-          </button>
+          </Button>
         </div>
       </div>
       {p.empty ? (
@@ -79,7 +80,7 @@ export function ChartCard<R>(p: ChartCardProps<R>) {
             <path d="M2 30h44M8 30V20M18 30V12M28 30V22M38 30V16" stroke="currentColor" strokeWidth="3" strokeLinecap="round" fill="none" />
           </svg>
           <strong>{t('empty.title')}</strong>
-          <span className="adm-muted">{p.emptyText ?? t('empty.plain')}</span>
+          <span className="muted">{p.emptyText ?? t('empty.plain')}</span>
         </div>
       ) : view === 'chart' ? (
         <div className="rp-chart" data-testid="rp-chart">
@@ -88,8 +89,8 @@ export function ChartCard<R>(p: ChartCardProps<R>) {
       ) : (
         <DataTable rows={p.rows} columns={p.columns} />
       )}
-      {p.footnote && !p.empty && <p className="adm-muted adm-small rp-footnote">{p.footnote}</p>}
-    </section>
+      {p.footnote && !p.empty && <p className="muted small rp-footnote">{p.footnote}</p>}
+    </Card>
   );
 }
 
@@ -101,29 +102,27 @@ function DataTable<R>({ rows, columns }: { rows: readonly R[]; columns: readonly
     return typeof v === 'number' ? formatNumber(v) : v;
   };
   return (
-    <div className="adm-table-wrap adm-table-scroll rp-table" data-testid="rp-table">
-      <table className="adm-table">
-        <thead>
-          <tr>
+    <Table scroll wrapClassName="rp-table" wrapTestId="rp-table">
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c.key} className={c.num ? 'ui-num' : undefined} scope="col">
+              {c.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r, i) => (
+          <tr key={i}>
             {columns.map((c) => (
-              <th key={c.key} className={c.num ? 'adm-num' : undefined} scope="col">
-                {c.label}
-              </th>
+              <td key={c.key} className={c.num ? 'ui-num' : undefined}>
+                {cell(c, r)}
+              </td>
             ))}
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((r, i) => (
-            <tr key={i}>
-              {columns.map((c) => (
-                <td key={c.key} className={c.num ? 'adm-num' : undefined}>
-                  {cell(c, r)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </Table>
   );
 }

@@ -79,7 +79,7 @@ export function OutcomesSection({ report: { calls: r, callbacks: cb }, files, fi
         <Stat label={t('stat.backlog')} value={num(cb.totals.backlog)} formula={t('formula.backlog')} testId="rp-stat-backlog" />
         <Stat label={t('stat.overdue')} value={num(cb.totals.overdue)} formula={t('formula.overdue')} testId="rp-stat-overdue" tone={cb.totals.overdue ? 'warn' : undefined} />
       </Stats>
-      {agentFiltered && <p className="adm-hint rp-note">{t('notes.agentNotApplied')}</p>}
+      {agentFiltered && <p className="small muted rp-note">{t('notes.agentNotApplied')}</p>}
 
       <div className="rp-grid">
         <ChartCard

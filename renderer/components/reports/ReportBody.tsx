@@ -7,6 +7,7 @@ import { ErrorNotice } from '../ErrorNotice';
 import { ComplaintsSection } from './ComplaintsSection';
 import { OutcomesSection } from './OutcomesSection';
 import { SatisfactionSection } from './SatisfactionSection';
+import { Button } from '../../ui';
 
 /*
  * The three report sections (four reports), loaded in parallel for the page's filter. Kept in its own module so the
@@ -85,9 +86,9 @@ function Part<T>({ load, retry, testId, label, children }: { load: Load<T>; retr
     return (
       <div data-testid={testId} data-state="error">
         <ErrorNotice error={load.error} title={label}>
-          <button type="button" className="adm-btn adm-btn-small" onClick={retry}>
+          <Button size="small" onClick={retry}>
             {t('retry')}
-          </button>
+          </Button>
         </ErrorNotice>
       </div>
     );
@@ -96,7 +97,7 @@ function Part<T>({ load, retry, testId, label, children }: { load: Load<T>; retr
   return (
     <div data-testid={testId} data-state={load.state} className={load.state === 'loading' ? 'rp-part rp-loading' : 'rp-part'} aria-busy={load.state === 'loading'}>
       {value === null ? (
-        <p className="adm-muted rp-wait">
+        <p className="muted rp-wait">
           {label} · {t('loading')}
         </p>
       ) : (

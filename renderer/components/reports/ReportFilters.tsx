@@ -4,6 +4,7 @@ import { dayIso, dayNumber, isoRange, MAX_RANGE_DAYS, presetRange, RANGE_PRESETS
 import type { CaseSettings } from '../../../core/contract/views-cases';
 import type { UserRecord } from '../../../core/domain/records';
 import { DateRangeFields, SelectField } from '../FilterFields';
+import { Button, Card, FieldMessage } from '../../ui';
 
 /*
  * The page's one date range and one set of filters. A preset is re-read against the clock each time
@@ -52,7 +53,7 @@ export function ReportFilters({
   const narrowed = filter.agentId !== '' || filter.reason !== '' || filter.purpose !== '' || filter.category !== '';
 
   return (
-    <div className="adm-card rp-filters" data-testid="rp-filters">
+    <Card className="rp-filters" data-testid="rp-filters">
       <div className="rp-filter-row">
         <div className="adm-field">
           <span className="adm-label">{t('filters.range')}</span>
@@ -71,7 +72,7 @@ export function ReportFilters({
           testIds={{ from: 'rp-from', to: 'rp-to' }}
           onChange={(p) => setDate('from' in p ? { fromIso: p.from } : { toIso: p.to })}
         />
-        <span className="adm-muted adm-small rp-days">{t('filters.beijingDays')}</span>
+        <span className="muted small rp-days">{t('filters.beijingDays')}</span>
       </div>
       <div className="rp-filter-row">
         <SelectField
@@ -93,17 +94,17 @@ export function ReportFilters({
           onChange={(category) => set({ category })}
         />
         {narrowed && (
-          <button type="button" className="adm-btn adm-btn-link rp-clear" data-testid="rp-clear" onClick={() => set({ agentId: '', reason: '', purpose: '', category: '' })}>
+          <Button variant="link" className="rp-clear" data-testid="rp-clear" onClick={() => set({ agentId: '', reason: '', purpose: '', category: '' })}>
             {t('filters.clear')}
-          </button>
+          </Button>
         )}
       </div>
-      <p className="adm-muted adm-small rp-scope">{t('filters.scope')}</p>
+      <p className="muted small rp-scope">{t('filters.scope')}</p>
       {range === null && (
-        <div className="adm-field-error" role="alert" data-testid="rp-bad-range">
+        <FieldMessage tone="error" role="alert" data-testid="rp-bad-range">
           {t('filters.badRange', { days: MAX_RANGE_DAYS })}
-        </div>
+        </FieldMessage>
       )}
-    </div>
+    </Card>
   );
 }

@@ -85,7 +85,7 @@ export function SatisfactionSection({
         <Stat label={t('stat.completionRateSurvey')} value={pct(r.totals.completionRate)} formula={t('formula.completionRateSurvey')} testId="rp-stat-survey-completion" />
         <Stat label={t('stat.questionnaires')} value={num(r.totals.started)} testId="rp-stat-questionnaires" />
       </Stats>
-      {r.totals.responseRate !== null && r.totals.responseRate > 100 && <p className="adm-hint rp-note">{t('notes.overHundred')}</p>}
+      {r.totals.responseRate !== null && r.totals.responseRate > 100 && <p className="small muted rp-note">{t('notes.overHundred')}</p>}
 
       <div className="rp-grid">
         <ChartCard
@@ -201,7 +201,7 @@ function QuestionCard({ report: r, files, emptyText, onQuestion }: { report: Sat
   };
   const picker = r.questions.length > 0 && (
     <label className="rp-picker">
-      <span className="adm-visually-hidden">{t('satisfaction.question')}</span>
+      <span className="ui-visually-hidden">{t('satisfaction.question')}</span>
       <select value={q?.key ?? ''} data-testid="rp-question" onChange={(e) => onQuestion(e.target.value)}>
         {r.questions.map((x) => (
           <option key={x.key} value={x.key}>
