@@ -30,7 +30,7 @@ function ListPage({ onOpen }: { onOpen(id: string): void }) {
     <div className="scr-page" data-testid="scripts-page">
       <header className="scr-page-head">
         <h2 className="scr-page-title">{t('title')}</h2>
-        <p className="scr-muted">{canEdit ? t('intro') : t('introAgent')}</p>
+        <p className="muted">{canEdit ? t('intro') : t('introAgent')}</p>
       </header>
       <ScriptList onOpen={onOpen} />
     </div>

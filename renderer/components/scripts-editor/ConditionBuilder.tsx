@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Button, IconButton } from '../../ui';
 import type { Condition, Question } from '../../../core/questionnaire/model';
 import { defaultOp, describeCondition, fromSimple, leafFor, opLabel, opsFor, toSimple, valueOptions, type Leaf, type Mode, type Op, type Simple } from './conditions';
 
@@ -40,12 +41,12 @@ export function ConditionBuilder({ field, value, onChange, candidates, allQuesti
 
   if (simple === null) {
     if (candidates.length === 0) {
-      return <p className="scr-muted scr-small scr-cond-none">{t('cond.noEarlier')}</p>;
+      return <p className="muted small scr-cond-none">{t('cond.noEarlier')}</p>;
     }
     return (
-      <button
-        type="button"
-        className="scr-linkbtn scr-small"
+      <Button
+        variant="link"
+        size="small"
         data-testid={`cond-add-${field}`}
         onClick={() => {
           const target = field === 'endIf' ? (candidates.find((c) => c.q.key === selfKey) ?? candidates.at(-1)!) : candidates.at(-1)!;
@@ -53,7 +54,7 @@ export function ConditionBuilder({ field, value, onChange, candidates, allQuesti
         }}
       >
         + {field === 'showIf' ? t('cond.addShowIf') : t('cond.addEndIf')}
-      </button>
+      </Button>
     );
   }
 
@@ -64,11 +65,11 @@ export function ConditionBuilder({ field, value, onChange, candidates, allQuesti
           <span className="scr-cond-kind">{label}</span>
         </div>
         <p className="scr-cond-complex">{describeCondition(value!, allQuestions, t, selfKey)}</p>
-        <p className="scr-muted scr-small">{t('cond.complexHint')}</p>
+        <p className="muted small">{t('cond.complexHint')}</p>
         <div>
-          <button type="button" className="scr-linkbtn scr-small" onClick={() => onChange(null)}>
+          <Button variant="link" size="small" onClick={() => onChange(null)}>
             {t('cond.remove')}
-          </button>
+          </Button>
         </div>
       </div>
     );
@@ -87,9 +88,9 @@ export function ConditionBuilder({ field, value, onChange, candidates, allQuesti
             <option value="any">{t('cond.any')}</option>
           </select>
         )}
-        <button type="button" className="scr-linkbtn scr-small scr-cond-remove" onClick={() => onChange(null)}>
+        <Button variant="link" size="small" className="scr-cond-remove" onClick={() => onChange(null)}>
           {t('cond.remove')}
-        </button>
+        </Button>
       </div>
       {simple.leaves.map((leaf, i) => {
         const ref = refOf(leaf.q);
@@ -136,22 +137,16 @@ export function ConditionBuilder({ field, value, onChange, candidates, allQuesti
               ))}
             </select>
             <LeafValue leaf={leaf} question={ref} onChange={(l) => setLeaf(i, l)} />
-            <button
-              type="button"
-              className="scr-iconbtn"
-              aria-label={t('cond.removeRow')}
-              title={t('cond.removeRow')}
-              onClick={() => update({ ...simple, leaves: simple.leaves.filter((_, j) => j !== i) })}
-            >
+            <IconButton label={t('cond.removeRow')} onClick={() => update({ ...simple, leaves: simple.leaves.filter((_, j) => j !== i) })}>
               ✕
-            </button>
+            </IconButton>
           </div>
         );
       })}
       <div>
-        <button
-          type="button"
-          className="scr-linkbtn scr-small"
+        <Button
+          variant="link"
+          size="small"
           data-testid="cond-add-row"
           onClick={() => {
             const last = simple.leaves.at(-1);
@@ -160,7 +155,7 @@ export function ConditionBuilder({ field, value, onChange, candidates, allQuesti
           }}
         >
           + {t('cond.addRow')}
-        </button>
+        </Button>
       </div>
     </div>
   );

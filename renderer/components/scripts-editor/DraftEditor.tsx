@@ -25,6 +25,7 @@ import { ProblemsPanel } from './ProblemsPanel';
 import { QuestionEditor } from './QuestionEditor';
 import { ScriptPreview } from './ScriptPreview';
 import { InlineConfirm, PlaceholderTextArea, useFailure } from './shared';
+import { Alert, Button, Card } from '../../ui';
 
 /*
  * The draft editor. Edits stay in the page until saved (button or Ctrl+S); they also survive leaving the
@@ -267,31 +268,30 @@ export function DraftEditor({ detail, base, onDetail, onPublished }: Props) {
                 ● {t('editor.unsaved')}
               </span>
             ) : (
-              <span className="scr-muted scr-small">{draft ? t('editor.allSaved') : t('editor.noChanges')}</span>
+              <span className="muted small">{draft ? t('editor.allSaved') : t('editor.noChanges')}</span>
             )}
           </div>
           <div className="scr-editbar-actions">
             {dirty && (
-              <button type="button" className="scr-btn scr-btn-ghost" onClick={() => setConfirmDiscard(true)} disabled={saving || publishing} data-testid="editor-discard">
+              <Button variant="ghost" onClick={() => setConfirmDiscard(true)} disabled={saving || publishing} data-testid="editor-discard">
                 {t('editor.discard')}
-              </button>
+              </Button>
             )}
-            <button type="button" className="scr-btn" onClick={() => void save()} disabled={!dirty || saving || publishing} data-testid="editor-save" title={t('editor.saveHint')}>
+            <Button onClick={() => void save()} disabled={!dirty || saving || publishing} data-testid="editor-save" title={t('editor.saveHint')}>
               {saving ? t('editor.saving') : t('editor.save')} <kbd>Ctrl S</kbd>
-            </button>
+            </Button>
             <button type="button" className={`scr-btn${showPreview ? ' scr-btn-on' : ''}`} onClick={() => setShowPreview(!showPreview)} aria-pressed={showPreview} data-testid="editor-preview">
               {t('editor.preview')}
             </button>
-            <button
-              type="button"
-              className="scr-btn scr-btn-primary"
+            <Button
+              variant="primary"
               onClick={() => setConfirmPublish(true)}
               disabled={!canPublish}
               title={issues.length > 0 ? t('editor.publishBlocked', { count: issues.length }) : undefined}
               data-testid="editor-publish"
             >
               {t('editor.publish', { version: nextVersion })}
-            </button>
+            </Button>
           </div>
         </div>
 
@@ -313,23 +313,23 @@ export function DraftEditor({ detail, base, onDetail, onPublished }: Props) {
         {restored && (
           <div className="scr-note" role="status">
             {t('editor.restored')}
-            <button type="button" className="scr-linkbtn scr-small" onClick={() => setConfirmDiscard(true)}>
+            <Button variant="link" size="small" onClick={() => setConfirmDiscard(true)}>
               {t('editor.discard')}
-            </button>
+            </Button>
           </div>
         )}
         {serverIssues.length > 0 && (
-          <div className="scr-alert scr-alert-error" role="alert">
+          <Alert tone="danger" role="alert">
             <strong>{t('editor.serverRefused')}</strong>
             <ul>
               {serverIssues.map((i, n) => (
                 <li key={n}>{i.text}</li>
               ))}
             </ul>
-          </div>
+          </Alert>
         )}
 
-        <section className="scr-card scr-script-fields">
+        <Card className="scr-script-fields">
           <div className="scr-grid scr-grid-wide">
             <label className="scr-field scr-grow">
               <span className="scr-label">{t('fields.title')}</span>
@@ -338,24 +338,24 @@ export function DraftEditor({ detail, base, onDetail, onPublished }: Props) {
           </div>
           <label className="scr-field">
             <span className="scr-label">
-              {t('fields.opening')} <span className="scr-muted scr-small">{t('editor.openingHint')}</span>
+              {t('fields.opening')} <span className="muted small">{t('editor.openingHint')}</span>
             </span>
             <PlaceholderTextArea value={editor.opening} rows={3} maxLength={2000} onChange={(opening) => patch({ opening })} testId="editor-opening" />
           </label>
           <label className="scr-field">
             <span className="scr-label">
-              {t('fields.closing')} <span className="scr-muted scr-small">{t('editor.closingHint')}</span>
+              {t('fields.closing')} <span className="muted small">{t('editor.closingHint')}</span>
             </span>
             <PlaceholderTextArea value={editor.closing} rows={2} maxLength={2000} onChange={(closing) => patch({ closing })} testId="editor-closing" />
           </label>
-        </section>
+        </Card>
 
         <div className="scr-qs-head">
           <h3 className="scr-card-title">{t('editor.questions', { count: editor.questions.length })}</h3>
           {editor.questions.length > 0 && (
-            <button type="button" className="scr-linkbtn scr-small" onClick={() => setCollapsed(allCollapsed ? new Set() : new Set(editor.questions.map((q) => q.uid)))}>
+            <Button variant="link" size="small" onClick={() => setCollapsed(allCollapsed ? new Set() : new Set(editor.questions.map((q) => q.uid)))}>
               {allCollapsed ? t('editor.expandAll') : t('editor.collapseAll')}
-            </button>
+            </Button>
           )}
         </div>
         {editor.questions.length === 0 && <p className="scr-empty">{t('editor.noQuestions')}</p>}

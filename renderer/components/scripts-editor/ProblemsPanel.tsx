@@ -14,7 +14,7 @@ export function ProblemsPanel({ issues, onJump, droppedKeys }: { issues: Issue[]
           <span>{t('problems.title', { count: issues.length })}</span>
         )}
       </h3>
-      {issues.length > 0 && <p className="scr-muted scr-small">{blocking > 0 ? t('problems.saveBlocked', { count: blocking }) : t('problems.publishBlocked')}</p>}
+      {issues.length > 0 && <p className="muted small">{blocking > 0 ? t('problems.saveBlocked', { count: blocking }) : t('problems.publishBlocked')}</p>}
       {issues.length > 0 && (
         <ul className="scr-problem-list">
           {issues.map((issue, n) => (
@@ -28,7 +28,7 @@ export function ProblemsPanel({ issues, onJump, droppedKeys }: { issues: Issue[]
         </ul>
       )}
       {droppedKeys.length > 0 && (
-        <p className="scr-note-warn scr-small" data-testid="dropped-keys">
+        <p className="scr-note-warn small" data-testid="dropped-keys">
           {t('problems.droppedKeys', { keys: droppedKeys.join('、') })}
         </p>
       )}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Button, IconButton } from '../../ui';
 import { SCALE_RANGE } from '../../../core/questionnaire/engine';
 import { questionKeySchema, QUESTION_TYPES } from '../../../core/questionnaire/model';
 import type { Choice, Condition, QuestionType } from '../../../core/questionnaire/model';
@@ -71,12 +72,12 @@ export function QuestionEditor({ q, index, questions, issues, publishedKeys, col
           {hasErrors && <span className="scr-mini scr-mini-bad">{t('editor.issueCount', { count: issues.length })}</span>}
         </div>
         <div className="scr-q-tools">
-          <button type="button" className="scr-iconbtn" onClick={() => onMove(-1)} disabled={index === 0} title={t('editor.moveUp')} aria-label={t('editor.moveUp')} data-testid="question-up">
+          <IconButton label={t('editor.moveUp')} onClick={() => onMove(-1)} disabled={index === 0} data-testid="question-up">
             ↑
-          </button>
-          <button type="button" className="scr-iconbtn" onClick={() => onMove(1)} disabled={index === questions.length - 1} title={t('editor.moveDown')} aria-label={t('editor.moveDown')} data-testid="question-down">
+          </IconButton>
+          <IconButton label={t('editor.moveDown')} onClick={() => onMove(1)} disabled={index === questions.length - 1} data-testid="question-down">
             ↓
-          </button>
+          </IconButton>
           <button type="button" className="scr-textbtn" onClick={onDuplicate} title={t('editor.duplicate')} data-testid="question-duplicate">
             {t('editor.duplicateShort')}
           </button>
@@ -170,7 +171,7 @@ export function QuestionEditor({ q, index, questions, issues, publishedKeys, col
           </label>
           <label className="scr-field">
             <span className="scr-label">
-              {t('editor.help')} <span className="scr-muted scr-small">{t('editor.helpHint')}</span>
+              {t('editor.help')} <span className="muted small">{t('editor.helpHint')}</span>
             </span>
             <PlaceholderTextArea value={q.help} rows={1} maxLength={500} onChange={(help) => onChange({ help })} testId="question-help" />
           </label>
@@ -247,7 +248,7 @@ function ChoicesEditor({ choices, allowOther, onChange }: { choices: Choice[]; a
   return (
     <fieldset className="scr-choices" data-testid="question-choices">
       <legend className="scr-label">
-        {t('editor.choices')} <span className="scr-muted scr-small">{t('editor.choicesHint')}</span>
+        {t('editor.choices')} <span className="muted small">{t('editor.choicesHint')}</span>
       </legend>
       {choices.map((c, i) => (
         <div className="scr-choice" key={i} data-testid="choice-row">
@@ -263,21 +264,21 @@ function ChoicesEditor({ choices, allowOther, onChange }: { choices: Choice[]; a
             data-testid="choice-value"
             onChange={(e) => set(choices.map((x, j) => (j === i ? { ...x, value: e.target.value.toLowerCase() } : x)))}
           />
-          <button type="button" className="scr-iconbtn" onClick={() => move(i, -1)} disabled={i === 0} aria-label={t('editor.moveUp')} title={t('editor.moveUp')}>
+          <IconButton label={t('editor.moveUp')} onClick={() => move(i, -1)} disabled={i === 0}>
             ↑
-          </button>
-          <button type="button" className="scr-iconbtn" onClick={() => move(i, 1)} disabled={i === choices.length - 1} aria-label={t('editor.moveDown')} title={t('editor.moveDown')}>
+          </IconButton>
+          <IconButton label={t('editor.moveDown')} onClick={() => move(i, 1)} disabled={i === choices.length - 1}>
             ↓
-          </button>
-          <button type="button" className="scr-iconbtn scr-iconbtn-danger" onClick={() => set(choices.filter((_, j) => j !== i))} aria-label={t('editor.removeChoice')} title={t('editor.removeChoice')} data-testid="choice-remove">
+          </IconButton>
+          <IconButton label={t('editor.removeChoice')} tone="danger" onClick={() => set(choices.filter((_, j) => j !== i))} data-testid="choice-remove">
             ✕
-          </button>
+          </IconButton>
         </div>
       ))}
       <div className="scr-choice-actions">
-        <button type="button" className="scr-linkbtn scr-small" disabled={choices.length >= 30} onClick={() => set([...choices, { value: nextChoiceValue(choices), label: '' }])} data-testid="choice-add">
+        <Button variant="link" size="small" disabled={choices.length >= 30} onClick={() => set([...choices, { value: nextChoiceValue(choices), label: '' }])} data-testid="choice-add">
           + {t('editor.addChoice')}
-        </button>
+        </Button>
         <label className="scr-check">
           <input type="checkbox" checked={allowOther} onChange={(e) => onChange({ allowOther: e.target.checked })} data-testid="choice-allow-other" />
           {t('editor.allowOther')}

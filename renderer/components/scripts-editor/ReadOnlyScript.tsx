@@ -2,13 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { SCALE_RANGE } from '../../../core/questionnaire/engine';
 import type { ScriptContent } from '../../../core/questionnaire/model';
 import { describeCondition } from './conditions';
+import { Card } from '../../ui';
 
 /** A published version (or any version, for someone who cannot edit) laid out for reading. */
 export function ReadOnlyScript({ content }: { content: ScriptContent }) {
   const { t } = useTranslation('scripts');
   return (
     <div className="scr-ro" data-testid="script-readonly">
-      <section className="scr-card">
+      <Card>
         <div className="scr-ro-field">
           <span className="scr-label">{t('fields.title')}</span>
           <div className="scr-ro-title" data-testid="readonly-title">
@@ -17,13 +18,13 @@ export function ReadOnlyScript({ content }: { content: ScriptContent }) {
         </div>
         <div className="scr-ro-field">
           <span className="scr-label">{t('fields.opening')}</span>
-          <p className="scr-ro-text">{content.opening || <span className="scr-muted">{t('editor.empty')}</span>}</p>
+          <p className="scr-ro-text">{content.opening || <span className="muted">{t('editor.empty')}</span>}</p>
         </div>
         <div className="scr-ro-field">
           <span className="scr-label">{t('fields.closing')}</span>
-          <p className="scr-ro-text">{content.closing || <span className="scr-muted">{t('editor.empty')}</span>}</p>
+          <p className="scr-ro-text">{content.closing || <span className="muted">{t('editor.empty')}</span>}</p>
         </div>
-      </section>
+      </Card>
       <ol className="scr-ro-list">
         {content.questions.map((q, i) => (
           <li key={`${q.key}-${i}`} className="scr-q scr-q-ro" data-testid="readonly-question" data-key={q.key}>
@@ -42,7 +43,7 @@ export function ReadOnlyScript({ content }: { content: ScriptContent }) {
                 <ul className="scr-ro-choices">
                   {q.choices.map((c) => (
                     <li key={c.value}>
-                      {c.label} <code className="scr-muted">{c.value}</code>
+                      {c.label} <code className="muted">{c.value}</code>
                     </li>
                   ))}
                   {q.allowOther && <li>{t('editor.otherChoice')}</li>}

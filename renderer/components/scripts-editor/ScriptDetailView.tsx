@@ -11,6 +11,7 @@ import { ReadOnlyScript } from './ReadOnlyScript';
 import { ScriptPreview } from './ScriptPreview';
 import { Badge, downloadJson, InlineConfirm, PurposeTag, useCanEdit, useErrorLine, useFailure } from './shared';
 import { VersionHistory } from './VersionHistory';
+import { Alert, Button } from '../../ui';
 
 type Mode = { kind: 'edit'; baseId: string | null } | { kind: 'view'; versionId: string };
 
@@ -57,13 +58,13 @@ export function ScriptDetailView({ scriptId, onBack, onOpen }: { scriptId: strin
     return (
       <div className="scr-page">
         <BackLink onBack={onBack} />
-        <div className="scr-alert scr-alert-error" role="alert">
+        <Alert tone="danger" role="alert">
           <strong>{t('detail.loadFailed')}</strong>
-          <span className="scr-small">{errorLine(loadError)}</span>
-          <button type="button" className="scr-btn scr-btn-small" onClick={() => void load()}>
+          <span className="small">{errorLine(loadError)}</span>
+          <Button size="small" onClick={() => void load()}>
             {t('common.retry')}
-          </button>
-        </div>
+          </Button>
+        </Alert>
       </div>
     );
   }
@@ -71,7 +72,7 @@ export function ScriptDetailView({ scriptId, onBack, onOpen }: { scriptId: strin
     return (
       <div className="scr-page">
         <BackLink onBack={onBack} />
-        <p className="scr-muted">{t('common.loading')}</p>
+        <p className="muted">{t('common.loading')}</p>
       </div>
     );
   }
@@ -122,7 +123,7 @@ export function ScriptDetailView({ scriptId, onBack, onOpen }: { scriptId: strin
           <h2 className="scr-page-title">{s.title}</h2>
           <div className="scr-tags">
             <PurposeTag purpose={s.purpose} />
-            <span className="scr-badge scr-badge-muted">{t(`locales.${s.locale}`)}</span>
+            <Badge tone="muted">{t(`locales.${s.locale}`)}</Badge>
             {s.publishedVersion !== null && <Badge tone="ok">{t('list.publishedV', { version: s.publishedVersion })}</Badge>}
             {s.hasDraft && <Badge tone="draft">{t('list.draftBadge', { version: s.latestVersion })}</Badge>}
             {retired && <Badge tone="retired">{t('list.retiredBadge')}</Badge>}
@@ -132,13 +133,13 @@ export function ScriptDetailView({ scriptId, onBack, onOpen }: { scriptId: strin
         </div>
         <div className="scr-actions">
           {canEdit && (
-            <button type="button" className="scr-btn" onClick={() => void copy()} disabled={busy} data-testid="script-copy">
+            <Button onClick={() => void copy()} disabled={busy} data-testid="script-copy">
               {t('list.copy')}
-            </button>
+            </Button>
           )}
-          <button type="button" className="scr-btn" onClick={() => void exportVersion()} data-testid="script-export">
+          <Button onClick={() => void exportVersion()} data-testid="script-export">
             {t('list.export')}
-          </button>
+          </Button>
           {live && (
             <button type="button" className="scr-btn scr-btn-danger-outline" onClick={() => setConfirmRetire(true)} disabled={busy} data-testid="script-retire">
               {t('list.retire')}
@@ -157,17 +158,17 @@ export function ScriptDetailView({ scriptId, onBack, onOpen }: { scriptId: strin
         </InlineConfirm>
       )}
       {retired && (
-        <div className="scr-alert scr-alert-warn" role="note">
+        <Alert tone="warn" role="note">
           {t('detail.retiredNote', { when: formatDateTime(s.retiredAt!) })}
-        </div>
+        </Alert>
       )}
       {!canEdit && (
-        <div className="scr-alert scr-alert-info" role="note" data-testid="scripts-readonly">
+        <Alert tone="info" role="note" data-testid="scripts-readonly">
           {t('detail.readOnlyRole')}
-        </div>
+        </Alert>
       )}
       {s.mappedFor.length > 0 && (
-        <p className="scr-muted scr-small">{t('detail.mappedFor', { purposes: s.mappedFor.map((p) => t(`reason.${p}`, { ns: 'translation' })).join('、') })}</p>
+        <p className="muted small">{t('detail.mappedFor', { purposes: s.mappedFor.map((p) => t(`reason.${p}`, { ns: 'translation' })).join('、') })}</p>
       )}
 
       <VersionHistory
@@ -202,16 +203,15 @@ export function ScriptDetailView({ scriptId, onBack, onOpen }: { scriptId: strin
               <strong>
                 {viewing.status === 'published' ? t('detail.viewingPublished', { version: viewing.version }) : t('detail.viewingDraft', { version: viewing.version })}
               </strong>
-              <span className="scr-muted scr-small">{viewing.status === 'published' ? t('detail.readOnlyPublished') : t('detail.readOnlyDraft')}</span>
+              <span className="muted small">{viewing.status === 'published' ? t('detail.readOnlyPublished') : t('detail.readOnlyDraft')}</span>
             </div>
             <div className="scr-editbar-actions">
               <button type="button" className={`scr-btn${showPreview ? ' scr-btn-on' : ''}`} onClick={() => setShowPreview(!showPreview)} aria-pressed={showPreview} data-testid="editor-preview">
                 {t('editor.preview')}
               </button>
               {live && (
-                <button
-                  type="button"
-                  className="scr-btn scr-btn-primary"
+                <Button
+                  variant="primary"
                   data-testid="script-edit"
                   onClick={() => setMode({ kind: 'edit', baseId: draft ? null : viewing.id })}
                 >
@@ -220,7 +220,7 @@ export function ScriptDetailView({ scriptId, onBack, onOpen }: { scriptId: strin
                     : viewing.id === latestPublished(detail)?.id
                       ? t('detail.editNew', { version: (latest?.version ?? 0) + 1 })
                       : t('detail.editFrom', { from: viewing.version, version: (latest?.version ?? 0) + 1 })}
-                </button>
+                </Button>
               )}
             </div>
           </div>

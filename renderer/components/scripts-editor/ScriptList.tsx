@@ -8,6 +8,7 @@ import { formatNumber } from '../../format';
 import { useStore } from '../../store';
 import { hasUnsaved } from './DraftEditor';
 import { Badge, downloadJson, InlineConfirm, PurposeTag, useCanEdit, useErrorLine, useFailure } from './shared';
+import { Alert, Button, ButtonRow, Card } from '../../ui';
 
 type Locale = 'zh-CN' | 'en';
 const LOCALES: Locale[] = ['zh-CN', 'en'];
@@ -114,16 +115,16 @@ export function ScriptList({ onOpen }: { onOpen(id: string): void }) {
 
   if (loadError) {
     return (
-      <div className="scr-alert scr-alert-error" role="alert">
+      <Alert tone="danger" role="alert">
         <strong>{t('list.loadFailed')}</strong>
-        <span className="scr-small">{errorLine(loadError)}</span>
-        <button type="button" className="scr-btn scr-btn-small" onClick={() => void load()}>
+        <span className="small">{errorLine(loadError)}</span>
+        <Button size="small" onClick={() => void load()}>
           {t('common.retry')}
-        </button>
-      </div>
+        </Button>
+      </Alert>
     );
   }
-  if (!scripts) return <p className="scr-muted">{t('common.loading')}</p>;
+  if (!scripts) return <p className="muted">{t('common.loading')}</p>;
 
   const retiredCount = scripts.filter((s) => s.retiredAt !== null).length;
 
@@ -132,15 +133,15 @@ export function ScriptList({ onOpen }: { onOpen(id: string): void }) {
       <div className="scr-toolbar">
         {canEdit && (
           <>
-            <button type="button" className="scr-btn scr-btn-primary" onClick={() => setShowNew(!showNew)} aria-expanded={showNew} data-testid="script-new">
+            <Button variant="primary" onClick={() => setShowNew(!showNew)} aria-expanded={showNew} data-testid="script-new">
               + {t('list.new')}
-            </button>
+            </Button>
             <label className={`scr-btn scr-file${importing ? ' scr-btn-busy' : ''}`}>
               {importing ? t('import.importing') : t('import.button')}
               <input
                 type="file"
                 accept=".json,application/json"
-                className="scr-visually-hidden"
+                className="ui-visually-hidden"
                 data-testid="script-import-file"
                 disabled={importing}
                 onChange={(e) => {
@@ -163,7 +164,7 @@ export function ScriptList({ onOpen }: { onOpen(id: string): void }) {
       {showNew && canEdit && <NewScriptForm defaultLocale={uiLocale} onCancel={() => setShowNew(false)} onCreated={onOpen} />}
 
       {importFailure && (
-        <div className="scr-alert scr-alert-error" role="alert" data-testid="import-errors">
+        <Alert tone="danger" role="alert" data-testid="import-errors">
           <strong>{t('import.failed', { file: importFailure.fileName })}</strong>
           <span>{importFailure.message}</span>
           {importFailure.errors.length > 0 && (
@@ -186,11 +187,11 @@ export function ScriptList({ onOpen }: { onOpen(id: string): void }) {
               </tbody>
             </table>
           )}
-          {importFailure.errors.length > 50 && <span className="scr-small">{t('import.more', { count: importFailure.errors.length - 50 })}</span>}
-          <button type="button" className="scr-btn scr-btn-small" onClick={() => setImportFailure(null)}>
+          {importFailure.errors.length > 50 && <span className="small">{t('import.more', { count: importFailure.errors.length - 50 })}</span>}
+          <Button size="small" onClick={() => setImportFailure(null)}>
             {t('common.dismiss')}
-          </button>
-        </div>
+          </Button>
+        </Alert>
       )}
 
       <Mapping scripts={scripts} canEdit={canEdit} busy={busy} onChange={(p, id) => void setMapping(p, id)} />
@@ -207,13 +208,13 @@ export function ScriptList({ onOpen }: { onOpen(id: string): void }) {
                 a.title.localeCompare(b.title),
             );
           return (
-            <section key={purpose} className="scr-card scr-group" data-testid="script-group" data-purpose={purpose}>
+            <Card className="scr-group" key={purpose} data-testid="script-group" data-purpose={purpose}>
               <h3 className="scr-group-title">
                 <PurposeTag purpose={purpose} />
-                <span className="scr-muted scr-small">{t('list.count', { count: rows.length })}</span>
+                <span className="muted small">{t('list.count', { count: rows.length })}</span>
               </h3>
               {rows.length === 0 ? (
-                <p className="scr-muted scr-small">{t('list.noneForPurpose')}</p>
+                <p className="muted small">{t('list.noneForPurpose')}</p>
               ) : (
                 <table className="scr-table scr-list-table">
                   <thead>
@@ -240,10 +241,10 @@ export function ScriptList({ onOpen }: { onOpen(id: string): void }) {
                             <button type="button" className="scr-linkbtn scr-strong scr-title-link" onClick={() => onOpen(s.id)}>
                               {s.title}
                             </button>
-                            {s.builtinKey && <span className="scr-muted scr-small"> · {t('list.builtin')}</span>}
+                            {s.builtinKey && <span className="muted small"> · {t('list.builtin')}</span>}
                           </td>
-                          <td className="scr-nowrap">{t(`locales.${s.locale}`)}</td>
-                          <td className="scr-nowrap">{s.publishedVersion !== null ? `v${s.publishedVersion}` : <span className="scr-muted">{t('list.notPublished')}</span>}</td>
+                          <td className="nowrap">{t(`locales.${s.locale}`)}</td>
+                          <td className="nowrap">{s.publishedVersion !== null ? `v${s.publishedVersion}` : <span className="muted">{t('list.notPublished')}</span>}</td>
                           <td>
                             <div className="scr-tags">
                               {s.mappedFor.length > 0 && (
@@ -266,22 +267,24 @@ export function ScriptList({ onOpen }: { onOpen(id: string): void }) {
                           </td>
                           <td className="scr-num">{formatNumber(s.responses)}</td>
                           <td className="scr-row-actions">
-                            <button type="button" className="scr-btn scr-btn-small" onClick={() => onOpen(s.id)} data-testid="script-open">
-                              {canEdit && s.retiredAt === null ? t('list.openEdit') : t('list.open')}
-                            </button>
-                            {canEdit && (
-                              <button type="button" className="scr-btn scr-btn-small" onClick={() => void copy(s)} disabled={busy === s.id} data-testid="script-copy">
-                                {t('list.copy')}
-                              </button>
-                            )}
-                            <button type="button" className="scr-btn scr-btn-small" onClick={() => void exportScript(s)} data-testid="script-export">
-                              {t('list.export')}
-                            </button>
-                            {canEdit && s.retiredAt === null && (
-                              <button type="button" className="scr-btn scr-btn-small scr-btn-danger-outline" onClick={() => setRetiring(s.id)} disabled={busy === s.id} data-testid="script-retire">
-                                {t('list.retire')}
-                              </button>
-                            )}
+                            <ButtonRow>
+                              <Button size="small" onClick={() => onOpen(s.id)} data-testid="script-open">
+                                {canEdit && s.retiredAt === null ? t('list.openEdit') : t('list.open')}
+                              </Button>
+                              {canEdit && (
+                                <Button size="small" onClick={() => void copy(s)} disabled={busy === s.id} data-testid="script-copy">
+                                  {t('list.copy')}
+                                </Button>
+                              )}
+                              <Button size="small" onClick={() => void exportScript(s)} data-testid="script-export">
+                                {t('list.export')}
+                              </Button>
+                              {canEdit && s.retiredAt === null && (
+                                <button type="button" className="scr-btn scr-btn-small scr-btn-danger-outline" onClick={() => setRetiring(s.id)} disabled={busy === s.id} data-testid="script-retire">
+                                  {t('list.retire')}
+                                </button>
+                              )}
+                            </ButtonRow>
                           </td>
                         </tr>
                         {retiring === s.id && (
@@ -302,7 +305,7 @@ export function ScriptList({ onOpen }: { onOpen(id: string): void }) {
                   </tbody>
                 </table>
               )}
-            </section>
+            </Card>
           );
         })}
       </div>
@@ -313,13 +316,7 @@ export function ScriptList({ onOpen }: { onOpen(id: string): void }) {
 function Mapping({ scripts, canEdit, busy, onChange }: { scripts: ScriptSummary[]; canEdit: boolean; busy: string | null; onChange(purpose: ScriptPurpose, id: string | null): void }) {
   const { t } = useTranslation('scripts');
   return (
-    <section className="scr-card" aria-labelledby="scr-mapping-title" data-testid="script-mapping">
-      <div>
-        <h3 className="scr-card-title" id="scr-mapping-title">
-          {t('mapping.title')}
-        </h3>
-        <p className="scr-muted scr-small">{t('mapping.intro')}</p>
-      </div>
+    <Card title={t('mapping.title')} titleId="scr-mapping-title" intro={t('mapping.intro')} data-testid="script-mapping">
       <div className="scr-mapping">
         {SCRIPT_PURPOSES.map((purpose) => {
           const eligible = scripts.filter((s) => s.purpose === purpose && s.retiredAt === null && s.publishedVersion !== null);
@@ -344,8 +341,8 @@ function Mapping({ scripts, canEdit, busy, onChange }: { scripts: ScriptSummary[
           );
         })}
       </div>
-      {!canEdit && <p className="scr-muted scr-small">{t('mapping.readOnly')}</p>}
-    </section>
+      {!canEdit && <p className="muted small">{t('mapping.readOnly')}</p>}
+    </Card>
   );
 }
 
@@ -415,14 +412,14 @@ function NewScriptForm({ defaultLocale, onCancel, onCreated }: { defaultLocale: 
           {error}
         </p>
       )}
-      <p className="scr-muted scr-small">{t('newScript.hint')}</p>
+      <p className="muted small">{t('newScript.hint')}</p>
       <div className="scr-actions">
-        <button type="submit" className="scr-btn scr-btn-primary" disabled={creating} data-testid="new-submit">
+        <Button variant="primary" type="submit" disabled={creating} data-testid="new-submit">
           {creating ? t('newScript.creating') : t('newScript.create')}
-        </button>
-        <button type="button" className="scr-btn" onClick={onCancel}>
+        </Button>
+        <Button onClick={onCancel}>
           {t('common.cancel')}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -5,6 +5,7 @@ import { OTHER } from '../../../core/questionnaire/model';
 import type { Answer, Answers, Question, ScriptContent } from '../../../core/questionnaire/model';
 import { renderText, type RenderContext } from '../../../core/questionnaire/placeholders';
 import { useStore } from '../../store';
+import { Button } from '../../ui';
 
 /*
  * The script as the agent will read it on a call, driven by the real engine: placeholders filled for a
@@ -106,16 +107,16 @@ export function ScriptPreview({ content, onClose }: { content: ScriptContent; on
       <header className="scr-pv-head">
         <div>
           <h3 className="scr-pv-title">{t('preview.title')}</h3>
-          <p className="scr-muted scr-small">{t('preview.sample', { customer: renderText('{customer_name}', ctx), agent: ctx.agentName })}</p>
+          <p className="muted small">{t('preview.sample', { customer: renderText('{customer_name}', ctx), agent: ctx.agentName })}</p>
         </div>
         <div className="scr-pv-head-actions">
-          <button type="button" className="scr-btn scr-btn-small" onClick={reset} disabled={Object.keys(raw).length === 0} data-testid="preview-reset">
+          <Button size="small" onClick={reset} disabled={Object.keys(raw).length === 0} data-testid="preview-reset">
             {t('preview.reset')}
-          </button>
+          </Button>
           {onClose && (
-            <button type="button" className="scr-btn scr-btn-small scr-btn-ghost" onClick={onClose} aria-label={t('preview.close')}>
+            <Button variant="ghost" size="small" onClick={onClose} aria-label={t('preview.close')}>
               ✕
-            </button>
+            </Button>
           )}
         </div>
       </header>
@@ -137,7 +138,7 @@ export function ScriptPreview({ content, onClose }: { content: ScriptContent; on
           </div>
         )}
 
-        {content.questions.length === 0 && <p className="scr-muted">{t('preview.noQuestions')}</p>}
+        {content.questions.length === 0 && <p className="muted">{t('preview.noQuestions')}</p>}
 
         <ol className="scr-pv-list">
           {flow.visible.map((key, i) => {
@@ -160,9 +161,9 @@ export function ScriptPreview({ content, onClose }: { content: ScriptContent; on
                     )}
                   </span>
                   {Object.hasOwn(answers, key) && (
-                    <button type="button" className="scr-linkbtn scr-small" onClick={() => clear(key)}>
+                    <Button variant="link" size="small" onClick={() => clear(key)}>
                       {t('preview.clear')}
-                    </button>
+                    </Button>
                   )}
                 </div>
                 {q.help.trim() !== '' && (
@@ -283,9 +284,9 @@ function AnswerInput({
               }}
             >
               <input value={otherText} placeholder={t('preview.otherPlaceholder')} onChange={(e) => setOtherText(e.target.value)} />
-              <button type="submit" className="scr-btn scr-btn-small">
+              <Button size="small" type="submit">
                 {t('preview.record')}
-              </button>
+              </Button>
             </form>
           )}
         </div>
@@ -348,9 +349,9 @@ function AnswerInput({
               placeholder={q.type === 'number' && (q.min !== null || q.max !== null) ? `${q.min ?? ''} – ${q.max ?? ''}` : undefined}
             />
           )}
-          <button type="submit" className="scr-btn scr-btn-small">
+          <Button size="small" type="submit">
             {t('preview.record')}
-          </button>
+          </Button>
         </form>
       );
     }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScriptVersionView } from '../../../core/contract/views';
 import { formatDateTime, formatNumber } from '../../format';
+import { Badge, Button, ButtonRow, Card } from '../../ui';
 
 const SHOWN = 5;
 
@@ -29,10 +30,7 @@ export function VersionHistory({
   const sorted = [...versions].sort((a, b) => b.version - a.version);
   const shown = all ? sorted : sorted.slice(0, SHOWN);
   return (
-    <section className="scr-card scr-versions" aria-labelledby="scr-versions-title">
-      <h3 className="scr-card-title" id="scr-versions-title">
-        {t('versions.title')}
-      </h3>
+    <Card title={t('versions.title')} titleId="scr-versions-title" className="scr-versions">
       <table className="scr-table">
         <thead>
           <tr>
@@ -55,29 +53,31 @@ export function VersionHistory({
                 </td>
                 <td>
                   {v.status === 'published' ? (
-                    <span className="scr-badge scr-badge-ok">{t('versions.published')}</span>
+                    <Badge tone="ok">{t('versions.published')}</Badge>
                   ) : (
-                    <span className="scr-badge scr-badge-draft">{t('versions.draft')}</span>
+                    <Badge tone="warn">{t('versions.draft')}</Badge>
                   )}
                 </td>
-                <td className="scr-small">
+                <td className="small">
                   {v.status === 'published' && v.publishedAt !== null
                     ? t('versions.publishedBy', { who: v.publishedByName ?? t('versions.system'), when: formatDateTime(v.publishedAt) })
                     : t('versions.createdAt', { when: formatDateTime(v.createdAt) })}
                 </td>
                 <td className="scr-num">{v.status === 'published' ? formatNumber(v.responses) : '—'}</td>
                 <td className="scr-row-actions">
-                  <button type="button" className="scr-btn scr-btn-small" onClick={() => onView(v)}>
-                    {v.status === 'draft' ? t('versions.openDraft') : t('versions.view')}
-                  </button>
-                  <button type="button" className="scr-btn scr-btn-small" onClick={() => onExport(v)} data-testid="version-export">
-                    {t('list.export')}
-                  </button>
-                  {canCopy && (
-                    <button type="button" className="scr-btn scr-btn-small" onClick={() => onCopy(v)} data-testid="version-copy">
-                      {t('versions.copy')}
-                    </button>
-                  )}
+                  <ButtonRow>
+                    <Button size="small" onClick={() => onView(v)}>
+                      {v.status === 'draft' ? t('versions.openDraft') : t('versions.view')}
+                    </Button>
+                    <Button size="small" onClick={() => onExport(v)} data-testid="version-export">
+                      {t('list.export')}
+                    </Button>
+                    {canCopy && (
+                      <Button size="small" onClick={() => onCopy(v)} data-testid="version-copy">
+                        {t('versions.copy')}
+                      </Button>
+                    )}
+                  </ButtonRow>
                 </td>
               </tr>
             );
@@ -85,10 +85,10 @@ export function VersionHistory({
         </tbody>
       </table>
       {sorted.length > SHOWN && (
-        <button type="button" className="scr-linkbtn scr-small" onClick={() => setAll(!all)}>
+        <Button variant="link" size="small" onClick={() => setAll(!all)}>
           {all ? t('versions.fewer') : t('versions.all', { count: sorted.length })}
-        </button>
+        </Button>
       )}
-    </section>
+    </Card>
   );
 }

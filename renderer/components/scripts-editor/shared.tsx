@@ -5,7 +5,9 @@ import type { ApiError } from '../../../core/contract/result';
 import type { Reason } from '../../../core/domain/model';
 import { useStore } from '../../store';
 import { apiErrorText } from '../../i18n/apiError';
+import { Badge as KitBadge, type Tone } from '../../ui';
 import '../../styles/scripts.css';
+import { Button } from '../../ui';
 
 /** Translates a back-end error into one line in the UI language (never the back end's English message). */
 export function useErrorLine(): (error: ApiError) => string {
@@ -51,11 +53,15 @@ export function PurposeTag({ purpose }: { purpose: Reason }) {
   return <span className={`tag reason reason-${purpose}`}>{t(`reason.${purpose}`)}</span>;
 }
 
-export function Badge({ tone, children, testId, title }: { tone: 'draft' | 'retired' | 'live' | 'muted' | 'ok' | 'warn'; children: ReactNode; testId?: string; title?: string }) {
+type ScriptTone = 'draft' | 'retired' | 'live' | 'muted' | 'ok' | 'warn';
+/** A script's states in the kit's tones: a draft is work in progress (warn), the live version stands out. */
+const TONES: Record<ScriptTone, Tone> = { draft: 'warn', retired: 'muted', live: 'info', muted: 'muted', ok: 'ok', warn: 'warn' };
+
+export function Badge({ tone, children, testId, title }: { tone: ScriptTone; children: ReactNode; testId?: string; title?: string }) {
   return (
-    <span className={`scr-badge scr-badge-${tone}`} data-testid={testId} title={title}>
+    <KitBadge tone={TONES[tone]} strong={tone === 'live'} data-testid={testId} title={title}>
       {children}
-    </span>
+    </KitBadge>
   );
 }
 
@@ -158,9 +164,9 @@ export function InlineConfirm({
         <button type="button" className={`scr-btn scr-btn-small ${danger ? 'scr-btn-danger' : 'scr-btn-primary'}`} disabled={busy} onClick={onConfirm} data-testid={testId ? `${testId}-yes` : undefined}>
           {confirmLabel}
         </button>
-        <button type="button" className="scr-btn scr-btn-small" disabled={busy} onClick={onCancel}>
+        <Button size="small" disabled={busy} onClick={onCancel}>
           {t('common.cancel')}
-        </button>
+        </Button>
       </div>
     </div>
   );
