@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../core/contract/result';
 import { apiErrorText } from '../i18n/apiError';
+import { Alert } from '../ui';
 
 /** A typed back-end error in words: what happened in the user's language, the English detail below. */
 export function ErrorNotice({
@@ -19,10 +20,10 @@ export function ErrorNotice({
   if (!error) return null;
   const headline = title ?? t(`errors.${error.code}`, { defaultValue: t('errors.INTERNAL') });
   return (
-    <div className="adm-alert adm-alert-error" role="alert" data-testid={testId}>
+    <Alert tone="danger" role="alert" data-testid={testId}>
       <strong>{headline}</strong>
       {children}
       {apiErrorText(error) !== headline && <div className="adm-alert-detail">{apiErrorText(error)}</div>}
-    </div>
+    </Alert>
   );
 }

@@ -11,6 +11,7 @@ import { Intro } from './script/Intro';
 import { Runner } from './script/Runner';
 import type { Mode } from '../store/script';
 import '../styles/survey.css';
+import { Tabs } from '../ui';
 
 /*
  * The questionnaire read during the call. It shares the left column with the customer profile (two
@@ -78,33 +79,36 @@ export function WorkspaceLeft({ detail, mode }: { detail: CallbackDetail; mode: 
 
   return (
     <div className="ws-left" data-tab={tab}>
-      <div className="ws-tabs" role="tablist" aria-label={t('runner.tabsLabel')}>
-        <button
-          type="button"
-          role="tab"
-          aria-selected={tab === 'profile'}
-          className={tab === 'profile' ? 'ws-tab active' : 'ws-tab'}
-          data-testid="profile-tab"
-          onClick={() => setTab('profile')}
-        >
-          {tc('workspace.profile')}
-          <kbd>Alt+P</kbd>
-        </button>
-        <button
-          type="button"
-          role="tab"
-          aria-selected={tab === 'script'}
-          className={tab === 'script' ? 'ws-tab active' : 'ws-tab'}
-          data-testid="script-tab"
-          onClick={() => {
-            setTab('script');
-          }}
-        >
-          {t('runner.tab')}
-          <span className={`ws-tab-badge sr-st-${response?.status ?? 'not_started'}`}>{badge}</span>
-          <kbd>Alt+Q</kbd>
-        </button>
-      </div>
+      <Tabs
+        className="ws-tabs"
+        tabClassName="ws-tab"
+        label={t('runner.tabsLabel')}
+        value={tab}
+        onChange={setTab}
+        tabs={[
+          {
+            id: 'profile',
+            testId: 'profile-tab',
+            label: (
+              <>
+                {tc('workspace.profile')}
+                <kbd>Alt+P</kbd>
+              </>
+            ),
+          },
+          {
+            id: 'script',
+            testId: 'script-tab',
+            label: (
+              <>
+                {t('runner.tab')}
+                <span className={`ws-tab-badge sr-st-${response?.status ?? 'not_started'}`}>{badge}</span>
+                <kbd>Alt+Q</kbd>
+              </>
+            ),
+          },
+        ]}
+      />
       <CustomerProfile detail={detail} />
       {tab === 'script' && <ScriptRunner mode={mode} />}
     </div>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TicketDetail } from '../../../core/contract/views-cases';
 import { call } from '../../api/client';
 import type { TicketActions } from './useTicketAction';
+import { Tabs } from '../../ui';
 
 type Visibility = 'reply' | 'internal';
 
@@ -36,21 +37,13 @@ export function TicketComposer({ detail, actions }: { detail: TicketDetail; acti
 
   return (
     <div className={`tk-composer tk-composer-${visibility}`} data-testid="ticket-composer" data-visibility={visibility}>
-      <div className="tk-composer-tabs" role="tablist">
-        {(['reply', 'internal'] as const).map((v) => (
-          <button
-            key={v}
-            type="button"
-            role="tab"
-            aria-selected={visibility === v}
-            className={visibility === v ? 'tk-ctab active' : 'tk-ctab'}
-            data-testid={`composer-${v}`}
-            onClick={() => setVisibility(v)}
-          >
-            {t(`composer.${v}`)}
-          </button>
-        ))}
-      </div>
+      <Tabs<Visibility>
+        className="tk-composer-tabs"
+        tabClassName="tk-ctab"
+        value={visibility}
+        onChange={setVisibility}
+        tabs={(['reply', 'internal'] as const).map((v) => ({ id: v, label: t(`composer.${v}`), testId: `composer-${v}` }))}
+      />
       <textarea
         className="notes"
         rows={3}
