@@ -8,11 +8,11 @@ import './button.css';
  */
 
 export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'link' | 'ghost';
-export type ButtonSize = 'normal' | 'small';
+export type ButtonSize = 'normal' | 'small' | 'large';
 
 /** The class list of a button, for the one thing that cannot be a <button>: a file input's <label>. */
 export function buttonClass(variant: ButtonVariant = 'secondary', size: ButtonSize = 'normal', extra?: string): string {
-  return ['ui-btn', `ui-btn-${variant}`, size === 'small' && 'ui-btn-small', extra].filter(Boolean).join(' ');
+  return ['ui-btn', `ui-btn-${variant}`, size !== 'normal' && `ui-btn-${size}`, extra].filter(Boolean).join(' ');
 }
 
 export type ButtonProps = ComponentProps<'button'> & { variant?: ButtonVariant; size?: ButtonSize };
@@ -33,16 +33,18 @@ export type IconButtonProps = Omit<ComponentProps<'button'>, 'aria-label'> & {
   tone?: 'default' | 'danger';
   /** Framed like a button at rest (a column of move up / move down), not only on hover. */
   bordered?: boolean;
+  /** 'large': a panel's or dialog's close ×, 32 px like the buttons beside it. */
+  size?: 'normal' | 'large';
 };
 
 /** A small square button showing a glyph; the label is required so it is never nameless. */
-export function IconButton({ label, tone = 'default', bordered = false, type = 'button', title, className, children, ...rest }: IconButtonProps) {
+export function IconButton({ label, tone = 'default', bordered = false, size = 'normal', type = 'button', title, className, children, ...rest }: IconButtonProps) {
   return (
     <button
       type={type}
       aria-label={label}
       title={title ?? label}
-      className={['ui-iconbtn', tone === 'danger' && 'ui-iconbtn-danger', bordered && 'ui-iconbtn-bordered', className].filter(Boolean).join(' ')}
+      className={['ui-iconbtn', tone === 'danger' && 'ui-iconbtn-danger', bordered && 'ui-iconbtn-bordered', size === 'large' && 'ui-iconbtn-large', className].filter(Boolean).join(' ')}
       {...rest}
     >
       <span aria-hidden="true">{children}</span>
