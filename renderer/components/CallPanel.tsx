@@ -21,6 +21,7 @@ import { MaskedText } from './MaskedText';
 import { useNow } from './useNow';
 import { SurveySkipReason } from './script/SkipReason';
 import { CallCaseActions } from './tickets/CallCaseActions';
+import { Button } from '../ui';
 
 const DNC_CHOICES: DncExpiry[] = ['never', '30d', '90d', '1y'];
 
@@ -69,9 +70,9 @@ function ReadOnlyPanel() {
       )}
       <div className="panel-actions">
         <span className="muted">{t('workspace.closeHint')}</span>
-        <button type="button" className="btn btn-secondary" data-testid="close-workspace" onClick={close}>
+        <Button data-testid="close-workspace" onClick={close}>
           {t('common.close')}
-        </button>
+        </Button>
       </div>
     </div>
   );
@@ -204,12 +205,11 @@ function WorkPanel() {
         <div className="banner banner-warn" role="alertdialog" data-testid="release-confirm-panel">
           <span>{t(ws.startedAt !== null ? 'workspace.releaseConfirmStarted' : 'workspace.releaseConfirm')}</span>
           <span className="banner-actions">
-            <button type="button" className="btn btn-secondary" data-testid="release-cancel" onClick={() => setConfirmingRelease(false)}>
+            <Button data-testid="release-cancel" onClick={() => setConfirmingRelease(false)}>
               {t('workspace.releaseKeep')}
-            </button>
-            <button
-              type="button"
-              className="btn btn-danger"
+            </Button>
+            <Button
+              variant="danger"
               data-testid="release-confirm"
               onClick={() => {
                 setConfirmingRelease(false);
@@ -217,15 +217,13 @@ function WorkPanel() {
               }}
             >
               {t('workspace.releaseDiscard')}
-            </button>
+            </Button>
           </span>
         </div>
       )}
 
       <div className="panel-actions">
-        <button
-          type="button"
-          className="btn btn-secondary"
+        <Button
           data-testid="release"
           title={t('workspace.releaseHint')}
           disabled={ws.busy !== null}
@@ -233,7 +231,7 @@ function WorkPanel() {
           onClick={() => (isDirty() ? setConfirmingRelease(true) : void release())}
         >
           {t('workspace.release')}
-        </button>
+        </Button>
         <button
           type="button"
           className="btn btn-primary"

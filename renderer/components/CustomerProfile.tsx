@@ -8,6 +8,7 @@ import { PriorityBadge, ReasonTag } from './labels';
 import { MaskedText } from './MaskedText';
 import { useNow } from './useNow';
 import { CustomerTickets, FollowUpOfPanel } from './tickets/ProfileCases';
+import { Button } from '../ui';
 
 export function displayName(t: TFunction, c: Pick<Profile, 'name' | 'gender'>): string {
   if (c.gender === 'male') return t('workspace.mr', { name: c.name });
@@ -180,15 +181,14 @@ function PhoneLine() {
           {t('workspace.revealLogged')}
         </span>
       ) : (
-        <button
-          type="button"
-          className="btn btn-small btn-secondary"
+        <Button
+          size="small"
           data-testid="reveal-phone"
           disabled={ws.busy === 'reveal'}
           onClick={() => void reveal()}
         >
           {ws.busy === 'reveal' ? t('workspace.revealing') : t('workspace.reveal')}
-        </button>
+        </Button>
       )}
     </div>
   );

@@ -5,6 +5,7 @@ import { call } from '../api/client';
 import { useStore } from '../store';
 import { errorText } from '../store/workspace';
 import '../styles/masked-text.css';
+import { Button } from '../ui';
 
 /**
  * Free text written by people (ticket descriptions and comments, callback and attempt notes) with every
@@ -45,9 +46,9 @@ export function MaskedText({ text, customerId }: { text: string; customerId: str
           {t('workspace.textPhoneShown')}
         </span>
       ) : customerId ? (
-        <button type="button" className="btn btn-small btn-secondary reveal-inline" data-testid="reveal-text-phone" disabled={busy} onClick={() => void reveal()}>
+        <Button size="small" className="reveal-inline" data-testid="reveal-text-phone" disabled={busy} onClick={() => void reveal()}>
           {busy ? t('workspace.revealing') : t('workspace.reveal')}
-        </button>
+        </Button>
       ) : (
         <span className="muted tiny" data-testid="text-phone-note">
           {t('workspace.textPhoneNoCustomer')}

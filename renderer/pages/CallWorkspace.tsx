@@ -7,6 +7,7 @@ import { CallPanel } from '../components/CallPanel';
 import { PriorityBadge, ReasonTag, StatusCell } from '../components/labels';
 import { isTypingTarget } from '../components/keys';
 import { WorkspaceLeft } from '../components/ScriptRunner';
+import { IconButton } from '../ui';
 
 /**
  * The open callback: customer profile on the left (with the questionnaire as a second tab when a
@@ -76,9 +77,9 @@ export default function CallWorkspace() {
             {readOnly && <span className="badge badge-muted">{t('workspace.readOnly')}</span>}
           </div>
           {readOnly && (
-            <button type="button" className="btn btn-ghost icon" aria-label={t('workspace.closeHint')} title={t('workspace.closeHint')} onClick={close}>
+            <IconButton size="large" label={t('workspace.closeHint')} onClick={close}>
               ×
-            </button>
+            </IconButton>
           )}
         </header>
         <div className="workspace-body">

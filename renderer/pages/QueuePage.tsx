@@ -8,6 +8,7 @@ import { isTypingTarget } from '../components/keys';
 import CallWorkspace from './CallWorkspace';
 import { AfterCallBar } from '../components/tickets/CallCaseActions';
 import { SummaryChips } from '../components/TopBar';
+import { Button } from '../ui';
 
 export default function QueuePage() {
   const { t } = useTranslation();
@@ -72,6 +73,7 @@ export default function QueuePage() {
           </span>
           <SummaryChips />
         </div>
+        {/* The queue's call to action keeps its own size and weight (.btn-next in styles.css). */}
         <button
           type="button"
           className="btn btn-primary btn-next"
@@ -92,19 +94,17 @@ export default function QueuePage() {
             <p>{t('queue.emptyQueueWhy')}</p>
           </div>
           <div className="banner-actions">
-            <button
-              type="button"
-              className="btn btn-secondary"
+            <Button
               onClick={() => {
                 clearNothing();
                 setPage('import');
               }}
             >
               {t('queue.goImport')}
-            </button>
-            <button type="button" className="btn btn-ghost" aria-label={t('common.close')} onClick={clearNothing}>
+            </Button>
+            <Button variant="ghost" aria-label={t('common.close')} onClick={clearNothing}>
               ×
-            </button>
+            </Button>
           </div>
         </div>
       )}
@@ -123,19 +123,17 @@ export default function QueuePage() {
             <p>{t('queue.nothingCallableWhy')}</p>
           </div>
           <div className="banner-actions">
-            <button
-              type="button"
-              className="btn btn-secondary"
+            <Button
               onClick={() => {
                 clearNothing();
                 setFilter({ status: 'blocked' });
               }}
             >
               {t('queue.showBlocked')}
-            </button>
-            <button type="button" className="btn btn-ghost" aria-label={t('common.close')} onClick={clearNothing}>
+            </Button>
+            <Button variant="ghost" aria-label={t('common.close')} onClick={clearNothing}>
               ×
-            </button>
+            </Button>
           </div>
         </div>
       )}

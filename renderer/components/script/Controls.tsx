@@ -2,19 +2,20 @@ import { useTranslation } from 'react-i18next';
 import { back, next } from './actions';
 import type { Step } from '../../store/script';
 import { useStore } from '../../store';
+import { Button } from '../../ui';
 
 export function StepButtons({ step }: { step: Step }) {
   const { t } = useTranslation('survey');
   return (
     <div className="sr-step-buttons">
-      <button type="button" className="btn btn-secondary" data-testid="script-back" disabled={step.kind === 'intro'} onClick={() => back()}>
+      <Button data-testid="script-back" disabled={step.kind === 'intro'} onClick={() => back()}>
         ← {t('runner.back')}
         <kbd>Backspace</kbd>
-      </button>
+      </Button>
       {step.kind !== 'end' && (
-        <button type="button" className="btn btn-primary" data-testid="script-next" onClick={() => next()}>
+        <Button variant="primary" data-testid="script-next" onClick={() => next()}>
           {step.kind === 'intro' ? t('runner.continue') : t('runner.next')} →<kbd>Enter</kbd>
-        </button>
+        </Button>
       )}
     </div>
   );
@@ -33,36 +34,32 @@ export function FinishBar({ canComplete, missing }: { canComplete: boolean; miss
         {pending > 0 ? t('runner.saving') : t('runner.savedAuto')}
       </span>
       <div className="sr-foot-buttons">
-        <button
-          type="button"
-          className="btn btn-secondary"
+        <Button
           data-testid="script-finish-declined"
           disabled={busy !== null}
           title={t('finish.declinedHint')}
           onClick={() => void finish('declined')}
         >
           {t('finish.declined')}
-        </button>
-        <button
-          type="button"
-          className="btn btn-secondary"
+        </Button>
+        <Button
           data-testid="script-finish-partial"
           disabled={busy !== null}
           title={t('finish.partialHint')}
           onClick={() => void finish('partial')}
         >
           {t('finish.partial')}
-        </button>
-        <button
-          type="button"
-          className="btn btn-primary sr-complete"
+        </Button>
+        <Button
+          variant="primary"
+          className="sr-complete"
           data-testid="script-finish-completed"
           disabled={busy !== null || !completeOk}
           title={completeOk ? t('finish.completedHint') : t('finish.cannotComplete', { count: missing })}
           onClick={() => void finish('completed')}
         >
           {busy === 'finish' ? t('runner.finishing') : t('finish.completed')}
-        </button>
+        </Button>
       </div>
     </footer>
   );

@@ -5,6 +5,7 @@ import type { RenderContext } from '../../../core/questionnaire/placeholders';
 import { jump } from './actions';
 import { questionOf, render } from './format';
 import { ReadAloud } from './ReadAloud';
+import { Button } from '../../ui';
 
 export function EndStep({ content, answers, ctx }: { content: ScriptContent; answers: Answers; ctx: RenderContext }) {
   const { t } = useTranslation('survey');
@@ -24,9 +25,9 @@ export function EndStep({ content, answers, ctx }: { content: ScriptContent; ans
         <div className="sr-missing">
           <span>{t('runner.missingRequired', { count: done.missingRequired.length })}</span>
           {done.missingRequired.map((k) => (
-            <button key={k} type="button" className="btn btn-ghost sr-link" onClick={() => jump({ kind: 'question', key: k })}>
+            <Button variant="ghost" className="sr-link" key={k} onClick={() => jump({ kind: 'question', key: k })}>
               {t('runner.questionN', { n: w.visible.indexOf(k) + 1 })}
-            </button>
+            </Button>
           ))}
           <span className="muted">{t('runner.missingAdvice')}</span>
         </div>

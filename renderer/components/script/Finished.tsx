@@ -5,6 +5,7 @@ import { formatTime } from '../../format';
 import { answerText, questionOf, render, scriptContext } from './format';
 import type { Mode } from '../../store/script';
 import { useStore } from '../../store';
+import { Button } from '../../ui';
 
 /** After the questionnaire: its outcome and answers, read-only. */
 export function Finished({ response, mode }: { response: ResponseView; mode: Mode }) {
@@ -37,9 +38,9 @@ export function Finished({ response, mode }: { response: ResponseView; mode: Mod
       </ol>
       {canRestart && (
         <div className="sr-intro-actions">
-          <button type="button" className="btn btn-secondary" data-testid="script-restart" disabled={busy !== null} onClick={() => void start()}>
+          <Button data-testid="script-restart" disabled={busy !== null} onClick={() => void start()}>
             {t('runner.restart')}
-          </button>
+          </Button>
           <span className="muted tiny">{t('runner.restartHint')}</span>
         </div>
       )}

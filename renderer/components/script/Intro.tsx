@@ -4,6 +4,7 @@ import { render } from './format';
 import { ReadAloud } from './ReadAloud';
 import type { Mode } from '../../store/script';
 import { useStore } from '../../store';
+import { Button } from '../../ui';
 
 /** Before the questionnaire starts: the opening to read, and Start (or the customer declines). */
 export function Intro({ mode }: { mode: Mode }) {
@@ -22,19 +23,17 @@ export function Intro({ mode }: { mode: Mode }) {
       )}
       {mode === 'work' ? (
         <div className="sr-intro-actions">
-          <button type="button" className="btn btn-primary" data-testid="script-start" disabled={busy !== null} onClick={() => void start()}>
+          <Button variant="primary" data-testid="script-start" disabled={busy !== null} onClick={() => void start()}>
             {busy === 'start' ? t('runner.starting') : t('runner.start')}
-          </button>
-          <button
-            type="button"
-            className="btn btn-secondary"
+          </Button>
+          <Button
             data-testid="script-finish-declined"
             disabled={busy !== null}
             title={t('runner.declineHint')}
             onClick={() => void start({ declined: true })}
           >
             {t('finish.declined')}
-          </button>
+          </Button>
           <span className="muted tiny">{t('runner.startHint')}</span>
         </div>
       ) : (
