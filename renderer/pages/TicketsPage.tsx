@@ -9,6 +9,7 @@ import { TicketDetailPanel } from '../components/tickets/TicketDetailPanel';
 import { NewTicketDialog } from '../components/tickets/NewTicketDialog';
 import { useCategoryLabel } from '../components/tickets/labels';
 import '../styles/tickets.css';
+import { Button } from '../ui';
 
 const SCOPES: TicketScope[] = ['active', 'mine', 'all', 'resolved', 'closed'];
 const SORTS: TicketSort[] = ['due', 'priority', 'created', 'updated'];
@@ -57,9 +58,9 @@ export default function TicketsPage() {
             {total === null ? t('common.loading') : t('list.total', { n: formatNumber(total) })}
           </span>
         </div>
-        <button type="button" className="btn btn-primary" data-testid="new-ticket" onClick={() => setCreating(true)}>
+        <Button variant="primary" data-testid="new-ticket" onClick={() => setCreating(true)}>
           {t('list.new')}
-        </button>
+        </Button>
       </div>
 
       <div className="filterbar tk-filters">

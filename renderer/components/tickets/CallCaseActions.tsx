@@ -7,6 +7,7 @@ import { formatTime } from '../../format';
 import { NewTicketDialog, type TicketSource } from './NewTicketDialog';
 import { VoucherDialog, type VoucherTarget } from './VoucherDialog';
 import '../../styles/tickets.css';
+import { Button } from '../../ui';
 
 /** What the two call-side buttons need: the customer, the call, and their tickets so far. */
 interface CaseContext {
@@ -27,15 +28,15 @@ function CaseButtons({ context, onCreated, compact = false }: { context: CaseCon
     ticket: null,
     ticketChoices: context.tickets,
   };
-  const size = compact ? 'btn btn-secondary btn-small' : 'btn btn-secondary';
+  const size = compact ? 'small' : 'normal';
   return (
     <>
-      <button type="button" className={size} data-testid="raise-ticket" onClick={() => setDialog('ticket')}>
+      <Button size={size} data-testid="raise-ticket" onClick={() => setDialog('ticket')}>
         {t('call.raiseTicket')}
-      </button>
-      <button type="button" className={size} data-testid="call-voucher" onClick={() => setDialog('voucher')}>
+      </Button>
+      <Button size={size} data-testid="call-voucher" onClick={() => setDialog('voucher')}>
         {t('call.compensate')}
-      </button>
+      </Button>
       {dialog === 'ticket' && (
         <NewTicketDialog
           source={context.source}
@@ -129,9 +130,9 @@ export function AfterCallBar() {
             openTicket(d.ticket.id, true);
           }}
         />
-        <button type="button" className="btn btn-ghost btn-small" aria-label={t('common.dismiss')} title={t('common.dismiss')} onClick={dismiss}>
+        <Button variant="ghost" size="small" aria-label={t('common.dismiss')} title={t('common.dismiss')} onClick={dismiss}>
           ×
-        </button>
+        </Button>
       </div>
     </div>
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CustomerHit } from '../../../core/contract/views';
 import { call } from '../../api/client';
 import '../../styles/customer-picker.css';
+import { Button } from '../../ui';
 
 const DEBOUNCE_MS = 250;
 const LIMIT = 8;
@@ -63,9 +64,9 @@ export function CustomerPicker({ value, onChange }: { value: CustomerHit | null;
         <strong>{value.name}</strong>
         <span className="mono muted">{value.phoneMasked}</span>
         {value.city && <span className="muted">{value.city}</span>}
-        <button
-          type="button"
-          className="btn btn-ghost btn-small"
+        <Button
+          variant="ghost"
+          size="small"
           data-testid="ticket-customer-clear"
           aria-label={t('create.customerClear', { name: value.name })}
           onClick={() => {
@@ -74,7 +75,7 @@ export function CustomerPicker({ value, onChange }: { value: CustomerHit | null;
           }}
         >
           ×
-        </button>
+        </Button>
       </div>
     );
   }

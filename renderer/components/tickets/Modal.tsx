@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../ui/Dialog';
 import { useStore } from '../../store';
+import { Button, IconButton } from '../../ui';
 
 /*
  * A dialog over everything (the call workspace included), on the design system's Dialog: Esc or the
@@ -50,9 +51,9 @@ export function Modal({
             <h2 id={titleId}>{title}</h2>
             {subtitle && <div className="tk-modal-sub">{subtitle}</div>}
           </div>
-          <button type="button" className="btn btn-ghost icon" aria-label={t('common.close')} disabled={busy} onClick={onClose}>
+          <IconButton size="large" label={t('common.close')} disabled={busy} onClick={onClose}>
             ×
-          </button>
+          </IconButton>
         </header>
       )}
     >
@@ -110,18 +111,12 @@ export function ReasonDialog({
       testId={testId ?? 'reason-dialog'}
       footer={
         <>
-          <button type="button" className="btn btn-secondary" disabled={busy} onClick={onClose}>
+          <Button disabled={busy} onClick={onClose}>
             {t('common.cancel')}
-          </button>
-          <button
-            type="button"
-            className={danger ? 'btn btn-danger' : 'btn btn-primary'}
-            data-testid="reason-confirm"
-            disabled={!ready || busy}
-            onClick={() => void submit()}
-          >
+          </Button>
+          <Button variant={danger ? 'danger' : 'primary'} data-testid="reason-confirm" disabled={!ready || busy} onClick={() => void submit()}>
             {busy ? t('common.working') : confirm}
-          </button>
+          </Button>
         </>
       }
     >

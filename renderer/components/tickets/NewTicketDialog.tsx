@@ -11,6 +11,7 @@ import { formatBizMinutes, ticketErrorLine, useCategoryLabel } from './labels';
 import { CustomerPicker } from './CustomerPicker';
 import { Modal } from './Modal';
 import { guessTicket } from './prefill';
+import { Button } from '../../ui';
 
 /** Where a new ticket comes from: a call (customer, callback and, once saved, the attempt) or nothing. */
 export interface TicketSource {
@@ -89,12 +90,12 @@ export function NewTicketDialog({ source, onClose, onCreated }: { source: Ticket
       testId="new-ticket-dialog"
       footer={
         <>
-          <button type="button" className="btn btn-secondary" disabled={busy} onClick={onClose}>
+          <Button disabled={busy} onClick={onClose}>
             {t('common.cancel')}
-          </button>
-          <button type="button" className="btn btn-primary" data-testid="create-ticket" disabled={!ready || busy} onClick={() => void submit()}>
+          </Button>
+          <Button variant="primary" data-testid="create-ticket" disabled={!ready || busy} onClick={() => void submit()}>
             {busy ? t('common.working') : t('create.submit')}
-          </button>
+          </Button>
         </>
       }
     >

@@ -7,6 +7,7 @@ import { formatDayOption, formatShortDateTime, now } from '../../format';
 import { ticketErrorLine } from './labels';
 import { Modal } from './Modal';
 import type { TicketActions } from './useTicketAction';
+import { Button } from '../../ui';
 
 const DAY_MS = 86_400_000;
 
@@ -63,12 +64,12 @@ export function ResolveDialog({ detail, actions, onClose }: { detail: TicketDeta
       testId="resolve-dialog"
       footer={
         <>
-          <button type="button" className="btn btn-secondary" disabled={busy} onClick={onClose}>
+          <Button disabled={busy} onClick={onClose}>
             {t('common.cancel')}
-          </button>
-          <button type="button" className="btn btn-primary" data-testid="resolve-confirm" disabled={busy} onClick={() => void submit()}>
+          </Button>
+          <Button variant="primary" data-testid="resolve-confirm" disabled={busy} onClick={() => void submit()}>
             {busy ? t('common.working') : t('resolve.confirm')}
-          </button>
+          </Button>
         </>
       }
     >

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TicketDetail } from '../../../core/contract/views-cases';
 import { call } from '../../api/client';
 import type { TicketActions } from './useTicketAction';
-import { Tabs } from '../../ui';
+import { Button, Tabs } from '../../ui';
 
 type Visibility = 'reply' | 'internal';
 
@@ -61,10 +61,10 @@ export function TicketComposer({ detail, actions }: { detail: TicketDetail; acti
       />
       <div className="tk-composer-foot">
         <span className="hint">{visibility === 'reply' ? t('composer.replyHint') : t('composer.noteHint')}</span>
-        <button type="button" className="btn btn-primary btn-small" data-testid="composer-send" disabled={!body.trim() || sending} onClick={() => void send()}>
+        <Button variant="primary" size="small" data-testid="composer-send" disabled={!body.trim() || sending} onClick={() => void send()}>
           {sending ? t('common.working') : visibility === 'reply' ? t('composer.sendReply') : t('composer.addNote')}
           <kbd>Ctrl+Enter</kbd>
-        </button>
+        </Button>
       </div>
     </div>
   );

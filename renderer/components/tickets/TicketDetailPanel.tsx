@@ -15,6 +15,7 @@ import { TicketTimeline } from './TicketTimeline';
 import { TicketVouchers } from './TicketVouchers';
 import { TicketPriorityBadge, TicketStatusBadge, ticketErrorLine, useCategoryLabel } from './labels';
 import { useTicketAction, type TicketActions } from './useTicketAction';
+import { Button, IconButton } from '../../ui';
 
 /** The ticket beside the list: what it is, its clocks, what can be done now, and its history. */
 export function TicketDetailPanel({ onClose }: { onClose: () => void }) {
@@ -28,9 +29,9 @@ export function TicketDetailPanel({ onClose }: { onClose: () => void }) {
       <aside className="tk-detail" data-testid="ticket-detail" data-state={loadError ? 'error' : 'loading'}>
         <div className="tk-detail-empty">
           {loadError ? <span className="tk-problem">{ticketErrorLine(t, loadError)}</span> : <span className="muted">{t('common.loading')}</span>}
-          <button type="button" className="btn btn-secondary btn-small" onClick={onClose}>
+          <Button size="small" onClick={onClose}>
             {t('common.close')}
-          </button>
+          </Button>
         </div>
       </aside>
     );
@@ -47,9 +48,9 @@ export function TicketDetailPanel({ onClose }: { onClose: () => void }) {
           <TicketPriorityBadge priority={tk.priority} />
           {tk.escalated && <span className="tk-escalated-chip">{t('detail.escalated')}</span>}
         </div>
-        <button type="button" className="btn btn-ghost icon" aria-label={t('common.close')} title={t('common.close')} onClick={onClose}>
+        <IconButton size="large" label={t('common.close')} onClick={onClose}>
           ×
-        </button>
+        </IconButton>
       </header>
       <div className="tk-detail-body">
         <h2 className="tk-subject" data-testid="ticket-subject-view">
@@ -167,22 +168,22 @@ function StatusActions({ detail, actions }: { detail: TicketDetail; actions: Tic
   return (
     <div className="tk-status-actions" data-testid="status-actions">
       {detail.allowedTransitions.map((to) => (
-        <button
+        <Button
           key={to}
-          type="button"
-          className={to === 'resolved' ? 'btn btn-primary btn-small' : 'btn btn-secondary btn-small'}
+          variant={to === 'resolved' ? 'primary' : 'secondary'}
+          size="small"
           data-testid={`transition-${to}`}
           disabled={actions.busy !== null}
           onClick={() => click(to)}
         >
           {actions.busy === to ? t('common.working') : label(to)}
-        </button>
+        </Button>
       ))}
       {settled && (
         // A resolved complaint is where FAQ entries come from: the draft opens pre-filled, personal data masked.
-        <button type="button" className="btn btn-secondary btn-small" data-testid="ticket-draft-faq" onClick={() => startFaqDraft(tk.id)}>
+        <Button size="small" data-testid="ticket-draft-faq" onClick={() => startFaqDraft(tk.id)}>
           {t('actions.draftFaq')}
-        </button>
+        </Button>
       )}
       {reopenClosedBlocked && <span className="hint">{t('actions.reopenWindowPassed')}</span>}
       {tk.status === 'pending_customer' && <span className="hint">{t('actions.pausedHint')}</span>}

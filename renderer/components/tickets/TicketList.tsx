@@ -7,6 +7,7 @@ import { apiErrorText } from '../../i18n/apiError';
 import { useNow } from '../useNow';
 import { TicketPriorityBadge, TicketStatusBadge, useCategoryLabel } from './labels';
 import { SlaCountdown } from './SlaCountdown';
+import { Button } from '../../ui';
 
 const COLUMNS = ['code', 'subject', 'customer', 'category', 'priority', 'status', 'assignee', 'created', 'sla'] as const;
 
@@ -47,9 +48,9 @@ export function TicketList() {
       {list.rows.length === 0 && list.loading && <div className="tk-empty">{t('common.loading')}</div>}
       {more && (
         <div className="tk-more">
-          <button type="button" className="btn btn-secondary btn-small" disabled={list.loading} onClick={() => void loadTickets(true)}>
+          <Button size="small" disabled={list.loading} onClick={() => void loadTickets(true)}>
             {t('list.more', { shown: formatNumber(list.rows.length), total: formatNumber(list.total ?? 0) })}
-          </button>
+          </Button>
         </div>
       )}
     </div>

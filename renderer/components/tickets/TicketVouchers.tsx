@@ -8,6 +8,7 @@ import { ReasonDialog } from './Modal';
 import { ticketErrorLine, VoucherStateBadge, voucherText } from './labels';
 import { VoucherDialog } from './VoucherDialog';
 import type { TicketActions } from './useTicketAction';
+import { Button } from '../../ui';
 
 type Asking = { kind: 'reject' | 'void'; voucher: VoucherView } | null;
 
@@ -34,16 +35,15 @@ export function TicketVouchers({ detail, actions }: { detail: TicketDetail; acti
         <h3>
           {t('vouchers.title')} <span className="count">{detail.vouchers.length}</span>
         </h3>
-        <button
-          type="button"
-          className="btn btn-secondary btn-small"
+        <Button
+          size="small"
           data-testid="issue-voucher"
           disabled={!detail.customer}
           title={detail.customer ? undefined : t('vouchers.needsCustomer')}
           onClick={() => setIssuing(true)}
         >
           {t('vouchers.issue')}
-        </button>
+        </Button>
       </div>
       {detail.vouchers.length === 0 ? (
         <p className="muted tk-none">{detail.customer ? t('vouchers.none') : t('vouchers.needsCustomer')}</p>
@@ -75,9 +75,9 @@ export function TicketVouchers({ detail, actions }: { detail: TicketDetail; acti
                   <div className="tk-voucher-actions">
                     {canDecide && (
                       <>
-                        <button
-                          type="button"
-                          className="btn btn-primary btn-small"
+                        <Button
+                          variant="primary"
+                          size="small"
                           data-testid="voucher-approve"
                           disabled={actions.busy !== null}
                           onClick={() =>
@@ -85,16 +85,16 @@ export function TicketVouchers({ detail, actions }: { detail: TicketDetail; acti
                           }
                         >
                           {actions.busy === 'approve' ? t('common.working') : t('vouchers.approve')}
-                        </button>
-                        <button type="button" className="btn btn-secondary btn-small" data-testid="voucher-reject" disabled={actions.busy !== null} onClick={() => ask({ kind: 'reject', voucher: v })}>
+                        </Button>
+                        <Button size="small" data-testid="voucher-reject" disabled={actions.busy !== null} onClick={() => ask({ kind: 'reject', voucher: v })}>
                           {t('vouchers.reject')}
-                        </button>
+                        </Button>
                       </>
                     )}
                     {canVoid && (
-                      <button type="button" className="btn btn-ghost btn-small tk-danger-text" data-testid="voucher-void" disabled={actions.busy !== null} onClick={() => ask({ kind: 'void', voucher: v })}>
+                      <Button variant="ghost" size="small" className="tk-danger-text" data-testid="voucher-void" disabled={actions.busy !== null} onClick={() => ask({ kind: 'void', voucher: v })}>
                         {t('vouchers.void')}
-                      </button>
+                      </Button>
                     )}
                   </div>
                 )}

@@ -13,6 +13,7 @@ import { Modal } from './Modal';
 import { VoucherQuotePanel } from './VoucherQuote';
 import { defaultExpiry, expiryInstant, termsProblemKey, todayIso, toTerms, type VoucherForm } from './voucherForm';
 import { DatePicker } from '../../ui/DatePicker';
+import { Button } from '../../ui';
 
 export interface VoucherTarget {
   customerId: string;
@@ -126,12 +127,12 @@ export function VoucherDialog({ target, onClose, onDone }: { target: VoucherTarg
       testId="voucher-dialog"
       footer={
         <>
-          <button type="button" className="btn btn-secondary" disabled={busy} onClick={onClose}>
+          <Button disabled={busy} onClick={onClose}>
             {t('common.cancel')}
-          </button>
-          <button type="button" className="btn btn-primary" data-testid="voucher-submit" disabled={!ready} onClick={() => void submit()}>
+          </Button>
+          <Button variant="primary" data-testid="voucher-submit" disabled={!ready} onClick={() => void submit()}>
             {busy ? t('common.working') : current?.decision.action === 'approval' ? t('voucher.submitApproval') : t('voucher.submitIssue')}
-          </button>
+          </Button>
         </>
       }
     >
