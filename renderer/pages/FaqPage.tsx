@@ -9,6 +9,7 @@ import { FaqList } from '../components/faq/FaqList';
 import { useFaqError } from '../components/faq/shared';
 import { TicketPicker } from '../components/faq/TicketPicker';
 import { useStore } from '../store';
+import { Button } from '../ui';
 
 /*
  * 常见问题 / FAQ: entries curated from resolved tickets. The list, one entry at a time in the editor,
@@ -91,16 +92,16 @@ export default function FaqPage() {
         </div>
         <div className="faq-page-actions">
           {view.kind !== 'list' && (
-            <button type="button" className="btn btn-secondary" onClick={backToList} data-testid="faq-back">
+            <Button onClick={backToList} data-testid="faq-back">
               ← {t('back')}
-            </button>
+            </Button>
           )}
-          <button type="button" className="btn btn-secondary" aria-expanded={exporting} onClick={() => setExporting(!exporting)} data-testid="faq-export-toggle">
+          <Button aria-expanded={exporting} onClick={() => setExporting(!exporting)} data-testid="faq-export-toggle">
             {t('export')}
-          </button>
-          <button type="button" className="btn btn-primary" onClick={() => setPicking(true)} data-testid="faq-new">
+          </Button>
+          <Button variant="primary" onClick={() => setPicking(true)} data-testid="faq-new">
             + {t('newFromTicket')}
-          </button>
+          </Button>
         </div>
       </header>
 
@@ -128,9 +129,9 @@ export default function FaqPage() {
         ) : view.error ? (
           <div className="faq-error" role="alert">
             {errorText(view.error)}{' '}
-            <button type="button" className="btn btn-secondary btn-small" onClick={() => void openEntry(view.id)}>
+            <Button size="small" onClick={() => void openEntry(view.id)}>
               {t('retry')}
-            </button>
+            </Button>
           </div>
         ) : (
           <p className="faq-muted">{t('loading')}</p>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { FaqRedactionNote, FaqSimilarView, FaqSourceView } from '../../../core/contract/views-faq';
 import { StatusBadge, useCategoryLabel } from './shared';
+import { Button } from '../../ui';
 
 /* The editor's side panels: what was masked, what may still be personal, duplicates, source tickets. */
 
@@ -123,24 +124,24 @@ export function SourcesPanel({
                 <div className="faq-small faq-source-subject">{s.subject}</div>
               </div>
               {editable && (
-                <button
-                  type="button"
-                  className="btn btn-ghost btn-small"
+                <Button
+                  variant="ghost"
+                  size="small"
                   disabled={sources.length <= 1}
                   title={sources.length <= 1 ? t('sources.lastOne') : undefined}
                   onClick={() => onRemove(s.id)}
                 >
                   {t('sources.remove')}
-                </button>
+                </Button>
               )}
             </li>
           );
         })}
       </ul>
       {editable && (
-        <button type="button" className="btn btn-secondary btn-small" onClick={onAdd} data-testid="faq-add-source">
+        <Button size="small" onClick={onAdd} data-testid="faq-add-source">
           + {t('sources.add')}
-        </button>
+        </Button>
       )}
     </section>
   );

@@ -4,6 +4,7 @@ import { FAQ_FORMATS, type FaqFormat, type FaqLocale } from '../../../core/faq/e
 import { call } from '../../api/client';
 import { useStore } from '../../store';
 import { downloadText, useCategories, useFaqError } from './shared';
+import { Button, IconButton } from '../../ui';
 
 /** Choices for faq.export and a download of what comes back. The last choices are kept for the session. */
 let lastChoice: { format: FaqFormat; locales: FaqLocale[]; category: string } = { format: 'html', locales: ['zh-CN', 'en'], category: '' };
@@ -41,9 +42,9 @@ export function ExportPanel({ onClose }: { onClose(): void }) {
     <section className="faq-export" data-testid="faq-export">
       <header className="faq-export-head">
         <h3 className="faq-panel-title">{t('exportPanel.title')}</h3>
-        <button type="button" className="btn btn-ghost icon" aria-label={t('close')} onClick={onClose}>
+        <IconButton size="large" label={t('close')} onClick={onClose}>
           ×
-        </button>
+        </IconButton>
       </header>
       <p className="faq-muted faq-small">{t('exportPanel.intro')}</p>
       <div className="faq-export-row">
@@ -84,9 +85,9 @@ export function ExportPanel({ onClose }: { onClose(): void }) {
             ))}
           </select>
         </label>
-        <button type="button" className="btn btn-primary faq-export-go" disabled={busy} onClick={() => void download()} data-testid="faq-export-download">
+        <Button variant="primary" className="faq-export-go" disabled={busy} onClick={() => void download()} data-testid="faq-export-download">
           {busy ? t('exportPanel.downloading') : `⤓ ${t('exportPanel.download')}`}
-        </button>
+        </Button>
       </div>
       {problem && (
         <p className="faq-error" role="alert" data-testid="faq-export-error">

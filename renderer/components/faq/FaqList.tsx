@@ -8,6 +8,7 @@ import { call } from '../../api/client';
 import { useStore } from '../../store';
 import { formatShortDateTime } from '../../format';
 import { StatusBadge, useCategories, useCategoryLabel, useFaqError } from './shared';
+import { Button } from '../../ui';
 
 /*
  * Every entry with its workflow state, flagged ones first. The filter survives leaving the page (module
@@ -128,9 +129,9 @@ export function FaqList({ onOpen, reloadKey }: { onOpen(id: string): void; reloa
       {error ? (
         <div className="faq-error" role="alert">
           {errorText(error)}{' '}
-          <button type="button" className="btn btn-secondary btn-small" onClick={() => setAttempt((n) => n + 1)}>
+          <Button size="small" onClick={() => setAttempt((n) => n + 1)}>
             {t('retry')}
-          </button>
+          </Button>
         </div>
       ) : !page ? (
         <p className="faq-muted">{t('loading')}</p>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FaqHistoryItem, FaqRevisionView } from '../../../core/contract/views-faq';
 import { formatDateTime } from '../../format';
 import { useCategoryLabel } from './shared';
+import { Button } from '../../ui';
 
 /** Every revision (any of them can be opened and read) and the workflow steps with who took them. */
 export function RevisionHistory({
@@ -27,15 +28,15 @@ export function RevisionHistory({
               {r.revision === publishedRevision && <span className="faq-live">{t('history.live')}</span>}
               {i === 0 && r.revision !== publishedRevision && <span className="faq-muted faq-small">{t('history.current')}</span>}
               <span className="faq-muted faq-small faq-grow">{t('history.by', { name: r.createdByName ?? '—', time: formatDateTime(r.createdAt) })}</span>
-              <button
-                type="button"
-                className="btn btn-ghost btn-small"
+              <Button
+                variant="ghost"
+                size="small"
                 aria-expanded={open === r.revision}
                 onClick={() => setOpen(open === r.revision ? null : r.revision)}
                 data-testid="faq-revision-toggle"
               >
                 {open === r.revision ? t('history.hide') : t('history.view')}
-              </button>
+              </Button>
             </div>
             {open === r.revision && <RevisionBody revision={r} />}
           </li>

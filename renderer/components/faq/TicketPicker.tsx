@@ -5,6 +5,7 @@ import { call } from '../../api/client';
 import { formatShortDateTime } from '../../format';
 import { apiErrorText } from '../../i18n/apiError';
 import { FaqDialog, useCategoryLabel } from './shared';
+import { Button } from '../../ui';
 
 /*
  * Finds a resolved or closed ticket to draft from (or to add as a source): both scopes are searched
@@ -82,15 +83,14 @@ export function TicketPicker({
                     {r.customerName ? ` · ${r.customerName}` : ''} · {formatShortDateTime(r.updatedAt)}
                   </div>
                 </div>
-                <button
-                  type="button"
-                  className="btn btn-secondary btn-small"
+                <Button
+                  size="small"
                   disabled={linked}
                   onClick={() => onPick(r.id)}
                   data-testid="faq-picker-pick"
                 >
                   {linked ? t('picker.linked') : mode === 'draft' ? t('picker.pick') : t('picker.add')}
-                </button>
+                </Button>
               </li>
             );
           })}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FaqHistoryAction } from '../../../core/contract/views-faq';
 import type { FaqAction } from '../../../core/faq/workflow';
+import { Button } from '../../ui';
 
 /*
  * The buttons of an entry, by role and status (the back end says which are allowed). Steps that undo
@@ -54,12 +55,11 @@ export function WorkflowBar(p: WorkflowBarProps) {
             data-testid="faq-confirm-note"
           />
         )}
-        <button type="button" className="btn btn-secondary" onClick={() => setConfirming(null)} disabled={p.busy}>
+        <Button onClick={() => setConfirming(null)} disabled={p.busy}>
           {t('cancel')}
-        </button>
-        <button
-          type="button"
-          className={retire ? 'btn btn-danger' : 'btn btn-primary'}
+        </Button>
+        <Button
+          variant={retire ? 'danger' : 'primary'}
           disabled={p.busy}
           data-testid="faq-confirm-go"
           onClick={() => {
@@ -69,7 +69,7 @@ export function WorkflowBar(p: WorkflowBarProps) {
           }}
         >
           {confirming === 'request_changes' ? t('actions.confirmRequest') : retire ? t('actions.confirmRetire') : t('actions.confirmReviewed')}
-        </button>
+        </Button>
       </div>
     );
   }
@@ -77,12 +77,12 @@ export function WorkflowBar(p: WorkflowBarProps) {
   if (p.isNew) {
     return (
       <div className="faq-workflow">
-        <button type="button" className="btn btn-secondary" disabled={disabled} onClick={p.onSave} data-testid="faq-save">
+        <Button disabled={disabled} onClick={p.onSave} data-testid="faq-save">
           {t('actions.saveDraft')}
-        </button>
-        <button type="button" className="btn btn-primary" disabled={disabled} onClick={() => p.onAction('submit', '')} data-testid="faq-submit">
+        </Button>
+        <Button variant="primary" disabled={disabled} onClick={() => p.onAction('submit', '')} data-testid="faq-submit">
           {t('actions.saveAndSubmit')}
-        </button>
+        </Button>
       </div>
     );
   }
@@ -91,35 +91,34 @@ export function WorkflowBar(p: WorkflowBarProps) {
     <div className="faq-workflow" data-testid="faq-workflow">
       {p.dirty && <span className="faq-unsaved">{t('editor.unsaved')}</span>}
       {has('mark_reviewed') && (
-        <button type="button" className="btn btn-secondary" disabled={p.busy} onClick={() => ask('mark_reviewed')} data-testid="faq-mark-reviewed">
+        <Button disabled={p.busy} onClick={() => ask('mark_reviewed')} data-testid="faq-mark-reviewed">
           {t('actions.mark_reviewed')}
-        </button>
+        </Button>
       )}
       {has('retire') && (
-        <button type="button" className="btn btn-ghost faq-danger-text" disabled={p.busy} onClick={() => ask('retire')} data-testid="faq-retire">
+        <Button variant="ghost" className="faq-danger-text" disabled={p.busy} onClick={() => ask('retire')} data-testid="faq-retire">
           {t('actions.retire')}
-        </button>
+        </Button>
       )}
       {has('request_changes') && (
-        <button type="button" className="btn btn-secondary" disabled={p.busy} onClick={() => ask('request_changes')} data-testid="faq-request-changes">
+        <Button disabled={p.busy} onClick={() => ask('request_changes')} data-testid="faq-request-changes">
           {t('actions.request_changes')}
-        </button>
+        </Button>
       )}
       {p.canEdit && (
-        <button
-          type="button"
-          className={p.dirty && !has('submit') && !has('publish') ? 'btn btn-primary' : 'btn btn-secondary'}
+        <Button
+          variant={p.dirty && !has('submit') && !has('publish') ? 'primary' : 'secondary'}
           disabled={disabled || !p.dirty}
           onClick={p.onSave}
           data-testid="faq-save"
         >
           {p.savesNewRevision ? t('actions.saveRevision') : t('actions.save')}
-        </button>
+        </Button>
       )}
       {has('submit') && (
-        <button type="button" className="btn btn-primary" disabled={disabled} onClick={() => p.onAction('submit', '')} data-testid="faq-submit">
+        <Button variant="primary" disabled={disabled} onClick={() => p.onAction('submit', '')} data-testid="faq-submit">
           {p.dirty ? t('actions.saveAndSubmit') : t('actions.submit')}
-        </button>
+        </Button>
       )}
       {has('publish') && p.unconfirmedFindings > 0 && (
         <span className="faq-warn-text" id="faq-publish-why" data-testid="faq-publish-blocked">
@@ -127,9 +126,8 @@ export function WorkflowBar(p: WorkflowBarProps) {
         </span>
       )}
       {has('publish') && (
-        <button
-          type="button"
-          className="btn btn-primary"
+        <Button
+          variant="primary"
           disabled={disabled || p.unconfirmedFindings > 0}
           title={p.unconfirmedFindings > 0 ? t('publishCheck.blocked', { count: p.unconfirmedFindings }) : undefined}
           aria-describedby={p.unconfirmedFindings > 0 ? 'faq-publish-why' : undefined}
@@ -137,7 +135,7 @@ export function WorkflowBar(p: WorkflowBarProps) {
           data-testid="faq-publish"
         >
           {t('actions.publish')}
-        </button>
+        </Button>
       )}
     </div>
   );

@@ -9,6 +9,7 @@ import { call } from '../../api/client';
 import { useStore } from '../../store';
 import { apiErrorText } from '../../i18n/apiError';
 import '../../styles/faq.css';
+import { IconButton } from '../../ui';
 
 /* Small pieces every FAQ component uses: categories, labels, error wording, the dialog, downloads. */
 
@@ -109,9 +110,9 @@ export function FaqDialog({ title, onClose, children, testId }: { title: string;
       <div ref={ref} className="faq-dialog" role="dialog" aria-modal="true" aria-label={title} data-testid={testId}>
         <header className="faq-dialog-head">
           <h2>{title}</h2>
-          <button type="button" className="btn btn-ghost icon" aria-label={t('close')} onClick={onClose}>
+          <IconButton size="large" label={t('close')} onClick={onClose}>
             ×
-          </button>
+          </IconButton>
         </header>
         <div className="faq-dialog-body">{children}</div>
       </div>
