@@ -7,6 +7,7 @@ import { call } from '../api/client';
 import { apiErrorText } from '../i18n/apiError';
 import { useStore } from '../store';
 import '../styles/sync.css';
+import { Button } from '../ui';
 
 /** The server address rule of the contract (sync.connect): http(s)://host[:port][/path]. */
 export const SERVER_URL_PATTERN = /^https?:\/\/[^\s/]+(\/[^\s]*)?$/i;
@@ -162,9 +163,9 @@ export function JoinTeamForm({ onJoined, autoFocus = false, variant }: { onJoine
       )}
 
       <div className="sync-form-actions">
-        <button type="submit" className={variant === 'first-run' ? 'btn btn-primary btn-large' : 'adm-btn adm-btn-primary'} data-testid="join-submit" disabled={!valid || busy}>
+        <Button type="submit" variant="primary" size={variant === 'first-run' ? 'large' : 'normal'} data-testid="join-submit" disabled={!valid || busy}>
           {t('server.connect')}
-        </button>
+        </Button>
         {busy && (
           <span className="progress" role="status" data-testid="join-progress">
             <span className="spinner small" aria-hidden="true" />

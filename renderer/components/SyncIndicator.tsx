@@ -9,6 +9,7 @@ import { apiErrorText } from '../i18n/apiError';
 import { useNow } from './useNow';
 import { useDismiss } from './useDismiss';
 import '../styles/sync.css';
+import { Button } from '../ui';
 
 /** The clock difference worth a warning, in whole minutes (null when none). */
 export function skewMinutes(status: Pick<SyncStatus, 'clockSkewMs'> | null): number | null {
@@ -184,25 +185,23 @@ export function SyncIndicator() {
           )}
 
           <div className="sync-panel-actions">
-            <button
-              type="button"
-              className="btn btn-ghost"
+            <Button
+              variant="ghost"
               onClick={() => {
                 setOpen(false);
                 setPage('settings');
               }}
             >
               {t('indicator.openSettings')}
-            </button>
-            <button
-              type="button"
-              className="btn btn-primary"
+            </Button>
+            <Button
+              variant="primary"
               data-testid="sync-now"
               disabled={busy || status.state === 'upgrade_required'}
               onClick={() => void syncNow()}
             >
               {busy ? t('indicator.syncing') : t('indicator.syncNow')}
-            </button>
+            </Button>
           </div>
         </div>
       )}

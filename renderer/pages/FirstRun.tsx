@@ -7,6 +7,7 @@ import { applyLocale, type Locale } from '../i18n';
 import { apiErrorText } from '../i18n/apiError';
 import { useStore } from '../store';
 import { JoinTeamForm, useJoined } from '../components/JoinTeamForm';
+import { Button } from '../ui';
 
 type Mode = 'demo' | 'empty';
 
@@ -88,9 +89,9 @@ export default function FirstRun() {
             </tbody>
           </table>
           <div className="firstrun-actions">
-            <button
-              type="button"
-              className="btn btn-primary btn-large"
+            <Button
+              variant="primary"
+              size="large"
               data-testid="first-run-continue"
               autoFocus
               onClick={() => {
@@ -99,7 +100,7 @@ export default function FirstRun() {
               }}
             >
               {t('firstRun.continue', { name: done.currentUser?.name ?? '' })}
-            </button>
+            </Button>
           </div>
         </div>
       </div>
@@ -119,17 +120,16 @@ export default function FirstRun() {
           </div>
           <JoinTeamForm variant="first-run" autoFocus onJoined={joined} />
           <div className="firstrun-join">
-            <button type="button" className="btn btn-ghost" data-testid="first-run-join-back" onClick={() => setJoining(false)}>
+            <Button variant="ghost" data-testid="first-run-join-back" onClick={() => setJoining(false)}>
               ← {t('sync:join.back')}
-            </button>
-            <button
-              type="button"
-              className="btn btn-ghost"
+            </Button>
+            <Button
+              variant="ghost"
               data-testid="first-run-join-lang"
               onClick={() => void applyLocale(locale === 'en' ? 'zh-CN' : 'en')}
             >
               {t(`lang.${locale === 'en' ? 'zh-CN' : 'en'}`)}
-            </button>
+            </Button>
           </div>
         </div>
       </div>
@@ -265,16 +265,16 @@ export default function FirstRun() {
               {elapsed > 0 && <span className="muted"> {elapsed}s</span>}
             </span>
           )}
-          <button type="submit" className="btn btn-primary btn-large" data-testid="first-run-start" disabled={!valid || busy}>
+          <Button variant="primary" size="large" type="submit" data-testid="first-run-start" disabled={!valid || busy}>
             {t('firstRun.start')}
-          </button>
+          </Button>
         </div>
 
         <div className="firstrun-join">
           <p>{t('sync:join.linkHint')}</p>
-          <button type="button" className="btn btn-ghost" data-testid="first-run-join-link" disabled={busy} onClick={() => setJoining(true)}>
+          <Button variant="ghost" data-testid="first-run-join-link" disabled={busy} onClick={() => setJoining(true)}>
             {t('sync:join.link')} →
-          </button>
+          </Button>
         </div>
       </form>
     </div>

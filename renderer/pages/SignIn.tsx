@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { applyLocale, type Locale } from '../i18n';
 import { apiErrorText } from '../i18n/apiError';
 import { useStore } from '../store';
+import { Button } from '../ui';
 
 /** The sign-in screen of a console that is set up: name (or phone) and password, for this window or tab only. */
 export default function SignIn() {
@@ -91,17 +92,16 @@ export default function SignIn() {
         )}
 
         <div className="firstrun-actions">
-          <button
-            type="button"
-            className="btn btn-ghost"
+          <Button
+            variant="ghost"
             data-testid="sign-in-lang"
             onClick={() => void applyLocale(locale === 'en' ? 'zh-CN' : 'en')}
           >
             {t(`lang.${locale === 'en' ? 'zh-CN' : 'en'}`)}
-          </button>
-          <button type="submit" className="btn btn-primary btn-large" data-testid="sign-in-submit" disabled={!valid || busy}>
+          </Button>
+          <Button variant="primary" size="large" type="submit" data-testid="sign-in-submit" disabled={!valid || busy}>
             {busy ? t('signIn.busy') : t('signIn.submit')}
-          </button>
+          </Button>
         </div>
       </form>
     </div>
