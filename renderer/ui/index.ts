@@ -8,3 +8,4 @@ export { Dialog } from './Dialog';
 export { DatePicker, TimePicker } from './DatePicker';
 export { TextCounter, overLimit } from './TextCounter';
 export { PageHeader } from './PageHeader';
+export { Toast, ToastRegion, type ToastKind } from './Toast';
