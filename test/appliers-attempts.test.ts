@@ -155,6 +155,12 @@ describe('attempts.record: what a call does', () => {
     expect(s.row(`SELECT expires_at AS until FROM dnc_entries WHERE id = ?`, c.attemptId)).toEqual({ until: null });
   });
 
+  it('a call from a console whose clock runs a little ahead counts toward the cap from when it started', () => {
+    s.apply('attempts.record', attempt(seedCallback(s, customer).id, { startedAt: T - HOUR, endedAt: T - HOUR, recordedAt: T - HOUR }));
+    s.apply('attempts.record', attempt(seedCallback(s, customer).id, { startedAt: T + 30_000, endedAt: T + 30_000, recordedAt: T }));
+    expect(customerRow().cap).toBe(T - HOUR + DAY);
+  });
+
   it('every call counts toward the customer’s contact cap at once', () => {
     const first = attempt(seedCallback(s, customer).id, { startedAt: T - HOUR, endedAt: T - HOUR + MIN, recordedAt: T - HOUR + MIN });
     s.apply('attempts.record', first);
@@ -179,6 +185,12 @@ describe('attempts.record: the guard at the instant the call started', () => {
     s.apply('attempts.record', attempt(cb, { disposition: 'reached' }));
     const r = s.refusal('attempts.record', attempt(cb, { disposition: 'reached', startedAt: T + 5 * MIN, endedAt: T + 6 * MIN, recordedAt: T + 6 * MIN }));
     expect([r.code, r.message]).toEqual(['CONFLICT', 'This callback is already closed.']);
+  });
+
+  it('a callback closed without any call (cancelled, say) is a conflict too', () => {
+    const cb = seedCallback(s, customer, { state: 'closed', outcome: 'cancelled_dnc', closedAt: T - HOUR }).id;
+    expect(s.refusal('attempts.record', attempt(cb)).message).toBe('This callback is already closed.');
+    expect(s.count('call_attempts')).toBe(0);
   });
 
   it('a retry this agent dials before their own spacing is over is refused', () => {
@@ -207,8 +219,9 @@ describe('attempts.record: two agents on one callback', () => {
       subject_id: cb,
       details: { attemptId: a.attemptId, disposition: 'reached', conflict: 'leased_by_other', holderId: OTHER_AGENT },
     });
-    const b = attempt(seedCallback(s, customer, { leaseAgentId: OTHER_AGENT, leaseExpiresAt: T + HOUR }).id, { startedAt: T + 5 * MIN, endedAt: T + 6 * MIN, recordedAt: T + 6 * MIN });
+    const b = attempt(seedCallback(s, customer, { leaseAgentId: OTHER_AGENT, leaseExpiresAt: T + HOUR }).id, { startedAt: T + 5 * MIN, endedAt: T + 6 * MIN, recordedAt: T + 6 * MIN, surveySkipReason: '没接' });
     s.apply('attempts.record', b);
+    expect(s.row(`SELECT survey_skip_reason AS skip FROM call_attempts WHERE id = ?`, b.attemptId)).toEqual({ skip: null });
     // Both calls rang the phone: two in 24 hours reach the default cap.
     expect(customerRow().cap).toBe(T + DAY);
   });

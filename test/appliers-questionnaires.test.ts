@@ -200,6 +200,8 @@ describe('responses', () => {
     const id = start();
     const refusal = s.refusal('attempts.record', reached(callback, null));
     expect([refusal.code, refusal.message, refusal.details]).toEqual(['BAD_INPUT', 'The questionnaire was not completed: say why before saving.', { field: 'surveySkipReason' }]);
+    // A call that did not reach the customer asks nothing.
+    expect(s.code('attempts.record', { ...reached(seedCallback(s, seedCustomer(s).id).id, null), disposition: 'no_answer' })).toBe('applied');
     expect(s.code('attempts.record', reached(callback, 'customer_busy'))).toBe('applied');
     expect(s.row(`SELECT status, ended_at AS endedAt FROM survey_responses WHERE id = ?`, id)).toEqual({ status: 'partial', endedAt: T + 60_000 });
     // A completed response needs no reason.

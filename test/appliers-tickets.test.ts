@@ -187,6 +187,14 @@ describe('the complaint follow-up after a resolution', () => {
     expect(resolve(ticketId, T + 5 * HOUR, next()).followUpCallbackId).not.toBeNull();
     expect(s.count('callbacks', `reason = 'complaint_followup'`)).toBe(2);
   });
+
+  it('only a resolution schedules one; a customer whose zone has no calling window gets it at the plain due time', () => {
+    const pending = create().ticketId;
+    expect(move(pending, 'pending_customer', T + HOUR, { followUpCallbackId: next() }).followUpCallbackId).toBeNull();
+    expect(s.count('callbacks', `reason = 'complaint_followup'`)).toBe(0);
+    const { ticketId } = create({ customerId: seedCustomer(s, { timezone: 'Mars/Olympus' }).id });
+    expect(resolve(ticketId, T + HOUR, next()).followUpDueAt).toBe(T + HOUR + 3 * DAY);
+  });
 });
 
 describe('tickets.assign, tickets.update and tickets.comment', () => {
@@ -243,6 +251,8 @@ describe('tickets.assign, tickets.update and tickets.comment', () => {
     move(ticketId, 'resolved', T + 2 * HOUR);
     const refusal = s.refusal('tickets.update', updateArgs(ticketId, 'P4', null, T + 3 * HOUR));
     expect([refusal.code, refusal.message, refusal.details]).toEqual(['INVALID_TRANSITION', 'A resolved ticket cannot be changed; reopen it first.', { status: 'resolved' }]);
+    move(ticketId, 'closed', T + 4 * HOUR);
+    expect(s.refusal('tickets.update', updateArgs(ticketId, 'P4', null, T + 5 * HOUR)).message).toBe('A closed ticket cannot be changed; reopen it first.');
   });
 
   it('a reply to a new ticket opens it; a reply to an open one or an internal note does not; a closed ticket takes neither', () => {
