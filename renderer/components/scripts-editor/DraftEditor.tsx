@@ -25,7 +25,7 @@ import { ProblemsPanel } from './ProblemsPanel';
 import { QuestionEditor } from './QuestionEditor';
 import { ScriptPreview } from './ScriptPreview';
 import { InlineConfirm, PlaceholderTextArea, useFailure } from './shared';
-import { Alert, Button, Card } from '../../ui';
+import { Alert, Button, Card, EmptyState, Field } from '../../ui';
 
 /*
  * The draft editor. Edits stay in the page until saved (button or Ctrl+S); they also survive leaving the
@@ -331,23 +331,16 @@ export function DraftEditor({ detail, base, onDetail, onPublished }: Props) {
 
         <Card className="scr-script-fields">
           <div className="scr-grid scr-grid-wide">
-            <label className="scr-field scr-grow">
-              <span className="scr-label">{t('fields.title')}</span>
+            <Field label={t('fields.title')} className="scr-grow">
               <input ref={titleRef} value={editor.title} maxLength={120} onChange={(e) => patch({ title: e.target.value })} data-testid="editor-title" aria-invalid={editor.title.trim() === ''} />
-            </label>
+            </Field>
           </div>
-          <label className="scr-field">
-            <span className="scr-label">
-              {t('fields.opening')} <span className="muted small">{t('editor.openingHint')}</span>
-            </span>
+          <Field label={<>{t('fields.opening')} <span className="muted small">{t('editor.openingHint')}</span></>}>
             <PlaceholderTextArea value={editor.opening} rows={3} maxLength={2000} onChange={(opening) => patch({ opening })} testId="editor-opening" />
-          </label>
-          <label className="scr-field">
-            <span className="scr-label">
-              {t('fields.closing')} <span className="muted small">{t('editor.closingHint')}</span>
-            </span>
+          </Field>
+          <Field label={<>{t('fields.closing')} <span className="muted small">{t('editor.closingHint')}</span></>}>
             <PlaceholderTextArea value={editor.closing} rows={2} maxLength={2000} onChange={(closing) => patch({ closing })} testId="editor-closing" />
-          </label>
+          </Field>
         </Card>
 
         <div className="scr-qs-head">
@@ -358,7 +351,7 @@ export function DraftEditor({ detail, base, onDetail, onPublished }: Props) {
             </Button>
           )}
         </div>
-        {editor.questions.length === 0 && <p className="scr-empty">{t('editor.noQuestions')}</p>}
+        {editor.questions.length === 0 && <EmptyState>{t('editor.noQuestions')}</EmptyState>}
         {editor.questions.map((q, i) => (
           <QuestionEditor
             key={q.uid}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, IconButton } from '../../ui';
+import { Button, Field, IconButton } from '../../ui';
 import { SCALE_RANGE } from '../../../core/questionnaire/engine';
 import { questionKeySchema, QUESTION_TYPES } from '../../../core/questionnaire/model';
 import type { Choice, Condition, QuestionType } from '../../../core/questionnaire/model';
@@ -107,8 +107,7 @@ export function QuestionEditor({ q, index, questions, issues, publishedKeys, col
       {!collapsed && (
         <div className="scr-q-body">
           <div className="scr-grid">
-            <label className="scr-field scr-field-key">
-              <span className="scr-label">{t('editor.key')}</span>
+            <Field label={t('editor.key')} className="scr-field-key">
               <input
                 className="scr-mono"
                 value={shownKey}
@@ -126,9 +125,8 @@ export function QuestionEditor({ q, index, questions, issues, publishedKeys, col
                   if (e.key === 'Escape') setKeyDraft(null);
                 }}
               />
-            </label>
-            <label className="scr-field">
-              <span className="scr-label">{t('editor.type')}</span>
+            </Field>
+            <Field label={t('editor.type')}>
               <select
                 value={q.type}
                 data-testid="question-type"
@@ -150,7 +148,7 @@ export function QuestionEditor({ q, index, questions, issues, publishedKeys, col
                   </option>
                 ))}
               </select>
-            </label>
+            </Field>
             <label className="scr-check scr-field-req">
               <input type="checkbox" checked={q.required} onChange={(e) => onChange({ required: e.target.checked })} data-testid="question-required" />
               {t('editor.required')}
@@ -165,16 +163,12 @@ export function QuestionEditor({ q, index, questions, issues, publishedKeys, col
           )}
           {keyDraft === null && q.key === q.origKey && publishedKeys.has(q.key) && <p className="scr-hint">{t('editor.keyHint')}</p>}
 
-          <label className="scr-field">
-            <span className="scr-label">{t('editor.text')}</span>
+          <Field label={t('editor.text')}>
             <PlaceholderTextArea value={q.text} rows={2} maxLength={1000} onChange={(text) => onChange({ text })} testId="editor-question-text" placeholder={t('editor.textPlaceholder')} />
-          </label>
-          <label className="scr-field">
-            <span className="scr-label">
-              {t('editor.help')} <span className="muted small">{t('editor.helpHint')}</span>
-            </span>
+          </Field>
+          <Field label={<>{t('editor.help')} <span className="muted small">{t('editor.helpHint')}</span></>}>
             <PlaceholderTextArea value={q.help} rows={1} maxLength={500} onChange={(help) => onChange({ help })} testId="question-help" />
-          </label>
+          </Field>
 
           {isChoiceType(q.type) && <ChoicesEditor choices={q.choices} allowOther={q.allowOther} onChange={onChange} />}
           {q.type === 'number' && (
@@ -217,8 +211,7 @@ function refers(c: Condition | null, key: string): boolean {
 function NumberField({ label, value, onChange, testId }: { label: string; value: number | null; onChange(v: number | null): void; testId: string }) {
   const [text, setText] = useState(value === null ? '' : String(value));
   return (
-    <label className="scr-field">
-      <span className="scr-label">{label}</span>
+    <Field label={label}>
       <input
         type="number"
         className="scr-num-input"
@@ -231,7 +224,7 @@ function NumberField({ label, value, onChange, testId }: { label: string; value:
           else if (Number.isFinite(n)) onChange(n);
         }}
       />
-    </label>
+    </Field>
   );
 }
 

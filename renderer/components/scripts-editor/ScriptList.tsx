@@ -8,7 +8,7 @@ import { formatNumber } from '../../format';
 import { useStore } from '../../store';
 import { hasUnsaved } from './DraftEditor';
 import { Badge, downloadJson, InlineConfirm, PurposeTag, useCanEdit, useErrorLine, useFailure } from './shared';
-import { Alert, Button, ButtonRow, Card } from '../../ui';
+import { Alert, Button, ButtonRow, Card, Field } from '../../ui';
 
 type Locale = 'zh-CN' | 'en';
 const LOCALES: Locale[] = ['zh-CN', 'en'];
@@ -372,8 +372,7 @@ function NewScriptForm({ defaultLocale, onCancel, onCreated }: { defaultLocale: 
     <form className="scr-card scr-new" onSubmit={(e) => void submit(e)} noValidate data-testid="script-new-form">
       <h3 className="scr-card-title">{t('newScript.title')}</h3>
       <div className="scr-grid">
-        <label className="scr-field">
-          <span className="scr-label">{t('newScript.purpose')}</span>
+        <Field label={t('newScript.purpose')}>
           <select value={purpose} onChange={(e) => setPurpose(e.target.value as ScriptPurpose)} data-testid="new-purpose">
             {SCRIPT_PURPOSES.map((p) => (
               <option key={p} value={p}>
@@ -381,9 +380,8 @@ function NewScriptForm({ defaultLocale, onCancel, onCreated }: { defaultLocale: 
               </option>
             ))}
           </select>
-        </label>
-        <label className="scr-field">
-          <span className="scr-label">{t('newScript.locale')}</span>
+        </Field>
+        <Field label={t('newScript.locale')}>
           <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)} data-testid="new-locale">
             {LOCALES.map((l) => (
               <option key={l} value={l}>
@@ -391,9 +389,8 @@ function NewScriptForm({ defaultLocale, onCancel, onCreated }: { defaultLocale: 
               </option>
             ))}
           </select>
-        </label>
-        <label className="scr-field scr-grow">
-          <span className="scr-label">{t('newScript.name')}</span>
+        </Field>
+        <Field label={t('newScript.name')} className="scr-grow">
           <input
             value={title}
             maxLength={120}
@@ -405,7 +402,7 @@ function NewScriptForm({ defaultLocale, onCancel, onCreated }: { defaultLocale: 
               setError(null);
             }}
           />
-        </label>
+        </Field>
       </div>
       {error && (
         <p className="scr-field-error" role="alert">

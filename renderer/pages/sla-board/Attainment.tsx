@@ -12,7 +12,7 @@ import { csvTimestamp, downloadCsv, toCsv } from '../../csv';
 import { ZONE, now } from '../admin/shared';
 import type { BoardQuery } from './BoardFilters';
 import { SlaErrorNotice, categoryName, percent } from './common';
-import { Button, Card, Table } from '../../ui';
+import { Button, Card, EmptyState, Table } from '../../ui';
 
 export type GroupBy = 'agent' | 'category' | 'week';
 const GROUPS: GroupBy[] = ['agent', 'category', 'week'];
@@ -131,9 +131,9 @@ export function Attainment({ query, reloadKey, settings }: { query: BoardQuery |
       {data.state === 'loading' && <p className="muted">{t('common.loading')}</p>}
       {data.state === 'ready' &&
         (rows.length === 0 ? (
-          <p className="sla-empty" data-testid="attainment-empty">
+          <EmptyState data-testid="attainment-empty">
             {t('attainment.empty')}
-          </p>
+          </EmptyState>
         ) : (
           <Table className="sla-attainment-table" data-testid="attainment-table">
             <thead>

@@ -3,7 +3,7 @@ import type { CaseSettings } from '../../../core/cases/settings';
 import { formatShortDateTime, formatNumber } from '../../format';
 import type { BoardItem, Tone } from './boardModel';
 import { businessSpan, categoryName, countdown } from './common';
-import { Card, Table } from '../../ui';
+import { Card, EmptyState, Table } from '../../ui';
 
 /** The icon beside the words, so the level is never told by colour alone. */
 export function ToneIcon({ tone }: { tone: Tone }) {
@@ -52,9 +52,7 @@ export function BoardTable({
       data-testid={`board-${tone}`}
     >
       {items.length === 0 ? (
-        <p className="sla-empty" data-testid={`board-${tone}-empty`}>
-          {tone === 'breached' ? t('board.noBreached') : t('board.noAtRisk')}
-        </p>
+        <EmptyState data-testid={`board-${tone}-empty`}>{tone === 'breached' ? t('board.noBreached') : t('board.noAtRisk')}</EmptyState>
       ) : (
         <Table className="sla-board-table">
           <thead>

@@ -7,7 +7,7 @@ import { useStore } from '../../store';
 import { formatNumber, formatShortDateTime } from '../../format';
 import { SlaErrorNotice } from '../sla-board/common';
 import { CustomerName, ReasonRow, TicketCell, useVoucherAction, useVoucherRows, ValueReasonCell } from './VoucherCells';
-import { Button, Card, Table } from '../../ui';
+import { Button, Card, EmptyState, Table } from '../../ui';
 
 const LIMIT = 200;
 
@@ -38,9 +38,9 @@ export function ApprovalQueue({ reloadKey, onChanged }: { reloadKey: number; onC
       {data.state === 'loading' && <p className="muted">{t('common.loading')}</p>}
       {data.state === 'error' && <SlaErrorNotice error={data.error} />}
       {data.state === 'ready' && rows.length === 0 && (
-        <p className="sla-empty" data-testid="approvals-empty">
+        <EmptyState data-testid="approvals-empty">
           {t('approvals.empty')}
-        </p>
+        </EmptyState>
       )}
       {rows.length > 0 && (
         <Table className="sla-approvals-table">

@@ -8,7 +8,7 @@ import { formatNumber, formatShortDateTime } from '../../format';
 import { SlaErrorNotice } from '../sla-board/common';
 import { StateBadge } from './format';
 import { CustomerName, ReasonRow, TicketCell, useVoucherAction, useVoucherRows, ValueReasonCell } from './VoucherCells';
-import { Button, Card, Field, Table } from '../../ui';
+import { Button, Card, EmptyState, Field, Table } from '../../ui';
 
 const PAGE = 50;
 
@@ -62,9 +62,9 @@ export function VoucherList({ mine, reloadKey, onChanged }: { mine: boolean; rel
       {data.state === 'loading' && <p className="muted">{t('common.loading')}</p>}
       {data.state === 'error' && <SlaErrorNotice error={data.error} />}
       {data.state === 'ready' && rows.length === 0 && (
-        <p className="sla-empty" data-testid="vouchers-empty">
+        <EmptyState data-testid="vouchers-empty">
           {state ? t('vouchers.emptyState', { state: t(`voucher.state.${state}`) }) : mine ? t('vouchers.emptyMine') : t('vouchers.empty')}
-        </p>
+        </EmptyState>
       )}
       {rows.length > 0 && (
         <Table className="sla-vouchers-table">
