@@ -11,7 +11,7 @@ import { TeamServerSection } from './settings-sync/TeamServerSection';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { fromForm, sameForm, serverFieldErrors, toForm, type EditForm, type FieldErrors, type SettingsForm } from './admin/settingsForm';
 import './admin.css';
-import { Alert, Button, PageHeader } from '../ui';
+import { Alert, Button, Card, PageHeader } from '../ui';
 
 type Load = { state: 'loading' } | { state: 'error'; error: ApiError } | { state: 'ready'; saved: Settings };
 
@@ -109,13 +109,15 @@ export default function SettingsPage() {
   return (
     <div className="adm-page">
       <PageHead />
-      <form className="adm-card adm-settings" onSubmit={(e) => void save(e)} noValidate data-testid="settings-form">
-        <div className="adm-card-head">
-          <div>
-            <h3 className="adm-card-title">{t('settings.rulesTitle')}</h3>
-            <p className="muted small">{t('settings.rulesIntro')}</p>
-          </div>
-        </div>
+      <Card
+        as="form"
+        className="adm-settings"
+        title={t('settings.rulesTitle')}
+        intro={t('settings.rulesIntro')}
+        onSubmit={(e) => void save(e)}
+        noValidate
+        data-testid="settings-form"
+      >
         {!canEdit && (
           <Alert tone="info" role="note" data-testid="settings-readonly">
             {t('settings.readOnly', { role: t(`roles.${role ?? 'agent'}`) })}
@@ -177,7 +179,7 @@ export default function SettingsPage() {
             </Button>
           </div>
         )}
-      </form>
+      </Card>
 
       <TeamServerSection />
       <TeamMembers />

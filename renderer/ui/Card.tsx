@@ -6,9 +6,12 @@ type Heading = 'h2' | 'h3' | 'h4';
 /**
  * A bordered section of a page. With a title it is a named region (aria-labelledby its heading), the
  * heading at the level the page's outline needs (h3 under a page's h2 by default), an optional intro line
- * under it and actions on the right of the head.
+ * under it and actions on the right of the head. `as="form"` when the whole card is one form (a settings
+ * section): then it is a named form.
  */
 export function Card({
+  as = 'section',
+  noValidate,
   title,
   titleId,
   titleClassName,
@@ -19,6 +22,9 @@ export function Card({
   children,
   ...rest
 }: Omit<ComponentProps<'section'>, 'title'> & {
+  as?: 'section' | 'form';
+  /** With as="form": the form checks its own fields (the browser's bubbles are not localised). */
+  noValidate?: boolean;
   title?: ReactNode;
   /** The heading's id when others point at it (tests, aria-controls); generated otherwise. */
   titleId?: string;
@@ -31,8 +37,14 @@ export function Card({
   const headingId = titleId ?? generated;
   const H = level;
   const named = title !== undefined && rest['aria-label'] === undefined;
+  const Tag = as;
   return (
-    <section className={['ui-card', className].filter(Boolean).join(' ')} aria-labelledby={named ? headingId : undefined} {...rest}>
+    <Tag
+      className={['ui-card', className].filter(Boolean).join(' ')}
+      aria-labelledby={named ? headingId : undefined}
+      {...(as === 'form' ? { noValidate } : {})}
+      {...(rest as ComponentProps<'form'>)}
+    >
       {(title !== undefined || actions !== undefined) && (
         <div className="ui-card-head">
           <div className="ui-card-heading">
@@ -47,7 +59,7 @@ export function Card({
         </div>
       )}
       {children}
-    </section>
+    </Tag>
   );
 }
 

@@ -4,7 +4,7 @@ import type { ApiError } from '../../../core/contract/result';
 import { useStore } from '../../store';
 import { SlaErrorNotice } from '../sla-board/common';
 import { issueText } from '../../i18n/apiError';
-import { Alert, Button } from '../../ui';
+import { Alert, Button, Card } from '../../ui';
 
 /**
  * The frame of one case-settings section: title, a read-only note for agents, the inputs, and
@@ -47,15 +47,7 @@ export function SectionCard({
   }
 
   return (
-    <form className="adm-card adm-settings sla-settings" onSubmit={submit} noValidate data-testid={id} aria-labelledby={`${id}-title`}>
-      <div className="adm-card-head">
-        <div>
-          <h3 id={`${id}-title`} className="adm-card-title">
-            {title}
-          </h3>
-          <p className="muted small">{intro}</p>
-        </div>
-      </div>
+    <Card as="form" className="adm-settings sla-settings" title={title} titleId={`${id}-title`} intro={intro} onSubmit={submit} noValidate data-testid={id}>
       {!canEdit && (
         <Alert tone="info" role="note">
           {t('settings.readOnly')}
@@ -86,7 +78,7 @@ export function SectionCard({
           {dirty && <span className="adm-warn-text small">{t('settings.unsaved')}</span>}
         </div>
       )}
-    </form>
+    </Card>
   );
 }
 
