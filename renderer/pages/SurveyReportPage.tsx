@@ -166,16 +166,16 @@ export default function SurveyReportPage() {
             {ranges.map((r) => {
               const on = filter.from === r.from && filter.to === r.to;
               return (
-                <button
+                <Button
                   key={r.id}
-                  type="button"
-                  className={on ? 'adm-btn adm-btn-small sv-range on' : 'adm-btn adm-btn-small sv-range'}
+                  size="small"
+                  className={on ? 'sv-range on' : 'sv-range'}
                   aria-pressed={on}
                   data-testid={`survey-range-${r.id}`}
                   onClick={() => change({ from: r.from, to: r.to })}
                 >
                   {t(`report.ranges.${r.id}`)}
-                </button>
+                </Button>
               );
             })}
             <span className="muted small">{t('report.beijingDays')}</span>

@@ -280,9 +280,9 @@ export function DraftEditor({ detail, base, onDetail, onPublished }: Props) {
             <Button onClick={() => void save()} disabled={!dirty || saving || publishing} data-testid="editor-save" title={t('editor.saveHint')}>
               {saving ? t('editor.saving') : t('editor.save')} <kbd>Ctrl S</kbd>
             </Button>
-            <button type="button" className={`scr-btn${showPreview ? ' scr-btn-on' : ''}`} onClick={() => setShowPreview(!showPreview)} aria-pressed={showPreview} data-testid="editor-preview">
+            <Button className={showPreview ? 'scr-btn-on' : undefined} onClick={() => setShowPreview(!showPreview)} aria-pressed={showPreview} data-testid="editor-preview">
               {t('editor.preview')}
-            </button>
+            </Button>
             <Button
               variant="primary"
               onClick={() => setConfirmPublish(true)}

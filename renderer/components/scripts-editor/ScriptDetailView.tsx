@@ -141,9 +141,9 @@ export function ScriptDetailView({ scriptId, onBack, onOpen }: { scriptId: strin
             {t('list.export')}
           </Button>
           {live && (
-            <button type="button" className="scr-btn scr-btn-danger-outline" onClick={() => setConfirmRetire(true)} disabled={busy} data-testid="script-retire">
+            <Button className="scr-btn-danger-outline" onClick={() => setConfirmRetire(true)} disabled={busy} data-testid="script-retire">
               {t('list.retire')}
-            </button>
+            </Button>
           )}
         </div>
       </header>
@@ -206,9 +206,9 @@ export function ScriptDetailView({ scriptId, onBack, onOpen }: { scriptId: strin
               <span className="muted small">{viewing.status === 'published' ? t('detail.readOnlyPublished') : t('detail.readOnlyDraft')}</span>
             </div>
             <div className="scr-editbar-actions">
-              <button type="button" className={`scr-btn${showPreview ? ' scr-btn-on' : ''}`} onClick={() => setShowPreview(!showPreview)} aria-pressed={showPreview} data-testid="editor-preview">
+              <Button className={showPreview ? 'scr-btn-on' : undefined} onClick={() => setShowPreview(!showPreview)} aria-pressed={showPreview} data-testid="editor-preview">
                 {t('editor.preview')}
-              </button>
+              </Button>
               {live && (
                 <Button
                   variant="primary"

@@ -8,7 +8,7 @@ import { formatNumber } from '../../format';
 import { useStore } from '../../store';
 import { hasUnsaved } from './DraftEditor';
 import { Badge, downloadJson, InlineConfirm, PurposeTag, useCanEdit, useErrorLine, useFailure } from './shared';
-import { Alert, Button, ButtonRow, Card, Field } from '../../ui';
+import { Alert, Button, ButtonRow, Card, Field, buttonClass } from '../../ui';
 
 type Locale = 'zh-CN' | 'en';
 const LOCALES: Locale[] = ['zh-CN', 'en'];
@@ -136,7 +136,7 @@ export function ScriptList({ onOpen }: { onOpen(id: string): void }) {
             <Button variant="primary" onClick={() => setShowNew(!showNew)} aria-expanded={showNew} data-testid="script-new">
               + {t('list.new')}
             </Button>
-            <label className={`scr-btn scr-file${importing ? ' scr-btn-busy' : ''}`}>
+            <label className={buttonClass('secondary', 'normal', `scr-file${importing ? ' scr-btn-busy' : ''}`)}>
               {importing ? t('import.importing') : t('import.button')}
               <input
                 type="file"
@@ -280,9 +280,9 @@ export function ScriptList({ onOpen }: { onOpen(id: string): void }) {
                                 {t('list.export')}
                               </Button>
                               {canEdit && s.retiredAt === null && (
-                                <button type="button" className="scr-btn scr-btn-small scr-btn-danger-outline" onClick={() => setRetiring(s.id)} disabled={busy === s.id} data-testid="script-retire">
+                                <Button size="small" className="scr-btn-danger-outline" onClick={() => setRetiring(s.id)} disabled={busy === s.id} data-testid="script-retire">
                                   {t('list.retire')}
-                                </button>
+                                </Button>
                               )}
                             </ButtonRow>
                           </td>

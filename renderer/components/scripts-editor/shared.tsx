@@ -5,9 +5,8 @@ import type { ApiError } from '../../../core/contract/result';
 import type { Reason } from '../../../core/domain/model';
 import { useStore } from '../../store';
 import { apiErrorText } from '../../i18n/apiError';
-import { Badge as KitBadge, type Tone } from '../../ui';
+import { Badge as KitBadge, Button, type Tone } from '../../ui';
 import '../../styles/scripts.css';
-import { Button } from '../../ui';
 
 /** Translates a back-end error into one line in the UI language (never the back end's English message). */
 export function useErrorLine(): (error: ApiError) => string {
@@ -161,9 +160,9 @@ export function InlineConfirm({
     <div className={`scr-confirm${danger ? ' scr-confirm-danger' : ''}`} role="alertdialog" data-testid={testId}>
       <div className="scr-confirm-text">{children}</div>
       <div className="scr-confirm-actions">
-        <button type="button" className={`scr-btn scr-btn-small ${danger ? 'scr-btn-danger' : 'scr-btn-primary'}`} disabled={busy} onClick={onConfirm} data-testid={testId ? `${testId}-yes` : undefined}>
+        <Button size="small" variant={danger ? 'danger' : 'primary'} disabled={busy} onClick={onConfirm} data-testid={testId ? `${testId}-yes` : undefined}>
           {confirmLabel}
-        </button>
+        </Button>
         <Button size="small" disabled={busy} onClick={onCancel}>
           {t('common.cancel')}
         </Button>

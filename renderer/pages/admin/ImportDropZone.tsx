@@ -1,6 +1,7 @@
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_MB } from './importFile';
+import { buttonClass } from '../../ui';
 
 /** Where a CSV is dropped or chosen; the page handles the drag events so a drop anywhere counts. */
 export function ImportDropZone({
@@ -17,7 +18,7 @@ export function ImportDropZone({
     <div className={`adm-drop${dragging ? ' adm-drop-active' : ''}`}>
       <div className="adm-drop-title">{t('import.dropTitle')}</div>
       <div className="muted">{t('import.dropOr')}</div>
-      <label className="adm-btn adm-btn-primary adm-file-label">
+      <label className={buttonClass('primary', 'normal', 'adm-file-label')}>
         {t('import.choose')}
         <input
           ref={inputRef}

@@ -4,7 +4,7 @@ import type { ApiError } from '../../../core/contract/result';
 import type { CalendarView } from '../../../core/contract/views-cases';
 import { call } from '../../api/client';
 import { SlaErrorNotice } from '../sla-board/common';
-import { FieldRow } from '../../ui';
+import { FieldRow, buttonClass } from '../../ui';
 
 const EXAMPLE = `{
   "year": 2027,
@@ -48,7 +48,7 @@ export function CalendarImport({ disabled, onImported }: { disabled: boolean; on
       <div className="adm-group-title">{t('calendar.import.title')}</div>
       <p className="small muted">{t('calendar.import.intro')}</p>
       <FieldRow>
-        <label className={`adm-btn adm-file-label${disabled || busy ? ' sla-disabled' : ''}`}>
+        <label className={buttonClass('secondary', 'normal', `adm-file-label${disabled || busy ? ' sla-disabled' : ''}`)}>
           {busy ? t('calendar.import.importing') : t('calendar.import.choose')}
           <input
             ref={input}
