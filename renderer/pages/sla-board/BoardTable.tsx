@@ -48,7 +48,7 @@ export function BoardTable({
           </span>
         </>
       }
-      intro={tone === 'breached' ? t('board.breachedHint') : t('board.atRiskHint')}
+      actions={<span className="muted small">{tone === 'breached' ? t('board.breachedHint') : t('board.atRiskHint')}</span>}
       data-testid={`board-${tone}`}
     >
       {items.length === 0 ? (

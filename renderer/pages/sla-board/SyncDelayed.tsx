@@ -13,15 +13,19 @@ export function SyncDelayedTable({ items, onOpen }: { items: SyncDelayedBreachVi
   return (
     <Card
       title={
-        <><svg className="sla-tone-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-          <path fill="currentColor" d="M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1zm0 1.6a5.4 5.4 0 1 1 0 10.8A5.4 5.4 0 0 1 8 2.6zM7.2 4v4.4l3.3 2 .8-1.3-2.5-1.5V4z" />
-        </svg>{t('delayed.title')}<span className="sla-count" data-testid="board-sync-delayed-count">
-          {formatNumber(items.length)}
-        </span></>
+        <>
+          <svg className="sla-tone-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+            <path fill="currentColor" d="M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1zm0 1.6a5.4 5.4 0 1 1 0 10.8A5.4 5.4 0 0 1 8 2.6zM7.2 4v4.4l3.3 2 .8-1.3-2.5-1.5V4z" />
+          </svg>
+          {t('delayed.title')}
+          <span className="sla-count" data-testid="board-sync-delayed-count">
+            {formatNumber(items.length)}
+          </span>
+        </>
       }
       titleId="sla-delayed-title"
       titleClassName="sla-section-title"
-      intro={t('delayed.hint')}
+      actions={<span className="muted small">{t('delayed.hint')}</span>}
       className="sla-section sla-section-delayed"
       data-testid="board-sync-delayed"
     >
