@@ -11,7 +11,7 @@ import { listOutbox, type OutboxEntry } from '../db/repos/outbox';
 import { inTransaction } from '../db/repos/stmt';
 import { onSqlite } from '../db/store';
 import { runMutation } from '../electron/services/mutations/registry';
-import type { ServerDb } from '../server/database/open';
+import type { Queryable, ServerDb } from '../server/database/open';
 import { applyBatch, applyOnServer } from '../server/store/apply';
 import { createTestDb, type TestDbKind } from '../server/testing/databases';
 import { createServerApp } from '../server/app';
@@ -123,6 +123,32 @@ interface Figures {
   perSecond: number;
   perMutation: Samples;
   refused: number;
+  /** Waits on the database per mutation, BEGIN and COMMIT included: the figure the machine's load cannot move. */
+  roundTrips?: number;
+}
+
+/**
+ * Counts round trips: a query sent while none of the transaction's earlier queries is still unanswered
+ * starts a new wait; queries pipelined behind an unanswered one ride along with it.
+ */
+function countingRoundTrips(db: ServerDb): { db: ServerDb; trips: () => number } {
+  let trips = 0;
+  const counted = (tx: Queryable): Queryable => {
+    let inFlight = 0;
+    const track = <T>(p: Promise<T>): Promise<T> => {
+      if (inFlight++ === 0) trips++;
+      return p.finally(() => inFlight--);
+    };
+    return {
+      pipelined: tx.pipelined,
+      query: (sql, params) => track(tx.query(sql, params)),
+      script: (sql) => track(tx.script(sql)),
+    };
+  };
+  return {
+    db: { ...db, transaction: (fn) => db.transaction((tx) => ((trips += 2), fn(counted(tx)))) },
+    trips: () => trips,
+  };
 }
 
 function onSqliteFigures(w: Workload): Figures {
@@ -154,11 +180,13 @@ async function serverFigures(kind: TestDbKind, w: Workload): Promise<Figures[]> 
   const out: Figures[] = [];
   for (const shape of ['single', 'batch'] as const) {
     const t = await createTestDb(kind);
-    const db: ServerDb = t.db;
+    const counting = countingRoundTrips(t.db);
+    const db: ServerDb = counting.db;
     try {
       // The base (users, 3,000 demo customers) is set up in one batch, then the day is measured.
       await applyBatch(db, w.base.map(parsed));
       const items = w.mix.map(parsed);
+      const tripsBefore = counting.trips();
       const samples = new Samples(shape);
       let refused = 0;
       const start = performance.now();
@@ -193,6 +221,7 @@ async function serverFigures(kind: TestDbKind, w: Workload): Promise<Figures[]> 
         perSecond: (items.length / ms) * 1000,
         perMutation: samples,
         refused,
+        roundTrips: (counting.trips() - tripsBefore) / items.length,
       });
     } finally {
       await t.drop();
@@ -244,7 +273,7 @@ export async function runServerApplyBench(): Promise<Figures[]> {
   for (const f of figures) {
     const s = f.perMutation.stat();
     const goal = f.label.includes('PostgreSQL (batches') ? ` goal ≥ ${fmtInt(GOAL_PER_S)}/s ${mark(f.perSecond >= GOAL_PER_S)}` : '';
-    log(`  ${f.label.padEnd(52)} ${fmtInt(Math.round(f.perSecond)).padStart(6)} mutations/s  p50 ${fmtMs(s.p50)}  p99 ${fmtMs(s.p99)}  (refused ${f.refused})${goal}`);
+    log(`  ${f.label.padEnd(52)} ${fmtInt(Math.round(f.perSecond)).padStart(6)} mutations/s  p50 ${fmtMs(s.p50)}  p99 ${fmtMs(s.p99)}  (refused ${f.refused})${f.roundTrips === undefined ? '' : `  ${f.roundTrips.toFixed(2)} round trips each`}${goal}`);
   }
   const signIn = (await signInFigures(30)).stat();
   log(`  sign-in (POST /auth/sign-in, scrypt N=2^15, PGlite) ×30: p50 ${fmtMs(signIn.p50)}  p99 ${fmtMs(signIn.p99)}`);

@@ -1,9 +1,9 @@
 import type { AttemptRecord, DncRecord } from '../domain/records';
-import { all, get, run, type Q } from './sql';
+import { all, get, type Q, write } from './sql';
 
 export function* insertAttempt(a: AttemptRecord & { surveySkipReason?: string | null; leaseConflict?: string | null }): Q<void> {
   // The call's reason is copied onto the attempt for the reports' covering index.
-  yield* run(
+  yield* write(
     `INSERT INTO call_attempts (id, callback_id, customer_id, agent_id, started_at, ended_at, disposition, notes, callback_at, survey_skip_reason, reason, lease_conflict)
      VALUES (@id, @callbackId, @customerId, @agentId, @startedAt, @endedAt, @disposition, @notes, @callbackAt, @surveySkipReason,
        (SELECT reason FROM callbacks WHERE id = @callbackId), @leaseConflict)`,
@@ -29,7 +29,7 @@ export function* attemptTimesSince(customerId: string, since: number): Q<number[
 }
 
 export function* insertDnc(d: DncRecord): Q<void> {
-  yield* run(
+  yield* write(
     `INSERT INTO dnc_entries (id, customer_id, phone, source, created_at, created_by, expires_at)
      VALUES (@id, @customerId, @phone, @source, @createdAt, @createdBy, @expiresAt)`,
     d,

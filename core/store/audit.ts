@@ -1,4 +1,4 @@
-import { run, type Q } from './sql';
+import { type Q, write } from './sql';
 
 export interface AuditEntry {
   id: string;
@@ -11,7 +11,7 @@ export interface AuditEntry {
 }
 
 export function* insertAudit(e: AuditEntry): Q<void> {
-  yield* run(
+  yield* write(
     `INSERT INTO audit_log (id, at, actor_id, action, subject_type, subject_id, details)
      VALUES (@id, @at, @actorId, @action, @subjectType, @subjectId, @details)`,
     { ...e, details: JSON.stringify(e.details) },

@@ -1,6 +1,6 @@
 import type { CallbackOutcome } from '../domain/model';
 import type { CallbackRecord } from '../domain/records';
-import { all, get, inList, run, type Q } from './sql';
+import { all, get, inList, run, type Q, write } from './sql';
 
 /* Callbacks as the appliers read and write them (the queue's reads stay in db/repos). */
 
@@ -10,7 +10,7 @@ export const CALLBACK_COLUMNS = `cb.id, cb.customer_id AS "customerId", cb.reaso
   cb.created_at AS "createdAt", cb.closed_at AS "closedAt"`;
 
 export function* insertCallback(c: CallbackRecord): Q<void> {
-  yield* run(
+  yield* write(
     `INSERT INTO callbacks (id, customer_id, reason, priority, due_at, state, outcome, attempts, failed_attempts,
        lease_agent_id, lease_expires_at, notes, source, import_batch_id, created_at, closed_at, timezone, ticket_id)
      VALUES (@id, @customerId, @reason, @priority, @dueAt, @state, @outcome, @attempts, @failedAttempts,
@@ -25,14 +25,14 @@ export function getCallback(id: string): Q<CallbackRecord | undefined> {
 }
 
 export function* setLease(id: string, agentId: string | null, expiresAt: number | null): Q<void> {
-  yield* run('UPDATE callbacks SET lease_agent_id = ?, lease_expires_at = ? WHERE id = ?', [agentId, expiresAt, id]);
+  yield* write('UPDATE callbacks SET lease_agent_id = ?, lease_expires_at = ? WHERE id = ?', [agentId, expiresAt, id]);
 }
 
 export function* closeCallback(
   id: string,
   change: { outcome: CallbackOutcome; attempts: number; failedAttempts: number; closedAt: number },
 ): Q<void> {
-  yield* run(
+  yield* write(
     `UPDATE callbacks SET state = 'closed', outcome = @outcome, attempts = @attempts, failed_attempts = @failedAttempts,
        closed_at = @closedAt, lease_agent_id = NULL, lease_expires_at = NULL WHERE id = @id`,
     { id, ...change },
@@ -40,7 +40,7 @@ export function* closeCallback(
 }
 
 export function* rescheduleCallback(id: string, change: { dueAt: number; attempts: number; failedAttempts: number }): Q<void> {
-  yield* run(
+  yield* write(
     `UPDATE callbacks SET due_at = @dueAt, attempts = @attempts, failed_attempts = @failedAttempts,
        lease_agent_id = NULL, lease_expires_at = NULL WHERE id = @id`,
     { id, ...change },

@@ -1,6 +1,6 @@
 import { caseSettingsSchema, DEFAULT_CASE_SETTINGS, type CaseSettings } from '../cases/settings';
 import { DEFAULT_CALENDAR, DEFAULT_POLICIES, slaPolicyListSchema, type CalendarContent, type SlaPolicy } from '../sla';
-import { get, run, type Q } from './sql';
+import { get, type Q, write } from './sql';
 import { readSettingsKey, writeSettingsKey } from './settings';
 
 /*
@@ -100,7 +100,7 @@ export function* insertCalendarVersion(v: {
   createdAt: number;
   createdBy: string;
 }): Q<void> {
-  yield* run('INSERT INTO calendar_versions (id, version, content, note, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)', [
+  yield* write('INSERT INTO calendar_versions (id, version, content, note, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)', [
     v.id,
     v.version,
     JSON.stringify(v.content),

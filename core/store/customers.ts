@@ -1,5 +1,5 @@
 import type { CustomerRecord } from '../domain/records';
-import { all, get, run, type Q } from './sql';
+import { all, get, type Q, write } from './sql';
 
 export const CUSTOMER_COLUMNS = `id, name, phone, phone_status AS "phoneStatus", timezone, gender, city, segment,
   registered_at AS "registeredAt", last_active_at AS "lastActiveAt", txn_count_30d AS "txnCount30d",
@@ -10,7 +10,7 @@ export type CustomerRow = Omit<CustomerRecord, 'tags'> & { tags: string };
 export const customerFromRow = (row: CustomerRow): CustomerRecord => ({ ...row, tags: JSON.parse(row.tags) as string[] });
 
 export function* insertCustomer(c: CustomerRecord): Q<void> {
-  yield* run(
+  yield* write(
     `INSERT INTO customers (id, name, phone, phone_status, timezone, gender, city, segment, registered_at,
        last_active_at, txn_count_30d, balance_band, tags, consent_service, consent_survey, consent_marketing,
        dnc_until, cap_until, created_at)
@@ -31,15 +31,15 @@ export function* customerIdByPhone(phone: string): Q<string | undefined> {
 }
 
 export function* setPhoneStatus(id: string, status: 'ok' | 'bad'): Q<void> {
-  yield* run('UPDATE customers SET phone_status = ? WHERE id = ?', [status, id]);
+  yield* write('UPDATE customers SET phone_status = ? WHERE id = ?', [status, id]);
 }
 
 export function* setDncUntil(id: string, until: number | null): Q<void> {
-  yield* run('UPDATE customers SET dnc_until = ? WHERE id = ?', [until, id]);
+  yield* write('UPDATE customers SET dnc_until = ? WHERE id = ?', [until, id]);
 }
 
 export function* setCapUntil(id: string, until: number | null): Q<void> {
-  yield* run('UPDATE customers SET cap_until = ? WHERE id = ?', [until, id]);
+  yield* write('UPDATE customers SET cap_until = ? WHERE id = ?', [until, id]);
 }
 
 /** In id order, so a replay walks them in the same order on every store. */

@@ -1,5 +1,5 @@
 import type { Reason } from '../domain/model';
-import { all, run, type Q } from './sql';
+import { all, type Q, write } from './sql';
 
 /* The demo loaders' reads and writes beyond the ordinary appliers' (core/mutations/demo-cases.ts). */
 
@@ -29,7 +29,7 @@ export function* complainants(): Q<{ id: string; name: string; followUp: { callb
 
 /** The follow-up callback a resolved ticket scheduled (what {ticket_subject} reads on that call). */
 export function* linkFollowUp(callbackId: string, ticketId: string): Q<void> {
-  yield* run('UPDATE callbacks SET ticket_id = ? WHERE id = ? AND ticket_id IS NULL', [ticketId, callbackId]);
+  yield* write('UPDATE callbacks SET ticket_id = ? WHERE id = ? AND ticket_id IS NULL', [ticketId, callbackId]);
 }
 
 export interface ReachedCall {

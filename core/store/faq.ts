@@ -1,7 +1,7 @@
 import type { FaqRedactionNote } from '../contract/views-faq';
 import type { FaqFinding } from '../faq/findings';
 import type { FaqStatus } from '../faq/workflow';
-import { all, get, run, type Q } from './sql';
+import { all, get, run, type Q, write } from './sql';
 
 /*
  * FAQ entries (one row each, the workflow state), their revisions (the text, every version kept) and
@@ -54,7 +54,7 @@ export function getFaqEntry(id: string): Q<FaqEntryRecord | undefined> {
 }
 
 export function* insertFaqEntry(e: FaqEntryRecord): Q<void> {
-  yield* run(
+  yield* write(
     `INSERT INTO faq_entries (id, status, category, latest_revision, published_revision, needs_review, needs_review_reason,
        created_at, created_by, updated_at, published_at, published_by)
      VALUES (@id, @status, @category, @latestRevision, @publishedRevision, @needsReview, @needsReviewReason,
@@ -65,7 +65,7 @@ export function* insertFaqEntry(e: FaqEntryRecord): Q<void> {
 
 /** Writes every mutable column of the entry row (appliers read, change and write back). */
 export function* updateFaqEntry(e: FaqEntryRecord): Q<void> {
-  yield* run(
+  yield* write(
     `UPDATE faq_entries SET status = @status, category = @category, latest_revision = @latestRevision,
        published_revision = @publishedRevision, needs_review = @needsReview, needs_review_reason = @needsReviewReason,
        updated_at = @updatedAt, published_at = @publishedAt, published_by = @publishedBy
@@ -86,7 +86,7 @@ export function* updateFaqEntry(e: FaqEntryRecord): Q<void> {
 }
 
 export function* insertFaqRevision(r: FaqRevisionRecord): Q<void> {
-  yield* run(
+  yield* write(
     `INSERT INTO faq_revisions (id, entry_id, revision, category, question_zh, answer_zh, question_en, answer_en, keywords,
        redactions, created_at, created_by)
      VALUES (@id, @entryId, @revision, @category, @questionZh, @answerZh, @questionEn, @answerEn, @keywords, @redactions,
@@ -101,7 +101,7 @@ export function* updateFaqRevisionText(
   revision: number,
   t: Pick<FaqRevisionRecord, 'category' | 'questionZh' | 'answerZh' | 'questionEn' | 'answerEn' | 'keywords'>,
 ): Q<void> {
-  yield* run(
+  yield* write(
     `UPDATE faq_revisions SET category = @category, question_zh = @questionZh, answer_zh = @answerZh, question_en = @questionEn,
        answer_en = @answerEn, keywords = @keywords
      WHERE entry_id = @entryId AND revision = @revision`,
@@ -120,8 +120,8 @@ export function* faqSourceIds(entryId: string): Q<string[]> {
 }
 
 export function* replaceFaqSources(entryId: string, ticketIds: readonly string[]): Q<void> {
-  yield* run('DELETE FROM faq_sources WHERE entry_id = ?', [entryId]);
-  for (const t of [...new Set(ticketIds)].sort()) yield* run('INSERT INTO faq_sources (entry_id, ticket_id) VALUES (?, ?)', [entryId, t]);
+  yield* write('DELETE FROM faq_sources WHERE entry_id = ?', [entryId]);
+  for (const t of [...new Set(ticketIds)].sort()) yield* write('INSERT INTO faq_sources (entry_id, ticket_id) VALUES (?, ?)', [entryId, t]);
 }
 
 /** A source ticket reopened after its FAQ entry was published: the entry needs another look. */

@@ -1,4 +1,4 @@
-import { run, type Q } from './sql';
+import { run, type Q, write } from './sql';
 
 export interface ImportBatchRecord {
   id: string;
@@ -12,7 +12,7 @@ export interface ImportBatchRecord {
 }
 
 export function* insertImportBatch(b: ImportBatchRecord): Q<void> {
-  yield* run(
+  yield* write(
     `INSERT INTO import_batches (id, file_name, created_at, created_by, total_rows, imported, duplicates, invalid)
      VALUES (@id, @fileName, @createdAt, @createdBy, @totalRows, @imported, @duplicates, @invalid)`,
     b,

@@ -1,4 +1,4 @@
-import { inList, run, type Q } from './sql';
+import { inList, type Q, write } from './sql';
 
 export interface NotificationRecord {
   id: string;
@@ -11,7 +11,7 @@ export interface NotificationRecord {
 }
 
 export function* insertNotification(n: NotificationRecord): Q<void> {
-  yield* run('INSERT INTO notifications (id, user_id, at, kind, ticket_id, voucher_id, data) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+  yield* write('INSERT INTO notifications (id, user_id, at, kind, ticket_id, voucher_id, data) VALUES (?, ?, ?, ?, ?, ?, ?)', [
     n.id,
     n.userId,
     n.at,
@@ -26,7 +26,7 @@ export function* insertNotification(n: NotificationRecord): Q<void> {
 export function* markRead(userId: string, ids: readonly string[], at: number): Q<void> {
   if (ids.length === 0) return;
   const list = inList('id', ids);
-  yield* run(`UPDATE notifications SET read_at = @at WHERE user_id = @userId AND read_at IS NULL AND id IN ${list.sql}`, {
+  yield* write(`UPDATE notifications SET read_at = @at WHERE user_id = @userId AND read_at IS NULL AND id IN ${list.sql}`, {
     userId,
     at,
     ...list.params,

@@ -1,5 +1,5 @@
 import type { Answer, Answers, ResponseStatus } from '../questionnaire/model';
-import { all, get, run, type Q } from './sql';
+import { all, get, type Q, write } from './sql';
 
 export interface ResponseRow {
   id: string;
@@ -16,7 +16,7 @@ export const RESPONSE_COLUMNS = `id, callback_id AS "callbackId", customer_id AS
   script_version_id AS "scriptVersionId", status, started_at AS "startedAt", ended_at AS "endedAt"`;
 
 export function* insertResponse(r: ResponseRow): Q<void> {
-  yield* run(
+  yield* write(
     `INSERT INTO survey_responses (id, callback_id, customer_id, agent_id, script_version_id, status, started_at, ended_at)
      VALUES (@id, @callbackId, @customerId, @agentId, @scriptVersionId, @status, @startedAt, @endedAt)`,
     r,
@@ -35,7 +35,7 @@ export function latestResponseFor(callbackId: string): Q<ResponseRow | undefined
 }
 
 export function* finishResponse(id: string, status: ResponseStatus, at: number): Q<void> {
-  yield* run(`UPDATE survey_responses SET status = ?, ended_at = ? WHERE id = ? AND status = 'in_progress'`, [status, at, id]);
+  yield* write(`UPDATE survey_responses SET status = ?, ended_at = ? WHERE id = ? AND status = 'in_progress'`, [status, at, id]);
 }
 
 export interface AnswerFact {
@@ -48,7 +48,7 @@ export interface AnswerFact {
 }
 
 export function* insertAnswerFact(f: AnswerFact): Q<void> {
-  yield* run(`INSERT INTO survey_answers (id, response_id, question_key, value, other_text, answered_at) VALUES (?, ?, ?, ?, ?, ?)`, [
+  yield* write(`INSERT INTO survey_answers (id, response_id, question_key, value, other_text, answered_at) VALUES (?, ?, ?, ?, ?, ?)`, [
     f.id,
     f.responseId,
     f.questionKey,

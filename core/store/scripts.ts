@@ -1,5 +1,5 @@
 import type { ScriptContent, ScriptPurpose } from '../questionnaire/model';
-import { all, get, run, type Q } from './sql';
+import { all, get, type Q, write } from './sql';
 
 export interface ScriptRow {
   id: string;
@@ -31,7 +31,7 @@ type RawVersion = Omit<VersionRow, 'content'> & { content: string };
 const toVersion = (row: RawVersion): VersionRow => ({ ...row, content: JSON.parse(row.content) as ScriptContent });
 
 export function* insertScript(s: ScriptRow): Q<void> {
-  yield* run(
+  yield* write(
     `INSERT INTO scripts (id, purpose, locale, title, builtin_key, created_at, created_by, retired_at)
      VALUES (@id, @purpose, @locale, @title, @builtinKey, @createdAt, @createdBy, @retiredAt)`,
     s,
@@ -43,15 +43,15 @@ export function getScript(id: string): Q<ScriptRow | undefined> {
 }
 
 export function* setScriptTitle(id: string, title: string): Q<void> {
-  yield* run('UPDATE scripts SET title = ? WHERE id = ?', [title, id]);
+  yield* write('UPDATE scripts SET title = ? WHERE id = ?', [title, id]);
 }
 
 export function* retireScript(id: string, at: number): Q<void> {
-  yield* run('UPDATE scripts SET retired_at = ? WHERE id = ? AND retired_at IS NULL', [at, id]);
+  yield* write('UPDATE scripts SET retired_at = ? WHERE id = ? AND retired_at IS NULL', [at, id]);
 }
 
 export function* insertVersion(v: VersionRow): Q<void> {
-  yield* run(
+  yield* write(
     `INSERT INTO script_versions (id, script_id, version, status, content, created_at, created_by, published_at, published_by)
      VALUES (@id, @scriptId, @version, @status, @content, @createdAt, @createdBy, @publishedAt, @publishedBy)`,
     { ...v, content: JSON.stringify(v.content) },
@@ -60,11 +60,11 @@ export function* insertVersion(v: VersionRow): Q<void> {
 
 /** Only a draft's content may change; a published version is fixed for good. */
 export function* updateDraftContent(versionId: string, content: ScriptContent): Q<void> {
-  yield* run(`UPDATE script_versions SET content = ? WHERE id = ? AND status = 'draft'`, [JSON.stringify(content), versionId]);
+  yield* write(`UPDATE script_versions SET content = ? WHERE id = ? AND status = 'draft'`, [JSON.stringify(content), versionId]);
 }
 
 export function* markPublished(versionId: string, at: number, by: string | null): Q<void> {
-  yield* run(`UPDATE script_versions SET status = 'published', published_at = ?, published_by = ? WHERE id = ? AND status = 'draft'`, [
+  yield* write(`UPDATE script_versions SET status = 'published', published_at = ?, published_by = ? WHERE id = ? AND status = 'draft'`, [
     at,
     by,
     versionId,

@@ -1,5 +1,5 @@
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../settings';
-import { get, run, type Q } from './sql';
+import { get, type Q, write } from './sql';
 
 /* The settings table: one JSON value per key (queue rules, the script mapping, ticket/voucher policy…). */
 
@@ -8,7 +8,7 @@ export function* readSettingsKey(key: string): Q<string | undefined> {
 }
 
 export function* writeSettingsKey(key: string, value: unknown, at: number, by: string | null): Q<void> {
-  yield* run(
+  yield* write(
     `INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
     [key, JSON.stringify(value), at, by],

@@ -22,7 +22,7 @@ export type Params = object;
 export type Op =
   | { kind: 'get'; sql: string; params: Params; cache?: CacheTag }
   | { kind: 'all'; sql: string; params: Params; cache?: CacheTag }
-  | { kind: 'run'; sql: string; params: Params; invalidates?: CacheTag };
+  | { kind: 'run'; sql: string; params: Params; invalidates?: CacheTag; blind?: true };
 
 /**
  * Team policy that nearly every mutation reads and almost none writes. A driver that applies many
@@ -47,6 +47,16 @@ export function* all<T>(sql: string, params: Params = [], cache?: CacheTag): Q<T
 /** Runs a write; returns how many rows it changed. */
 export function* run(sql: string, params: Params = [], invalidates?: CacheTag): Q<number> {
   return (yield { kind: 'run', sql, params, invalidates }) as number;
+}
+
+/**
+ * Runs a write whose answer nobody reads: no count comes back. A driver may send it without waiting for
+ * it (the server pipelines such writes behind the reads that follow, one round trip saved per write); its
+ * failure still fails the unit of work, at a later statement or at its end, before anything commits.
+ * So use it only where no code depends on catching the write's own error at that point.
+ */
+export function* write(sql: string, params: Params = [], invalidates?: CacheTag): Q<void> {
+  yield { kind: 'run', sql, params, invalidates, blind: true };
 }
 
 /**

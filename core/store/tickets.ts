@@ -1,14 +1,14 @@
 import { deriveTicket, nextWarnAt, type TicketEvent, type TicketState } from '../tickets';
 import type { CalendarContent } from '../sla';
 import { calendarLookup } from './case-settings';
-import { all, get, run, type Q } from './sql';
+import { all, get, type Q, write } from './sql';
 
 /*
  * Ticket events (the facts) and the tickets projection (rewritten from them by every ticket mutation).
  */
 
 export function* insertTicketEvent(e: TicketEvent): Q<void> {
-  yield* run('INSERT INTO ticket_events (id, ticket_id, at, actor_id, type, data) VALUES (?, ?, ?, ?, ?, ?)', [
+  yield* write('INSERT INTO ticket_events (id, ticket_id, at, actor_id, type, data) VALUES (?, ?, ?, ?, ?, ?)', [
     e.id,
     e.ticketId,
     e.at,
@@ -56,7 +56,7 @@ export function* ticketExists(id: string): Q<boolean> {
  * writeTicketProjection fills in right after the events are in.
  */
 export function* reserveTicketRow(id: string): Q<void> {
-  yield* run(
+  yield* write(
     `INSERT INTO tickets (id, subject, category, priority, channel, status, created_at, updated_at, first_response_status,
        resolution_status, derived) VALUES (?, '', '', 'P4', '', 'new', 0, 0, 'not_started', 'not_started', '{}')`,
     [id],
@@ -68,7 +68,7 @@ const isStopped = (status: string) => status === 'met' || status === 'missed';
 /** Writes the derived state of one ticket into the projection (insert or replace). */
 export function* writeTicketProjection(s: TicketState): Q<void> {
   const breachedNow = s.firstResponse.level === 'breached' || s.resolution.level === 'breached';
-  yield* run(
+  yield* write(
     `INSERT INTO tickets (id, customer_id, callback_id, attempt_id, subject, category, priority, channel, status, assignee_id,
         created_at, created_by, updated_at, first_responded_at, resolved_at, closed_at, reopen_count, calendar_version_id,
         policy_id, next_due_at, next_warn_at, first_response_status, resolution_status, first_response_minutes,

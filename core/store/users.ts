@@ -1,8 +1,8 @@
 import type { UserRecord } from '../domain/records';
-import { all, get, run, type Q } from './sql';
+import { all, get, type Q, write } from './sql';
 
 export function* insertUser(user: UserRecord): Q<void> {
-  yield* run(
+  yield* write(
     'INSERT INTO users (id, name, role, created_at) VALUES (@id, @name, @role, @createdAt) ON CONFLICT (id) DO NOTHING',
     user,
     'users',

@@ -1,5 +1,5 @@
 import type { StoredVoucherState, VoucherKind } from '../vouchers/policy';
-import { get, run, type Q } from './sql';
+import { get, type Q, write } from './sql';
 
 export interface VoucherRecord {
   id: string;
@@ -33,7 +33,7 @@ export const VOUCHER_COLUMNS = `v.id, v.code, v.request_key AS "requestKey", v.k
   v.state_reason AS "stateReason"`;
 
 export function* insertVoucher(v: VoucherRecord): Q<void> {
-  yield* run(
+  yield* write(
     `INSERT INTO vouchers (id, code, request_key, kind, percent_off, amount_fen, points, value_fen, reason_code, customer_id,
        ticket_id, note, state, requested_by, requested_at, decided_by, decided_at, issued_at, expires_at, redeemed_at, voided_at,
        state_reason)
@@ -72,11 +72,11 @@ export function* updateVoucherState(
 ): Q<void> {
   const keys = Object.keys(change) as (keyof typeof STATE_COLUMNS)[];
   const sets = keys.map((k) => `${STATE_COLUMNS[k]} = @${k}`);
-  yield* run(`UPDATE vouchers SET ${sets.join(', ')} WHERE id = @id`, { ...change, id });
+  yield* write(`UPDATE vouchers SET ${sets.join(', ')} WHERE id = @id`, { ...change, id });
 }
 
 export function* insertVoucherEvent(e: { id: string; voucherId: string; at: number; actorId: string; type: string; data: Record<string, unknown> }): Q<void> {
-  yield* run('INSERT INTO voucher_events (id, voucher_id, at, actor_id, type, data) VALUES (?, ?, ?, ?, ?, ?)', [
+  yield* write('INSERT INTO voucher_events (id, voucher_id, at, actor_id, type, data) VALUES (?, ?, ?, ?, ?, ?)', [
     e.id,
     e.voucherId,
     e.at,

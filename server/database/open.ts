@@ -24,6 +24,11 @@ export interface Queryable {
   query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
   /** Runs several statements without parameters in one round trip (no results). */
   script(sql: string): Promise<void>;
+  /**
+   * True when queries sent without waiting are pipelined on one connection, in order (a real
+   * PostgreSQL transaction); PGlite runs in this process, where there is no round trip to save.
+   */
+  readonly pipelined?: boolean;
 }
 
 export interface ServerDb extends Queryable {
@@ -85,6 +90,9 @@ async function openPostgres(url: string, migrationsFolder: string, poolSize: num
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
+    // A client sends queued queries at once and matches the answers in order (node-postgres 8.23's
+    // pipeline mode); only a transaction's own client relies on it (see `pipelined` below).
+    pipeline: true,
     types: {
       getTypeParser: ((oid: number, format?: string) =>
         oid === INT8 || oid === NUMERIC ? Number : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
@@ -96,7 +104,8 @@ async function openPostgres(url: string, migrationsFolder: string, poolSize: num
     if (process.env.LOG_LEVEL !== 'silent') console.warn(`[db] an idle database connection ended: ${error.message}`);
   });
   await migratePg(drizzlePg(pool), { migrationsFolder });
-  const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
+  const wrap = (q: pg.Pool | pg.PoolClient, pipelined = false): Queryable => ({
+    pipelined,
     async query<R>(sql: string, params: readonly unknown[] = []) {
       // Named (server-side prepared) statements: each connection parses and plans an applier's few
       // dozen statements once, not on every call.
@@ -116,7 +125,8 @@ async function openPostgres(url: string, migrationsFolder: string, poolSize: num
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const value = await fn(wrap(client));
+        // One connection, queries answered in the order sent: a transaction may pipeline its writes.
+        const value = await fn(wrap(client, true));
         await client.query('COMMIT');
         return value;
       } catch (error) {

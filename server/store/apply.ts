@@ -58,7 +58,7 @@ export function applyBatch(
       await savepoint.begin();
       try {
         const value = await applyInTransaction(tx, item.name, item.args as never, item.acting, memo);
-        savepoint.kept();
+        await savepoint.kept();
         out.push({ ok: true, value });
       } catch (error) {
         await savepoint.undo();

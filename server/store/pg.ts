@@ -115,7 +115,49 @@ export async function execOnPg(q: Queryable, op: Op, memo?: TransactionMemo): Pr
   }
 }
 
-/** Drives a unit of store work on PostgreSQL (call inside a transaction for anything that writes). */
-export function onPg<T>(q: Queryable, work: Q<T>, memo?: TransactionMemo): Promise<T> {
-  return runAsync(work, (op) => Promise.resolve(execOnPg(q, op, memo)));
+/**
+ * Drives a unit of store work on PostgreSQL (call inside a transaction for anything that writes).
+ *
+ * On a pipelining connection, a write whose answer nobody reads (`write` in core/store/sql.ts) is sent
+ * without waiting: the statements after it queue behind it on the same connection, so PostgreSQL runs
+ * them in order and a mutation costs one round trip per read instead of one per statement. A failed
+ * write aborts the transaction, so whatever follows it fails too; the first failure is what the unit of
+ * work throws (into the applier at its next statement, or at its end), and nothing returns before every
+ * write it sent has been answered.
+ */
+export async function onPg<T>(q: Queryable, work: Q<T>, memo?: TransactionMemo): Promise<T> {
+  if (!q.pipelined) return runAsync(work, (op) => Promise.resolve(execOnPg(q, op, memo)));
+  const sent: Promise<void>[] = [];
+  let firstFailure: { error: unknown } | undefined;
+  const settle = async () => {
+    await Promise.all(sent.splice(0));
+    if (firstFailure) throw firstFailure.error;
+  };
+  const exec = async (op: Op): Promise<unknown> => {
+    if (op.kind === 'run' && op.blind) {
+      if (firstFailure) throw firstFailure.error;
+      sent.push(
+        execOnPg(q, op, memo).then(
+          () => undefined,
+          (error: unknown) => void (firstFailure ??= { error }),
+        ),
+      );
+      return undefined;
+    }
+    try {
+      return await execOnPg(q, op, memo);
+    } catch (error) {
+      await settle();
+      throw error;
+    }
+  };
+  try {
+    const value = await runAsync(work, exec);
+    await settle();
+    return value;
+  } catch (error) {
+    // Every write answered before the caller rolls back; an earlier write's failure is the cause.
+    await Promise.all(sent.splice(0));
+    throw firstFailure ? firstFailure.error : error;
+  }
 }

@@ -86,7 +86,7 @@ async function applyOne(tx: Queryable, savepoint: SavepointCycle, account: Authe
   try {
     const args = parseMutationArgs(name as MutationName, rawArgs);
     await applyInTransaction(tx, name as MutationName, args as never, { actorId: account.id }, memo);
-    savepoint.kept();
+    await savepoint.kept();
     return { ok: true };
   } catch (error) {
     const refusal = refusalOf(error);
