@@ -35,19 +35,20 @@ export function* insertScript(s: ScriptRow): Q<void> {
     `INSERT INTO scripts (id, purpose, locale, title, builtin_key, created_at, created_by, retired_at)
      VALUES (@id, @purpose, @locale, @title, @builtinKey, @createdAt, @createdBy, @retiredAt)`,
     s,
+    'scripts',
   );
 }
 
 export function getScript(id: string): Q<ScriptRow | undefined> {
-  return get<ScriptRow>(`SELECT ${SCRIPT_COLUMNS} FROM scripts WHERE id = ?`, [id]);
+  return get<ScriptRow>(`SELECT ${SCRIPT_COLUMNS} FROM scripts WHERE id = ?`, [id], 'scripts');
 }
 
 export function* setScriptTitle(id: string, title: string): Q<void> {
-  yield* write('UPDATE scripts SET title = ? WHERE id = ?', [title, id]);
+  yield* write('UPDATE scripts SET title = ? WHERE id = ?', [title, id], 'scripts');
 }
 
 export function* retireScript(id: string, at: number): Q<void> {
-  yield* write('UPDATE scripts SET retired_at = ? WHERE id = ? AND retired_at IS NULL', [at, id]);
+  yield* write('UPDATE scripts SET retired_at = ? WHERE id = ? AND retired_at IS NULL', [at, id], 'scripts');
 }
 
 export function* insertVersion(v: VersionRow): Q<void> {
@@ -55,12 +56,13 @@ export function* insertVersion(v: VersionRow): Q<void> {
     `INSERT INTO script_versions (id, script_id, version, status, content, created_at, created_by, published_at, published_by)
      VALUES (@id, @scriptId, @version, @status, @content, @createdAt, @createdBy, @publishedAt, @publishedBy)`,
     { ...v, content: JSON.stringify(v.content) },
+    'scripts',
   );
 }
 
 /** Only a draft's content may change; a published version is fixed for good. */
 export function* updateDraftContent(versionId: string, content: ScriptContent): Q<void> {
-  yield* write(`UPDATE script_versions SET content = ? WHERE id = ? AND status = 'draft'`, [JSON.stringify(content), versionId]);
+  yield* write(`UPDATE script_versions SET content = ? WHERE id = ? AND status = 'draft'`, [JSON.stringify(content), versionId], 'scripts');
 }
 
 export function* markPublished(versionId: string, at: number, by: string | null): Q<void> {
@@ -68,17 +70,17 @@ export function* markPublished(versionId: string, at: number, by: string | null)
     at,
     by,
     versionId,
-  ]);
+  ], 'scripts');
 }
 
 /** Newest first. */
 export function* versionsOf(scriptId: string): Q<VersionRow[]> {
-  const rows = yield* all<RawVersion>(`SELECT ${VERSION_COLUMNS} FROM script_versions WHERE script_id = ? ORDER BY version DESC`, [scriptId]);
+  const rows = yield* all<RawVersion>(`SELECT ${VERSION_COLUMNS} FROM script_versions WHERE script_id = ? ORDER BY version DESC`, [scriptId], 'scripts');
   return rows.map(toVersion);
 }
 
 export function* getVersion(id: string): Q<VersionRow | undefined> {
-  const row = yield* get<RawVersion>(`SELECT ${VERSION_COLUMNS} FROM script_versions WHERE id = ?`, [id]);
+  const row = yield* get<RawVersion>(`SELECT ${VERSION_COLUMNS} FROM script_versions WHERE id = ?`, [id], 'scripts');
   return row && toVersion(row);
 }
 
@@ -86,6 +88,7 @@ export function* latestPublished(scriptId: string): Q<VersionRow | undefined> {
   const row = yield* get<RawVersion>(
     `SELECT ${VERSION_COLUMNS} FROM script_versions WHERE script_id = ? AND status = 'published' ORDER BY version DESC LIMIT 1`,
     [scriptId],
+    'scripts',
   );
   return row && toVersion(row);
 }

@@ -29,7 +29,7 @@ export type Op =
  * mutations in one transaction (the server's batches) may answer a read with this tag from what it read
  * earlier in the same transaction, until a write with the same tag (or a rollback) drops it.
  */
-export type CacheTag = 'settings' | 'calendar' | 'users';
+export type CacheTag = 'settings' | 'calendar' | 'users' | 'scripts';
 
 /** A unit of store work that yields statements and returns T. */
 export type Q<T> = Generator<Op, T, unknown>;
