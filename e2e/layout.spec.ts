@@ -38,7 +38,7 @@ test('the reports page scrolls only its own area, down to the end of its content
     await expect(page.getByTestId(`rp-part-${part}`)).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
   }
   // The question picker carries a visually hidden label: it must not stretch the document.
-  await expect(page.locator('.adm-visually-hidden').first()).toBeAttached();
+  await expect(page.locator('.ui-visually-hidden').first()).toBeAttached();
   for (const lang of ['zh-CN', 'en']) {
     const m = await scrollExtents(page);
     expect(m.docScroll, `${lang}: the document does not scroll`).toBeLessThanOrEqual(m.viewport + 1);
