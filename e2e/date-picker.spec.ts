@@ -72,6 +72,7 @@ test('date and time pickers follow the UI language, work from the keyboard and c
   const windowStart = page.getByTestId('settings-window-start');
   await expect(windowStart).toHaveValue('09:00');
   await expect(page.getByTestId('settings-window-end')).toHaveValue('21:00');
+  await shot(page, 'settings-time-fields-zh');
   await windowStart.fill('9:30');
   await windowStart.blur();
   await expect(windowStart).toHaveValue('09:30');
