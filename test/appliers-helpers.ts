@@ -7,6 +7,7 @@ import type { MutationArgs, MutationName } from '../core/sync/mutations';
 import { openDatabase, type Db } from '../db/open';
 import { inTransaction } from '../db/repos/stmt';
 import { onSqlite } from '../db/store';
+import { plainCustomer } from './customer-fixture';
 
 /*
  * The shared appliers driven straight through `applyMutation` on an in-memory SQLite: what the console's
@@ -92,25 +93,7 @@ let phones = 0;
 export function seedCustomer(s: Store, over: Partial<CustomerRecord> = {}): CustomerRecord {
   phones++;
   const c: CustomerRecord = {
-    id: uid(100_000 + phones),
-    name: `客户${phones}`,
-    phone: `+86139${String(phones).padStart(8, '0')}`,
-    phoneStatus: 'ok',
-    timezone: 'Asia/Shanghai',
-    gender: 'unknown',
-    city: null,
-    segment: null,
-    registeredAt: null,
-    lastActiveAt: null,
-    txnCount30d: null,
-    balanceBand: null,
-    tags: [],
-    consentService: 'granted',
-    consentSurvey: 'granted',
-    consentMarketing: 'granted',
-    dncUntil: null,
-    capUntil: null,
-    createdAt: T - 30 * DAY,
+    ...plainCustomer({ id: uid(100_000 + phones), name: `客户${phones}`, phone: `+86139${String(phones).padStart(8, '0')}`, createdAt: T - 30 * DAY }),
     ...over,
   };
   inTransaction(s.db, () => onSqlite(s.db, insertCustomer(c)));

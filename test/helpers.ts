@@ -13,6 +13,7 @@ import { insertCustomer } from '../db/repos/customers';
 import { createBackend, type Backend } from '../electron/backend';
 import type { ServiceContext } from '../electron/services/context';
 import { committed } from '../electron/services/mutations/registry';
+import { plainCustomer } from './customer-fixture';
 
 export const MIN = 60_000;
 export const HOUR = 60 * MIN;
@@ -177,25 +178,7 @@ export function nextPhone(): string {
 /** Inserts a customer straight through the repo (no outbox): for arranging state only. */
 export function seedCustomer(db: Db, over: Partial<CustomerRecord> = {}): CustomerRecord {
   const c: CustomerRecord = {
-    id: uuidv7(),
-    name: `客户${phoneSeq + 1}`,
-    phone: nextPhone(),
-    phoneStatus: 'ok',
-    timezone: 'Asia/Shanghai',
-    gender: 'unknown',
-    city: null,
-    segment: null,
-    registeredAt: null,
-    lastActiveAt: null,
-    txnCount30d: null,
-    balanceBand: null,
-    tags: [],
-    consentService: 'granted',
-    consentSurvey: 'granted',
-    consentMarketing: 'granted',
-    dncUntil: null,
-    capUntil: null,
-    createdAt: T0 - 30 * DAY,
+    ...plainCustomer({ id: uuidv7(), name: `客户${phoneSeq + 1}`, phone: nextPhone(), createdAt: T0 - 30 * DAY }),
     ...over,
   };
   insertCustomer(db, c);
