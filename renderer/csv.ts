@@ -29,7 +29,11 @@ export function toCsv(rows: readonly (readonly unknown[])[]): string {
 
 /** Saves text as a UTF-8 CSV with a BOM, so Excel on a Chinese Windows opens it without mojibake. */
 export function downloadCsv(fileName: string, text: string): void {
-  const blob = new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' });
+  saveBlob(fileName, new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' }));
+}
+
+/** Hands a file to the browser's (or Electron's) download through a hidden link. */
+export function saveBlob(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -6,6 +6,7 @@ import type { Reason } from '../../../core/domain/model';
 import { useStore } from '../../store';
 import { apiErrorText } from '../../i18n/apiError';
 import { Badge as KitBadge, Button, type Tone } from '../../ui';
+import { saveBlob } from '../../csv';
 import '../../styles/scripts.css';
 
 /** Translates a back-end error into one line in the UI language (never the back end's English message). */
@@ -33,18 +34,9 @@ export function useCanEdit(): boolean {
   return useStore((s) => s.session?.currentUser?.role) === 'supervisor';
 }
 
-/** Saves text as a UTF-8 JSON file through a Blob link. */
+/** Saves text as a UTF-8 JSON file. */
 export function downloadJson(fileName: string, json: string): void {
-  const blob = new Blob([json], { type: 'application/json;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  saveBlob(fileName, new Blob([json], { type: 'application/json;charset=utf-8' }));
 }
 
 export function PurposeTag({ purpose }: { purpose: Reason }) {
