@@ -238,6 +238,26 @@ describe('vouchers.approve and vouchers.reject', () => {
     expect(s.refusal('vouchers.approve', decision(over.id, SUPERVISOR)).code).toBe('BUDGET_EXCEEDED');
     expect(stateOf(over.id)).toBe('pending_approval');
   });
+
+  // [issued by a supervisor between the request and its approval, approved?] with a ¥100 budget and an ¥88 request.
+  it.each([
+    ['an approval that lands exactly on the monthly budget is accepted', 12_00, true],
+    ['an approval one fen over the monthly budget is refused', 12_01, false],
+  ] as const)('%s', (_rule, issuedMeanwhile, accepted) => {
+    s.apply('cases.updateSettings', { settings: { ...DEFAULT_CASE_SETTINGS, teamMonthlyBudgetFen: 100_00 }, at: T - 1, by: SUPERVISOR });
+    const v = pending();
+    expect(s.apply('vouchers.request', request(customer, { amountFen: issuedMeanwhile, at: T + 1, by: OTHER_SUPERVISOR })).state).toBe('issued');
+    const d = decision(v.id, SUPERVISOR);
+    if (accepted) {
+      expect(s.apply('vouchers.approve', d)).toMatchObject({ state: 'issued', issuedAt: d.at });
+      expect(s.row(`SELECT sum(value_fen) AS spent FROM vouchers WHERE state = 'issued'`)).toEqual({ spent: 100_00 });
+    } else {
+      const refusal = s.refusal('vouchers.approve', d);
+      expect([refusal.code, refusal.details]).toEqual(['BUDGET_EXCEEDED', { budgetFen: 100_00, spentFen: 12_01, valueFen: 88_00 }]);
+      expect(stateOf(v.id)).toBe('pending_approval');
+      expect(s.count('voucher_events', 'id = ?', d.eventId)).toBe(0);
+    }
+  });
 });
 
 describe('vouchers.void and vouchers.redeem', () => {
