@@ -8,4 +8,6 @@ export { Dialog } from './Dialog';
 export { DatePicker, TimePicker } from './DatePicker';
 export { TextCounter, overLimit } from './TextCounter';
 export { PageHeader } from './PageHeader';
+export { Page } from './Page';
+export { TextInput, TextArea, NumberInput } from './Input';
 export { Toast, ToastRegion, type ToastKind } from './Toast';

@@ -3,6 +3,8 @@ import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { Button, IconButton } from './Button';
 import { Field } from './Field';
+import { NumberInput, TextArea, TextInput } from './Input';
+import { Page } from './Page';
 import { nextTabIndex } from './tabs';
 
 describe('tab keys', () => {
@@ -55,5 +57,39 @@ describe('Button', () => {
       class: 'ui-btn ui-btn-primary ui-btn-small',
     });
     expect(attrs(renderToString(createElement(IconButton, { label: 'Move up' }, '↑')), 'button')).toMatchObject({ 'aria-label': 'Move up', title: 'Move up' });
+  });
+});
+
+describe('TextInput, TextArea, NumberInput', () => {
+  it('take their name, description and invalid state from the Field around them', () => {
+    for (const [control, tag] of [
+      [createElement(TextInput, { value: 'x', readOnly: true }), 'input'],
+      [createElement(TextArea, { rows: 2 }), 'textarea'],
+    ] as const) {
+      const html = renderToString(createElement(Field, { label: 'Note', error: 'Too long', children: control }));
+      const box = attrs(html, tag);
+      expect(attrs(html, 'label').for).toBe(box.id);
+      expect(box['aria-invalid']).toBe('true');
+      expect(html).toContain(`id="${box['aria-describedby']}"`);
+      expect(box.class).toContain('ui-input');
+    }
+    expect(attrs(renderToString(createElement(TextInput)), 'input').type).toBe('text');
+  });
+
+  it('a number reads its unit after the Field’s error, and has no wrapper without a unit', () => {
+    const html = renderToString(createElement(Field, { label: 'Max attempts', error: 'Between 1 and 9', children: createElement(NumberInput, { unit: 'times', min: 1 }) }));
+    const box = attrs(html, 'input');
+    expect(box.type).toBe('number');
+    expect(attrs(html, 'label').for).toBe(box.id);
+    const [errorId, unitId] = box['aria-describedby']!.split(' ');
+    expect(html).toMatch(new RegExp(`id="${errorId}"[^>]*>Between 1 and 9<`));
+    expect(html).toMatch(new RegExp(`id="${unitId}"[^>]*>times<`));
+    expect(renderToString(createElement(NumberInput, { min: 1 }))).not.toContain('ui-with-unit');
+  });
+});
+
+describe('Page', () => {
+  it('is a div with the page class and the caller’s attributes', () => {
+    expect(attrs(renderToString(createElement(Page, { className: 'x', id: 'p' }, 'hi')), 'div')).toMatchObject({ class: 'ui-page x', id: 'p' });
   });
 });
