@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { applicableScript } from '../core/mutations/responses';
 import { scriptContentSchema, type ScriptContent } from '../core/questionnaire/model';
 import type { MutationArgs } from '../core/sync/mutations';
+import { onSqlite } from '../db/store';
 import { AGENT, OTHER_AGENT, openStore, seedCallback, seedCustomer, SUPERVISOR, T, uid, withTeam, type Store } from './appliers-helpers';
 
 /*
@@ -24,6 +26,15 @@ const SCRIPT: ScriptContent = scriptContentSchema.parse({
   ],
 });
 const EMPTY: ScriptContent = { ...SCRIPT, questions: [] };
+/** q1 as in SCRIPT, then two follow-ups shown when q1 is no, in script order `why`, `ask_again` (not alphabetical). */
+const TWO_FOLLOW_UPS: ScriptContent = scriptContentSchema.parse({
+  ...SCRIPT,
+  questions: [
+    SCRIPT.questions[0],
+    { key: 'why', type: 'short_text', text: '为什么？', showIf: { q: 'q1', op: 'eq', value: 'no' } },
+    { key: 'ask_again', type: 'short_text', text: '可以再联系您吗？', showIf: { q: 'q1', op: 'eq', value: 'no' } },
+  ],
+});
 
 let s: Store;
 beforeEach(() => {
@@ -139,7 +150,26 @@ describe('responses', () => {
     const draft = create({ published: false }).versionId;
     const refusal = s.refusal('responses.start', { responseId: next(), callbackId: callback, scriptVersionId: draft, agentId: AGENT, at: T });
     expect([refusal.code, refusal.message]).toEqual(['CONFLICT', 'Only a published script version can be used in a call.']);
-    expect(s.refusal('responses.start', { responseId: next(), callbackId: next(), scriptVersionId: version, agentId: AGENT, at: T }).code).toBe('NOT_FOUND');
+    const unknown = s.refusal('responses.start', { responseId: next(), callbackId: next(), scriptVersionId: version, agentId: AGENT, at: T });
+    expect([unknown.code, unknown.message]).toEqual(['NOT_FOUND', 'That callback does not exist.']);
+  });
+
+  it('the questionnaire a call opens is the newest published version of the live script mapped to the callback’s purpose', () => {
+    const opens = (callbackId: string) => onSqlite(s.db, applicableScript(callbackId));
+    // Nothing mapped: no questionnaire.
+    expect(opens(callback)).toBeUndefined();
+    expect(mapping('satisfaction', scriptId)).toBe('applied');
+    expect(opens(callback)).toEqual({ script: expect.objectContaining({ id: scriptId, purpose: 'satisfaction' }), version: expect.objectContaining({ id: version, version: 1 }) });
+    // A newer draft is not used until it is published.
+    const draft = s.apply('scripts.saveDraft', { scriptId, newVersionId: next(), content: { ...SCRIPT, title: '满意度回访 v2' }, at: T + 1, by: SUPERVISOR });
+    expect(opens(callback)?.version.id).toBe(version);
+    s.apply('scripts.publish', { scriptId, at: T + 2, by: SUPERVISOR });
+    expect(opens(callback)?.version).toMatchObject({ id: draft.versionId, version: 2, status: 'published' });
+    // Another purpose opens its own mapping (none here); a retired script opens nothing.
+    expect(opens(seedCallback(s, seedCustomer(s).id, { reason: 'care' }).id)).toBeUndefined();
+    s.apply('scripts.retire', { scriptId, at: T + 3, by: SUPERVISOR });
+    expect(opens(callback)).toBeUndefined();
+    expect(() => opens(next())).toThrow(expect.objectContaining({ code: 'NOT_FOUND', message: 'That callback does not exist.' }));
   });
 
   it('an answer that hides another clears it in the same step; the clearing must be the engine’s', () => {
@@ -161,13 +191,31 @@ describe('responses', () => {
     expect([bad.code, bad.details]).toMatchObject(['BAD_INPUT', { key: 'q1' }]);
   });
 
+  // What the caller lists as cleared when q1 turns to yes after both follow-ups were answered.
+  it.each([
+    ['in script order', ['why', 'ask_again'], 'applied'],
+    ['in another order', ['ask_again', 'why'], 'applied'],
+    ['one of them only', ['why'], 'CONFLICT'],
+    ['one more than the engine clears', ['why', 'ask_again', 'q1'], 'CONFLICT'],
+    ['none', [], 'CONFLICT'],
+  ] as const)('the answers an answer hides are a set: listed %s → %s', (_how, cleared, outcome) => {
+    const twoFollowUps = create({ content: TWO_FOLLOW_UPS }).versionId;
+    const id = next();
+    s.apply('responses.start', { responseId: id, callbackId: callback, scriptVersionId: twoFollowUps, agentId: AGENT, at: T });
+    answer(id, 'q1', 'no');
+    answer(id, 'why', '太慢');
+    answer(id, 'ask_again', '可以');
+    expect(s.code('responses.answer', { responseId: id, factId: next(), key: 'q1', answer: { value: 'yes' }, cleared: cleared.map((key) => ({ key, factId: next() })), at: T + 2 })).toBe(outcome);
+    expect(facts(id).slice(3)).toEqual(outcome === 'applied' ? [{ key: 'q1', value: '"yes"' }, ...cleared.map((key) => ({ key, value: null }))] : []);
+  });
+
   it('only the agent taking it answers or ends it, and not once it has ended; completing needs the required answers', () => {
     const id = start();
     expect(() => answer(id, 'q1', 'no', [], { actorId: OTHER_AGENT })).toThrow('Only the agent taking this questionnaire can answer or end it.');
     answer(id, 'q1', 'no', [], { actorId: AGENT });
     const done = start();
     const refusal = s.refusal('responses.finish', { responseId: done, status: 'completed', at: T + 2 });
-    expect([refusal.code, refusal.details]).toEqual(['BAD_INPUT', { missingRequired: ['q1'] }]);
+    expect([refusal.code, refusal.message, refusal.details]).toEqual(['BAD_INPUT', 'Required questions are still unanswered; end the survey as partial instead.', { missingRequired: ['q1'] }]);
     s.apply('responses.finish', { responseId: done, status: 'partial', at: T + 2 });
     s.apply('responses.finish', { responseId: id, status: 'completed', at: T + 2 });
     expect(s.rows(`SELECT status, ended_at AS endedAt FROM survey_responses WHERE id IN (?, ?) ORDER BY id`, id, done)).toEqual([
@@ -175,7 +223,8 @@ describe('responses', () => {
       { status: 'partial', endedAt: T + 2 },
     ]);
     expect(s.refusal('responses.finish', { responseId: id, status: 'declined', at: T + 3 }).message).toBe('This questionnaire has already ended.');
-    expect(s.refusal('responses.finish', { responseId: next(), status: 'declined', at: T + 3 }).code).toBe('NOT_FOUND');
+    const unknown = s.refusal('responses.finish', { responseId: next(), status: 'declined', at: T + 3 });
+    expect([unknown.code, unknown.message]).toEqual(['NOT_FOUND', 'That questionnaire response does not exist.']);
   });
 
   it('a call that reached the customer ends the open response as partial; without a completed one it needs a reason', () => {

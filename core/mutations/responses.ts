@@ -20,6 +20,7 @@ export function* applicableScript(callbackId: string) {
 function* scriptForReason(reason: CallbackRecord['reason']) {
   const scriptId = (yield* getScriptMapping())[reason];
   const script = scriptId ? (yield* getScript(scriptId)) : undefined;
+  // Stryker disable next-line ConditionalExpression: a redundant guard: retiring a script unmaps it (applyRetire) and scripts.setMapping refuses a retired one, so a mapped script is never retired
   if (!script || script.retiredAt !== null) return undefined;
   const version = yield* latestPublished(script.id);
   return version && { script, version };
@@ -66,6 +67,7 @@ export function* applyAnswer(a: MutationArgs<'responses.answer'>, acting: Acting
   const given = a.cleared.map((c) => c.key).sort().join(',');
   if (expected !== given) throw new AppError('CONFLICT', 'The questionnaire changed meanwhile; reload it and answer again.');
   // Stored as the engine normalised it (trimmed text, choices in script order).
+  // Stryker disable next-line ConditionalExpression: only says it plainly: after unanswer() the engine's answers never hold the key, so `?? null` stores null either way
   const stored = a.answer === null ? null : (result.answers[a.key] ?? null);
   yield* insertAnswerFact({ id: a.factId, responseId: a.responseId, questionKey: a.key, answer: stored, answeredAt: a.at });
   for (const c of a.cleared) yield* insertAnswerFact({ id: c.factId, responseId: a.responseId, questionKey: c.key, answer: null, answeredAt: a.at });
