@@ -63,7 +63,7 @@ describe('the post-commit hook of the mutation runner', () => {
     replayOutbox(target.db, source.db);
     expect(runsOf(target.db)).toBe(before + 1);
 
-    const landed = landPull(target.db, { reset: false, rows: [], next: null, head: 0, lastMutationId: 0, refusals: [], serverTime: T0, total: 0 }, false);
+    const landed = landPull(target.db, { reset: false, count: 0, rowsLength: 2, next: null, head: 0, lastMutationId: 0, refusals: [], serverTime: T0, total: 0 }, false);
     expect(landed.rows).toBe(0);
     expect(runsOf(target.db)).toBe(before + 2);
   });

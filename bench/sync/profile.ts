@@ -13,7 +13,7 @@ export interface ProfileSummary {
 }
 
 const OF_INTEREST = [
-  'connect', 'pushAll', 'pullAll', 'call', 'stageRows', 'landPull', 'undoPending', 'clearSharedTables', 'applyStage', 'clearStage',
+  'connect', 'pushAll', 'pullAll', 'call', 'stagePage', 'landPull', 'undoPending', 'clearSharedTables', 'applyStage', 'clearStage',
   'settleTaken', 'reapplyPending', 'forgetZones', 'hash',
 ];
 

@@ -8,8 +8,8 @@ import { z } from 'zod';
  * the console's cookie, in pages; the console applies them in one transaction after the last page.
  */
 
-/** The wire format. A change that old consoles cannot read bumps it. */
-export const PROTOCOL_VERSION = 1;
+/** The wire format. A change that old consoles cannot read bumps it (2: a pull page is two JSON lines). */
+export const PROTOCOL_VERSION = 2;
 /** The shape of the shared tables; bumped with every migration that changes one of them. */
 export const SHARED_SCHEMA_VERSION = 1;
 /** What a server accepts: consoles outside the window are told to update and keep their outbox untouched. */
@@ -89,10 +89,29 @@ export interface Refusal {
   details?: Record<string, unknown>;
 }
 
+/**
+ * A pull page on the wire is two lines of JSON (`application/x-ndjson`): the envelope
+ * `{"ok":true,"value":PullReply}` and then the page's rows as one JSON array of PulledRow. The rows
+ * are built as text by the database and written into the console's stage by its SQLite as text: no
+ * row is parsed into objects and serialized again on either side, which is most of a first sync's
+ * CPU time otherwise.
+ */
+export const PULL_PAGE_CONTENT_TYPE = 'application/x-ndjson';
+
+/** A pull page as the console receives it: the envelope, and the rows' JSON array as text. */
+export interface PullPage {
+  reply: PullReply;
+  /** A JSON array of PulledRow, `count` long. */
+  rowsJson: string;
+}
+
 export interface PullReply {
   /** Drop every shared row and pull from 0: the cookie is older than compaction or unknown to the server. */
   reset: boolean;
-  rows: PulledRow[];
+  /** Rows on this page (in the second line). */
+  count: number;
+  /** Length of the second line (JavaScript string length): a cut response is caught before it is staged. */
+  rowsLength: number;
   /** Absent when this page was the last one. */
   next: PullCursor | null;
   /** The team's version this pull brings the console to (once every page is applied). */

@@ -59,9 +59,19 @@ export function markPushed(db: Db, upTo: number, at: number): void {
 }
 
 /** Keeps one pulled page for the transaction that lands the whole pull (later pages win). */
-export function stageRows(db: Db, rows: readonly { t: string; k: string; r: Record<string, unknown> | null }[]): void {
-  const put = stmt(db, 'INSERT INTO sync_stage (table_name, pk, row) VALUES (?, ?, ?) ON CONFLICT (table_name, pk) DO UPDATE SET row = excluded.row');
-  for (const row of rows) put.run(row.t, row.k, row.r === null ? null : JSON.stringify(row.r));
+/**
+ * Stages one pull page: `rowsJson` is the page's JSON array of `{t, k, r}` as the server sent it,
+ * taken apart by SQLite's JSON functions, so no row becomes a JavaScript object on the way in. A row
+ * staged by an earlier page of the same pull is replaced by the newer image.
+ */
+export function stagePage(db: Db, rowsJson: string): void {
+  // WHERE before ON CONFLICT: SQLite would otherwise read the ON as a join constraint.
+  stmt(
+    db,
+    `INSERT INTO sync_stage (table_name, pk, row)
+     SELECT json_extract(value, '$.t'), json_extract(value, '$.k'), json_extract(value, '$.r') FROM json_each(?) WHERE true
+     ON CONFLICT (table_name, pk) DO UPDATE SET row = excluded.row`,
+  ).run(rowsJson);
 }
 
 export function clearStage(db: Db): void {

@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono';
-import { ACCEPTED_SCHEMA_VERSIONS, PROTOCOL_VERSION, pullRequest, pushRequest } from '../../core/sync/protocol';
+import { ACCEPTED_SCHEMA_VERSIONS, PROTOCOL_VERSION, PULL_PAGE_CONTENT_TYPE, pullRequest, pushRequest } from '../../core/sync/protocol';
 import type { AuthenticatedAccount } from '../auth/sessions';
 import { authenticate } from '../http/authenticate';
 import { readJson } from '../http/body';
@@ -30,7 +30,9 @@ export function syncRoutes(signals: TeamSignals) {
       const account = await authenticate(c);
       const input = await readJson(c, pullRequest);
       checkVersions(input);
-      return c.json({ ok: true as const, value: await pull(c.get('server').db, account, input, c.get('server').now()) });
+      const page = await pull(c.get('server').db, account, input, c.get('server').now());
+      // Two JSON lines: the envelope, then the rows exactly as the database wrote them.
+      return c.body(`${JSON.stringify({ ok: true, value: page.reply })}\n${page.rowsJson}`, 200, { 'content-type': PULL_PAGE_CONTENT_TYPE });
     });
 
     // Long-poll: answers as soon as the team's version passes `since` (at most POKE_WAIT_MS later).

@@ -63,7 +63,7 @@ describe.each(dbKinds())('sync converges under faults (%s)', (kind: TestDbKind) 
     const f = totals.stats.injected;
     console.log(
       `[sync convergence ${kind}] runs ${totals.runs}, steps ${totals.steps}, mutations ${totals.mutations} (refused ${totals.refused}); ` +
-        `faults: dropped requests ${f.drop_request}, dropped responses ${f.drop_response}, duplicated ${f.duplicate}, delayed/reordered ${f.delay}, ` +
+        `faults: dropped requests ${f.drop_request}, dropped responses ${f.drop_response}, cut responses ${f.cut_response}, duplicated ${f.duplicate}, delayed/reordered ${f.delay}, ` +
         `server crashes mid-push ${totals.crashes}, restarts ${totals.restarts}, requests refused while offline ${totals.stats.offlineRefusals}, clean ${f.none}`,
     );
     expect(totals.runs).toBe(RUNS);

@@ -3,12 +3,13 @@ import type { Fetch } from '../../electron/services/sync/http';
 /*
  * The network between one console and the server, with faults injected on the sync requests: a
  * request lost on the way, a response lost after the server acted, a request delivered twice at once,
- * a request held back and delivered later (after newer ones: reordered), a server killed in the middle
- * of the push, or no network at all. Sign-in and token refresh travel unharmed (a lost refresh reply
+ * a request held back and delivered later (after newer ones: reordered), a response cut off part way
+ * (its connection closed early: the client must not take the half it got for the whole), a server killed
+ * in the middle of the push, or no network at all. Sign-in and token refresh travel unharmed (a lost refresh reply
  * ends the session by design of rotating refresh tokens; that is a sign-in problem, not a sync one).
  */
 
-export const FAULTS = ['none', 'drop_request', 'drop_response', 'duplicate', 'delay', 'crash'] as const;
+export const FAULTS = ['none', 'drop_request', 'drop_response', 'cut_response', 'duplicate', 'delay', 'crash'] as const;
 export type Fault = (typeof FAULTS)[number];
 
 export interface FaultStats {
@@ -17,7 +18,7 @@ export interface FaultStats {
 }
 
 export function emptyStats(): FaultStats {
-  return { injected: { none: 0, drop_request: 0, drop_response: 0, duplicate: 0, delay: 0, crash: 0 }, offlineRefusals: 0 };
+  return { injected: { none: 0, drop_request: 0, drop_response: 0, cut_response: 0, duplicate: 0, delay: 0, crash: 0 }, offlineRefusals: 0 };
 }
 
 export class FaultyNetwork {
@@ -47,6 +48,11 @@ export class FaultyNetwork {
       case 'drop_response':
         await this.server.fetch(url, init);
         throw new TypeError('fetch failed: connection reset before the response arrived');
+      case 'cut_response': {
+        const res = await this.server.fetch(url, init);
+        const text = await res.text();
+        return new Response(text.slice(0, Math.max(1, Math.floor(text.length * 0.6))), { status: res.status, headers: res.headers });
+      }
       case 'duplicate': {
         const [first, second] = await Promise.allSettled([this.server.fetch(url, init), this.server.fetch(url, init)]);
         if (second.status === 'fulfilled') return second.value;

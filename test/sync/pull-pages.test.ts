@@ -52,4 +52,21 @@ describe('a pull of several pages', () => {
     expect(count(db, 'callbacks')).toBe(count(cleanDb, 'callbacks'));
     expect(contentHash(db)).toBe(contentHash(cleanDb));
   });
+
+  it('never stages a page that arrived cut short: the exchange fails and the next one fetches it whole', async () => {
+    const clean = await connectedConsole(server, server.agents[1]!);
+    const cleanDb = clean.backend.context!.db;
+    const net = new FaultyNetwork({ fetch: server.fetch, crashNextCommit: () => undefined }, emptyStats());
+    // The second page's rows stop part way (the envelope line is whole, so only the length check sees it).
+    net.plan.push('none', 'cut_response');
+    const c = openConsole(net.fetch);
+    await c.call('sync.connect', { serverUrl: SERVER_URL, login: server.agents[0]!.name, password: server.agents[0]!.password, replaceLocalData: true });
+    const db = c.backend.context!.db;
+    expect(count(db, 'sync_stage')).toBe(PULL_PAGE_ROWS);
+    expect(c.backend.context!.sync.status().lastError?.message).toMatch(/incomplete/);
+
+    await c.backend.context!.sync.syncOnce();
+    expect(count(db, 'sync_stage')).toBe(0);
+    expect(contentHash(db)).toBe(contentHash(cleanDb));
+  });
 });

@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { MAX_PUSH_MUTATIONS, PROTOCOL_VERSION, SHARED_SCHEMA_VERSION, type PullCursor } from '../../../core/sync/protocol';
 import type { Db } from '../../../db/open';
 import { inTransaction } from '../../../db/repos/stmt';
-import { clearStage, countByStatus, getSyncMeta, markPushed, setSyncMeta, stageRows, unsentMutations } from '../../../db/repos/sync';
+import { clearStage, countByStatus, getSyncMeta, markPushed, setSyncMeta, stagePage, unsentMutations } from '../../../db/repos/sync';
 import { accessTokenFor, anySession, dropSession, sessionOf } from './credentials';
 import { serverApi, ServerReply, Unreachable, type Fetch, type ServerApi } from './http';
 import { landPull, type Landed } from './land';
@@ -221,11 +221,12 @@ export class SyncEngine {
     const request = (from: PullCursor | null) => {
       const sent = this.options.now();
       const reply = api.pull(token, { ...this.versions(), cookie, after: from, refusalsAfter: Number(getSyncMeta(this.db, 'sync.refusalsAfter') ?? 0) });
-      return reply.then((r) => ({ reply: r, sent }));
+      return reply.then((page) => ({ page, sent }));
     };
     let prefetched: ReturnType<typeof request> | null = null;
     for (;;) {
-      const { reply, sent } = await (prefetched ?? request(after));
+      const { page, sent } = await (prefetched ?? request(after));
+      const { reply } = page;
       prefetched = null;
       this.skew = reply.serverTime - Math.round((sent + this.options.now()) / 2);
       if (reply.reset) {
@@ -242,14 +243,14 @@ export class SyncEngine {
         continue;
       }
       if (!after) total = reply.total;
-      done += reply.rows.length;
+      done += reply.count;
       this.progress = total > PULL_PROGRESS_MIN ? { done, total } : null;
       if (reply.next === null) {
-        if (!after && reply.rows.length === 0 && cookie === reply.head && !reset) {
+        if (!after && reply.count === 0 && cookie === reply.head && !reset) {
           const landed = reply.refusals.length > 0 || reply.lastMutationId > Number(getSyncMeta(this.db, 'sync.refusalsAfter') ?? 0);
           if (!landed) return null; // nothing new: no transaction, no re-render
         }
-        stageRows(this.db, reply.rows);
+        stagePage(this.db, page.rowsJson);
         const landed = landPull(this.db, reply, reset);
         this.progress = null;
         this.dataVersion++;
@@ -261,7 +262,7 @@ export class SyncEngine {
       prefetched = request(cursor);
       prefetched.catch(() => undefined); // its failure is seen when it is awaited
       inTransaction(this.db, () => {
-        stageRows(this.db, reply.rows);
+        stagePage(this.db, page.rowsJson);
         setSyncMeta(this.db, 'sync.pullAfter', JSON.stringify(cursor));
         setSyncMeta(this.db, 'sync.pullTotal', `${done}/${total}`);
       });

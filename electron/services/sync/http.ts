@@ -1,5 +1,5 @@
 import type { SignInReply, TokenPair } from '../../../core/auth/wire';
-import type { PullReply, PullRequest, PushReply, PushRequest } from '../../../core/sync/protocol';
+import type { PullPage, PullReply, PullRequest, PushReply, PushRequest } from '../../../core/sync/protocol';
 
 /*
  * The console's HTTP client of the central server. A reply the server gave is a ServerReply error with
@@ -33,7 +33,7 @@ export interface ServerApi {
   refresh(refreshToken: string): Promise<TokenPair>;
   signOut(refreshToken: string): Promise<void>;
   push(token: string, body: PushRequest): Promise<PushReply>;
-  pull(token: string, body: PullRequest): Promise<PullReply>;
+  pull(token: string, body: PullRequest): Promise<PullPage>;
   /** Resolves with the team's version once it passes `since` (or when the server's wait ends). */
   poke(token: string, since: number, signal: AbortSignal): Promise<number>;
 }
@@ -42,7 +42,8 @@ const REQUEST_TIMEOUT_MS = 30_000;
 
 export function serverApi(baseUrl: string, fetchImpl: Fetch = fetch): ServerApi {
   const base = baseUrl.replace(/\/+$/, '');
-  async function call<T>(method: 'GET' | 'POST', path: string, body: unknown, token?: string, signal?: AbortSignal): Promise<T> {
+  /** Sends a request; the reply's text (the first line of a pull page) is parsed, the rest handed to `rest`. */
+  async function call<T, V = T>(method: 'GET' | 'POST', path: string, body: unknown, token?: string, signal?: AbortSignal, rest?: (value: V, tail: string) => T): Promise<T> {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (token) headers.authorization = `Bearer ${token}`;
@@ -60,13 +61,18 @@ export function serverApi(baseUrl: string, fetchImpl: Fetch = fetch): ServerApi 
     } catch (error) {
       throw new Unreachable(`The server at ${base} cannot be reached: ${(error as Error).message}`);
     }
-    let parsed: { ok: true; value: T } | { ok: false; error: { code: string; message: string; details?: Record<string, unknown> } };
+    let parsed: { ok: true; value: V } | { ok: false; error: { code: string; message: string; details?: Record<string, unknown> } };
+    const lineEnd = rest ? text.indexOf('\n') : -1;
     try {
-      parsed = JSON.parse(text) as typeof parsed;
+      parsed = JSON.parse(lineEnd === -1 ? text : text.slice(0, lineEnd)) as typeof parsed;
     } catch {
       throw new Unreachable(`The server at ${base} answered something that is not the sync server (HTTP ${res.status}).`);
     }
-    if (parsed.ok) return parsed.value;
+    if (parsed.ok) {
+      if (!rest) return parsed.value as unknown as T; // V defaults to T
+      if (lineEnd === -1) throw new Unreachable(`The server at ${base} answered a pull without its rows (HTTP ${res.status}).`);
+      return rest(parsed.value, text.slice(lineEnd + 1));
+    }
     if (res.status >= 500 && res.status !== 503) throw new Unreachable(`The server failed (HTTP ${res.status}): ${parsed.error.message}`);
     if (res.status === 503) throw new Unreachable(parsed.error.message);
     throw new ServerReply(parsed.error.code, parsed.error.message, res.status, parsed.error.details);
@@ -78,7 +84,14 @@ export function serverApi(baseUrl: string, fetchImpl: Fetch = fetch): ServerApi 
       await call('POST', '/auth/sign-out', { refreshToken });
     },
     push: (token, body) => call('POST', '/sync/push', body, token),
-    pull: (token, body) => call('POST', '/sync/pull', body, token),
+    pull: (token, body) =>
+      call<PullPage, PullReply>('POST', '/sync/pull', body, token, undefined, (reply, rowsJson) => {
+        // A response cut short (or padded) is a network failure, caught before anything is staged.
+        if (rowsJson.length !== reply.rowsLength || rowsJson[0] !== '[' || rowsJson.at(-1) !== ']') {
+          throw new Unreachable(`The server at ${base} sent a pull page that arrived incomplete.`);
+        }
+        return { reply, rowsJson };
+      }),
     poke: async (token, since, signal) => (await call<{ version: number }>('GET', `/sync/poke?since=${since}`, undefined, token, signal)).version,
   };
 }
