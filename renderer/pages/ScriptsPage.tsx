@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ScriptDetailView } from '../components/scripts-editor/ScriptDetailView';
 import { ScriptList } from '../components/scripts-editor/ScriptList';
 import { useCanEdit } from '../components/scripts-editor/shared';
+import { Page, PageHeader } from '../ui';
 
 /*
  * 话术问卷 / Scripts: the questionnaire scripts agents read on calls. Supervisors write, version,
@@ -27,12 +28,9 @@ function ListPage({ onOpen }: { onOpen(id: string): void }) {
   const { t } = useTranslation('scripts');
   const canEdit = useCanEdit();
   return (
-    <div className="scr-page" data-testid="scripts-page">
-      <header className="scr-page-head">
-        <h2 className="scr-page-title">{t('title')}</h2>
-        <p className="muted">{canEdit ? t('intro') : t('introAgent')}</p>
-      </header>
+    <Page data-testid="scripts-page">
+      <PageHeader title={t('title')} intro={canEdit ? t('intro') : t('introAgent')} />
       <ScriptList onOpen={onOpen} />
-    </div>
+    </Page>
   );
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Button, IconButton } from '../../ui';
+import { Button, IconButton, NumberInput, Select } from '../../ui';
 import type { Condition, Question } from '../../../core/questionnaire/model';
 import { defaultOp, describeCondition, fromSimple, leafFor, opLabel, opsFor, toSimple, valueOptions, type Leaf, type Mode, type Op, type Simple } from './conditions';
 
@@ -32,8 +32,8 @@ export function ConditionBuilder({ field, value, onChange, candidates, allQuesti
 
   if (readOnly) {
     return value ? (
-      <div className="scr-cond-ro">
-        <span className="scr-cond-kind">{field === 'showIf' ? t('cond.showIfLabel') : t('cond.endIfLabel')}</span> {describeCondition(value, allQuestions, t, selfKey)}
+      <div className={`condition-text${field === 'endIf' ? ' condition-text-end' : ''}`}>
+        <span className="condition-kind">{field === 'showIf' ? t('cond.showIfLabel') : t('cond.endIfLabel')}</span> {describeCondition(value, allQuestions, t, selfKey)}
         {field === 'endIf' && t('cond.endIfSuffix')}
       </div>
     ) : null;
@@ -41,7 +41,7 @@ export function ConditionBuilder({ field, value, onChange, candidates, allQuesti
 
   if (simple === null) {
     if (candidates.length === 0) {
-      return <p className="muted small scr-cond-none">{t('cond.noEarlier')}</p>;
+      return <p className="muted small condition-complex">{t('cond.noEarlier')}</p>;
     }
     return (
       <Button
@@ -60,11 +60,11 @@ export function ConditionBuilder({ field, value, onChange, candidates, allQuesti
 
   if (simple === 'complex') {
     return (
-      <div className={`scr-cond scr-cond-${field}`}>
-        <div className="scr-cond-head">
-          <span className="scr-cond-kind">{label}</span>
+      <div className={`condition condition-${field}`}>
+        <div className="condition-head">
+          <span className="condition-kind">{label}</span>
         </div>
-        <p className="scr-cond-complex">{describeCondition(value!, allQuestions, t, selfKey)}</p>
+        <p className="condition-complex">{describeCondition(value!, allQuestions, t, selfKey)}</p>
         <p className="muted small">{t('cond.complexHint')}</p>
         <div>
           <Button variant="link" size="small" onClick={() => onChange(null)}>
@@ -79,16 +79,16 @@ export function ConditionBuilder({ field, value, onChange, candidates, allQuesti
   const setLeaf = (i: number, leaf: Leaf) => update({ ...simple, leaves: simple.leaves.map((l, j) => (j === i ? leaf : l)) });
 
   return (
-    <div className={`scr-cond scr-cond-${field}`} data-testid={`cond-${field}`}>
-      <div className="scr-cond-head">
-        <span className="scr-cond-kind">{label}</span>
+    <div className={`condition condition-${field}`} data-testid={`cond-${field}`}>
+      <div className="condition-head">
+        <span className="condition-kind">{label}</span>
         {simple.leaves.length > 1 && (
-          <select value={simple.mode} aria-label={t('cond.mode')} onChange={(e) => update({ ...simple, mode: e.target.value as Mode })} data-testid="cond-mode">
+          <Select value={simple.mode} aria-label={t('cond.mode')} onChange={(e) => update({ ...simple, mode: e.target.value as Mode })} data-testid="cond-mode">
             <option value="all">{t('cond.all')}</option>
             <option value="any">{t('cond.any')}</option>
-          </select>
+          </Select>
         )}
-        <Button variant="link" size="small" className="scr-cond-remove" onClick={() => onChange(null)}>
+        <Button variant="link" size="small" className="condition-remove" onClick={() => onChange(null)}>
           {t('cond.remove')}
         </Button>
       </div>
@@ -97,10 +97,10 @@ export function ConditionBuilder({ field, value, onChange, candidates, allQuesti
         const eligible = candidates.some((c) => c.q.key === leaf.q);
         const ops = opsFor(ref?.type);
         return (
-          <div className="scr-cond-row" key={i} data-testid="cond-row">
-            {simple.leaves.length > 1 && <span className="scr-cond-join">{i === 0 ? '' : simple.mode === 'all' ? t('cond.andShort') : t('cond.orShort')}</span>}
-            <select
-              className="scr-cond-q"
+          <div className="condition-row" key={i} data-testid="cond-row">
+            {simple.leaves.length > 1 && <span className="condition-join">{i === 0 ? '' : simple.mode === 'all' ? t('cond.andShort') : t('cond.orShort')}</span>}
+            <Select
+              className="condition-question"
               value={leaf.q}
               aria-label={t('cond.question')}
               data-testid="cond-question"
@@ -119,9 +119,8 @@ export function ConditionBuilder({ field, value, onChange, candidates, allQuesti
                   {q.key === selfKey ? t('cond.thisQuestion', { n: index + 1 }) : t('cond.option', { n: index + 1, text: q.text.trim().slice(0, 28) || q.key })}
                 </option>
               ))}
-            </select>
-            <select
-              className="scr-cond-op"
+            </Select>
+            <Select
               value={leaf.op}
               aria-label={t('cond.operator')}
               data-testid="cond-op"
@@ -135,7 +134,7 @@ export function ConditionBuilder({ field, value, onChange, candidates, allQuesti
                   {opLabel(op, ref?.type, t)}
                 </option>
               ))}
-            </select>
+            </Select>
             <LeafValue leaf={leaf} question={ref} onChange={(l) => setLeaf(i, l)} />
             <IconButton label={t('cond.removeRow')} onClick={() => update({ ...simple, leaves: simple.leaves.filter((_, j) => j !== i) })}>
               ✕
@@ -167,14 +166,13 @@ function LeafValue({ leaf, question, onChange }: { leaf: Leaf; question: Questio
   switch (leaf.op) {
     case 'answered':
     case 'unanswered':
-      return <span className="scr-cond-value" />;
+      return <span className="condition-value" />;
     case 'eq':
     case 'neq': {
       if (options === null) {
         return (
-          <input
-            className="scr-cond-value scr-num-input"
-            type="number"
+          <NumberInput
+            className="condition-value"
             value={typeof leaf.value === 'number' ? leaf.value : ''}
             aria-label={t('cond.value')}
             onChange={(e) => {
@@ -186,25 +184,25 @@ function LeafValue({ leaf, question, onChange }: { leaf: Leaf; question: Questio
       }
       const known = options.some((o) => o.value === leaf.value);
       return (
-        <select className="scr-cond-value" value={enc(leaf.value)} aria-label={t('cond.value')} data-testid="cond-value" onChange={(e) => onChange({ ...leaf, value: dec(e.target.value) })}>
+        <Select className="condition-value condition-select-value" value={enc(leaf.value)} aria-label={t('cond.value')} data-testid="cond-value" onChange={(e) => onChange({ ...leaf, value: dec(e.target.value) })}>
           {!known && <option value={enc(leaf.value)}>⚠ {String(leaf.value)}</option>}
           {options.map((o) => (
             <option key={enc(o.value)} value={enc(o.value)}>
               {o.label}
             </option>
           ))}
-        </select>
+        </Select>
       );
     }
     case 'in': {
       const opts = (options ?? []).filter((o): o is { value: string | number; label: string } => typeof o.value !== 'boolean');
       const unknown = leaf.values.filter((v) => !opts.some((o) => o.value === v));
       return (
-        <div className="scr-cond-value scr-cond-chips" role="group" aria-label={t('cond.value')}>
+        <div className="condition-value condition-chips" role="group" aria-label={t('cond.value')}>
           {opts.map((o) => {
             const on = leaf.values.includes(o.value);
             return (
-              <label key={enc(o.value)} className={`scr-chip${on ? ' scr-chip-on' : ''}`}>
+              <label key={enc(o.value)} className={`value-chip${on ? ' value-chip-on' : ''}`}>
                 <input
                   type="checkbox"
                   checked={on}
@@ -219,7 +217,7 @@ function LeafValue({ leaf, question, onChange }: { leaf: Leaf; question: Questio
             );
           })}
           {unknown.map((v) => (
-            <span key={enc(v)} className="scr-chip scr-chip-bad" title={t('cond.unknownValue')}>
+            <span key={enc(v)} className="value-chip value-chip-bad" title={t('cond.unknownValue')}>
               ⚠ {String(v)}
             </span>
           ))}
@@ -228,10 +226,10 @@ function LeafValue({ leaf, question, onChange }: { leaf: Leaf; question: Questio
     }
     case 'between':
       return (
-        <span className="scr-cond-value scr-cond-range">
-          <input type="number" className="scr-num-input" value={leaf.min} aria-label={t('cond.min')} onChange={(e) => Number.isFinite(e.target.valueAsNumber) && onChange({ ...leaf, min: e.target.valueAsNumber })} />
+        <span className="condition-value condition-range">
+          <NumberInput className="condition-range-input" value={leaf.min} aria-label={t('cond.min')} onChange={(e) => Number.isFinite(e.target.valueAsNumber) && onChange({ ...leaf, min: e.target.valueAsNumber })} />
           <span>–</span>
-          <input type="number" className="scr-num-input" value={leaf.max} aria-label={t('cond.max')} onChange={(e) => Number.isFinite(e.target.valueAsNumber) && onChange({ ...leaf, max: e.target.valueAsNumber })} />
+          <NumberInput className="condition-range-input" value={leaf.max} aria-label={t('cond.max')} onChange={(e) => Number.isFinite(e.target.valueAsNumber) && onChange({ ...leaf, max: e.target.valueAsNumber })} />
         </span>
       );
   }

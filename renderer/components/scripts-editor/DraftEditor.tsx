@@ -25,7 +25,7 @@ import { ProblemsPanel } from './ProblemsPanel';
 import { QuestionEditor } from './QuestionEditor';
 import { ScriptPreview } from './ScriptPreview';
 import { InlineConfirm, PlaceholderTextArea, useFailure } from './shared';
-import { Alert, Button, Card, EmptyState, Field } from '../../ui';
+import { Alert, Button, Card, EmptyState, Field, FieldRow, TextInput } from '../../ui';
 
 /*
  * The draft editor. Edits stay in the page until saved (button or Ctrl+S); they also survive leaving the
@@ -137,7 +137,7 @@ export function DraftEditor({ detail, base, onDetail, onPublished }: Props) {
       setCollapsed(next);
     }
     setFlash(q.uid);
-    requestAnimationFrame(() => document.getElementById(`scr-q-${q.uid}`)?.scrollIntoView({ block: 'start', behavior: 'smooth' }));
+    requestAnimationFrame(() => document.getElementById(`question-${q.uid}`)?.scrollIntoView({ block: 'start', behavior: 'smooth' }));
     setTimeout(() => setFlash((f) => (f === q.uid ? null : f)), 1600);
   }
 
@@ -235,7 +235,7 @@ export function DraftEditor({ detail, base, onDetail, onPublished }: Props) {
     const q = blankQuestion(editor.questions);
     setEditor((e) => ({ ...e, questions: [...e.questions, q] }));
     requestAnimationFrame(() => {
-      const el = document.getElementById(`scr-q-${q.uid}`);
+      const el = document.getElementById(`question-${q.uid}`);
       el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
       el?.querySelector<HTMLTextAreaElement>('[data-testid="editor-question-text"]')?.focus();
     });
@@ -258,20 +258,20 @@ export function DraftEditor({ detail, base, onDetail, onPublished }: Props) {
   const serverIssues = serverProblems?.map((p) => problemIssue(p, t)) ?? [];
 
   return (
-    <div className={`scr-editor-layout${showPreview ? ' scr-with-preview' : ''}`}>
-      <div className="scr-editor-main">
-        <div className="scr-editbar" data-testid="editor-bar">
-          <div className="scr-editbar-status" data-testid="editor-status" data-dirty={dirty}>
+    <div className={`editor-layout${showPreview ? ' editor-layout-preview' : ''}`}>
+      <div className="editor-main">
+        <div className="editor-bar" data-testid="editor-bar">
+          <div className="editor-bar-status" data-testid="editor-status" data-dirty={dirty}>
             <strong>{draft ? t('editor.editingDraft', { version: draft.version }) : t('editor.editingNew', { version: nextVersion, base: base.version })}</strong>
             {dirty ? (
-              <span className="scr-unsaved" data-testid="editor-unsaved">
+              <span className="editor-unsaved" data-testid="editor-unsaved">
                 ● {t('editor.unsaved')}
               </span>
             ) : (
               <span className="muted small">{draft ? t('editor.allSaved') : t('editor.noChanges')}</span>
             )}
           </div>
-          <div className="scr-editbar-actions">
+          <div className="editor-bar-actions">
             {dirty && (
               <Button variant="ghost" onClick={() => setConfirmDiscard(true)} disabled={saving || publishing} data-testid="editor-discard">
                 {t('editor.discard')}
@@ -280,7 +280,7 @@ export function DraftEditor({ detail, base, onDetail, onPublished }: Props) {
             <Button onClick={() => void save()} disabled={!dirty || saving || publishing} data-testid="editor-save" title={t('editor.saveHint')}>
               {saving ? t('editor.saving') : t('editor.save')} <kbd>Ctrl S</kbd>
             </Button>
-            <Button className={showPreview ? 'scr-btn-on' : undefined} onClick={() => setShowPreview(!showPreview)} aria-pressed={showPreview} data-testid="editor-preview">
+            <Button className="preview-toggle" onClick={() => setShowPreview(!showPreview)} aria-pressed={showPreview} data-testid="editor-preview">
               {t('editor.preview')}
             </Button>
             <Button
@@ -311,12 +311,12 @@ export function DraftEditor({ detail, base, onDetail, onPublished }: Props) {
           </InlineConfirm>
         )}
         {restored && (
-          <div className="scr-note" role="status">
+          <Alert tone="info" role="status">
             {t('editor.restored')}
             <Button variant="link" size="small" onClick={() => setConfirmDiscard(true)}>
               {t('editor.discard')}
             </Button>
-          </div>
+          </Alert>
         )}
         {serverIssues.length > 0 && (
           <Alert tone="danger" role="alert">
@@ -329,12 +329,12 @@ export function DraftEditor({ detail, base, onDetail, onPublished }: Props) {
           </Alert>
         )}
 
-        <Card className="scr-script-fields">
-          <div className="scr-grid scr-grid-wide">
-            <Field label={t('fields.title')} className="scr-grow">
-              <input ref={titleRef} value={editor.title} maxLength={120} onChange={(e) => patch({ title: e.target.value })} data-testid="editor-title" aria-invalid={editor.title.trim() === ''} />
+        <Card>
+          <FieldRow>
+            <Field label={t('fields.title')} className="field-grow">
+              <TextInput ref={titleRef} value={editor.title} maxLength={120} onChange={(e) => patch({ title: e.target.value })} data-testid="editor-title" aria-invalid={editor.title.trim() === ''} />
             </Field>
-          </div>
+          </FieldRow>
           <Field label={<>{t('fields.opening')} <span className="muted small">{t('editor.openingHint')}</span></>}>
             <PlaceholderTextArea value={editor.opening} rows={3} maxLength={2000} onChange={(opening) => patch({ opening })} testId="editor-opening" />
           </Field>
@@ -343,8 +343,8 @@ export function DraftEditor({ detail, base, onDetail, onPublished }: Props) {
           </Field>
         </Card>
 
-        <div className="scr-qs-head">
-          <h3 className="scr-card-title">{t('editor.questions', { count: editor.questions.length })}</h3>
+        <div className="questions-head">
+          <h3 className="questions-title">{t('editor.questions', { count: editor.questions.length })}</h3>
           {editor.questions.length > 0 && (
             <Button variant="link" size="small" onClick={() => setCollapsed(allCollapsed ? new Set() : new Set(editor.questions.map((q) => q.uid)))}>
               {allCollapsed ? t('editor.expandAll') : t('editor.collapseAll')}
@@ -375,12 +375,12 @@ export function DraftEditor({ detail, base, onDetail, onPublished }: Props) {
             onDelete={() => setEditor((e) => ({ ...e, questions: e.questions.filter((x) => x.uid !== q.uid) }))}
           />
         ))}
-        <button type="button" className="scr-add-question" onClick={add} disabled={editor.questions.length >= 200} data-testid="editor-add-question">
+        <button type="button" className="add-question" onClick={add} disabled={editor.questions.length >= 200} data-testid="editor-add-question">
           + {t('editor.addQuestion')}
         </button>
       </div>
 
-      <aside className="scr-editor-side">
+      <aside className="editor-side">
         <ProblemsPanel issues={issues} onJump={jump} droppedKeys={droppedKeys} />
         {showPreview && <ScriptPreview content={content} onClose={() => setShowPreview(false)} />}
       </aside>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Field, IconButton } from '../../ui';
+import { Alert, Badge, Button, Field, FieldMessage, FieldRow, IconButton, NumberInput, Select, TextInput } from '../../ui';
 import { SCALE_RANGE } from '../../../core/questionnaire/engine';
 import { questionKeySchema, QUESTION_TYPES } from '../../../core/questionnaire/model';
 import type { Choice, Condition, QuestionType } from '../../../core/questionnaire/model';
@@ -49,41 +49,41 @@ export function QuestionEditor({ q, index, questions, issues, publishedKeys, col
 
   return (
     <article
-      className={`scr-q${hasErrors ? ' scr-q-bad' : ''}${highlighted ? ' scr-q-flash' : ''}`}
-      id={`scr-q-${q.uid}`}
+      className={`question-card${hasErrors ? ' question-card-bad' : ''}${highlighted ? ' question-card-flash' : ''}`}
+      id={`question-${q.uid}`}
       data-testid="editor-question"
       data-key={q.key}
       aria-label={t('editor.questionN', { n: index + 1 })}
     >
-      <header className="scr-q-head">
-        <button type="button" className="scr-q-toggle" onClick={onToggle} aria-expanded={!collapsed} title={collapsed ? t('editor.expand') : t('editor.collapse')}>
-          <span className={`scr-caret${collapsed ? '' : ' scr-caret-open'}`} aria-hidden="true">
+      <header className="question-head">
+        <button type="button" className="question-toggle" onClick={onToggle} aria-expanded={!collapsed} title={collapsed ? t('editor.expand') : t('editor.collapse')}>
+          <span className={`question-caret${collapsed ? '' : ' question-caret-open'}`} aria-hidden="true">
             ▸
           </span>
-          <span className="scr-q-num">{index + 1}</span>
+          <span className="question-num">{index + 1}</span>
         </button>
-        <div className="scr-q-summary" onClick={collapsed ? onToggle : undefined}>
-          <span className="scr-q-type">{t(`types.${q.type}`)}</span>
-          <code className="scr-q-key">{q.key}</code>
-          {collapsed && <span className="scr-q-brief">{q.text.trim() || t('editor.noText')}</span>}
-          {q.required && <span className="scr-mini scr-mini-req">{t('editor.requiredShort')}</span>}
-          {q.showIf && <span className="scr-mini scr-mini-branch" title={describeCondition(q.showIf, plain, t)}>{t('editor.hasShowIf')}</span>}
-          {q.endIf && <span className="scr-mini scr-mini-end" title={describeCondition(q.endIf, plain, t, q.key)}>{t('editor.hasEndIf')}</span>}
-          {hasErrors && <span className="scr-mini scr-mini-bad">{t('editor.issueCount', { count: issues.length })}</span>}
+        <div className="question-summary" onClick={collapsed ? onToggle : undefined}>
+          <span className="question-type">{t(`types.${q.type}`)}</span>
+          <code className="question-key">{q.key}</code>
+          {collapsed && <span className="question-brief">{q.text.trim() || t('editor.noText')}</span>}
+          {q.required && <Badge tone="danger">{t('editor.requiredShort')}</Badge>}
+          {q.showIf && <Badge tone="info" title={describeCondition(q.showIf, plain, t)}>{t('editor.hasShowIf')}</Badge>}
+          {q.endIf && <Badge className="question-badge-end" title={describeCondition(q.endIf, plain, t, q.key)}>{t('editor.hasEndIf')}</Badge>}
+          {hasErrors && <Badge tone="danger" strong>{t('editor.issueCount', { count: issues.length })}</Badge>}
         </div>
-        <div className="scr-q-tools">
+        <div className="question-tools">
           <IconButton label={t('editor.moveUp')} onClick={() => onMove(-1)} disabled={index === 0} data-testid="question-up">
             ↑
           </IconButton>
           <IconButton label={t('editor.moveDown')} onClick={() => onMove(1)} disabled={index === questions.length - 1} data-testid="question-down">
             ↓
           </IconButton>
-          <button type="button" className="scr-textbtn" onClick={onDuplicate} title={t('editor.duplicate')} data-testid="question-duplicate">
+          <Button variant="ghost" size="small" onClick={onDuplicate} title={t('editor.duplicate')} data-testid="question-duplicate">
             {t('editor.duplicateShort')}
-          </button>
-          <button type="button" className="scr-textbtn scr-textbtn-danger" onClick={() => setConfirmDelete(true)} title={t('editor.delete')} data-testid="question-delete">
+          </Button>
+          <Button variant="ghost" size="small" onClick={() => setConfirmDelete(true)} title={t('editor.delete')} data-testid="question-delete">
             {t('editor.deleteShort')}
-          </button>
+          </Button>
         </div>
       </header>
 
@@ -105,11 +105,11 @@ export function QuestionEditor({ q, index, questions, issues, publishedKeys, col
       )}
 
       {!collapsed && (
-        <div className="scr-q-body">
-          <div className="scr-grid">
-            <Field label={t('editor.key')} className="scr-field-key">
-              <input
-                className="scr-mono"
+        <div className="question-body">
+          <FieldRow>
+            <Field label={t('editor.key')}>
+              <TextInput
+                className="question-key-input"
                 value={shownKey}
                 maxLength={40}
                 spellCheck={false}
@@ -127,7 +127,7 @@ export function QuestionEditor({ q, index, questions, issues, publishedKeys, col
               />
             </Field>
             <Field label={t('editor.type')}>
-              <select
+              <Select
                 value={q.type}
                 data-testid="question-type"
                 onChange={(e) => {
@@ -147,21 +147,21 @@ export function QuestionEditor({ q, index, questions, issues, publishedKeys, col
                     {t(`types.${type}`)}
                   </option>
                 ))}
-              </select>
+              </Select>
             </Field>
-            <label className="scr-check scr-field-req">
+            <label className="inline-check">
               <input type="checkbox" checked={q.required} onChange={(e) => onChange({ required: e.target.checked })} data-testid="question-required" />
               {t('editor.required')}
             </label>
-          </div>
-          {!keyValid && <p className="scr-field-error">{t('issues.keyFormat')}</p>}
-          {keyValid && duplicate && <p className="scr-field-error">{t('editor.keyDuplicate', { key: shownKey })}</p>}
+          </FieldRow>
+          {!keyValid && <FieldMessage tone="error">{t('issues.keyFormat')}</FieldMessage>}
+          {keyValid && duplicate && <FieldMessage tone="error">{t('editor.keyDuplicate', { key: shownKey })}</FieldMessage>}
           {renamedPublished && (
-            <p className="scr-field-warn" data-testid="key-rename-warning">
+            <Alert tone="warn" data-testid="key-rename-warning">
               {t('editor.keyRenamed', { from: q.origKey })}
-            </p>
+            </Alert>
           )}
-          {keyDraft === null && q.key === q.origKey && publishedKeys.has(q.key) && <p className="scr-hint">{t('editor.keyHint')}</p>}
+          {keyDraft === null && q.key === q.origKey && publishedKeys.has(q.key) && <FieldMessage tone="hint">{t('editor.keyHint')}</FieldMessage>}
 
           <Field label={t('editor.text')}>
             <PlaceholderTextArea value={q.text} rows={2} maxLength={1000} onChange={(text) => onChange({ text })} testId="editor-question-text" placeholder={t('editor.textPlaceholder')} />
@@ -172,24 +172,24 @@ export function QuestionEditor({ q, index, questions, issues, publishedKeys, col
 
           {isChoiceType(q.type) && <ChoicesEditor choices={q.choices} allowOther={q.allowOther} onChange={onChange} />}
           {q.type === 'number' && (
-            <div className="scr-grid">
+            <FieldRow>
               <NumberField label={t('editor.min')} value={q.min} onChange={(min) => onChange({ min })} testId="question-min" />
               <NumberField label={t('editor.max')} value={q.max} onChange={(max) => onChange({ max })} testId="question-max" />
-            </div>
+            </FieldRow>
           )}
           {(q.type === 'rating' || q.type === 'nps') && (
-            <p className="scr-hint">{t(`editor.scale_${q.type}`, { min: SCALE_RANGE[q.type].min, max: SCALE_RANGE[q.type].max })}</p>
+            <FieldMessage tone="hint">{t(`editor.scale_${q.type}`, { min: SCALE_RANGE[q.type].min, max: SCALE_RANGE[q.type].max })}</FieldMessage>
           )}
 
-          <div className="scr-q-conds">
+          <div className="question-conditions">
             <ConditionBuilder field="showIf" value={q.showIf} onChange={(showIf: Condition | null) => onChange({ showIf })} candidates={earlier} allQuestions={plain} selfKey={q.key} />
             <ConditionBuilder field="endIf" value={q.endIf} onChange={(endIf: Condition | null) => onChange({ endIf })} candidates={upToSelf} allQuestions={plain} selfKey={q.key} />
           </div>
 
           {issues.length > 0 && (
-            <ul className="scr-q-issues">
+            <ul className="question-issues">
               {issues.map((i, n) => (
-                <li key={n} className={i.level === 'save' ? 'scr-issue-save' : undefined}>
+                <li key={n} className={i.level === 'save' ? 'question-issue-save' : undefined}>
                   {i.text}
                 </li>
               ))}
@@ -212,9 +212,7 @@ function NumberField({ label, value, onChange, testId }: { label: string; value:
   const [text, setText] = useState(value === null ? '' : String(value));
   return (
     <Field label={label}>
-      <input
-        type="number"
-        className="scr-num-input"
+      <NumberInput
         value={text}
         data-testid={testId}
         onChange={(e) => {
@@ -239,16 +237,16 @@ function ChoicesEditor({ choices, allowOther, onChange }: { choices: Choice[]; a
     set(next);
   };
   return (
-    <fieldset className="scr-choices" data-testid="question-choices">
-      <legend className="scr-label">
+    <fieldset className="choice-list" data-testid="question-choices">
+      <legend className="ui-field-label">
         {t('editor.choices')} <span className="muted small">{t('editor.choicesHint')}</span>
       </legend>
       {choices.map((c, i) => (
-        <div className="scr-choice" key={i} data-testid="choice-row">
-          <span className="scr-choice-n">{i + 1}</span>
-          <input className="scr-choice-label" value={c.label} maxLength={200} placeholder={t('editor.choiceLabel')} aria-label={t('editor.choiceLabel')} data-testid="choice-label" onChange={(e) => set(choices.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))} />
-          <input
-            className="scr-choice-value scr-mono"
+        <div className="choice-row" key={i} data-testid="choice-row">
+          <span className="choice-n">{i + 1}</span>
+          <TextInput className="choice-label-input" value={c.label} maxLength={200} placeholder={t('editor.choiceLabel')} aria-label={t('editor.choiceLabel')} data-testid="choice-label" onChange={(e) => set(choices.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)))} />
+          <TextInput
+            className="choice-value-input"
             value={c.value}
             maxLength={40}
             spellCheck={false}
@@ -268,11 +266,11 @@ function ChoicesEditor({ choices, allowOther, onChange }: { choices: Choice[]; a
           </IconButton>
         </div>
       ))}
-      <div className="scr-choice-actions">
+      <div className="choice-actions">
         <Button variant="link" size="small" disabled={choices.length >= 30} onClick={() => set([...choices, { value: nextChoiceValue(choices), label: '' }])} data-testid="choice-add">
           + {t('editor.addChoice')}
         </Button>
-        <label className="scr-check">
+        <label className="inline-check">
           <input type="checkbox" checked={allowOther} onChange={(e) => onChange({ allowOther: e.target.checked })} data-testid="choice-allow-other" />
           {t('editor.allowOther')}
         </label>

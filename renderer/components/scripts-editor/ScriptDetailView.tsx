@@ -11,7 +11,7 @@ import { ReadOnlyScript } from './ReadOnlyScript';
 import { ScriptPreview } from './ScriptPreview';
 import { Badge, downloadJson, InlineConfirm, PurposeTag, useCanEdit, useErrorLine, useFailure } from './shared';
 import { VersionHistory } from './VersionHistory';
-import { Alert, Button } from '../../ui';
+import { Alert, Button, ButtonRow, Page, PageHeader } from '../../ui';
 
 type Mode = { kind: 'edit'; baseId: string | null } | { kind: 'view'; versionId: string };
 
@@ -56,7 +56,7 @@ export function ScriptDetailView({ scriptId, onBack, onOpen }: { scriptId: strin
 
   if (loadError) {
     return (
-      <div className="scr-page">
+      <Page>
         <BackLink onBack={onBack} />
         <Alert tone="danger" role="alert">
           <strong>{t('detail.loadFailed')}</strong>
@@ -65,15 +65,15 @@ export function ScriptDetailView({ scriptId, onBack, onOpen }: { scriptId: strin
             {t('common.retry')}
           </Button>
         </Alert>
-      </div>
+      </Page>
     );
   }
   if (!detail || !mode) {
     return (
-      <div className="scr-page">
+      <Page>
         <BackLink onBack={onBack} />
         <p className="muted">{t('common.loading')}</p>
-      </div>
+      </Page>
     );
   }
 
@@ -116,12 +116,12 @@ export function ScriptDetailView({ scriptId, onBack, onOpen }: { scriptId: strin
   }
 
   return (
-    <div className="scr-page scr-page-wide" data-testid="script-detail" data-script-id={s.id}>
+    <Page data-testid="script-detail" data-script-id={s.id}>
       <BackLink onBack={onBack} />
-      <header className="scr-detail-head">
-        <div className="scr-detail-title">
-          <h2 className="scr-page-title">{s.title}</h2>
-          <div className="scr-tags">
+      <PageHeader
+        title={s.title}
+        intro={
+          <span className="script-badges">
             <PurposeTag purpose={s.purpose} />
             <Badge tone="muted">{t(`locales.${s.locale}`)}</Badge>
             {s.publishedVersion !== null && <Badge tone="ok">{t('list.publishedV', { version: s.publishedVersion })}</Badge>}
@@ -129,9 +129,10 @@ export function ScriptDetailView({ scriptId, onBack, onOpen }: { scriptId: strin
             {retired && <Badge tone="retired">{t('list.retiredBadge')}</Badge>}
             {s.mappedFor.length > 0 && <Badge tone="live">{t('list.usedFor')}</Badge>}
             {s.builtinKey && <Badge tone="muted">{t('list.builtin')}</Badge>}
-          </div>
-        </div>
-        <div className="scr-actions">
+          </span>
+        }
+        actions={
+          <ButtonRow className="script-detail-actions">
           {canEdit && (
             <Button onClick={() => void copy()} disabled={busy} data-testid="script-copy">
               {t('list.copy')}
@@ -141,12 +142,13 @@ export function ScriptDetailView({ scriptId, onBack, onOpen }: { scriptId: strin
             {t('list.export')}
           </Button>
           {live && (
-            <Button className="scr-btn-danger-outline" onClick={() => setConfirmRetire(true)} disabled={busy} data-testid="script-retire">
+            <Button className="script-retire" onClick={() => setConfirmRetire(true)} disabled={busy} data-testid="script-retire">
               {t('list.retire')}
             </Button>
           )}
-        </div>
-      </header>
+          </ButtonRow>
+        }
+      />
 
       {confirmRetire && (
         <InlineConfirm danger testId="retire-confirm" busy={busy} confirmLabel={t('list.retireConfirm')} onConfirm={() => void retire()} onCancel={() => setConfirmRetire(false)}>
@@ -198,15 +200,15 @@ export function ScriptDetailView({ scriptId, onBack, onOpen }: { scriptId: strin
 
       {mode.kind === 'view' && viewing && (
         <>
-          <div className="scr-editbar scr-viewbar">
-            <div className="scr-editbar-status">
+          <div className="editor-bar">
+            <div className="editor-bar-status">
               <strong>
                 {viewing.status === 'published' ? t('detail.viewingPublished', { version: viewing.version }) : t('detail.viewingDraft', { version: viewing.version })}
               </strong>
               <span className="muted small">{viewing.status === 'published' ? t('detail.readOnlyPublished') : t('detail.readOnlyDraft')}</span>
             </div>
-            <div className="scr-editbar-actions">
-              <Button className={showPreview ? 'scr-btn-on' : undefined} onClick={() => setShowPreview(!showPreview)} aria-pressed={showPreview} data-testid="editor-preview">
+            <div className="editor-bar-actions">
+              <Button className="preview-toggle" onClick={() => setShowPreview(!showPreview)} aria-pressed={showPreview} data-testid="editor-preview">
                 {t('editor.preview')}
               </Button>
               {live && (
@@ -224,27 +226,27 @@ export function ScriptDetailView({ scriptId, onBack, onOpen }: { scriptId: strin
               )}
             </div>
           </div>
-          <div className={`scr-editor-layout${showPreview ? ' scr-with-preview' : ''}`}>
-            <div className="scr-editor-main">
+          <div className={`editor-layout${showPreview ? ' editor-layout-preview' : ''}`}>
+            <div className="editor-main">
               <ReadOnlyScript content={viewing.content} />
             </div>
             {showPreview && (
-              <aside className="scr-editor-side">
+              <aside className="editor-side">
                 <ScriptPreview key={viewing.id} content={viewing.content} onClose={() => setShowPreview(false)} />
               </aside>
             )}
           </div>
         </>
       )}
-    </div>
+    </Page>
   );
 }
 
 function BackLink({ onBack }: { onBack(): void }) {
   const { t } = useTranslation('scripts');
   return (
-    <button type="button" className="scr-back" onClick={onBack} data-testid="scripts-back">
+    <Button variant="link" className="script-back" onClick={onBack} data-testid="scripts-back">
       ← {t('detail.back')}
-    </button>
+    </Button>
   );
 }

@@ -8,7 +8,7 @@ import { formatNumber } from '../../format';
 import { useStore } from '../../store';
 import { hasUnsaved } from './DraftEditor';
 import { Badge, downloadJson, InlineConfirm, PurposeTag, useCanEdit, useErrorLine, useFailure } from './shared';
-import { Alert, Button, ButtonRow, Card, Field, buttonClass } from '../../ui';
+import { Alert, Button, ButtonRow, Card, Field, FieldMessage, FieldRow, Select, Table, TextInput, buttonClass } from '../../ui';
 
 type Locale = 'zh-CN' | 'en';
 const LOCALES: Locale[] = ['zh-CN', 'en'];
@@ -130,13 +130,13 @@ export function ScriptList({ onOpen }: { onOpen(id: string): void }) {
 
   return (
     <>
-      <div className="scr-toolbar">
+      <div className="scripts-toolbar">
         {canEdit && (
           <>
             <Button variant="primary" onClick={() => setShowNew(!showNew)} aria-expanded={showNew} data-testid="script-new">
               + {t('list.new')}
             </Button>
-            <label className={buttonClass('secondary', 'normal', `scr-file${importing ? ' scr-btn-busy' : ''}`)}>
+            <label className={buttonClass('secondary', 'normal', importing ? 'script-import-busy' : undefined)}>
               {importing ? t('import.importing') : t('import.button')}
               <input
                 type="file"
@@ -154,7 +154,7 @@ export function ScriptList({ onOpen }: { onOpen(id: string): void }) {
           </>
         )}
         {retiredCount > 0 && (
-          <label className="scr-check scr-toolbar-right">
+          <label className="inline-check scripts-toolbar-end">
             <input type="checkbox" checked={showRetired} onChange={(e) => setShowRetired(e.target.checked)} data-testid="show-retired" />
             {t('list.showRetired', { count: retiredCount })}
           </label>
@@ -168,7 +168,7 @@ export function ScriptList({ onOpen }: { onOpen(id: string): void }) {
           <strong>{t('import.failed', { file: importFailure.fileName })}</strong>
           <span>{importFailure.message}</span>
           {importFailure.errors.length > 0 && (
-            <table className="scr-table scr-import-errors">
+            <Table>
               <thead>
                 <tr>
                   <th>{t('import.path')}</th>
@@ -185,7 +185,7 @@ export function ScriptList({ onOpen }: { onOpen(id: string): void }) {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </Table>
           )}
           {importFailure.errors.length > 50 && <span className="small">{t('import.more', { count: importFailure.errors.length - 50 })}</span>}
           <Button size="small" onClick={() => setImportFailure(null)}>
@@ -196,7 +196,7 @@ export function ScriptList({ onOpen }: { onOpen(id: string): void }) {
 
       <Mapping scripts={scripts} canEdit={canEdit} busy={busy} onChange={(p, id) => void setMapping(p, id)} />
 
-      <div className="scr-groups" data-testid="scripts-list">
+      <div className="script-groups" data-testid="scripts-list">
         {SCRIPT_PURPOSES.map((purpose) => {
           const rows = scripts
             .filter((s) => s.purpose === purpose && (showRetired || s.retiredAt === null))
@@ -208,22 +208,29 @@ export function ScriptList({ onOpen }: { onOpen(id: string): void }) {
                 a.title.localeCompare(b.title),
             );
           return (
-            <Card className="scr-group" key={purpose} data-testid="script-group" data-purpose={purpose}>
-              <h3 className="scr-group-title">
-                <PurposeTag purpose={purpose} />
-                <span className="muted small">{t('list.count', { count: rows.length })}</span>
-              </h3>
+            <Card
+              key={purpose}
+              data-testid="script-group"
+              data-purpose={purpose}
+              titleClassName="script-group-title"
+              title={
+                <>
+                  <PurposeTag purpose={purpose} />
+                  <span className="muted small">{t('list.count', { count: rows.length })}</span>
+                </>
+              }
+            >
               {rows.length === 0 ? (
                 <p className="muted small">{t('list.noneForPurpose')}</p>
               ) : (
-                <table className="scr-table scr-list-table">
+                <Table bare className="script-list-table">
                   <thead>
                     <tr>
                       <th>{t('list.title')}</th>
                       <th>{t('list.locale')}</th>
                       <th>{t('list.published')}</th>
                       <th>{t('list.state')}</th>
-                      <th className="scr-num">{t('list.responses')}</th>
+                      <th className="ui-num">{t('list.responses')}</th>
                       <th aria-label={t('list.actions')} />
                     </tr>
                   </thead>
@@ -231,22 +238,22 @@ export function ScriptList({ onOpen }: { onOpen(id: string): void }) {
                     {rows.map((s) => (
                       <Fragment key={s.id}>
                         <tr
-                          className={s.retiredAt !== null ? 'scr-row-retired' : undefined}
+                          className={s.retiredAt !== null ? 'script-row-retired' : undefined}
                           data-testid="script-row"
                           data-script-id={s.id}
                           data-purpose={s.purpose}
                           data-locale={s.locale}
                         >
                           <td>
-                            <button type="button" className="scr-linkbtn scr-strong scr-title-link" onClick={() => onOpen(s.id)}>
+                            <Button variant="link" className="script-title-link" onClick={() => onOpen(s.id)}>
                               {s.title}
-                            </button>
+                            </Button>
                             {s.builtinKey && <span className="muted small"> · {t('list.builtin')}</span>}
                           </td>
                           <td className="nowrap">{t(`locales.${s.locale}`)}</td>
                           <td className="nowrap">{s.publishedVersion !== null ? `v${s.publishedVersion}` : <span className="muted">{t('list.notPublished')}</span>}</td>
                           <td>
-                            <div className="scr-tags">
+                            <div className="script-badges">
                               {s.mappedFor.length > 0 && (
                                 <Badge tone="live" testId="badge-used" title={t('list.usedForTitle', { purposes: s.mappedFor.map((p) => t(`reason.${p}`, { ns: 'translation' })).join('、') })}>
                                   {t('list.usedFor')}
@@ -265,8 +272,8 @@ export function ScriptList({ onOpen }: { onOpen(id: string): void }) {
                               )}
                             </div>
                           </td>
-                          <td className="scr-num">{formatNumber(s.responses)}</td>
-                          <td className="scr-row-actions">
+                          <td className="ui-num">{formatNumber(s.responses)}</td>
+                          <td className="script-row-actions">
                             <ButtonRow>
                               <Button size="small" onClick={() => onOpen(s.id)} data-testid="script-open">
                                 {canEdit && s.retiredAt === null ? t('list.openEdit') : t('list.open')}
@@ -280,7 +287,7 @@ export function ScriptList({ onOpen }: { onOpen(id: string): void }) {
                                 {t('list.export')}
                               </Button>
                               {canEdit && s.retiredAt === null && (
-                                <Button size="small" className="scr-btn-danger-outline" onClick={() => setRetiring(s.id)} disabled={busy === s.id} data-testid="script-retire">
+                                <Button size="small" className="script-retire" onClick={() => setRetiring(s.id)} disabled={busy === s.id} data-testid="script-retire">
                                   {t('list.retire')}
                                 </Button>
                               )}
@@ -288,7 +295,7 @@ export function ScriptList({ onOpen }: { onOpen(id: string): void }) {
                           </td>
                         </tr>
                         {retiring === s.id && (
-                          <tr className="scr-confirm-row">
+                          <tr className="script-confirm-row">
                             <td colSpan={6}>
                               <InlineConfirm danger testId="retire-confirm" busy={busy === s.id} confirmLabel={t('list.retireConfirm')} onConfirm={() => void retire(s)} onCancel={() => setRetiring(null)}>
                                 <p>
@@ -303,7 +310,7 @@ export function ScriptList({ onOpen }: { onOpen(id: string): void }) {
                       </Fragment>
                     ))}
                   </tbody>
-                </table>
+                </Table>
               )}
             </Card>
           );
@@ -316,15 +323,16 @@ export function ScriptList({ onOpen }: { onOpen(id: string): void }) {
 function Mapping({ scripts, canEdit, busy, onChange }: { scripts: ScriptSummary[]; canEdit: boolean; busy: string | null; onChange(purpose: ScriptPurpose, id: string | null): void }) {
   const { t } = useTranslation('scripts');
   return (
-    <Card title={t('mapping.title')} titleId="scr-mapping-title" intro={t('mapping.intro')} data-testid="script-mapping">
-      <div className="scr-mapping">
+    <Card title={t('mapping.title')} titleId="script-mapping-title" intro={t('mapping.intro')} data-testid="script-mapping">
+      <div className="purpose-mapping">
         {SCRIPT_PURPOSES.map((purpose) => {
           const eligible = scripts.filter((s) => s.purpose === purpose && s.retiredAt === null && s.publishedVersion !== null);
           const current = scripts.find((s) => s.mappedFor.includes(purpose));
           return (
-            <label key={purpose} className="scr-mapping-row">
-              <PurposeTag purpose={purpose} />
-              <select
+            <label key={purpose} className="purpose-mapping-row">
+              <PurposeTag purpose={purpose} className="purpose-mapping-tag" />
+              <Select
+                className="purpose-mapping-select"
                 value={current?.id ?? ''}
                 disabled={!canEdit || busy === `map-${purpose}`}
                 data-testid={`mapping-select-${purpose}`}
@@ -336,7 +344,7 @@ function Mapping({ scripts, canEdit, busy, onChange }: { scripts: ScriptSummary[
                     {t('mapping.option', { title: s.title, locale: t(`locales.${s.locale}`), version: s.publishedVersion })}
                   </option>
                 ))}
-              </select>
+              </Select>
             </label>
           );
         })}
@@ -369,29 +377,28 @@ function NewScriptForm({ defaultLocale, onCancel, onCreated }: { defaultLocale: 
   }
 
   return (
-    <form className="scr-card scr-new" onSubmit={(e) => void submit(e)} noValidate data-testid="script-new-form">
-      <h3 className="scr-card-title">{t('newScript.title')}</h3>
-      <div className="scr-grid">
+    <Card as="form" title={t('newScript.title')} onSubmit={(e) => void submit(e)} noValidate data-testid="script-new-form">
+      <FieldRow>
         <Field label={t('newScript.purpose')}>
-          <select value={purpose} onChange={(e) => setPurpose(e.target.value as ScriptPurpose)} data-testid="new-purpose">
+          <Select value={purpose} onChange={(e) => setPurpose(e.target.value as ScriptPurpose)} data-testid="new-purpose">
             {SCRIPT_PURPOSES.map((p) => (
               <option key={p} value={p}>
                 {t(`reason.${p}`, { ns: 'translation' })}
               </option>
             ))}
-          </select>
+          </Select>
         </Field>
         <Field label={t('newScript.locale')}>
-          <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)} data-testid="new-locale">
+          <Select value={locale} onChange={(e) => setLocale(e.target.value as Locale)} data-testid="new-locale">
             {LOCALES.map((l) => (
               <option key={l} value={l}>
                 {t(`locales.${l}`)}
               </option>
             ))}
-          </select>
+          </Select>
         </Field>
-        <Field label={t('newScript.name')} className="scr-grow">
-          <input
+        <Field label={t('newScript.name')} className="field-grow">
+          <TextInput
             value={title}
             maxLength={120}
             placeholder={t('newScript.namePlaceholder')}
@@ -403,21 +410,21 @@ function NewScriptForm({ defaultLocale, onCancel, onCreated }: { defaultLocale: 
             }}
           />
         </Field>
-      </div>
+      </FieldRow>
       {error && (
-        <p className="scr-field-error" role="alert">
+        <FieldMessage tone="error" role="alert">
           {error}
-        </p>
+        </FieldMessage>
       )}
       <p className="muted small">{t('newScript.hint')}</p>
-      <div className="scr-actions">
+      <ButtonRow>
         <Button variant="primary" type="submit" disabled={creating} data-testid="new-submit">
           {creating ? t('newScript.creating') : t('newScript.create')}
         </Button>
         <Button onClick={onCancel}>
           {t('common.cancel')}
         </Button>
-      </div>
-    </form>
+      </ButtonRow>
+    </Card>
   );
 }

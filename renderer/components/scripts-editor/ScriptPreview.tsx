@@ -5,7 +5,7 @@ import { OTHER } from '../../../core/questionnaire/model';
 import type { Answer, Answers, Question, ScriptContent } from '../../../core/questionnaire/model';
 import { renderText, type RenderContext } from '../../../core/questionnaire/placeholders';
 import { useStore } from '../../store';
-import { Button } from '../../ui';
+import { Button, NumberInput, TextArea, TextInput } from '../../ui';
 
 /*
  * The script as the agent will read it on a call, driven by the real engine: placeholders filled for a
@@ -38,7 +38,7 @@ function Spoken({ text, ctx }: { text: string; ctx: RenderContext }) {
   for (const m of rendered.matchAll(/\{[^{}\n]{1,60}\}/g)) {
     if (m.index > last) parts.push(rendered.slice(last, m.index));
     parts.push(
-      <mark key={m.index} className="scr-pv-unknown">
+      <mark key={m.index} className="preview-unknown">
         {m[0]}
       </mark>,
     );
@@ -103,13 +103,13 @@ export function ScriptPreview({ content, onClose }: { content: ScriptContent; on
   };
 
   return (
-    <section className="scr-preview" aria-label={t('preview.title')} data-testid="script-preview" lang={content.locale}>
-      <header className="scr-pv-head">
+    <section className="script-preview" aria-label={t('preview.title')} data-testid="script-preview" lang={content.locale}>
+      <header className="preview-head">
         <div>
-          <h3 className="scr-pv-title">{t('preview.title')}</h3>
+          <h3 className="preview-title">{t('preview.title')}</h3>
           <p className="muted small">{t('preview.sample', { customer: renderText('{customer_name}', ctx), agent: ctx.agentName })}</p>
         </div>
-        <div className="scr-pv-head-actions">
+        <div className="preview-head-actions">
           <Button size="small" onClick={reset} disabled={Object.keys(raw).length === 0} data-testid="preview-reset">
             {t('preview.reset')}
           </Button>
@@ -121,11 +121,11 @@ export function ScriptPreview({ content, onClose }: { content: ScriptContent; on
         </div>
       </header>
 
-      <div className="scr-pv-body">
-        <div className="scr-pv-scripttitle">{content.title}</div>
+      <div className="preview-body">
+        <div className="preview-script-title">{content.title}</div>
         {content.opening.trim() !== '' && (
-          <div className="scr-pv-say">
-            <span className="scr-pv-say-label">{t('preview.opening')}</span>
+          <div className="preview-say">
+            <span className="preview-say-label">{t('preview.opening')}</span>
             <p>
               <Spoken text={content.opening} ctx={ctx} />
             </p>
@@ -133,29 +133,29 @@ export function ScriptPreview({ content, onClose }: { content: ScriptContent; on
         )}
 
         {cleared.length > 0 && (
-          <div className="scr-pv-note" role="status">
+          <div className="preview-note" role="status">
             {t('preview.cleared', { questions: cleared.map(questionLabel).join('、') })}
           </div>
         )}
 
         {content.questions.length === 0 && <p className="muted">{t('preview.noQuestions')}</p>}
 
-        <ol className="scr-pv-list">
+        <ol className="preview-list">
           {flow.visible.map((key, i) => {
             const q = byKey.get(key)!;
             return (
               <li
                 key={key}
-                className={`scr-pv-q${key === nextKey ? ' scr-pv-q-current' : ''}${Object.hasOwn(answers, key) ? ' scr-pv-q-answered' : ''}`}
+                className={`preview-question${key === nextKey ? ' preview-question-current' : ''}${Object.hasOwn(answers, key) ? ' preview-question-answered' : ''}`}
                 data-testid="preview-question"
                 data-key={key}
               >
-                <div className="scr-pv-q-head">
-                  <span className="scr-pv-num">{i + 1}</span>
-                  <span className="scr-pv-text">
+                <div className="preview-question-head">
+                  <span className="preview-num">{i + 1}</span>
+                  <span className="preview-text">
                     <Spoken text={q.text} ctx={ctx} />
                     {q.required && (
-                      <span className="scr-pv-req" title={t('preview.required')}>
+                      <span className="preview-req" title={t('preview.required')}>
                         *
                       </span>
                     )}
@@ -167,18 +167,18 @@ export function ScriptPreview({ content, onClose }: { content: ScriptContent; on
                   )}
                 </div>
                 {q.help.trim() !== '' && (
-                  <div className="scr-pv-help">
+                  <div className="preview-help">
                     <Spoken text={q.help} ctx={ctx} />
                   </div>
                 )}
                 <AnswerInput key={`${round}-${q.type}`} question={q} current={answers[key]} ctx={ctx} onAnswer={(a) => set(key, a)} onClear={() => clear(key)} />
                 {error?.key === key && (
-                  <div className="scr-pv-error" role="alert">
+                  <div className="preview-error" role="alert">
                     {error.text}
                   </div>
                 )}
                 {flow.endedAt === key && (
-                  <div className="scr-pv-ended" data-testid="preview-ended">
+                  <div className="preview-ended" data-testid="preview-ended">
                     {t('preview.ended')}
                   </div>
                 )}
@@ -188,8 +188,8 @@ export function ScriptPreview({ content, onClose }: { content: ScriptContent; on
         </ol>
 
         {content.closing.trim() !== '' && (
-          <div className={`scr-pv-say${done.canComplete ? '' : ' scr-pv-say-later'}`}>
-            <span className="scr-pv-say-label">{t('preview.closing')}</span>
+          <div className={`preview-say${done.canComplete ? '' : ' preview-say-later'}`}>
+            <span className="preview-say-label">{t('preview.closing')}</span>
             <p>
               <Spoken text={content.closing} ctx={ctx} />
             </p>
@@ -197,12 +197,12 @@ export function ScriptPreview({ content, onClose }: { content: ScriptContent; on
         )}
       </div>
 
-      <footer className="scr-pv-foot" data-testid="preview-status">
+      <footer className="preview-foot" data-testid="preview-status">
         <span>{t('preview.progress', { answered: done.answered, visible: done.visible })}</span>
         {done.canComplete ? (
-          <span className="scr-ok-text">{t('preview.canFinish')}</span>
+          <span className="preview-can-finish">{t('preview.canFinish')}</span>
         ) : (
-          <span className="scr-warn-text">{t('preview.missing', { questions: done.missingRequired.map(questionLabel).join('、') })}</span>
+          <span className="preview-missing">{t('preview.missing', { questions: done.missingRequired.map(questionLabel).join('、') })}</span>
         )}
       </footer>
     </section>
@@ -241,13 +241,13 @@ function AnswerInput({
       };
       const showOther = otherOpen || otherPicked;
       return (
-        <div className="scr-pv-answer">
-          <div className="scr-pv-choices">
+        <div className="preview-answer">
+          <div className="preview-choices">
             {q.choices.map((c) => (
               <button
                 key={c.value}
                 type="button"
-                className={`scr-pv-choice${picked.includes(c.value) ? ' scr-pv-on' : ''}${q.type === 'multi' ? ' scr-pv-multi' : ''}`}
+                className={`preview-choice${q.type === 'multi' ? ' preview-choice-multi' : ''}`}
                 aria-pressed={picked.includes(c.value)}
                 onClick={() => toggle(c.value)}
                 data-testid="preview-choice"
@@ -259,7 +259,7 @@ function AnswerInput({
             {q.allowOther && (
               <button
                 type="button"
-                className={`scr-pv-choice${otherPicked ? ' scr-pv-on' : ''}${q.type === 'multi' ? ' scr-pv-multi' : ''}`}
+                className={`preview-choice${q.type === 'multi' ? ' preview-choice-multi' : ''}`}
                 aria-pressed={otherPicked}
                 onClick={() => {
                   if (otherPicked) {
@@ -275,7 +275,7 @@ function AnswerInput({
           </div>
           {q.allowOther && showOther && (
             <form
-              className="scr-pv-other"
+              className="preview-other"
               noValidate
               onSubmit={(e) => {
                 e.preventDefault();
@@ -283,7 +283,7 @@ function AnswerInput({
                 onAnswer({ value: base, otherText });
               }}
             >
-              <input value={otherText} placeholder={t('preview.otherPlaceholder')} onChange={(e) => setOtherText(e.target.value)} />
+              <TextInput className="preview-other-input" value={otherText} placeholder={t('preview.otherPlaceholder')} onChange={(e) => setOtherText(e.target.value)} />
               <Button size="small" type="submit">
                 {t('preview.record')}
               </Button>
@@ -294,9 +294,9 @@ function AnswerInput({
     }
     case 'yes_no':
       return (
-        <div className="scr-pv-choices">
+        <div className="preview-choices">
           {[true, false].map((v) => (
-            <button key={String(v)} type="button" className={`scr-pv-choice${value === v ? ' scr-pv-on' : ''}`} aria-pressed={value === v} onClick={() => onAnswer({ value: v })} data-testid="preview-choice" data-value={String(v)}>
+            <button key={String(v)} type="button" className="preview-choice" aria-pressed={value === v} onClick={() => onAnswer({ value: v })} data-testid="preview-choice" data-value={String(v)}>
               {v ? t('preview.yes') : t('preview.no')}
             </button>
           ))}
@@ -306,10 +306,10 @@ function AnswerInput({
     case 'nps': {
       const { min, max } = SCALE_RANGE[q.type];
       return (
-        <div className="scr-pv-answer">
-          <div className={`scr-pv-scale scr-pv-scale-${q.type}`}>
+        <div className="preview-answer">
+          <div className={`preview-scale preview-scale-${q.type}`}>
             {Array.from({ length: max - min + 1 }, (_, i) => min + i).map((n) => (
-              <button key={n} type="button" className={`scr-pv-score${value === n ? ' scr-pv-on' : ''}`} aria-pressed={value === n} onClick={() => onAnswer({ value: n })} data-testid="preview-choice" data-value={n}>
+              <button key={n} type="button" className="preview-score" aria-pressed={value === n} onClick={() => onAnswer({ value: n })} data-testid="preview-choice" data-value={n}>
                 {n}
               </button>
             ))}
@@ -329,7 +329,7 @@ function AnswerInput({
       };
       return (
         <form
-          className="scr-pv-other"
+          className="preview-other"
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
@@ -337,17 +337,19 @@ function AnswerInput({
           }}
         >
           {q.type === 'long_text' ? (
-            <textarea rows={2} value={text} onChange={(e) => setText(e.target.value)} onBlur={commit} />
-          ) : (
-            <input
-              type={q.type === 'number' ? 'number' : 'text'}
+            <TextArea className="preview-other-input" rows={2} value={text} onChange={(e) => setText(e.target.value)} onBlur={commit} />
+          ) : q.type === 'number' ? (
+            <NumberInput
+              className="preview-other-input"
               value={text}
               min={q.min ?? undefined}
               max={q.max ?? undefined}
               onChange={(e) => setText(e.target.value)}
               onBlur={commit}
-              placeholder={q.type === 'number' && (q.min !== null || q.max !== null) ? `${q.min ?? ''} – ${q.max ?? ''}` : undefined}
+              placeholder={q.min !== null || q.max !== null ? `${q.min ?? ''} – ${q.max ?? ''}` : undefined}
             />
+          ) : (
+            <TextInput className="preview-other-input" value={text} onChange={(e) => setText(e.target.value)} onBlur={commit} />
           )}
           <Button size="small" type="submit">
             {t('preview.record')}

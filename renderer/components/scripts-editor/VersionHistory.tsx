@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScriptVersionView } from '../../../core/contract/views';
 import { formatDateTime, formatNumber } from '../../format';
-import { Badge, Button, ButtonRow, Card } from '../../ui';
+import { Badge, Button, ButtonRow, Card, Table } from '../../ui';
 
 const SHOWN = 5;
 
@@ -30,14 +30,14 @@ export function VersionHistory({
   const sorted = [...versions].sort((a, b) => b.version - a.version);
   const shown = all ? sorted : sorted.slice(0, SHOWN);
   return (
-    <Card title={t('versions.title')} titleId="scr-versions-title" className="scr-versions">
-      <table className="scr-table">
+    <Card title={t('versions.title')} titleId="script-versions-title" className="script-versions">
+      <Table bare className="versions-table">
         <thead>
           <tr>
             <th>{t('versions.version')}</th>
             <th>{t('versions.status')}</th>
             <th>{t('versions.when')}</th>
-            <th className="scr-num">{t('versions.responses')}</th>
+            <th className="ui-num">{t('versions.responses')}</th>
             <th aria-label={t('list.actions')} />
           </tr>
         </thead>
@@ -45,11 +45,11 @@ export function VersionHistory({
           {shown.map((v) => {
             const current = v.status === 'draft' ? editing : selected === v.id;
             return (
-              <tr key={v.id} className={current ? 'scr-row-current' : undefined} data-testid="version-row" data-version={v.version} data-status={v.status} data-version-id={v.id}>
+              <tr key={v.id} className={current ? 'version-row-current' : undefined} data-testid="version-row" data-version={v.version} data-status={v.status} data-version-id={v.id}>
                 <td>
-                  <button type="button" className="scr-linkbtn scr-strong" onClick={() => onView(v)} data-testid="version-view">
+                  <Button variant="link" size="small" onClick={() => onView(v)} data-testid="version-view">
                     v{v.version}
-                  </button>
+                  </Button>
                 </td>
                 <td>
                   {v.status === 'published' ? (
@@ -63,8 +63,8 @@ export function VersionHistory({
                     ? t('versions.publishedBy', { who: v.publishedByName ?? t('versions.system'), when: formatDateTime(v.publishedAt) })
                     : t('versions.createdAt', { when: formatDateTime(v.createdAt) })}
                 </td>
-                <td className="scr-num">{v.status === 'published' ? formatNumber(v.responses) : '—'}</td>
-                <td className="scr-row-actions">
+                <td className="ui-num">{v.status === 'published' ? formatNumber(v.responses) : '—'}</td>
+                <td className="script-row-actions">
                   <ButtonRow>
                     <Button size="small" onClick={() => onView(v)}>
                       {v.status === 'draft' ? t('versions.openDraft') : t('versions.view')}
@@ -83,7 +83,7 @@ export function VersionHistory({
             );
           })}
         </tbody>
-      </table>
+      </Table>
       {sorted.length > SHOWN && (
         <Button variant="link" size="small" onClick={() => setAll(!all)}>
           {all ? t('versions.fewer') : t('versions.all', { count: sorted.length })}

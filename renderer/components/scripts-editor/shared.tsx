@@ -5,9 +5,9 @@ import type { ApiError } from '../../../core/contract/result';
 import type { Reason } from '../../../core/domain/model';
 import { useStore } from '../../store';
 import { apiErrorText } from '../../i18n/apiError';
-import { Badge as KitBadge, Button, type Tone } from '../../ui';
+import { Alert, Badge as KitBadge, Button, TextArea, type Tone } from '../../ui';
 import { saveBlob } from '../../csv';
-import '../../styles/scripts.css';
+import './scripts-editor.css';
 
 /** Translates a back-end error into one line in the UI language (never the back end's English message). */
 export function useErrorLine(): (error: ApiError) => string {
@@ -39,9 +39,9 @@ export function downloadJson(fileName: string, json: string): void {
   saveBlob(fileName, new Blob([json], { type: 'application/json;charset=utf-8' }));
 }
 
-export function PurposeTag({ purpose }: { purpose: Reason }) {
+export function PurposeTag({ purpose, className }: { purpose: Reason; className?: string }) {
   const { t } = useTranslation();
-  return <span className={`tag reason reason-${purpose}`}>{t(`reason.${purpose}`)}</span>;
+  return <span className={['tag reason', `reason-${purpose}`, className].filter(Boolean).join(' ')}>{t(`reason.${purpose}`)}</span>;
 }
 
 type ScriptTone = 'draft' | 'retired' | 'live' | 'muted' | 'ok' | 'warn';
@@ -106,17 +106,17 @@ export function PlaceholderTextArea({ value, onChange, testId, rows = 3, ...rest
   }
 
   return (
-    <div className="scr-textarea">
-      <textarea ref={ref} value={value} rows={rows} data-testid={testId} onChange={(e) => onChange(e.target.value)} {...rest} />
+    <div className="placeholder-textarea">
+      <TextArea ref={ref} className="placeholder-textarea-input" value={value} rows={rows} data-testid={testId} onChange={(e) => onChange(e.target.value)} {...rest} />
       {!rest.readOnly && !rest.disabled && (
-        <div className="scr-ph" ref={menuRef}>
-          <button type="button" className="scr-ph-button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)} title={t('editor.insertPlaceholderHint')}>
+        <div className="placeholder-menu-anchor" ref={menuRef}>
+          <button type="button" className="placeholder-button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)} title={t('editor.insertPlaceholderHint')}>
             {t('editor.insertPlaceholder')}
           </button>
           {open && (
-            <div className="scr-ph-menu" role="menu">
+            <div className="placeholder-menu" role="menu">
               {PLACEHOLDERS.map((p) => (
-                <button key={p} type="button" role="menuitem" className="scr-ph-item" onClick={() => insert(p)}>
+                <button key={p} type="button" role="menuitem" className="placeholder-item" onClick={() => insert(p)}>
                   <code>{`{${p}}`}</code>
                   <span>{t(`placeholders.${p}`)}</span>
                 </button>
@@ -149,16 +149,18 @@ export function InlineConfirm({
 }) {
   const { t } = useTranslation('scripts');
   return (
-    <div className={`scr-confirm${danger ? ' scr-confirm-danger' : ''}`} role="alertdialog" data-testid={testId}>
-      <div className="scr-confirm-text">{children}</div>
-      <div className="scr-confirm-actions">
-        <Button size="small" variant={danger ? 'danger' : 'primary'} disabled={busy} onClick={onConfirm} data-testid={testId ? `${testId}-yes` : undefined}>
-          {confirmLabel}
-        </Button>
-        <Button size="small" disabled={busy} onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
+    <Alert tone={danger ? 'danger' : 'info'} role="alertdialog" data-testid={testId}>
+      <div className="inline-confirm">
+        <div className="inline-confirm-text">{children}</div>
+        <div className="inline-confirm-actions">
+          <Button size="small" variant={danger ? 'danger' : 'primary'} disabled={busy} onClick={onConfirm} data-testid={testId ? `${testId}-yes` : undefined}>
+            {confirmLabel}
+          </Button>
+          <Button size="small" disabled={busy} onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+        </div>
       </div>
-    </div>
+    </Alert>
   );
 }
