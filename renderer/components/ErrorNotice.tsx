@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../core/contract/result';
 import { apiErrorText } from '../i18n/apiError';
-import { Alert } from '../ui';
+import { Alert, AlertDetail } from '../ui';
 
 /** A typed back-end error in words: what happened in the user's language, the English detail below. */
 export function ErrorNotice({
@@ -23,7 +23,7 @@ export function ErrorNotice({
     <Alert tone="danger" role="alert" data-testid={testId}>
       <strong>{headline}</strong>
       {children}
-      {apiErrorText(error) !== headline && <div className="adm-alert-detail">{apiErrorText(error)}</div>}
+      {apiErrorText(error) !== headline && <AlertDetail>{apiErrorText(error)}</AlertDetail>}
     </Alert>
   );
 }

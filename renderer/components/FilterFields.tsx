@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { DatePicker } from '../ui/DatePicker';
-import { Field } from '../ui';
+import { Field, Select } from '../ui';
 
 /* Labelled filter controls shared by the report, survey and SLA filter bars; each page keeps its own words and test ids. */
 
@@ -29,14 +29,14 @@ export function SelectField<V extends string>({
 }) {
   return (
     <Field label={label}>
-      <select value={value} data-testid={testId} disabled={disabled} title={title} onChange={(e) => onChange(e.target.value as V)}>
+      <Select value={value} data-testid={testId} disabled={disabled} title={title} onChange={(e) => onChange(e.target.value as V)}>
         <option value="">{allLabel}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
-      </select>
+      </Select>
     </Field>
   );
 }

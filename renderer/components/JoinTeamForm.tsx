@@ -7,7 +7,7 @@ import { call } from '../api/client';
 import { apiErrorText } from '../i18n/apiError';
 import { useStore } from '../store';
 import '../styles/sync.css';
-import { Button } from '../ui';
+import { Button, FieldGroups } from '../ui';
 
 /** The server address rule of the contract (sync.connect): http(s)://host[:port][/path]. */
 export const SERVER_URL_PATTERN = /^https?:\/\/[^\s/]+(\/[^\s]*)?$/i;
@@ -71,7 +71,7 @@ export function JoinTeamForm({ onJoined, autoFocus = false, variant }: { onJoine
   };
 
   const inputClass = 'input';
-  const fieldClass = variant === 'first-run' ? 'field-label' : 'adm-label';
+  const fieldClass = variant === 'first-run' ? 'field-label' : 'ui-field-label';
 
   return (
     <form
@@ -83,7 +83,7 @@ export function JoinTeamForm({ onJoined, autoFocus = false, variant }: { onJoine
         void submit();
       }}
     >
-      <fieldset disabled={busy} className="adm-fieldset" style={{ gap: 4 }}>
+      <FieldGroups disabled={busy} style={{ gap: 4 }}>
         <label className={fieldClass} htmlFor={`${ids}-url`}>
           {t('server.address')}
         </label>
@@ -154,7 +154,7 @@ export function JoinTeamForm({ onJoined, autoFocus = false, variant }: { onJoine
             {t('server.replaceConfirm')}
           </label>
         </div>
-      </fieldset>
+      </FieldGroups>
 
       {error && (
         <div className="banner banner-error" role="alert" data-testid="join-error" style={{ marginTop: 12 }}>

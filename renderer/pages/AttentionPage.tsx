@@ -7,9 +7,8 @@ import { useStore } from '../store';
 import { agoFromNow, formatShortDateTime } from '../format';
 import { apiErrorText } from '../i18n/apiError';
 import { describeChange } from '../sync/describe';
-import './admin.css';
 import '../styles/sync.css';
-import { Alert, Button, Card, PageHeader } from '../ui';
+import { Alert, AlertDetail, Button, Card, Page, PageHeader } from '../ui';
 
 /**
  * "Needs attention": changes made on this console that the team server refused. Each says what it was,
@@ -30,7 +29,7 @@ export default function AttentionPage() {
   const items = attention.items;
 
   return (
-    <div className="adm-page" data-testid="attention-page">
+    <Page data-testid="attention-page">
       <PageHeader
         title={
           <>
@@ -48,7 +47,7 @@ export default function AttentionPage() {
       {attention.error && (
         <Alert tone="danger" role="alert">
           <strong>{t('attention.loadFailed')}</strong>
-          <div className="adm-alert-detail">{attention.error}</div>
+          <AlertDetail>{attention.error}</AlertDetail>
         </Alert>
       )}
 
@@ -68,7 +67,7 @@ export default function AttentionPage() {
           ))}
         </ul>
       )}
-    </div>
+    </Page>
   );
 }
 

@@ -10,10 +10,9 @@ import { useStore } from '../store';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { csvTimestamp, downloadCsv, toCsv } from '../csv';
 import { beijingDayStart, now, formatDateTime, formatNumber, useErrorLine } from './admin/shared';
-import './admin.css';
 import { DatePicker } from '../ui/DatePicker';
 import { describeAudit } from './audit/describe';
-import { Badge, Button, Card, Field, FieldMessage, PageHeader, Table } from '../ui';
+import { Badge, Button, ButtonRow, Card, Field, FieldMessage, FieldRow, Page, PageHeader, Pager, Select, Table } from '../ui';
 
 const PAGE = 100;
 const EXPORT_PAGE = 500;
@@ -148,20 +147,20 @@ export default function AuditPage() {
   const n = (v: number) => formatNumber(v);
 
   return (
-    <div className="adm-page">
+    <Page>
       <PageHeader title={t('audit.title')} intro={t('audit.intro')} />
 
       <Card>
-        <div className="adm-filters">
+        <FieldRow>
           <Field label={t('audit.filterAction')}>
-            <select value={filter.action} data-testid="audit-action" onChange={(e) => change({ action: e.target.value })}>
+            <Select value={filter.action} data-testid="audit-action" onChange={(e) => change({ action: e.target.value })}>
               <option value="">{t('audit.allActions')}</option>
               {[...seenActions].map((a) => (
                 <option key={a} value={a}>
                   {actionText(t, a)}
                 </option>
               ))}
-            </select>
+            </Select>
           </Field>
           <Field label={t('audit.filterFrom')}>
             <DatePicker value={filter.from} max={filter.to || undefined} testId="audit-from" onChange={(v) => change({ from: v })} />
@@ -169,7 +168,7 @@ export default function AuditPage() {
           <Field label={t('audit.filterTo')}>
             <DatePicker value={filter.to} min={filter.from || undefined} testId="audit-to" onChange={(v) => change({ to: v })} />
           </Field>
-          <div className="adm-filter-buttons">
+          <ButtonRow end>
             {filtered && (
               <Button variant="link" onClick={() => change(NO_FILTER)}>
                 {t('audit.clearFilters')}
@@ -186,8 +185,8 @@ export default function AuditPage() {
             >
               {exporting !== null ? t('audit.exporting', { n: n(exporting) }) : t('audit.export')}
             </Button>
-          </div>
-        </div>
+          </ButtonRow>
+        </FieldRow>
         {query === null && (
           <FieldMessage tone="error" role="alert">
             {t('audit.dateOrder')}
@@ -246,14 +245,14 @@ export default function AuditPage() {
             </Table>
           )}
           {data.total > 0 && (
-            <div className="adm-pager">
-              <span className="muted" data-testid="audit-range">
-                {t('common.range', {
-                  from: n(Math.min(offset + 1, data.total)),
-                  to: n(Math.min(offset + data.rows.length, data.total)),
-                  total: n(data.total),
-                })}
-              </span>
+            <Pager
+              rangeTestId="audit-range"
+              range={t('common.range', {
+                from: n(Math.min(offset + 1, data.total)),
+                to: n(Math.min(offset + data.rows.length, data.total)),
+                total: n(data.total),
+              })}
+            >
               <Button size="small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
                 {t('common.prev')}
               </Button>
@@ -264,10 +263,10 @@ export default function AuditPage() {
               >
                 {t('common.next')}
               </Button>
-            </div>
+            </Pager>
           )}
         </Card>
       )}
-    </div>
+    </Page>
   );
 }

@@ -10,8 +10,8 @@ import { fileErrorAdvice } from './admin/importFile';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { formatNumber, useLocale } from './admin/shared';
 import { isRunning, useImportJob } from './admin/useImportJob';
-import './admin.css';
-import { Alert, Button, Card, PageHeader } from '../ui';
+import './admin/import.css';
+import { Alert, AlertAdvice, Button, ButtonRow, Card, Page, PageHeader, ToneText } from '../ui';
 
 export default function ImportPage() {
   const { t } = useTranslation('admin');
@@ -43,7 +43,7 @@ export default function ImportPage() {
   const n = (v: number) => formatNumber(v);
 
   return (
-    <div className="adm-page" {...onDrag}>
+    <Page {...onDrag}>
       <PageHeader title={t('import.title')} intro={t('import.intro')} />
 
       {view.kind === 'idle' && view.notice === 'cancelled' && (
@@ -62,7 +62,7 @@ export default function ImportPage() {
       {view.kind === 'failed' && (
         <ErrorNotice error={view.error} title={t('import.failedTitle')} testId="import-failed">
           {view.fileName && <div className="small">{view.fileName}</div>}
-          <p className="adm-alert-advice">{fileErrorAdvice(t, view.error, locale)}</p>
+          <AlertAdvice>{fileErrorAdvice(t, view.error, locale)}</AlertAdvice>
         </ErrorNotice>
       )}
 
@@ -90,11 +90,11 @@ export default function ImportPage() {
             processed={view.job.processed}
             total={view.job.total}
           />
-          <div className="adm-actions">
+          <ButtonRow actions>
             <Button disabled={busy !== null} onClick={() => void cancel(view.job)}>
               {t('import.cancelImport')}
             </Button>
-          </div>
+          </ButtonRow>
         </Card>
       )}
 
@@ -109,11 +109,11 @@ export default function ImportPage() {
       )}
 
       {view.kind === 'job' && view.job.phase === 'done' && (
-        <Card title={t('import.doneTitle')} className="adm-done" data-testid="import-result" aria-live="polite">
-          <ul className="adm-done-list">
-            <li className="adm-ok-text">
+        <Card title={t('import.doneTitle')} className="imp-done" data-testid="import-result" aria-live="polite">
+          <ul className="imp-done-list">
+            <ToneText as="li" tone="ok">
               <strong>{t('import.doneImported', { n: n(view.job.imported) })}</strong>
-            </li>
+            </ToneText>
             {view.job.duplicates > 0 && <li>{t('import.doneDuplicates', { n: n(view.job.duplicates) })}</li>}
             {view.job.report.invalid > 0 && <li>{t('import.doneInvalid', { n: n(view.job.report.invalid) })}</li>}
             <ImportWarningSummary report={view.job.report} />
@@ -126,6 +126,6 @@ export default function ImportPage() {
       )}
 
       <ImportHistory version={historyVersion} />
-    </div>
+    </Page>
   );
 }

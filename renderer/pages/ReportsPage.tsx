@@ -6,9 +6,8 @@ import { call } from '../api/client';
 import { DEFAULT_FILTER, rangeOf, ReportFilters, type PageFilter } from '../components/reports/ReportFilters';
 import { now } from '../format';
 import { useStore } from '../store';
-import './admin.css';
 import '../styles/reports.css';
-import { Button, PageHeader } from '../ui';
+import { Button, Page, PageHeader } from '../ui';
 
 /*
  * Supervisor reports: one date range and one set of filters for three sections (callback outcomes,
@@ -48,7 +47,7 @@ export default function ReportsPage() {
   const files = (chart: string) => `reports-${chart}-${range?.fromIso ?? ''}_${range?.toIso ?? ''}`;
 
   return (
-    <div className="adm-page rp-page" data-testid="reports-page">
+    <Page className="rp-page" data-testid="reports-page">
       <PageHeader
         className="rp-head"
         title={t('title')}
@@ -65,6 +64,6 @@ export default function ReportsPage() {
           <ReportBody query={query} files={files} reload={reload + pulled} />
         </Suspense>
       )}
-    </div>
+    </Page>
   );
 }

@@ -10,8 +10,7 @@ import { CaseSettingsSections } from './settings-cases';
 import { TeamServerSection } from './settings-sync/TeamServerSection';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { fromForm, sameForm, serverFieldErrors, toForm, type EditForm, type FieldErrors, type SettingsForm } from './admin/settingsForm';
-import './admin.css';
-import { Alert, Button, Card, PageHeader } from '../ui';
+import { Alert, Button, ButtonRow, Card, FieldGroups, Page, PageHeader, ToneText } from '../ui';
 
 type Load = { state: 'loading' } | { state: 'error'; error: ApiError } | { state: 'ready'; saved: Settings };
 
@@ -45,22 +44,22 @@ export default function SettingsPage() {
 
   if (load.state === 'loading' || (load.state === 'ready' && !form)) {
     return (
-      <div className="adm-page">
+      <Page>
         <PageHead />
         <p className="muted">{t('common.loading')}</p>
-      </div>
+      </Page>
     );
   }
   if (load.state === 'error' || !form) {
     return (
-      <div className="adm-page">
+      <Page>
         <PageHead />
         <ErrorNotice error={load.state === 'error' ? load.error : null} title={t('settings.loadFailed')}>
           <Button size="small" onClick={() => void reload()}>
             {t('common.retry')}
           </Button>
         </ErrorNotice>
-      </div>
+      </Page>
     );
   }
 
@@ -107,11 +106,10 @@ export default function SettingsPage() {
   const hasErrors = Object.keys(errors).length > 0;
 
   return (
-    <div className="adm-page">
+    <Page>
       <PageHead />
       <Card
         as="form"
-        className="adm-settings"
         title={t('settings.rulesTitle')}
         intro={t('settings.rulesIntro')}
         onSubmit={(e) => void save(e)}
@@ -124,9 +122,9 @@ export default function SettingsPage() {
           </Alert>
         )}
 
-        <fieldset disabled={!canEdit || saving} className="adm-fieldset">
+        <FieldGroups disabled={!canEdit || saving}>
           <SettingsRules form={form} errors={errors} canEdit={canEdit} edit={edit} />
-        </fieldset>
+        </FieldGroups>
 
         {hasErrors && !saveError && (
           <Alert tone="danger" role="alert">
@@ -141,7 +139,7 @@ export default function SettingsPage() {
         )}
 
         {canEdit && (
-          <div className="adm-actions">
+          <ButtonRow actions>
             <Button variant="primary" type="submit" disabled={saving || !dirty} data-testid="settings-save">
               {saving ? t('settings.saving') : t('settings.save')}
             </Button>
@@ -169,22 +167,26 @@ export default function SettingsPage() {
             >
               {t('settings.restoreDefaults')}
             </Button>
-            {dirty && <span className="adm-warn-text small">{t('settings.unsaved')}</span>}
-          </div>
+            {dirty && (
+              <ToneText tone="warn" className="small">
+                {t('settings.unsaved')}
+              </ToneText>
+            )}
+          </ButtonRow>
         )}
         {!canEdit && (
-          <div className="adm-actions">
+          <ButtonRow actions>
             <Button variant="primary" type="submit" disabled data-testid="settings-save">
               {t('settings.save')}
             </Button>
-          </div>
+          </ButtonRow>
         )}
       </Card>
 
       <TeamServerSection />
       <TeamMembers />
       <CaseSettingsSections />
-    </div>
+    </Page>
   );
 }
 

@@ -14,9 +14,8 @@ import { BoardTable } from './sla-board/BoardTable';
 import { SyncDelayedTable } from './sla-board/SyncDelayed';
 import { levelBoard, type BoardItem } from './sla-board/boardModel';
 import { SlaErrorNotice, categoryName, useCaseSettings } from './sla-board/common';
-import './admin.css';
 import '../styles/sla.css';
-import { Alert, Button, Card, FieldMessage, PageHeader } from '../ui';
+import { Alert, Button, ButtonRow, Card, FieldMessage, Page, PageHeader } from '../ui';
 
 /** The board refreshes on its own this often; the countdowns tick every second in between. */
 const REFRESH_MS = 30_000;
@@ -68,12 +67,12 @@ export default function SlaBoardPage() {
 
   if (role !== 'supervisor') {
     return (
-      <div className="adm-page sla-page">
+      <Page className="sla-page">
         <PageHead />
         <Alert tone="info" role="note" data-testid="board-supervisors-only">
           {t('board.supervisorsOnly')}
         </Alert>
-      </div>
+      </Page>
     );
   }
 
@@ -129,7 +128,7 @@ export default function SlaBoardPage() {
   const total = levelled ? levelled.breached.length + levelled.atRisk.length : 0;
 
   return (
-    <div className="adm-page sla-page">
+    <Page className="sla-page">
       <PageHead />
       <Card>
         <BoardFilters filter={filter} settings={settings} onChange={change} />
@@ -137,7 +136,7 @@ export default function SlaBoardPage() {
           <span className="muted small" data-testid="board-refreshed" aria-live="polite">
             {data.state === 'ready' ? t('board.refreshedAt', { time: formatTime(data.at, undefined, true) }) : ''}
           </span>
-          <div className="adm-filter-buttons">
+          <ButtonRow end>
             {isFiltered(filter) && (
               <Button variant="link" onClick={() => setFilter(NO_FILTER)}>
                 {t('filter.clear')}
@@ -149,7 +148,7 @@ export default function SlaBoardPage() {
             <Button variant="primary" data-testid="board-export" disabled={total === 0} onClick={exportBoard}>
               {t('board.export')}
             </Button>
-          </div>
+          </ButtonRow>
         </div>
         {query === null && (
           <FieldMessage tone="error" role="alert">
@@ -175,7 +174,7 @@ export default function SlaBoardPage() {
       )}
 
       <Attainment query={query} reloadKey={reload} settings={settings} />
-    </div>
+    </Page>
   );
 }
 

@@ -12,9 +12,8 @@ import { Tip } from '../components/Tooltip';
 import { DateRangeFields, SelectField } from '../components/FilterFields';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ZONE, beijingDayStart, formatNumber, now } from './admin/shared';
-import './admin.css';
 import '../styles/survey.css';
-import { Button, Card, FieldMessage, PageHeader, Table } from '../ui';
+import { Button, ButtonRow, Card, FieldMessage, FieldRow, Page, PageHeader, Stat, Stats, Table } from '../ui';
 
 /*
  * Survey figures: headline rates, one row per script version, and the answer distribution of every
@@ -111,11 +110,11 @@ export default function SurveyReportPage() {
   ];
 
   return (
-    <div className="adm-page sv-page" data-testid="survey-report">
+    <Page className="sv-page" data-testid="survey-report">
       <PageHeader title={t('report.title')} intro={t('report.intro')} />
 
       <Card>
-        <div className="adm-filters">
+        <FieldRow>
           <SelectField
             label={t('report.purpose')}
             value={filter.purpose}
@@ -160,7 +159,7 @@ export default function SurveyReportPage() {
             testIds={{ from: 'survey-filter-from', to: 'survey-filter-to' }}
             onChange={change}
           />
-        </div>
+        </FieldRow>
         <div className="sv-filter-row">
           <div className="sv-ranges" role="group" aria-label={t('report.quickRange')}>
             {ranges.map((r) => {
@@ -180,7 +179,7 @@ export default function SurveyReportPage() {
             })}
             <span className="muted small">{t('report.beijingDays')}</span>
           </div>
-          <div className="adm-filter-buttons">
+          <ButtonRow end>
             {filtered && (
               <Button variant="link" onClick={() => setFilter(NO_FILTER)}>
                 {t('report.clear')}
@@ -189,7 +188,7 @@ export default function SurveyReportPage() {
             <Button onClick={() => setReload((x) => x + 1)}>
               {t('report.refresh')}
             </Button>
-          </div>
+          </ButtonRow>
         </div>
         {query === null && (
           <FieldMessage tone="error" role="alert">
@@ -207,14 +206,16 @@ export default function SurveyReportPage() {
       )}
       {data.state === 'loading' && <p className="muted">{t('report.loading')}</p>}
       {data.state === 'ready' && query !== null && <Figures figures={data.figures} filtered={filtered} />}
-    </div>
+    </Page>
   );
 }
 
-function Stat({ label, value, formula, testId, tone }: { label: string; value: string; formula: ReactNode; testId: string; tone?: string }) {
+function FormulaStat({ label, value, formula, testId, tone }: { label: string; value: string; formula: ReactNode; testId: string; tone?: string }) {
   return (
-    <div className={`adm-stat${tone ? ` ${tone}` : ''}`} data-testid={testId}>
-      <dt>
+    <Stat
+      className={tone}
+      data-testid={testId}
+      label={
         <Tip content={<span className="sv-formula">{formula}</span>}>
           <span className="sv-stat-label" tabIndex={0}>
             {label}
@@ -223,9 +224,9 @@ function Stat({ label, value, formula, testId, tone }: { label: string; value: s
             </span>
           </span>
         </Tip>
-      </dt>
-      <dd>{value}</dd>
-    </div>
+      }
+      value={value}
+    />
   );
 }
 
@@ -246,15 +247,15 @@ function Figures({ figures: f, filtered }: { figures: SurveyFigures; filtered: b
   return (
     <>
       <Card>
-        <dl className="adm-stats sv-stats" data-testid="survey-headline">
-          <Stat label={t('report.reached')} value={n(f.reachedCalls)} formula={t('report.f.reached')} testId="survey-reached" />
-          <Stat label={t('report.started')} value={n(f.started)} formula={t('report.f.started')} testId="survey-started" />
-          <Stat label={t('report.completed')} value={n(f.completed)} formula={t('report.f.completed')} testId="survey-completed" />
-          <Stat label={t('report.responseRate')} value={pct(f.responseRate)} formula={t('report.f.responseRate')} testId="survey-response-rate" />
-          <Stat label={t('report.completionRate')} value={pct(f.completionRate)} formula={t('report.f.completionRate')} testId="survey-completion-rate" />
-          <Stat label="CSAT" value={pct(f.csat)} formula={t('report.f.csat')} testId="survey-csat" tone="sv-stat-key" />
-          <Stat label="NPS" value={signed(f.nps)} formula={t('report.f.nps')} testId="survey-nps" tone="sv-stat-key" />
-        </dl>
+        <Stats className="sv-stats" data-testid="survey-headline">
+          <FormulaStat label={t('report.reached')} value={n(f.reachedCalls)} formula={t('report.f.reached')} testId="survey-reached" />
+          <FormulaStat label={t('report.started')} value={n(f.started)} formula={t('report.f.started')} testId="survey-started" />
+          <FormulaStat label={t('report.completed')} value={n(f.completed)} formula={t('report.f.completed')} testId="survey-completed" />
+          <FormulaStat label={t('report.responseRate')} value={pct(f.responseRate)} formula={t('report.f.responseRate')} testId="survey-response-rate" />
+          <FormulaStat label={t('report.completionRate')} value={pct(f.completionRate)} formula={t('report.f.completionRate')} testId="survey-completion-rate" />
+          <FormulaStat label="CSAT" value={pct(f.csat)} formula={t('report.f.csat')} testId="survey-csat" tone="sv-stat-key" />
+          <FormulaStat label="NPS" value={signed(f.nps)} formula={t('report.f.nps')} testId="survey-nps" tone="sv-stat-key" />
+        </Stats>
         {f.responseRate !== null && f.responseRate > 100 && <p className="small muted">{t('report.over100')}</p>}
       </Card>
 

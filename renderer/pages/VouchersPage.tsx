@@ -5,9 +5,8 @@ import { AgentAllowance } from './voucher-admin/AgentAllowance';
 import { ApprovalQueue } from './voucher-admin/ApprovalQueue';
 import { SpendCard } from './voucher-admin/SpendCard';
 import { VoucherList } from './voucher-admin/VoucherList';
-import './admin.css';
 import '../styles/sla.css';
-import { PageHeader } from '../ui';
+import { Page, PageHeader } from '../ui';
 
 const REFRESH_MS = 30_000;
 
@@ -36,7 +35,7 @@ export default function VouchersPage() {
   }, []);
 
   return (
-    <div className="adm-page sla-page" data-testid="vouchers-page">
+    <Page className="sla-page" data-testid="vouchers-page">
       <PageHeader title={t('vouchers.title')} intro={supervisor ? t('vouchers.introSupervisor') : t('vouchers.introAgent')} />
       {supervisor ? (
         <>
@@ -50,6 +49,6 @@ export default function VouchersPage() {
           <VoucherList mine reloadKey={version} onChanged={changed} />
         </>
       )}
-    </div>
+    </Page>
   );
 }

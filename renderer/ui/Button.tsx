@@ -21,9 +21,13 @@ export function Button({ variant, size, type = 'button', className, ...rest }: B
   return <button type={type} className={buttonClass(variant, size, className)} {...rest} />;
 }
 
-/** Buttons side by side with the kit's gap (a table's row actions, a form's submit and cancel). */
-export function ButtonRow({ className, ...rest }: ComponentProps<'div'>) {
-  return <div className={['ui-btn-row', className].filter(Boolean).join(' ')} {...rest} />;
+/**
+ * Buttons side by side with the kit's gap (a table's row actions). `actions`: a form's or a card's own
+ * row of actions (submit, cancel, a status word after them), wider apart and wrapping. `end`: pushed to the
+ * far end of the row it sits in (a filter bar's buttons after its fields).
+ */
+export function ButtonRow({ actions = false, end = false, className, ...rest }: ComponentProps<'div'> & { actions?: boolean; end?: boolean }) {
+  return <div className={['ui-btn-row', actions && 'ui-btn-row-actions', end && 'ui-btn-row-end', className].filter(Boolean).join(' ')} {...rest} />;
 }
 
 export type IconButtonProps = Omit<ComponentProps<'button'>, 'aria-label'> & {

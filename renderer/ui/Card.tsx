@@ -1,4 +1,4 @@
-import { useId, type ComponentProps, type ReactNode } from 'react';
+import { createElement, useId, type ComponentProps, type ReactNode } from 'react';
 import './surfaces.css';
 
 type Heading = 'h2' | 'h3' | 'h4';
@@ -64,6 +64,34 @@ export function Card({
 }
 
 export type Tone = 'ok' | 'warn' | 'danger' | 'info' | 'muted';
+
+/** The English detail under an alert's message (a back-end error's own words): smaller, wrapping anywhere. */
+export function AlertDetail({ className, ...rest }: ComponentProps<'div'>) {
+  return <div className={['ui-alert-detail', className].filter(Boolean).join(' ')} {...rest} />;
+}
+
+/** What to do about an alert's problem, in the page's text colour (the message above is in the alert's). */
+export function AlertAdvice({ className, ...rest }: ComponentProps<'p'>) {
+  return <p className={['ui-alert-advice', className].filter(Boolean).join(' ')} {...rest} />;
+}
+
+/** The class of words in a state's colour, for an element that is not a ToneText (a table cell). */
+export function toneTextClass(tone: 'ok' | 'warn' | 'danger'): string {
+  return `ui-text-${tone}`;
+}
+
+/**
+ * A few words in a state's colour inside ordinary text ("unsaved changes", "all rows are fine"). The words
+ * say the state; the colour only marks it.
+ */
+export function ToneText({
+  tone,
+  as: Tag = 'span',
+  className,
+  ...rest
+}: Omit<ComponentProps<'span'>, 'ref'> & { tone: 'ok' | 'warn' | 'danger'; as?: 'span' | 'p' | 'div' | 'li' }) {
+  return createElement(Tag, { className: [toneTextClass(tone), className].filter(Boolean).join(' '), ...rest });
+}
 
 /**
  * A message box inside a page: error, warning or information. The role is the caller's: 'alert' for a

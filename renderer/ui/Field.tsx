@@ -94,10 +94,98 @@ export function FieldMessage({ tone, className, ...rest }: ComponentProps<'div'>
 
 /**
  * Fields side by side, wrapping on a narrow window. Bottom-aligned by default (controls line up even when
- * one label wraps); `top` when fields carry hints or errors of different heights, each then 260 px wide.
+ * one label wraps); `top` when fields carry hints or errors of different heights, each then 260 px wide,
+ * or as wide as its controls with `fit` (a dense row of small controls).
  */
-export function FieldRow({ top = false, className, ...rest }: ComponentProps<'div'> & { top?: boolean }) {
-  return <div className={['ui-field-row', top && 'ui-field-row-top', className].filter(Boolean).join(' ')} {...rest} />;
+export function FieldRow({ top = false, fit = false, className, ...rest }: ComponentProps<'div'> & { top?: boolean; fit?: boolean }) {
+  return <div className={['ui-field-row', top && 'ui-field-row-top', fit && 'ui-field-row-fit', className].filter(Boolean).join(' ')} {...rest} />;
+}
+
+/**
+ * One labelled value made of several controls side by side (hours and minutes; a kind and an amount):
+ * a group named by its visible label. Each control keeps its own aria-label ("First response, hours");
+ * `children` gets the ids to put in each control's aria-describedby and whether they are invalid.
+ */
+export function FieldCluster({
+  label,
+  error,
+  note,
+  className,
+  children,
+  ...rest
+}: Omit<ComponentProps<'div'>, 'children'> & {
+  label: ReactNode;
+  error?: ReactNode;
+  /** A warning that does not block saving, under the controls. */
+  note?: ReactNode;
+  children: (a11y: { 'aria-describedby'?: string; 'aria-invalid'?: true }) => ReactNode;
+}) {
+  const base = useId();
+  const hasError = error !== undefined && error !== null && error !== '' && error !== false;
+  const hasNote = !hasError && note !== undefined && note !== null && note !== '' && note !== false;
+  return (
+    <div className={['ui-field', className].filter(Boolean).join(' ')} role="group" aria-labelledby={`${base}-label`} {...rest}>
+      <span id={`${base}-label`} className="ui-field-label">
+        {label}
+      </span>
+      <span className="ui-field-with-unit">
+        {children({
+          'aria-describedby': hasError ? `${base}-error` : hasNote ? `${base}-note` : undefined,
+          'aria-invalid': hasError ? true : undefined,
+        })}
+      </span>
+      {hasError && (
+        <span id={`${base}-error`} className="ui-field-error">
+          {error}
+        </span>
+      )}
+      {hasNote && (
+        <span id={`${base}-note`} className="ui-field-note">
+          {note}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/**
+ * A titled block of related fields in a form (a settings group): the title, the fields, then the hint and
+ * the error that belong to the block as a whole. Blocks in a FieldGroups are ruled off from each other.
+ */
+export function FieldGroup({
+  title,
+  hint,
+  error,
+  errorTestId,
+  className,
+  children,
+  ...rest
+}: Omit<ComponentProps<'div'>, 'title'> & { title?: ReactNode; hint?: ReactNode; error?: ReactNode; errorTestId?: string }) {
+  return (
+    <div className={['ui-field-group', className].filter(Boolean).join(' ')} {...rest}>
+      {title !== undefined && title !== null && <div className="ui-field-group-title">{title}</div>}
+      {children}
+      {hint !== undefined && hint !== null && hint !== '' && <FieldMessage tone="hint">{hint}</FieldMessage>}
+      {error !== undefined && error !== null && error !== '' && error !== false && (
+        <FieldMessage tone="error" data-testid={errorTestId}>
+          {error}
+        </FieldMessage>
+      )}
+    </div>
+  );
+}
+
+/** The title of a block of fields on its own (a group drawn by its page), in the FieldGroup's look. */
+export function FieldGroupTitle({ className, ...rest }: ComponentProps<'div'>) {
+  return <div className={['ui-field-group-title', className].filter(Boolean).join(' ')} {...rest} />;
+}
+
+/**
+ * A form's fieldset without the browser's frame: FieldGroups one under another. Disabling it disables
+ * every control inside (a read-only view, a save in progress), and the kit's controls show it.
+ */
+export function FieldGroups({ className, ...rest }: ComponentProps<'fieldset'>) {
+  return <fieldset className={['ui-field-groups', className].filter(Boolean).join(' ')} {...rest} />;
 }
 
 /** A native select in the kit's look (keyboard and screen-reader behaviour stay the browser's). */

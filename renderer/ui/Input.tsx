@@ -1,4 +1,5 @@
 import { useId, type ComponentProps, type ReactNode } from 'react';
+import './field.css';
 import './input.css';
 
 /*
@@ -46,9 +47,9 @@ export function NumberInput({
   );
   if (!hasUnit) return input;
   return (
-    <span className="ui-with-unit">
+    <span className="ui-field-with-unit">
       {input}
-      <span id={unitId} className="ui-unit">
+      <span id={unitId} className="ui-field-unit">
         {unit}
       </span>
     </span>

@@ -5,7 +5,8 @@ import './table.css';
  * A data table in its scroll container: wide tables scroll sideways inside their border instead of
  * widening the page. `scroll` also caps the height (long error lists) and makes the container a
  * focusable, named region so a keyboard user can scroll it. Cells with the class "ui-num" are right-aligned
- * figures. A caption names the table for a screen reader (visually hidden unless `showCaption`).
+ * figures; "ui-clip" cuts a long value to one line (its title holds the whole). A caption names the table
+ * for a screen reader (visually hidden unless `showCaption`).
  */
 export function Table({
   caption,
@@ -40,6 +41,21 @@ export function Table({
   return (
     <div className={['ui-table-wrap', scroll && 'ui-table-scroll', wrapClassName].filter(Boolean).join(' ')} data-testid={wrapTestId} {...region}>
       {table}
+    </div>
+  );
+}
+
+/**
+ * Under a paged table: which rows are shown ("1–50 of 1,234") on the left, the page buttons (children)
+ * on the right.
+ */
+export function Pager({ range, rangeTestId, className, children, ...rest }: ComponentProps<'div'> & { range: ReactNode; rangeTestId?: string }) {
+  return (
+    <div className={['ui-pager', className].filter(Boolean).join(' ')} {...rest}>
+      <span className="ui-pager-range" data-testid={rangeTestId}>
+        {range}
+      </span>
+      {children}
     </div>
   );
 }

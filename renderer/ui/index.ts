@@ -1,8 +1,9 @@
 // The design kit's public face: pages and components import primitives from here.
 export { Button, ButtonRow, IconButton, buttonClass, type ButtonProps, type ButtonVariant, type ButtonSize } from './Button';
-export { Field, FieldMessage, FieldRow, Select } from './Field';
-export { Card, Alert, EmptyState, Badge, type Tone } from './Card';
-export { Table } from './Table';
+export { Field, FieldCluster, FieldGroup, FieldGroupTitle, FieldGroups, FieldMessage, FieldRow, Select } from './Field';
+export { Card, Alert, AlertAdvice, AlertDetail, EmptyState, Badge, ToneText, toneTextClass, type Tone } from './Card';
+export { Table, Pager } from './Table';
+export { Stats, Stat } from './Stats';
 export { Tabs, type TabItem } from './Tabs';
 export { Dialog } from './Dialog';
 export { DatePicker, TimePicker } from './DatePicker';

@@ -2,7 +2,8 @@ import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { Button, IconButton } from './Button';
-import { Field } from './Field';
+import { Field, FieldCluster, FieldGroup } from './Field';
+import { Stat } from './Stats';
 import { NumberInput, TextArea, TextInput } from './Input';
 import { Page } from './Page';
 import { nextTabIndex } from './tabs';
@@ -84,12 +85,39 @@ describe('TextInput, TextArea, NumberInput', () => {
     const [errorId, unitId] = box['aria-describedby']!.split(' ');
     expect(html).toMatch(new RegExp(`id="${errorId}"[^>]*>Between 1 and 9<`));
     expect(html).toMatch(new RegExp(`id="${unitId}"[^>]*>times<`));
-    expect(renderToString(createElement(NumberInput, { min: 1 }))).not.toContain('ui-with-unit');
+    expect(renderToString(createElement(NumberInput, { min: 1 }))).not.toContain('ui-field-with-unit');
   });
 });
 
 describe('Page', () => {
   it('is a div with the page class and the caller’s attributes', () => {
     expect(attrs(renderToString(createElement(Page, { className: 'x', id: 'p' }, 'hi')), 'div')).toMatchObject({ class: 'ui-page x', id: 'p' });
+  });
+});
+
+describe('FieldCluster, FieldGroup, Stat', () => {
+  it('a cluster is a group named by its visible label; its controls are described by its error', () => {
+    const html = renderToString(
+      createElement(FieldCluster, {
+        label: 'First response',
+        error: 'Too long',
+        children: (a11y: object) => createElement('input', { 'aria-label': 'First response, hours', ...a11y }),
+      }),
+    );
+    const group = attrs(html, 'div');
+    expect(group.role).toBe('group');
+    expect(html).toMatch(new RegExp(`id="${group['aria-labelledby']}"[^>]*>First response<`));
+    const input = attrs(html, 'input');
+    expect(input['aria-invalid']).toBe('true');
+    expect(html).toMatch(new RegExp(`id="${input['aria-describedby']}"[^>]*>Too long<`));
+  });
+
+  it('a group shows its title, hint and error; a stat is a term and its figure, tinted by its tone', () => {
+    const group = renderToString(createElement(FieldGroup, { title: 'Calling window', hint: 'Beijing time', error: 'Start before end' }, 'x'));
+    expect(group).toContain('ui-field-group-title');
+    expect(group.indexOf('Beijing time')).toBeLessThan(group.indexOf('Start before end'));
+    const stat = renderToString(createElement(Stat, { label: 'Left', value: '¥0', tone: 'bad', valueTestId: 'left' }));
+    expect(attrs(stat, 'div').class).toBe('ui-stat ui-stat-bad');
+    expect(stat).toMatch(/<dt>Left<\/dt><dd data-testid="left">¥0<\/dd>/);
   });
 });

@@ -4,7 +4,7 @@ import { dayIso, dayNumber, isoRange, MAX_RANGE_DAYS, presetRange, RANGE_PRESETS
 import type { CaseSettings } from '../../../core/contract/views-cases';
 import type { UserRecord } from '../../../core/domain/records';
 import { DateRangeFields, SelectField } from '../FilterFields';
-import { Button, Card, FieldMessage } from '../../ui';
+import { Button, Card, FieldCluster, FieldMessage } from '../../ui';
 
 /*
  * The page's one date range and one set of filters. A preset is re-read against the clock each time
@@ -55,16 +55,17 @@ export function ReportFilters({
   return (
     <Card className="rp-filters" data-testid="rp-filters">
       <div className="rp-filter-row">
-        <div className="adm-field">
-          <span className="adm-label">{t('filters.range')}</span>
-          <div className="rp-toggle rp-presets" role="group" aria-label={t('filters.range')}>
-            {RANGE_PRESETS.map((p) => (
-              <button key={p} type="button" className={filter.preset === p ? 'on' : ''} aria-pressed={filter.preset === p} data-testid={`rp-preset-${p}`} onClick={() => set({ preset: p })}>
-                {t(`filters.presets.${p}`)}
-              </button>
-            ))}
-          </div>
-        </div>
+        <FieldCluster label={t('filters.range')}>
+          {() => (
+            <div className="rp-toggle rp-presets">
+              {RANGE_PRESETS.map((p) => (
+                <button key={p} type="button" className={filter.preset === p ? 'on' : ''} aria-pressed={filter.preset === p} data-testid={`rp-preset-${p}`} onClick={() => set({ preset: p })}>
+                  {t(`filters.presets.${p}`)}
+                </button>
+              ))}
+            </div>
+          )}
+        </FieldCluster>
         <DateRangeFields
           from={shown.fromIso}
           to={shown.toIso}

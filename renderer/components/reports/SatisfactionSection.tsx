@@ -8,6 +8,7 @@ import { ChartCard, type Column } from './ChartCard';
 import { countAxis, COUNT_TICKS, CountRateChart, dateAxis, MARGIN, nameAxis } from './charts';
 import { AXIS, GRID, num, pct, REASON_COLOR, SectionHead, signed, Stat, Stats } from './kit';
 import { tooltipFormatter, type SectionProps } from './shared';
+import { Select } from '../../ui';
 
 /*
  * Satisfaction: CSAT and NPS by week (one line per questionnaire purpose), the response rate by week,
@@ -202,13 +203,13 @@ function QuestionCard({ report: r, files, emptyText, onQuestion }: { report: Sat
   const picker = r.questions.length > 0 && (
     <label className="rp-picker">
       <span className="ui-visually-hidden">{t('satisfaction.question')}</span>
-      <select value={q?.key ?? ''} data-testid="rp-question" onChange={(e) => onQuestion(e.target.value)}>
+      <Select value={q?.key ?? ''} data-testid="rp-question" onChange={(e) => onQuestion(e.target.value)}>
         {r.questions.map((x) => (
           <option key={x.key} value={x.key}>
             {x.text.length > 28 ? `${x.text.slice(0, 27)}…` : x.text} ({x.key})
           </option>
         ))}
-      </select>
+      </Select>
     </label>
   );
   return (

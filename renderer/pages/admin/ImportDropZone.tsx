@@ -15,10 +15,10 @@ export function ImportDropZone({
 }) {
   const { t } = useTranslation('admin');
   return (
-    <div className={`adm-drop${dragging ? ' adm-drop-active' : ''}`}>
-      <div className="adm-drop-title">{t('import.dropTitle')}</div>
+    <div className={`imp-drop${dragging ? ' imp-drop-active' : ''}`}>
+      <div className="imp-drop-title">{t('import.dropTitle')}</div>
       <div className="muted">{t('import.dropOr')}</div>
-      <label className={buttonClass('primary', 'normal', 'adm-file-label')}>
+      <label className={buttonClass('primary', 'normal', 'imp-file-label')}>
         {t('import.choose')}
         <input
           ref={inputRef}

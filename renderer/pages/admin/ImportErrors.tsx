@@ -60,7 +60,7 @@ export function ImportErrors({ errors, invalid }: { errors: RowError[]; invalid:
             <tr key={`${e.line}-${e.column ?? ''}-${i}`} data-testid="import-error-row">
               <td className="ui-num">{e.line}</td>
               <td className="nowrap">{columnText(t, e.column)}</td>
-              <td className="adm-value" title={e.value}>
+              <td className="ui-clip" title={e.value}>
                 {e.value === '' ? <span className="muted">{t('import.emptyValue')}</span> : e.value}
               </td>
               <td title={e.message}>{rowErrorText(t, e)}</td>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { REASONS, REASON_LABELS_ZH } from '../../../core/domain/model';
 import { downloadCsv, toCsv } from '../../csv';
-import { Button } from '../../ui';
+import { Button, Card } from '../../ui';
 
 const COLUMNS_EN = ['phone', 'name', 'reason', 'due_at', 'priority', 'timezone', 'notes'] as const;
 const COLUMNS_ZH = ['手机号', '姓名', '回访原因', '预约时间', '优先级', '时区', '备注'];
@@ -21,36 +21,38 @@ export function downloadTemplate(fileName: string): void {
 export function ImportFormat() {
   const { t } = useTranslation('admin');
   return (
-    <details className="adm-card adm-format" open>
-      <summary>
-        <span className="adm-card-title">{t('import.formatTitle')}</span>
-      </summary>
-      <ul className="adm-format-list">
-        <li>
-          {t('import.formatColumns')}{' '}
-          <code>{COLUMNS_EN.join(',')}</code>
-          <br />
-          <code>{COLUMNS_ZH.join(',')}</code>
-        </li>
-        <li>{t('import.formatRequired')}</li>
-        <li>{t('import.formatEncoding')}</li>
-        <li>
-          {t('import.formatReasons')}{' '}
-          {REASONS.map((r) => (
-            <span key={r} className="adm-chip">
-              <code>{REASON_LABELS_ZH[r]}</code> / <code>{r}</code>
-            </span>
-          ))}
-        </li>
-        <li>{t('import.formatPriority')}</li>
-        <li>{t('import.formatDueAt')}</li>
-        <li>{t('import.formatTimezone')}</li>
-      </ul>
-      <div>
-        <Button onClick={() => downloadTemplate(t('import.templateFile'))} data-testid="import-template">
-          {t('import.template')}
-        </Button>
-      </div>
-    </details>
+    <Card>
+      <details className="imp-format" open>
+        <summary>
+          <span className="imp-format-title">{t('import.formatTitle')}</span>
+        </summary>
+        <ul className="imp-format-list">
+          <li>
+            {t('import.formatColumns')}{' '}
+            <code>{COLUMNS_EN.join(',')}</code>
+            <br />
+            <code>{COLUMNS_ZH.join(',')}</code>
+          </li>
+          <li>{t('import.formatRequired')}</li>
+          <li>{t('import.formatEncoding')}</li>
+          <li>
+            {t('import.formatReasons')}{' '}
+            {REASONS.map((r) => (
+              <span key={r} className="imp-chip">
+                <code>{REASON_LABELS_ZH[r]}</code> / <code>{r}</code>
+              </span>
+            ))}
+          </li>
+          <li>{t('import.formatPriority')}</li>
+          <li>{t('import.formatDueAt')}</li>
+          <li>{t('import.formatTimezone')}</li>
+        </ul>
+        <div>
+          <Button onClick={() => downloadTemplate(t('import.templateFile'))} data-testid="import-template">
+            {t('import.template')}
+          </Button>
+        </div>
+      </details>
+    </Card>
   );
 }

@@ -6,7 +6,7 @@ import { call } from '../../api/client';
 import { useStore } from '../../store';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDateTime, formatNumber } from './shared';
-import { Button, Card, Table } from '../../ui';
+import { Button, Card, Table, toneTextClass } from '../../ui';
 
 /** Recent import batches; `version` changes after a commit to reload. */
 export function ImportHistory({ version }: { version: number }) {
@@ -61,14 +61,14 @@ export function ImportHistory({ version }: { version: number }) {
             {batches.map((b) => (
               <tr key={b.id} data-testid="import-history-row">
                 <td className="nowrap">{formatDateTime(b.createdAt)}</td>
-                <td className="adm-value" title={b.fileName}>
+                <td className="ui-clip" title={b.fileName}>
                   {b.fileName}
                 </td>
                 <td>{b.createdByName ?? <span className="muted">{t('common.unknownUser')}</span>}</td>
                 <td className="ui-num">{n(b.totalRows)}</td>
                 <td className="ui-num">{n(b.imported)}</td>
                 <td className="ui-num">{n(b.duplicates)}</td>
-                <td className={`ui-num${b.invalid > 0 ? ' adm-warn-text' : ''}`}>{n(b.invalid)}</td>
+                <td className={`ui-num${b.invalid > 0 ? ` ${toneTextClass('warn')}` : ''}`}>{n(b.invalid)}</td>
               </tr>
             ))}
           </tbody>

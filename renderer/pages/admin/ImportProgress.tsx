@@ -2,20 +2,20 @@
 export function ImportProgress({ label, processed, total }: { label: string; processed: number; total: number }) {
   const pct = total > 0 ? Math.min(100, Math.round((processed / total) * 100)) : null;
   return (
-    <div className="adm-progress" data-testid="import-progress">
-      <div className="adm-progress-label" aria-live="polite">
+    <div className="imp-progress" data-testid="import-progress">
+      <div aria-live="polite">
         {label}
         {pct !== null && <span className="muted"> · {pct}%</span>}
       </div>
       <div
-        className={`adm-progress-track${pct === null ? ' adm-progress-indeterminate' : ''}`}
+        className={`imp-progress-track${pct === null ? ' imp-progress-indeterminate' : ''}`}
         role="progressbar"
         aria-label={label}
         aria-valuemin={0}
         aria-valuemax={total || undefined}
         aria-valuenow={pct === null ? undefined : processed}
       >
-        <div className="adm-progress-bar" style={pct === null ? undefined : { width: `${pct}%` }} />
+        <div className="imp-progress-bar" style={pct === null ? undefined : { width: `${pct}%` }} />
       </div>
     </div>
   );

@@ -7,7 +7,7 @@ import { ImportWarnings } from './ImportWarnings';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatNumber } from './shared';
 import type { ImportAction } from './useImportJob';
-import { Alert, Button, Card } from '../../ui';
+import { Alert, Button, ButtonRow, Card, Stat, Stats, ToneText } from '../../ui';
 
 type ReviewedJob = Extract<ImportJob, { phase: 'ready' | 'committing' }>;
 
@@ -36,9 +36,13 @@ export function ImportReview({
           {t('import.noValid')}
         </Alert>
       ) : (
-        job.report.invalid === 0 && job.report.warnings.length === 0 && <p className="adm-ok-text">{t('import.allGood')}</p>
+        job.report.invalid === 0 && job.report.warnings.length === 0 && (
+          <ToneText as="p" tone="ok">
+            {t('import.allGood')}
+          </ToneText>
+        )
       )}
-      <div className="adm-actions">
+      <ButtonRow actions>
         <Button
           variant="primary"
           data-testid="import-commit"
@@ -56,7 +60,7 @@ export function ImportReview({
         >
           {t('import.cancelImport')}
         </Button>
-      </div>
+      </ButtonRow>
       <ImportWarnings report={job.report} />
       <ImportErrors errors={job.report.errors} invalid={job.report.invalid} />
     </>
@@ -96,14 +100,11 @@ function Report({ fileName, report }: { fileName: string; report: ImportReport }
   ];
   return (
     <Card title={t('import.reportTitle', { name: fileName })} titleId="import-report-title" data-testid="import-report">
-      <dl className="adm-stats">
+      <Stats>
         {stats.map((s) => (
-          <div key={s.key} className={`adm-stat${s.tone ? ` adm-stat-${s.tone}` : ''}`} title={s.hint} data-testid={`import-stat-${s.key}`}>
-            <dt>{s.label}</dt>
-            <dd>{s.value}</dd>
-          </div>
+          <Stat key={s.key} label={s.label} value={s.value} tone={s.tone} title={s.hint} data-testid={`import-stat-${s.key}`} />
         ))}
-      </dl>
+      </Stats>
     </Card>
   );
 }

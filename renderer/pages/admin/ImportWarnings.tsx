@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import type { ImportReport } from '../../../core/contract/views';
 import { LASTING_BLOCKS, STALE_DUE_DAYS, type ImportWarning, type ImportWarningCounts } from '../../../core/csv/warnings';
 import { formatNumber } from './shared';
-import { Button, Card, Table } from '../../ui';
+import { Button, Card, Table, ToneText } from '../../ui';
 
 const FIRST_SHOWN = 100;
 
@@ -30,14 +30,14 @@ export function ImportWarningSummary({ report }: { report: ImportReport }) {
   return (
     <>
       {c.dueLongPast > 0 && (
-        <li className="adm-warn-text" data-testid="import-summary-stale">
+        <ToneText as="li" tone="warn" data-testid="import-summary-stale">
           {t('import.warn.summaryStale', { count: c.dueLongPast, n: formatNumber(c.dueLongPast), days: STALE_DUE_DAYS })}
-        </li>
+        </ToneText>
       )}
       {c.notCallable > 0 && (
-        <li className="adm-warn-text" data-testid="import-summary-not-callable">
+        <ToneText as="li" tone="warn" data-testid="import-summary-not-callable">
           {t('import.warn.summaryNotCallable', { count: c.notCallable, n: formatNumber(c.notCallable), list: notCallableList(t, c) })}
-        </li>
+        </ToneText>
       )}
     </>
   );
@@ -53,7 +53,7 @@ export function ImportWarnings({ report }: { report: ImportReport }) {
   const shown = showAll ? warnings : warnings.slice(0, FIRST_SHOWN);
   return (
     <Card title={t('import.warn.title')} titleId="import-warnings-title" data-testid="import-warnings">
-      <ul className="adm-done-list">
+      <ul className="imp-done-list">
         <ImportWarningSummary report={report} />
       </ul>
       {c.dueLongPast + c.notCallable > warnings.length && (

@@ -42,7 +42,7 @@ export function NoCallDates({
       {dates.length === 0 ? (
         <p className="muted small">{t('settings.datesEmpty')}</p>
       ) : (
-        <ul className="adm-dates" data-testid="settings-dates">
+        <ul className="set-dates" data-testid="settings-dates">
           {dates.map((d) => (
             <li key={d}>
               <span>

@@ -4,6 +4,7 @@ import { Group, Labeled, NumberField } from './settingsFields';
 import { LIMITS, type EditForm, type FieldErrors, type SettingsForm } from './settingsForm';
 import { TimePicker } from '../../ui/DatePicker';
 import { FieldRow } from '../../ui';
+import './settings.css';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
@@ -36,7 +37,7 @@ export function SettingsRules({
               onChange={(v) => edit({ callWindowStart: v }, ['callWindowStart', 'callWindowEnd'])}
             />
           </Labeled>
-          <span className="adm-range-dash" aria-hidden>
+          <span className="set-range-dash" aria-hidden>
             –
           </span>
           <Labeled label={t('settings.windowEnd')}>
@@ -51,11 +52,11 @@ export function SettingsRules({
       </Group>
 
       <Group title={t('settings.weekdaysTitle')} error={errors.noCallWeekdays}>
-        <div className="adm-weekdays" role="group" aria-label={t('settings.weekdaysTitle')}>
+        <div className="set-weekdays" role="group" aria-label={t('settings.weekdaysTitle')}>
           {WEEKDAYS.map((d) => {
             const on = form.noCallWeekdays.includes(d);
             return (
-              <label key={d} className={`adm-check${on ? ' adm-check-on' : ''}`}>
+              <label key={d} className={`set-check${on ? ' set-check-on' : ''}`}>
                 <input
                   type="checkbox"
                   checked={on}

@@ -7,7 +7,8 @@ import { call } from '../../api/client';
 import { useStore } from '../../store';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDateTime } from './shared';
-import { Badge, Button, Card, Field, FieldMessage, FieldRow, Table } from '../../ui';
+import './settings.css';
+import { Badge, Button, Card, Field, FieldMessage, FieldRow, Select, Table, TextInput } from '../../ui';
 
 const NAME_MAX = 64;
 
@@ -83,11 +84,11 @@ export function TeamMembers() {
         </tbody>
       </Table>
 
-      <form className="adm-add-user" onSubmit={(e) => void submit(e)} noValidate>
-        <h4 className="adm-subtitle">{t('settings.addUserTitle')}</h4>
+      <form className="set-add-user" onSubmit={(e) => void submit(e)} noValidate>
+        <h4 className="set-subtitle">{t('settings.addUserTitle')}</h4>
         <FieldRow>
           <Field label={t('settings.addUserName')}>
-            <input
+            <TextInput
               type="text"
               value={name}
               maxLength={NAME_MAX * 2}
@@ -101,7 +102,7 @@ export function TeamMembers() {
             />
           </Field>
           <Field label={t('settings.addUserPassword')}>
-            <input
+            <TextInput
               type="password"
               autoComplete="new-password"
               value={password}
@@ -115,15 +116,15 @@ export function TeamMembers() {
             />
           </Field>
           <Field label={t('settings.addUserRole')}>
-            <select value={role} data-testid="add-user-role" onChange={(e) => setRole(e.target.value as Role)}>
+            <Select value={role} data-testid="add-user-role" onChange={(e) => setRole(e.target.value as Role)}>
               {ROLES.map((r) => (
                 <option key={r} value={r}>
                   {t(`roles.${r}`)}
                 </option>
               ))}
-            </select>
+            </Select>
           </Field>
-          <Button variant="primary" className="adm-align-end" type="submit" disabled={adding} data-testid="add-user-submit">
+          <Button variant="primary" className="set-align-end" type="submit" disabled={adding} data-testid="add-user-submit">
             {adding ? t('settings.addUserAdding') : t('settings.addUserSubmit')}
           </Button>
         </FieldRow>
@@ -155,7 +156,6 @@ function SetPassword({ userId, name }: { userId: string; name: string }) {
   }
   return (
     <form
-      className="adm-row"
       onSubmit={(e) => {
         e.preventDefault();
         if (short) return;
@@ -167,19 +167,21 @@ function SetPassword({ userId, name }: { userId: string; name: string }) {
         });
       }}
     >
-      <input
-        type="password"
-        autoComplete="new-password"
-        value={password}
-        maxLength={PASSWORD_MAX_LENGTH}
-        placeholder={t('settings.addUserPasswordPlaceholder', { min: PASSWORD_MIN_LENGTH })}
-        data-testid="set-password-input"
-        onChange={(e) => setPassword(e.target.value)}
-      />
-      <Button variant="primary" type="submit" disabled={short} data-testid="set-password-save">
-        {t('settings.setPasswordSave')}
-      </Button>
-      <ErrorNotice error={error} />
+      <FieldRow>
+        <TextInput
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          maxLength={PASSWORD_MAX_LENGTH}
+          placeholder={t('settings.addUserPasswordPlaceholder', { min: PASSWORD_MIN_LENGTH })}
+          data-testid="set-password-input"
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        <Button variant="primary" type="submit" disabled={short} data-testid="set-password-save">
+          {t('settings.setPasswordSave')}
+        </Button>
+        <ErrorNotice error={error} />
+      </FieldRow>
     </form>
   );
 }

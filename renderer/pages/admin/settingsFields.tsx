@@ -1,17 +1,8 @@
-import type { ReactElement, ReactNode } from 'react';
-import { Field, FieldMessage } from '../../ui';
+import type { ReactElement } from 'react';
+import { Field, FieldGroup, NumberInput } from '../../ui';
 
 /** A titled block of the settings form; its hint and error sit under the inputs. */
-export function Group({ title, hint, error, children }: { title: string; hint?: string; error?: string; children: ReactNode }) {
-  return (
-    <div className="adm-group">
-      <div className="adm-group-title">{title}</div>
-      {children}
-      {hint && <FieldMessage tone="hint">{hint}</FieldMessage>}
-      {error && <FieldMessage tone="error">{error}</FieldMessage>}
-    </div>
-  );
-}
+export const Group = FieldGroup;
 
 export function Labeled({ label, error, children }: { label: string; error?: string; children: ReactElement<{ id?: string }> }) {
   return (
@@ -35,8 +26,7 @@ export function NumberField(props: {
 }) {
   return (
     <Field label={props.label} suffix={props.unit} hint={props.hint} error={props.error}>
-      <input
-        type="number"
+      <NumberInput
         inputMode="decimal"
         value={props.value}
         min={props.limits?.[0]}

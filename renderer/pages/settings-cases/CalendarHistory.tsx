@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CalendarVersionView } from '../../../core/contract/views-cases';
 import { formatDateTime } from '../admin/shared';
-import { Badge, Table } from '../../ui';
+import { Badge, FieldGroup, Table } from '../../ui';
 
 /** Every saved calendar version, newest first; versions never change once saved. */
 export function CalendarHistory({ versions, current }: { versions: CalendarVersionView[]; current: number }) {
@@ -16,8 +16,7 @@ export function CalendarHistory({ versions, current }: { versions: CalendarVersi
     return v.note || <span className="muted">{t('calendar.history.noNote')}</span>;
   };
   return (
-    <div className="adm-group">
-      <div className="adm-group-title">{t('calendar.history.title')}</div>
+    <FieldGroup title={t('calendar.history.title')}>
       <Table scroll wrapClassName="sla-history" data-testid="calendar-history">
         <thead>
           <tr>
@@ -41,6 +40,6 @@ export function CalendarHistory({ versions, current }: { versions: CalendarVersi
           ))}
         </tbody>
       </Table>
-    </div>
+    </FieldGroup>
   );
 }

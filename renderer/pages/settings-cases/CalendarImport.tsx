@@ -4,7 +4,7 @@ import type { ApiError } from '../../../core/contract/result';
 import type { CalendarView } from '../../../core/contract/views-cases';
 import { call } from '../../api/client';
 import { SlaErrorNotice } from '../sla-board/common';
-import { FieldRow, buttonClass } from '../../ui';
+import { buttonClass, FieldGroup, FieldRow } from '../../ui';
 
 const EXAMPLE = `{
   "year": 2027,
@@ -44,11 +44,10 @@ export function CalendarImport({ disabled, onImported }: { disabled: boolean; on
   const problems = Array.isArray(error?.details?.errors) ? (error.details.errors as { path: string; message: string }[]) : [];
 
   return (
-    <div className="adm-group" data-testid="calendar-import">
-      <div className="adm-group-title">{t('calendar.import.title')}</div>
+    <FieldGroup title={t('calendar.import.title')} data-testid="calendar-import">
       <p className="small muted">{t('calendar.import.intro')}</p>
       <FieldRow>
-        <label className={buttonClass('secondary', 'normal', `adm-file-label${disabled || busy ? ' sla-disabled' : ''}`)}>
+        <label className={buttonClass('secondary', 'normal', `sla-file-label${disabled || busy ? ' sla-disabled' : ''}`)}>
           {busy ? t('calendar.import.importing') : t('calendar.import.choose')}
           <input
             ref={input}
@@ -64,7 +63,7 @@ export function CalendarImport({ disabled, onImported }: { disabled: boolean; on
           />
         </label>
       </FieldRow>
-      <details className="adm-format">
+      <details className="sla-format">
         <summary>{t('calendar.import.format')}</summary>
         <p className="small">{t('calendar.import.formatHint')}</p>
         <pre className="sla-json">{EXAMPLE}</pre>
@@ -82,6 +81,6 @@ export function CalendarImport({ disabled, onImported }: { disabled: boolean; on
           )}
         </SlaErrorNotice>
       )}
-    </div>
+    </FieldGroup>
   );
 }

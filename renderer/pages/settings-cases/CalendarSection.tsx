@@ -15,7 +15,7 @@ import { calendarYears, fromCalendarForm, problemText, toCalendarForm, type Cale
 import { DatesEditor } from './DatesEditor';
 import { SectionCard, issuePaths } from './SectionCard';
 import { WeeklyEditor } from './WeeklyEditor';
-import { Field, FieldMessage, FieldRow } from '../../ui';
+import { Field, FieldGroup, FieldMessage, FieldRow, TextInput, ToneText } from '../../ui';
 
 const ZONES = ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Taipei', 'Asia/Singapore', 'Asia/Tokyo', 'Europe/London', 'America/Los_Angeles'];
 
@@ -113,10 +113,10 @@ export function CalendarSection() {
       onSave={() => void save()}
       onDiscard={() => show(view)}
     >
-      <div className="adm-group">
+      <FieldGroup>
         <FieldRow top>
           <Field label={t('calendar.timezone')} error={errors.timezone} hint={t('calendar.timezoneHint')}>
-            <input
+            <TextInput
               type="text"
               list="sla-zones"
               value={form.timezone}
@@ -131,7 +131,7 @@ export function CalendarSection() {
             <option key={z} value={z} />
           ))}
         </datalist>
-      </div>
+      </FieldGroup>
       <WeeklyEditor
         weekly={form.weekly}
         makeupPeriods={form.makeupPeriods}
@@ -157,9 +157,9 @@ export function CalendarSection() {
         </FieldMessage>
       )}
       {canEdit && (
-        <div className="adm-group">
+        <FieldGroup hint={t('calendar.versionRule')}>
           <Field label={t('calendar.note')} className="sla-note-field">
-            <input
+            <TextInput
               type="text"
               value={note}
               maxLength={200}
@@ -168,8 +168,7 @@ export function CalendarSection() {
               onChange={(e) => setNote(e.target.value)}
             />
           </Field>
-          <FieldMessage tone="hint">{t('calendar.versionRule')}</FieldMessage>
-        </div>
+        </FieldGroup>
       )}
       <CalendarImport
         disabled={!canEdit || dirty || saving}
@@ -179,7 +178,11 @@ export function CalendarSection() {
           notify('success', t('calendar.saved', { version: v.current.version }));
         }}
       />
-      {canEdit && dirty && <p className="adm-warn-text small">{t('calendar.import.saveFirst')}</p>}
+      {canEdit && dirty && (
+        <ToneText as="p" tone="warn" className="small">
+          {t('calendar.import.saveFirst')}
+        </ToneText>
+      )}
       <CalendarHistory versions={view.versions} current={view.current.version} />
     </SectionCard>
   );

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseErrors, CategoryDraft } from './caseForm';
 import { keyFromLabel } from './caseForm';
-import { Button, FieldMessage, Table } from '../../ui';
+import { Button, FieldGroup, FieldMessage, Table, TextInput } from '../../ui';
 
 /**
  * Ticket categories: rename in both languages, retire (a retired category stays on old tickets and in
@@ -22,8 +22,7 @@ export function CategoriesEditor({
   const patch = (i: number, p: Partial<CategoryDraft>) => onChange(categories.map((c, j) => (j === i ? { ...c, ...p } : c)));
 
   return (
-    <div className="adm-group">
-      <div className="adm-group-title">{t('cases.categoriesTitle')}</div>
+    <FieldGroup title={t('cases.categoriesTitle')}>
       <Table className="sla-categories" data-testid="cases-categories">
         <thead>
           <tr>
@@ -41,7 +40,7 @@ export function CategoriesEditor({
             <tr key={i} className={c.retired ? 'sla-retired' : undefined} data-testid="category-row">
               <td>
                 {c.isNew ? (
-                  <input
+                  <TextInput
                     type="text"
                     value={c.key}
                     placeholder="refund_delay"
@@ -56,7 +55,7 @@ export function CategoriesEditor({
                 {errors[`categories[${i}].key`] && <FieldMessage tone="error">{errors[`categories[${i}].key`]}</FieldMessage>}
               </td>
               <td>
-                <input
+                <TextInput
                   type="text"
                   value={c.zh}
                   aria-label={t('cases.catZh')}
@@ -67,7 +66,7 @@ export function CategoriesEditor({
                 {errors[`categories[${i}].zh`] && <FieldMessage tone="error">{errors[`categories[${i}].zh`]}</FieldMessage>}
               </td>
               <td>
-                <input
+                <TextInput
                   type="text"
                   value={c.en}
                   aria-label={t('cases.catEn')}
@@ -118,6 +117,6 @@ export function CategoriesEditor({
         </div>
       )}
       <FieldMessage tone="hint">{t('cases.categoriesHint')}</FieldMessage>
-    </div>
+    </FieldGroup>
   );
 }

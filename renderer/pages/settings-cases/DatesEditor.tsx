@@ -4,7 +4,7 @@ import type { CalendarDate } from '../../../core/sla/calendar';
 import { formatDate, useLocale } from '../admin/shared';
 import type { CalendarErrors } from './calendarForm';
 import { DatePicker } from '../../ui/DatePicker';
-import { Button, FieldMessage, FieldRow } from '../../ui';
+import { Button, Field, FieldGroup, FieldGroupTitle, FieldMessage, FieldRow, Select, TextInput } from '../../ui';
 
 type ListKey = 'holidays' | 'workdays';
 
@@ -46,9 +46,9 @@ function DateList({
 
   return (
     <div className="sla-date-list" data-testid={`calendar-${list}`}>
-      <div className="adm-group-title">
+      <FieldGroupTitle>
         {t(`calendar.${list}Title`, { year })} <span className="muted small">({shown.length})</span>
-      </div>
+      </FieldGroupTitle>
       {shown.length === 0 ? (
         <p className="muted small">{t(`calendar.${list}Empty`, { year })}</p>
       ) : (
@@ -59,7 +59,7 @@ function DateList({
               <li key={`${d.date}-${i}`} data-testid="calendar-date">
                 <code>{d.date}</code>
                 <span className="small muted sla-wd">{formatDate(d.date, locale)}</span>
-                <input
+                <TextInput
                   type="text"
                   value={d.name}
                   maxLength={80}
@@ -77,7 +77,11 @@ function DateList({
                     ×
                   </Button>
                 )}
-                {error && <span className="adm-field-error sla-date-error">{error}</span>}
+                {error && (
+                  <FieldMessage tone="error" className="sla-date-error">
+                    {error}
+                  </FieldMessage>
+                )}
               </li>
             );
           })}
@@ -96,7 +100,7 @@ function DateList({
               setAddError(null);
             }}
           />
-          <input
+          <TextInput
             type="text"
             value={name}
             maxLength={80}
@@ -146,25 +150,23 @@ export function DatesEditor({
 }) {
   const { t } = useTranslation('sla');
   return (
-    <div className="adm-group">
+    <FieldGroup hint={t('calendar.datesHint')}>
       <div className="sla-dates-head">
-        <div className="adm-group-title">{t('calendar.datesTitle')}</div>
-        <label className="adm-field sla-inline-field">
-          <span className="adm-label">{t('calendar.year')}</span>
-          <select value={year} data-testid="calendar-year" onChange={(e) => onYear(Number(e.target.value))}>
+        <FieldGroupTitle>{t('calendar.datesTitle')}</FieldGroupTitle>
+        <Field label={t('calendar.year')} className="sla-inline-field">
+          <Select value={year} data-testid="calendar-year" onChange={(e) => onYear(Number(e.target.value))}>
             {years.map((y) => (
               <option key={y} value={y}>
                 {y}
               </option>
             ))}
-          </select>
-        </label>
+          </Select>
+        </Field>
       </div>
       <div className="sla-date-lists">
         <DateList list="holidays" dates={holidays} other={workdays} year={year} errors={errors} canEdit={canEdit} onChange={onHolidays} />
         <DateList list="workdays" dates={workdays} other={holidays} year={year} errors={errors} canEdit={canEdit} onChange={onWorkdays} />
       </div>
-      <FieldMessage tone="hint">{t('calendar.datesHint')}</FieldMessage>
-    </div>
+    </FieldGroup>
   );
 }

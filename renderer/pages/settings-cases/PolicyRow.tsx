@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseSettings } from '../../../core/cases/settings';
 import { TICKET_PRIORITIES, type TicketPriority } from '../../../core/sla/policy';
 import type { PolicyDraft, PolicyErrors } from './policyForm';
-import { Button, IconButton } from '../../ui';
+import { Button, Field, FieldCluster, FieldRow, IconButton, NumberInput, Select, TextInput, ToneText } from '../../ui';
 
 /** Hours and minutes side by side for one business-time target. */
 function Target({
@@ -22,35 +22,33 @@ function Target({
 }) {
   const { t } = useTranslation('sla');
   return (
-    <div className="adm-field" role="group" aria-label={label}>
-      <span className="adm-label">{label}</span>
-      <span className="adm-with-unit">
-        <input
-          type="number"
-          min={0}
-          className="sla-num-sm"
-          value={hours}
-          aria-label={`${label} ${t('policies.hours')}`}
-          aria-invalid={!!error}
-          data-testid={`${testId}-h`}
-          onChange={(e) => onChange(e.target.value, minutes)}
-        />
-        <span className="adm-unit">{t('policies.hours')}</span>
-        <input
-          type="number"
-          min={0}
-          max={59}
-          className="sla-num-sm"
-          value={minutes}
-          aria-label={`${label} ${t('policies.minutes')}`}
-          aria-invalid={!!error}
-          data-testid={`${testId}-m`}
-          onChange={(e) => onChange(hours, e.target.value)}
-        />
-        <span className="adm-unit">{t('policies.minutes')}</span>
-      </span>
-      {error && <span className="adm-field-error">{error}</span>}
-    </div>
+    <FieldCluster label={label} error={error}>
+      {(a11y) => (
+        <>
+          <NumberInput
+            min={0}
+            className="sla-num-sm"
+            value={hours}
+            aria-label={`${label} ${t('policies.hours')}`}
+            {...a11y}
+            unit={t('policies.hours')}
+            data-testid={`${testId}-h`}
+            onChange={(e) => onChange(e.target.value, minutes)}
+          />
+          <NumberInput
+            min={0}
+            max={59}
+            className="sla-num-sm"
+            value={minutes}
+            aria-label={`${label} ${t('policies.minutes')}`}
+            {...a11y}
+            unit={t('policies.minutes')}
+            data-testid={`${testId}-m`}
+            onChange={(e) => onChange(hours, e.target.value)}
+          />
+        </>
+      )}
+    </FieldCluster>
   );
 }
 
@@ -99,32 +97,21 @@ export function PolicyRow({
         )}
       </div>
       <div className="sla-policy-body">
-        <div className="adm-row adm-row-top">
-          <label className="adm-field sla-policy-name">
-            <span className="adm-label">{t('policies.name')}</span>
-            <input
-              type="text"
-              value={draft.name}
-              maxLength={100}
-              aria-invalid={!!e('name')}
-              data-testid="policy-name"
-              onChange={(ev) => onChange({ name: ev.target.value })}
-            />
-            {e('name') && <span className="adm-field-error">{e('name')}</span>}
-          </label>
-          <label className="adm-field">
-            <span className="adm-label">{t('policies.priority')}</span>
-            <select value={draft.priority} data-testid="policy-priority" onChange={(ev) => onChange({ priority: ev.target.value as TicketPriority })}>
+        <FieldRow top fit>
+          <Field label={t('policies.name')} error={e('name')} className="sla-policy-name">
+            <TextInput type="text" value={draft.name} maxLength={100} data-testid="policy-name" onChange={(ev) => onChange({ name: ev.target.value })} />
+          </Field>
+          <Field label={t('policies.priority')}>
+            <Select value={draft.priority} data-testid="policy-priority" onChange={(ev) => onChange({ priority: ev.target.value as TicketPriority })}>
               {TICKET_PRIORITIES.map((p) => (
                 <option key={p} value={p}>
                   {t(`priority.${p}`)}
                 </option>
               ))}
-            </select>
-          </label>
-          <label className="adm-field">
-            <span className="adm-label">{t('policies.category')}</span>
-            <select value={draft.category} data-testid="policy-category" onChange={(ev) => onChange({ category: ev.target.value })}>
+            </Select>
+          </Field>
+          <Field label={t('policies.category')}>
+            <Select value={draft.category} data-testid="policy-category" onChange={(ev) => onChange({ category: ev.target.value })}>
               <option value="">{t('policies.anyCategory')}</option>
               {settings?.categories.map((c) => (
                 <option key={c.key} value={c.key}>
@@ -132,10 +119,10 @@ export function PolicyRow({
                 </option>
               ))}
               {draft.category && !settings?.categories.some((c) => c.key === draft.category) && <option value={draft.category}>{draft.category}</option>}
-            </select>
-          </label>
-        </div>
-        <div className="adm-row adm-row-top">
+            </Select>
+          </Field>
+        </FieldRow>
+        <FieldRow top fit>
           <Target
             label={t('policies.firstResponse')}
             hours={draft.frHours}
@@ -152,38 +139,36 @@ export function PolicyRow({
             testId="policy-res"
             onChange={(resHours, resMinutes) => onChange({ resHours, resMinutes })}
           />
-          <div className="adm-field">
-            <span className="adm-label">{t('policies.warning')}</span>
-            <span className="adm-with-unit">
-              <select
-                value={draft.warnKind}
-                aria-label={t('policies.warningKind')}
-                data-testid="policy-warn-kind"
-                onChange={(ev) => onChange({ warnKind: ev.target.value as PolicyDraft['warnKind'] })}
-              >
-                <option value="percent">{t('policies.warnPercent')}</option>
-                <option value="minutes">{t('policies.warnMinutes')}</option>
-              </select>
-              <input
-                type="number"
-                min={1}
-                className="sla-num-sm"
-                value={draft.warnValue}
-                aria-label={t('policies.warning')}
-                aria-invalid={!!e('warning')}
-                data-testid="policy-warn-value"
-                onChange={(ev) => onChange({ warnValue: ev.target.value })}
-              />
-              <span className="adm-unit">{draft.warnKind === 'percent' ? '%' : t('policies.minutes')}</span>
-            </span>
-            {e('warning') && <span className="adm-field-error">{e('warning')}</span>}
-            {!e('warning') && warnings[`${index}.warning`] && <span className="adm-warn-text small">{warnings[`${index}.warning`]}</span>}
-          </div>
-        </div>
+          <FieldCluster label={t('policies.warning')} error={e('warning')} note={warnings[`${index}.warning`]}>
+            {(a11y) => (
+              <>
+                <Select
+                  value={draft.warnKind}
+                  aria-label={t('policies.warningKind')}
+                  data-testid="policy-warn-kind"
+                  onChange={(ev) => onChange({ warnKind: ev.target.value as PolicyDraft['warnKind'] })}
+                >
+                  <option value="percent">{t('policies.warnPercent')}</option>
+                  <option value="minutes">{t('policies.warnMinutes')}</option>
+                </Select>
+                <NumberInput
+                  min={1}
+                  className="sla-num-sm"
+                  value={draft.warnValue}
+                  aria-label={t('policies.warning')}
+                  {...a11y}
+                  unit={draft.warnKind === 'percent' ? '%' : t('policies.minutes')}
+                  data-testid="policy-warn-value"
+                  onChange={(ev) => onChange({ warnValue: ev.target.value })}
+                />
+              </>
+            )}
+          </FieldCluster>
+        </FieldRow>
         {warnings[`${index}.order`] && (
-          <div className="adm-warn-text small" data-testid="policy-shadowed">
+          <ToneText as="div" tone="warn" className="small" data-testid="policy-shadowed">
             {warnings[`${index}.order`]}
-          </div>
+          </ToneText>
         )}
       </div>
       {canEdit && (

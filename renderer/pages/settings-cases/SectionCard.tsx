@@ -4,7 +4,7 @@ import type { ApiError } from '../../../core/contract/result';
 import { useStore } from '../../store';
 import { SlaErrorNotice } from '../sla-board/common';
 import { issueText } from '../../i18n/apiError';
-import { Alert, Button, Card } from '../../ui';
+import { Alert, Button, ButtonRow, Card, FieldGroups, ToneText } from '../../ui';
 
 /**
  * The frame of one case-settings section: title, a read-only note for agents, the inputs, and
@@ -47,15 +47,13 @@ export function SectionCard({
   }
 
   return (
-    <Card as="form" className="adm-settings sla-settings" title={title} titleId={`${id}-title`} intro={intro} onSubmit={submit} noValidate data-testid={id}>
+    <Card as="form" className="sla-settings" title={title} titleId={`${id}-title`} intro={intro} onSubmit={submit} noValidate data-testid={id}>
       {!canEdit && (
         <Alert tone="info" role="note">
           {t('settings.readOnly')}
         </Alert>
       )}
-      <fieldset disabled={!canEdit || saving} className="adm-fieldset">
-        {children}
-      </fieldset>
+      <FieldGroups disabled={!canEdit || saving}>{children}</FieldGroups>
       {hasErrors && !saveError && (
         <Alert tone="danger" role="alert" data-testid={`${id}-errors`}>
           {t('settings.fixErrors')}
@@ -68,15 +66,19 @@ export function SectionCard({
         </Alert>
       )}
       {canEdit && (
-        <div className="adm-actions">
+        <ButtonRow actions>
           <Button variant="primary" type="submit" disabled={saving || !dirty} data-testid={`${id}-save`}>
             {saving ? t('settings.saving') : (saveLabel ?? t('settings.save'))}
           </Button>
           <Button disabled={saving || !dirty} onClick={onDiscard}>
             {t('settings.discard')}
           </Button>
-          {dirty && <span className="adm-warn-text small">{t('settings.unsaved')}</span>}
-        </div>
+          {dirty && (
+            <ToneText tone="warn" className="small">
+              {t('settings.unsaved')}
+            </ToneText>
+          )}
+        </ButtonRow>
       )}
     </Card>
   );

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { WEEKDAYS, type Weekday } from '../../../core/sla/calendar';
 import type { CalendarErrors, PeriodDraft } from './calendarForm';
-import { Button, FieldMessage } from '../../ui';
+import { Button, FieldGroup, FieldMessage, TextInput } from '../../ui';
 
 const MAX_PERIODS = 48;
 
@@ -34,8 +34,8 @@ function DayPeriods({
           const error = errors[`${base}[${i}]`];
           return (
             <div key={i} className="sla-period" data-testid="period">
-              <span className="adm-with-unit">
-                <input
+              <span className="sla-period-inputs">
+                <TextInput
                   type="text"
                   inputMode="numeric"
                   className="sla-time"
@@ -49,7 +49,7 @@ function DayPeriods({
                 <span className="muted" aria-hidden="true">
                   –
                 </span>
-                <input
+                <TextInput
                   type="text"
                   inputMode="numeric"
                   className="sla-time"
@@ -72,9 +72,9 @@ function DayPeriods({
                 )}
               </span>
               {error && (
-                <span className="adm-field-error sla-period-error" role="alert" data-testid="period-error">
+                <FieldMessage tone="error" className="sla-period-error" role="alert" data-testid="period-error">
                   {error}
-                </span>
+                </FieldMessage>
               )}
             </div>
           );
@@ -116,8 +116,7 @@ export function WeeklyEditor({
 }) {
   const { t } = useTranslation('sla');
   return (
-    <div className="adm-group">
-      <div className="adm-group-title">{t('calendar.weeklyTitle')}</div>
+    <FieldGroup title={t('calendar.weeklyTitle')} hint={t('calendar.weeklyHint')}>
       <div className="sla-week">
         {WEEKDAYS.map((wd) => (
           <DayPeriods
@@ -141,7 +140,6 @@ export function WeeklyEditor({
           onChange={onMakeup}
         />
       </div>
-      <FieldMessage tone="hint">{t('calendar.weeklyHint')}</FieldMessage>
-    </div>
+    </FieldGroup>
   );
 }

@@ -12,7 +12,7 @@ import { csvTimestamp, downloadCsv, toCsv } from '../../csv';
 import { ZONE, now } from '../admin/shared';
 import type { BoardQuery } from './BoardFilters';
 import { SlaErrorNotice, categoryName, percent } from './common';
-import { Button, Card, EmptyState, Table } from '../../ui';
+import { Button, ButtonRow, Card, EmptyState, Table } from '../../ui';
 
 export type GroupBy = 'agent' | 'category' | 'week';
 const GROUPS: GroupBy[] = ['agent', 'category', 'week'];
@@ -100,7 +100,7 @@ export function Attainment({ query, reloadKey, settings }: { query: BoardQuery |
       titleId="sla-attainment-title"
       intro={t('attainment.intro')}
       actions={
-        <div className="adm-actions">
+        <ButtonRow actions>
           <div className="sla-segmented" role="radiogroup" aria-label={t('attainment.groupBy')}>
             {GROUPS.map((g) => (
               <button
@@ -123,7 +123,7 @@ export function Attainment({ query, reloadKey, settings }: { query: BoardQuery |
           >
             {t('attainment.export')}
           </Button>
-        </div>
+        </ButtonRow>
       }
       data-testid="attainment"
     >

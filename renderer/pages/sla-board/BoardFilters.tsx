@@ -5,6 +5,7 @@ import { TICKET_PRIORITIES, type TicketPriority } from '../../../core/sla/policy
 import { useStore } from '../../store';
 import { DateRangeFields, SelectField } from '../../components/FilterFields';
 import { beijingDayStart } from '../admin/shared';
+import { FieldRow } from '../../ui';
 
 const DAY_MS = 86_400_000;
 
@@ -54,7 +55,7 @@ export function BoardFilters({
   const users = useStore((s) => s.session?.users ?? []);
   const en = i18n.language === 'en';
   return (
-    <div className="adm-filters" data-testid="board-filters">
+    <FieldRow data-testid="board-filters">
       <SelectField
         label={t('filter.category')}
         value={filter.category}
@@ -86,6 +87,6 @@ export function BoardFilters({
         testIds={{ from: 'board-from', to: 'board-to' }}
         onChange={onChange}
       />
-    </div>
+    </FieldRow>
   );
 }

@@ -7,7 +7,7 @@ import { call } from '../../api/client';
 import { useStore } from '../../store';
 import { now } from '../../format';
 import { useCaseSettings } from '../sla-board/common';
-import { Card } from '../../ui';
+import { Card, Stat, Stats, ToneText } from '../../ui';
 
 const DAY_MS = 86_400_000;
 /** The most of the agent's own vouchers read to sum today's; one agent issues far fewer in a day. */
@@ -49,26 +49,23 @@ export function AgentAllowance({ reloadKey }: { reloadKey: number }) {
   const remaining = used === null ? null : Math.max(0, settings.agentDailyLimitFen - used);
   return (
     <Card title={t('allowance.title')} titleId="allowance-title" intro={t('allowance.intro')} data-testid="allowance">
-      <dl className="adm-stats">
-        <div className="adm-stat">
-          <dt>{t('allowance.perVoucher')}</dt>
-          <dd>{formatFen(settings.agentVoucherLimitFen)}</dd>
-        </div>
-        <div className="adm-stat">
-          <dt>{t('allowance.daily')}</dt>
-          <dd>{formatFen(settings.agentDailyLimitFen)}</dd>
-        </div>
-        <div className="adm-stat">
-          <dt>{t('allowance.usedToday')}</dt>
-          <dd data-testid="allowance-used">{used === null ? '—' : formatFen(used)}</dd>
-        </div>
-        <div className={`adm-stat ${remaining === 0 ? 'adm-stat-bad' : 'adm-stat-ok'}`}>
-          <dt>{t('allowance.remaining')}</dt>
-          <dd data-testid="allowance-remaining">{remaining === null ? '—' : formatFen(remaining)}</dd>
-        </div>
-      </dl>
+      <Stats>
+        <Stat label={t('allowance.perVoucher')} value={formatFen(settings.agentVoucherLimitFen)} />
+        <Stat label={t('allowance.daily')} value={formatFen(settings.agentDailyLimitFen)} />
+        <Stat label={t('allowance.usedToday')} value={used === null ? '—' : formatFen(used)} valueTestId="allowance-used" />
+        <Stat
+          label={t('allowance.remaining')}
+          value={remaining === null ? '—' : formatFen(remaining)}
+          tone={remaining === 0 ? 'bad' : 'ok'}
+          valueTestId="allowance-remaining"
+        />
+      </Stats>
       <p className="muted small">{t('allowance.rule')}</p>
-      {partial && <p className="adm-warn-text small">{t('allowance.partial', { n: SCAN })}</p>}
+      {partial && (
+        <ToneText as="p" tone="warn" className="small">
+          {t('allowance.partial', { n: SCAN })}
+        </ToneText>
+      )}
     </Card>
   );
 }

@@ -7,7 +7,7 @@ import { useStore } from '../../store';
 import { formatNumber, formatShortDateTime } from '../../format';
 import { SlaErrorNotice } from '../sla-board/common';
 import { CustomerName, ReasonRow, TicketCell, useVoucherAction, useVoucherRows, ValueReasonCell } from './VoucherCells';
-import { Button, Card, EmptyState, Table } from '../../ui';
+import { Button, ButtonRow, Card, EmptyState, Table } from '../../ui';
 
 const LIMIT = 200;
 
@@ -83,7 +83,7 @@ export function ApprovalQueue({ reloadKey, onChanged }: { reloadKey: number; onC
                           {t('approvals.ownRequest')}
                         </span>
                       ) : (
-                        <div className="adm-actions">
+                        <ButtonRow actions>
                           <Button
                             variant="primary"
                             size="small"
@@ -101,7 +101,7 @@ export function ApprovalQueue({ reloadKey, onChanged }: { reloadKey: number; onC
                           >
                             {t('approvals.reject')}
                           </Button>
-                        </div>
+                        </ButtonRow>
                       )}
                     </td>
                   </tr>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Field } from '../../ui';
+import { Button, ButtonRow, Field, TextArea } from '../../ui';
 
 const MAX = 500;
 
@@ -35,7 +35,7 @@ export function ReasonForm({
   return (
     <form className="sla-reason-form" onSubmit={submit} noValidate data-testid={testId}>
       <Field label={label} errorRole="alert" error={error}>
-        <textarea
+        <TextArea
           value={text}
           rows={2}
           maxLength={MAX + 20}
@@ -48,14 +48,14 @@ export function ReasonForm({
           }}
         />
       </Field>
-      <div className="adm-actions">
+      <ButtonRow actions>
         <Button variant="primary" size="small" type="submit" disabled={busy} data-testid={`${testId}-confirm`}>
           {confirm}
         </Button>
         <Button size="small" disabled={busy} onClick={onCancel}>
           {t('common.cancel')}
         </Button>
-      </div>
+      </ButtonRow>
     </form>
   );
 }

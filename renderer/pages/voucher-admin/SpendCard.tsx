@@ -6,7 +6,7 @@ import { formatFen } from '../../../core/vouchers/describe';
 import { call } from '../../api/client';
 import { formatNumber } from '../../format';
 import { SlaErrorNotice } from '../sla-board/common';
-import { Alert, Card, Field, Table } from '../../ui';
+import { Alert, Card, Field, FieldGroupTitle, Stat, Stats, Table, TextInput } from '../../ui';
 
 type Data = { state: 'loading' } | { state: 'error'; error: ApiError } | { state: 'ready'; spend: SpendSummary };
 
@@ -40,7 +40,7 @@ export function SpendCard({ reloadKey }: { reloadKey: number }) {
       intro={t('spend.intro')}
       actions={
         <Field label={t('spend.month')}>
-          <input type="month" value={month} data-testid="spend-month" onChange={(e) => e.target.value && setMonth(e.target.value)} />
+          <TextInput type="month" value={month} data-testid="spend-month" onChange={(e) => e.target.value && setMonth(e.target.value)} />
         </Field>
       }
       data-testid="spend-card"
@@ -81,37 +81,38 @@ function SpendBody({ spend }: { spend: SpendSummary }) {
         <span className="sla-spend-spent" style={{ width: `${spentPct}%` }} data-testid="spend-bar-spent" />
         <span className="sla-spend-pending" style={{ width: `${pendingPct}%` }} />
       </div>
-      <dl className="adm-stats sla-spend-stats">
-        <div className="adm-stat">
-          <dt>{t('spend.budget', { month: spend.month })}</dt>
-          <dd data-testid="spend-budget">{formatFen(spend.budgetFen)}</dd>
-        </div>
-        <div className="adm-stat sla-stat-spent">
-          <dt>
-            <span className="sla-key sla-key-spent" aria-hidden="true" />
-            {t('spend.spent')}
-          </dt>
-          <dd data-testid="spend-spent">{formatFen(spend.spentFen)}</dd>
-        </div>
-        <div className="adm-stat">
-          <dt>
-            <span className="sla-key sla-key-pending" aria-hidden="true" />
-            {t('spend.pending')}
-          </dt>
-          <dd data-testid="spend-pending">{formatFen(spend.pendingFen)}</dd>
-        </div>
-        <div className={`adm-stat ${remaining === 0 ? 'adm-stat-bad' : tight ? 'adm-stat-warn' : 'adm-stat-ok'}`}>
-          <dt>{t('spend.remaining')}</dt>
-          <dd data-testid="spend-remaining">{formatFen(remaining)}</dd>
-        </div>
-      </dl>
+      <Stats className="sla-spend-stats">
+        <Stat label={t('spend.budget', { month: spend.month })} value={formatFen(spend.budgetFen)} valueTestId="spend-budget" />
+        <Stat
+          className="sla-stat-spent"
+          label={
+            <>
+              <span className="sla-key sla-key-spent" aria-hidden="true" />
+              {t('spend.spent')}
+            </>
+          }
+          value={formatFen(spend.spentFen)}
+          valueTestId="spend-spent"
+        />
+        <Stat
+          label={
+            <>
+              <span className="sla-key sla-key-pending" aria-hidden="true" />
+              {t('spend.pending')}
+            </>
+          }
+          value={formatFen(spend.pendingFen)}
+          valueTestId="spend-pending"
+        />
+        <Stat label={t('spend.remaining')} value={formatFen(remaining)} tone={remaining === 0 ? 'bad' : tight ? 'warn' : 'ok'} valueTestId="spend-remaining" />
+      </Stats>
       {tight && (
         <Alert tone="warn" role="note">
           {t('spend.tight')}
         </Alert>
       )}
       <div>
-        <div className="adm-group-title">{t('spend.byReason')}</div>
+        <FieldGroupTitle>{t('spend.byReason')}</FieldGroupTitle>
         {spend.byReason.length === 0 ? (
           <p className="muted small">{t('spend.noSpend')}</p>
         ) : (

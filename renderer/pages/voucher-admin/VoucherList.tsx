@@ -8,7 +8,7 @@ import { formatNumber, formatShortDateTime } from '../../format';
 import { SlaErrorNotice } from '../sla-board/common';
 import { StateBadge } from './format';
 import { CustomerName, ReasonRow, TicketCell, useVoucherAction, useVoucherRows, ValueReasonCell } from './VoucherCells';
-import { Button, Card, EmptyState, Field, Table } from '../../ui';
+import { Button, ButtonRow, Card, EmptyState, Field, Pager, Select, Table } from '../../ui';
 
 const PAGE = 50;
 
@@ -40,7 +40,7 @@ export function VoucherList({ mine, reloadKey, onChanged }: { mine: boolean; rel
       intro={mine ? t('vouchers.mineIntro') : t('vouchers.allIntro')}
       actions={
         <Field label={t('vouchers.filterState')}>
-          <select
+          <Select
             value={state}
             data-testid="vouchers-state"
             onChange={(e) => {
@@ -54,7 +54,7 @@ export function VoucherList({ mine, reloadKey, onChanged }: { mine: boolean; rel
                 {t(`voucher.state.${s}`)}
               </option>
             ))}
-          </select>
+          </Select>
         </Field>
       }
       data-testid="voucher-list"
@@ -104,7 +104,7 @@ export function VoucherList({ mine, reloadKey, onChanged }: { mine: boolean; rel
                   </td>
                   <td>
                     {v.state === 'issued' ? (
-                      <div className="adm-actions">
+                      <ButtonRow actions>
                         <Button
                           size="small"
                           disabled={busy !== null}
@@ -124,7 +124,7 @@ export function VoucherList({ mine, reloadKey, onChanged }: { mine: boolean; rel
                             {t('vouchers.void')}
                           </Button>
                         )}
-                      </div>
+                      </ButtonRow>
                     ) : (
                       <span className="muted small">—</span>
                     )}
@@ -147,21 +147,21 @@ export function VoucherList({ mine, reloadKey, onChanged }: { mine: boolean; rel
         </Table>
       )}
       {total > 0 && (
-        <div className="adm-pager">
-          <span className="muted" data-testid="vouchers-range">
-            {t('common.range', {
-              from: formatNumber(Math.min(offset + 1, total)),
-              to: formatNumber(Math.min(offset + rows.length, total)),
-              total: formatNumber(total),
-            })}
-          </span>
+        <Pager
+          rangeTestId="vouchers-range"
+          range={t('common.range', {
+            from: formatNumber(Math.min(offset + 1, total)),
+            to: formatNumber(Math.min(offset + rows.length, total)),
+            total: formatNumber(total),
+          })}
+        >
           <Button size="small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
             {t('common.prev')}
           </Button>
           <Button size="small" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
             {t('common.next')}
           </Button>
-        </div>
+        </Pager>
       )}
     </Card>
   );
