@@ -21,11 +21,12 @@ beforeEach(() => {
   resolved = ticket('resolved');
 });
 
-function ticket(status: 'new' | 'resolved'): string {
+function ticket(status: 'new' | 'resolved' | 'closed'): string {
   const ticketId = next();
   const customerId = seedCustomer(s, { name: '赵小明' }).id;
   s.apply('tickets.create', { ticketId, createdEventId: next(), slaEventId: next(), priority: 'P3', category: 'payments', subject: '扣款', description: '', channel: 'phone', customerId, callbackId: null, attemptId: null, assigneeId: null, at: T - 2 * HOUR, by: AGENT });
-  if (status === 'resolved') s.apply('tickets.transition', { ticketId, eventId: next(), to: 'resolved', reason: '', followUpCallbackId: null, followUpSkipped: null, at: T - HOUR, by: AGENT });
+  if (status !== 'new') s.apply('tickets.transition', { ticketId, eventId: next(), to: 'resolved', reason: '', followUpCallbackId: null, followUpSkipped: null, at: T - HOUR, by: AGENT });
+  if (status === 'closed') s.apply('tickets.transition', { ticketId, eventId: next(), to: 'closed', reason: '', followUpCallbackId: null, followUpSkipped: null, at: T - HOUR + 1, by: AGENT });
   return ticketId;
 }
 
@@ -40,9 +41,21 @@ const act = (entryId: string, action: MutationArgs<'faq.transition'>['action'], 
 const save = (entryId: string, baseRevision: number, over: Partial<MutationArgs<'faq.save'>> = {}, by = AGENT) =>
   s.apply('faq.save', { entryId, revisionId: next(), baseRevision, ...TEXT, sourceTicketIds: [resolved], at: T + 2 * HOUR, by, ...over });
 const revisions = (entryId: string) => s.rows<{ revision: number; answer_zh: string }>(`SELECT revision, answer_zh FROM faq_revisions WHERE entry_id = ? ORDER BY revision`, entryId);
-const auditOf = (id: string) => {
-  const row = s.row<{ action: string; actor_id: string; details: string }>(`SELECT action, actor_id, details FROM audit_log WHERE id = ?`, id);
-  return row && { ...row, details: parsed(row.details) };
+/** An audit entry about an FAQ entry: found under the entry (subject type faq, its id) in the audit log. */
+const auditOf = (id: string, entryId?: string) => {
+  const row = s.row<{ action: string; actor_id: string; details: string; subject: string }>(`SELECT action, actor_id, details, subject_type || ':' || subject_id AS subject FROM audit_log WHERE id = ?`, id);
+  if (!row) return undefined;
+  const { subject, ...rest } = row;
+  if (entryId) expect(subject).toBe(`faq:${entryId}`);
+  return { ...rest, details: parsed(row.details) };
+};
+const revisionText = (entryId: string, revision = 1) => {
+  const row = s.row<{ keywords: string }>(
+    `SELECT category, question_zh AS questionZh, answer_zh AS answerZh, question_en AS questionEn, answer_en AS answerEn, keywords FROM faq_revisions WHERE entry_id = ? AND revision = ?`,
+    entryId,
+    revision,
+  )!;
+  return { ...row, keywords: parsed(row.keywords) };
 };
 
 describe('faq.create', () => {
@@ -51,6 +64,12 @@ describe('faq.create', () => {
     expect(entry).toMatchObject({ status: 'draft', latestRevision: 1, publishedRevision: null, needsReview: 0, createdBy: AGENT });
     expect(s.row(`SELECT revision, keywords FROM faq_revisions WHERE id = ?`, args.revisionId)).toEqual({ revision: 1, keywords: JSON.stringify(['退款', '扣款']) });
     expect(s.rows(`SELECT ticket_id AS ticket FROM faq_sources WHERE entry_id = ?`, args.entryId)).toEqual([{ ticket: resolved }]);
+  });
+
+  it('a closed ticket is a solved problem too: it can be a source', () => {
+    const closed = ticket('closed');
+    const { args } = create({ sourceTicketIds: [closed, resolved] });
+    expect(s.rows(`SELECT ticket_id AS ticket FROM faq_sources WHERE entry_id = ? ORDER BY ticket_id`, args.entryId)).toEqual([resolved, closed].sort().map((ticket) => ({ ticket })));
   });
 
   it('refuses an entry that exists, an unknown author or category, and sources that are unknown or not yet solved', () => {
@@ -84,7 +103,25 @@ describe('faq.save', () => {
       { revision: 2, answer_zh: '一个工作日内退回。' },
     ]);
     const conflict = s.refusal('faq.save', { entryId, revisionId: next(), baseRevision: 1, ...TEXT, sourceTicketIds: [resolved], at: T + 3 * HOUR, by: AGENT });
-    expect([conflict.code, conflict.details]).toEqual(['CONFLICT', { latestRevision: 2 }]);
+    expect([conflict.code, conflict.message, conflict.details]).toEqual([
+      'CONFLICT',
+      'Someone saved revision 2 of this entry after you opened it. Reload it and make your change again.',
+      { latestRevision: 2 },
+    ]);
+  });
+
+  // One field at a time, on a draft (rewritten in place).
+  it.each([
+    ['category', 'other'],
+    ['questionZh', '扣了两次款怎么办？'],
+    ['answerZh', '五个工作日内退回。'],
+    ['questionEn', 'Charged twice?'],
+    ['answerEn', 'Refunded within three working days.'],
+    ['keywords', ['扣款']],
+  ] as const)('a change to the %s alone is a change: saved, and the entry’s time moves', (field, value) => {
+    const { entryId } = create().args;
+    expect(save(entryId, 1, { [field]: value })).toMatchObject({ latestRevision: 1, updatedAt: T + 2 * HOUR });
+    expect(revisionText(entryId)).toEqual({ ...TEXT, keywords: ['退款', '扣款'], [field]: value });
   });
 
   it('the same text and sources change nothing; other sources alone are replaced', () => {
@@ -98,16 +135,37 @@ describe('faq.save', () => {
     expect(revisions(entryId)).toEqual([{ revision: 1, answer_zh: TEXT.answerZh }]);
   });
 
+  it('the same sources listed in another order, or twice, are the same sources: nothing changes', () => {
+    const other = ticket('resolved');
+    const { entryId } = create({ sourceTicketIds: [resolved, other] }).args;
+    const before = s.row(`SELECT * FROM faq_entries WHERE id = ?`, entryId);
+    expect(other > resolved).toBe(true);
+    save(entryId, 1, { sourceTicketIds: [other, resolved, other] });
+    expect(s.row(`SELECT * FROM faq_entries WHERE id = ?`, entryId)).toEqual(before);
+  });
+
+  it('on a published entry, new sources alone start no revision: the published text keeps serving as it is', () => {
+    const { entryId } = create().args;
+    act(entryId, 'submit', AGENT);
+    act(entryId, 'publish');
+    const other = ticket('resolved');
+    expect(save(entryId, 1, { sourceTicketIds: [resolved, other] })).toMatchObject({ status: 'published', latestRevision: 1, publishedRevision: 1, updatedAt: T + 2 * HOUR });
+    expect(revisions(entryId)).toEqual([{ revision: 1, answer_zh: TEXT.answerZh }]);
+    expect(s.count('faq_sources', 'entry_id = ?', entryId)).toBe(2);
+  });
+
   it('in review only a supervisor edits; a retired entry no one does; a source reopened since it was linked stays', () => {
     const { entryId } = create().args;
     act(entryId, 'submit', AGENT);
-    expect(s.refusal('faq.save', { entryId, revisionId: next(), baseRevision: 1, ...TEXT, answerZh: '改', sourceTicketIds: [resolved], at: T, by: AGENT }).code).toBe('FORBIDDEN');
+    const inReview = s.refusal('faq.save', { entryId, revisionId: next(), baseRevision: 1, ...TEXT, answerZh: '改', sourceTicketIds: [resolved], at: T, by: AGENT });
+    expect([inReview.code, inReview.message]).toEqual(['FORBIDDEN', 'This entry is in review: only a supervisor can change it now, or request changes to send it back to draft.']);
     s.apply('tickets.transition', { ticketId: resolved, eventId: next(), to: 'open', reason: '', followUpCallbackId: null, followUpSkipped: null, at: T, by: AGENT });
     expect(save(entryId, 1, { answerZh: '改' }, SUPERVISOR).status).toBe('in_review');
     act(entryId, 'retire');
     const retired = s.refusal('faq.save', { entryId, revisionId: next(), baseRevision: 1, ...TEXT, sourceTicketIds: [resolved], at: T, by: SUPERVISOR });
     expect([retired.code, retired.message, retired.details]).toEqual(['INVALID_TRANSITION', 'A retired FAQ entry cannot be changed.', { status: 'retired' }]);
-    expect(s.refusal('faq.save', { entryId: next(), revisionId: next(), baseRevision: 1, ...TEXT, sourceTicketIds: [resolved], at: T, by: AGENT }).code).toBe('NOT_FOUND');
+    const unknown = s.refusal('faq.save', { entryId: next(), revisionId: next(), baseRevision: 1, ...TEXT, sourceTicketIds: [resolved], at: T, by: AGENT });
+    expect([unknown.code, unknown.message]).toEqual(['NOT_FOUND', 'That FAQ entry does not exist.']);
   });
 
   it('an entry keeps a category retired since it was written; a new choice must be in use', () => {
@@ -138,7 +196,7 @@ describe('faq.transition and faq.markReviewed', () => {
     expect([r.code, r.message, r.details]).toEqual(['INVALID_TRANSITION', 'An FAQ entry that is draft cannot be published.', { from: 'draft', action: 'publish' }]);
     const auditId = next();
     act(entryId, 'submit', AGENT, { auditId, note: '请审核' });
-    expect(auditOf(auditId)).toEqual({ action: 'faq.submit', actor_id: AGENT, details: { revision: 1, from: 'draft', to: 'in_review', note: '请审核' } });
+    expect(auditOf(auditId, entryId)).toEqual({ action: 'faq.submit', actor_id: AGENT, details: { revision: 1, from: 'draft', to: 'in_review', note: '请审核' } });
     const back = next();
     act(entryId, 'request_changes', SUPERVISOR, { auditId: back });
     expect(auditOf(back)?.details).toEqual({ revision: 1, from: 'in_review', to: 'draft' });
@@ -151,7 +209,11 @@ describe('faq.transition and faq.markReviewed', () => {
     const { entryId } = create({ answerZh: '请联系周敏或赵小明处理。' }).args;
     act(entryId, 'submit', AGENT);
     const blocked = s.refusal('faq.transition', { entryId, auditId: next(), action: 'publish', note: '', confirmed: [], at: T, by: SUPERVISOR });
-    expect([blocked.code, blocked.details?.reason]).toEqual(['COMPLIANCE_BLOCKED', 'personal_data']);
+    expect([blocked.code, blocked.message, blocked.details?.reason]).toEqual([
+      'COMPLIANCE_BLOCKED',
+      'This revision still contains personal data (name, name). Remove it, or confirm each finding as not personal before publishing.',
+      'personal_data',
+    ]);
     expect(blocked.details?.findings).toEqual([
       { field: 'answer', kind: 'name', value: '周敏' },
       { field: 'answer', kind: 'name', value: '赵小明' },
@@ -161,7 +223,7 @@ describe('faq.transition and faq.markReviewed', () => {
     expect(s.refusal('faq.transition', { entryId, auditId: next(), action: 'publish', note: '', confirmed: [a], at: T, by: SUPERVISOR }).code).toBe('COMPLIANCE_BLOCKED');
     const published = act(entryId, 'publish', SUPERVISOR, { confirmed: [a, b, stray] });
     expect(published).toMatchObject({ status: 'published', publishedRevision: 1, publishedAt: T + HOUR, publishedBy: SUPERVISOR });
-    expect(auditOf(a.auditId)).toEqual({ action: 'faq.confirm_not_personal', actor_id: SUPERVISOR, details: { revision: 1, field: 'answer', kind: 'name', value: '周敏' } });
+    expect(auditOf(a.auditId, entryId)).toEqual({ action: 'faq.confirm_not_personal', actor_id: SUPERVISOR, details: { revision: 1, field: 'answer', kind: 'name', value: '周敏' } });
     expect(auditOf(b.auditId)?.action).toBe('faq.confirm_not_personal');
     expect(auditOf(stray.auditId)).toBeUndefined();
   });
@@ -170,14 +232,15 @@ describe('faq.transition and faq.markReviewed', () => {
     const { entryId } = create().args;
     act(entryId, 'submit', AGENT);
     act(entryId, 'publish');
-    expect(s.refusal('faq.markReviewed', { entryId, auditId: next(), note: '', at: T, by: SUPERVISOR }).message).toBe('This FAQ entry is not flagged for review.');
+    const notFlagged = s.refusal('faq.markReviewed', { entryId, auditId: next(), note: '', at: T, by: SUPERVISOR });
+    expect([notFlagged.code, notFlagged.message, notFlagged.details]).toEqual(['INVALID_TRANSITION', 'This FAQ entry is not flagged for review.', { status: 'published' }]);
     s.apply('tickets.transition', { ticketId: resolved, eventId: next(), to: 'open', reason: '', followUpCallbackId: null, followUpSkipped: null, at: T + 2 * HOUR, by: AGENT });
     expect(s.refusal('faq.markReviewed', { entryId, auditId: next(), note: '', at: T, by: AGENT }).message).toBe('Only a supervisor can mark an FAQ entry as reviewed.');
     expect(s.refusal('faq.markReviewed', { entryId: next(), auditId: next(), note: '', at: T, by: SUPERVISOR }).code).toBe('NOT_FOUND');
     const auditId = next();
     const reviewed = s.apply('faq.markReviewed', { entryId, auditId, note: '仍然正确', at: T + 3 * HOUR, by: OTHER_SUPERVISOR });
     expect(reviewed).toMatchObject({ needsReview: 0, needsReviewReason: null, updatedAt: T + 3 * HOUR });
-    expect(auditOf(auditId)).toEqual({ action: 'faq.mark_reviewed', actor_id: OTHER_SUPERVISOR, details: { revision: 1, reason: `ticket_reopened:${resolved}`, note: '仍然正确' } });
+    expect(auditOf(auditId, entryId)).toEqual({ action: 'faq.mark_reviewed', actor_id: OTHER_SUPERVISOR, details: { revision: 1, reason: `ticket_reopened:${resolved}`, note: '仍然正确' } });
     // Flagged again, then published again: the flag is answered by the publishing supervisor.
     s.apply('tickets.transition', { ticketId: resolved, eventId: next(), to: 'resolved', reason: '', followUpCallbackId: null, followUpSkipped: null, at: T + 4 * HOUR, by: AGENT });
     s.apply('tickets.transition', { ticketId: resolved, eventId: next(), to: 'open', reason: '', followUpCallbackId: null, followUpSkipped: null, at: T + 5 * HOUR, by: AGENT });
