@@ -10,8 +10,8 @@ import { Finished } from './script/Finished';
 import { Intro } from './script/Intro';
 import { Runner } from './script/Runner';
 import type { Mode } from '../store/script';
-import '../styles/survey.css';
-import { Tabs } from '../ui';
+import './script/questionnaire.css';
+import { Alert, Tabs } from '../ui';
 
 /*
  * The questionnaire read during the call. It shares the left column with the customer profile (two
@@ -154,10 +154,10 @@ export function ScriptRunner({ mode }: { mode: Mode }) {
   if (phase === 'error' && error) {
     return (
       <section className="sr-panel" data-testid="script-panel" data-state="error">
-        <div className="banner banner-error" role="alert">
+        <Alert tone="danger" role="alert">
           <strong>{t('runner.loadFailed')}</strong>
           <span>{errorText(error)}</span>
-        </div>
+        </Alert>
       </section>
     );
   }
@@ -191,10 +191,10 @@ export function ScriptRunner({ mode }: { mode: Mode }) {
         {newer !== null && <p className="sr-note">{t('runner.pinned', { v: version, newer })}</p>}
       </header>
       {error && (
-        <div className="banner banner-error sr-error" role="alert" data-testid="script-error" data-code={error.code}>
+        <Alert tone="danger" role="alert" data-testid="script-error" data-code={error.code}>
           <strong>{t('runner.saveFailed')}</strong>
           <span>{errorText(error)}</span>
-        </div>
+        </Alert>
       )}
       {response === null ? (
         <Intro mode={mode} />

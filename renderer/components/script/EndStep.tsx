@@ -5,7 +5,7 @@ import type { RenderContext } from '../../../core/questionnaire/placeholders';
 import { jump } from './actions';
 import { questionOf, render } from './format';
 import { ReadAloud } from './ReadAloud';
-import { Button } from '../../ui';
+import { Alert, Button } from '../../ui';
 
 export function EndStep({ content, answers, ctx }: { content: ScriptContent; answers: Answers; ctx: RenderContext }) {
   const { t } = useTranslation('survey');
@@ -15,9 +15,9 @@ export function EndStep({ content, answers, ctx }: { content: ScriptContent; ans
   return (
     <div className="sr-end" data-testid="script-end" data-ended-early={w.endedAt ? 'true' : 'false'}>
       {endedQ && (
-        <p className="sr-note sr-note-strong" data-testid="script-ended-early">
+        <Alert tone="warn" data-testid="script-ended-early">
           {t('runner.endedEarly', { question: render(endedQ.text, ctx) })}
-        </p>
+        </Alert>
       )}
       {content.closing.trim() !== '' && <ReadAloud label={t('runner.closing')} text={render(content.closing, ctx)} testId="script-closing" />}
       <p className="sr-summary">{t('runner.summary', { answered: done.answered, visible: done.visible })}</p>
@@ -25,7 +25,7 @@ export function EndStep({ content, answers, ctx }: { content: ScriptContent; ans
         <div className="sr-missing">
           <span>{t('runner.missingRequired', { count: done.missingRequired.length })}</span>
           {done.missingRequired.map((k) => (
-            <Button variant="ghost" className="sr-link" key={k} onClick={() => jump({ kind: 'question', key: k })}>
+            <Button variant="link" size="small" key={k} onClick={() => jump({ kind: 'question', key: k })}>
               {t('runner.questionN', { n: w.visible.indexOf(k) + 1 })}
             </Button>
           ))}

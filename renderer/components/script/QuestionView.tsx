@@ -8,6 +8,7 @@ import { next, pickOption, selectedValues } from './actions';
 import { otherInputId, textInputId, otherDraftKey, problemText } from '../../store/script';
 import { optionsOf, render } from './format';
 import { useStore } from '../../store';
+import { TextArea, TextInput } from '../../ui';
 
 /** One question as the agent reads it out: the text, the hint, and the input for its type. */
 export function QuestionView({
@@ -121,9 +122,8 @@ function OtherText({ q }: { q: Question }) {
   return (
     <label className="sr-other">
       <span>{t('runner.otherLabel')}</span>
-      <input
+      <TextInput
         id={otherInputId(q.key)}
-        className="input"
         data-testid="script-other-text"
         maxLength={OTHER_TEXT_MAX}
         value={draft ?? saved}
@@ -199,9 +199,9 @@ function TextAnswer({ q }: { q: Question }) {
   if (q.type === 'long_text') {
     return (
       <div className="sr-input">
-        <textarea
+        <TextArea
           id={textInputId(q.key)}
-          className="notes sr-text"
+          className="sr-text"
           data-testid="script-text"
           rows={4}
           maxLength={LONG_TEXT_MAX}
@@ -228,9 +228,9 @@ function TextAnswer({ q }: { q: Question }) {
       : null;
   return (
     <div className="sr-input">
-      <input
+      <TextInput
         id={textInputId(q.key)}
-        className={`input sr-text${number ? ' sr-number' : ''}`}
+        className={`sr-text${number ? ' sr-number' : ''}`}
         data-testid="script-text"
         inputMode={number ? 'decimal' : undefined}
         maxLength={number ? 32 : SHORT_TEXT_MAX}

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
-import '../../styles/survey.css';
+import './questionnaire.css';
 
 const PICKS = ['inconvenient', 'unwilling', 'dropped', 'other'] as const;
 
