@@ -106,9 +106,9 @@ function WorkPanel() {
       <div className="call-bar">
         {ws.startedAt === null ? (
           <>
-            <button
-              type="button"
-              className="btn btn-call"
+            <Button
+              variant="ok"
+              className="call-start"
               data-testid="start-call"
               disabled={ws.busy !== null}
               onClick={() => void startCall()}
@@ -120,7 +120,7 @@ function WorkPanel() {
                 />
               </svg>
               {ws.busy === 'start' ? t('workspace.starting') : t('workspace.startCall')}
-            </button>
+            </Button>
             <span className="muted">{t('workspace.callNotStarted')}</span>
           </>
         ) : (
@@ -232,16 +232,16 @@ function WorkPanel() {
         >
           {t('workspace.release')}
         </Button>
-        <button
-          type="button"
-          className="btn btn-primary"
+        <Button
+          variant="primary"
+          className="panel-action-main"
           data-testid="save-outcome"
           disabled={ws.busy !== null || draft.disposition === null}
           onClick={() => void save()}
         >
           {saving ? t('workspace.saving') : t('workspace.save')}
           <kbd>Ctrl+Enter</kbd>
-        </button>
+        </Button>
       </div>
     </div>
   );

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyLocale } from '../i18n';
 import { useStore } from '../store';
+import { Button } from '../ui';
 
 const KNOWN = ['DB_CORRUPT', 'DB_LOCKED', 'DB_NEWER_SCHEMA', 'DB_UNAVAILABLE'] as const;
 type Known = (typeof KNOWN)[number];
@@ -79,9 +80,9 @@ export default function DbErrorScreen() {
         </details>
 
         <div className="panel-actions">
-          <button type="button" className="btn btn-primary" data-testid="db-error-retry" disabled={checking} onClick={() => void retry()}>
+          <Button variant="primary" className="panel-action-main" data-testid="db-error-retry" disabled={checking} onClick={() => void retry()}>
             {checking ? t('common.loading') : t('dbError.retry')}
-          </button>
+          </Button>
         </div>
       </div>
     </div>

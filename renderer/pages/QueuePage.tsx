@@ -73,10 +73,11 @@ export default function QueuePage() {
           </span>
           <SummaryChips />
         </div>
-        {/* The queue's call to action keeps its own size and weight (.btn-next in styles.css). */}
-        <button
-          type="button"
-          className="btn btn-primary btn-next"
+        {/* The queue's call to action keeps its own width, size and weight (.queue-next in styles.css). */}
+        <Button
+          variant="primary"
+          size="large"
+          className="queue-next"
           data-testid="next-button"
           title={t('queue.nextHint')}
           disabled={opening || working}
@@ -84,7 +85,7 @@ export default function QueuePage() {
         >
           <span>{myLease ? t('queue.resume') : t('queue.next')}</span>
           <kbd>N</kbd>
-        </button>
+        </Button>
       </div>
 
       {nothingCallable !== null && queueEmpty && (

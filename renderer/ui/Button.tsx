@@ -7,7 +7,8 @@ import './button.css';
  * the commonest bug these pages had.
  */
 
-export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'link' | 'ghost';
+/** 'ok': the one green action of a screen (start the call). */
+export type ButtonVariant = 'primary' | 'secondary' | 'ok' | 'danger' | 'link' | 'ghost';
 export type ButtonSize = 'normal' | 'small' | 'large';
 
 /** The class list of a button, for the one thing that cannot be a <button>: a file input's <label>. */

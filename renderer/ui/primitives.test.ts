@@ -58,6 +58,7 @@ describe('Button', () => {
       class: 'ui-btn ui-btn-primary ui-btn-small',
     });
     expect(attrs(renderToString(createElement(IconButton, { label: 'Move up' }, '↑')), 'button')).toMatchObject({ 'aria-label': 'Move up', title: 'Move up' });
+    expect(attrs(renderToString(createElement(Button, { variant: 'ok', className: 'call-start' }, 'Call')), 'button').class).toBe('ui-btn ui-btn-ok call-start');
   });
 });
 

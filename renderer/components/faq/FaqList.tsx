@@ -76,9 +76,9 @@ export function FaqList({ onOpen, reloadKey }: { onOpen(id: string): void; reloa
         <div className="faq-flag faq-flag-banner" role="alert" data-testid="faq-needs-review-banner">
           <strong>⚑ {t('flag.title')}</strong>
           <span>{t('list.needsReviewBanner', { count: counts.needsReview })}</span>
-          <button type="button" className="btn btn-secondary btn-small" onClick={() => setFilter({ needsReview: true })}>
+          <Button size="small" className="faq-flag-action" onClick={() => setFilter({ needsReview: true })}>
             {t('list.showFlagged')}
-          </button>
+          </Button>
         </div>
       )}
       <div className="faq-toolbar">
