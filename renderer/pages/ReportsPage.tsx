@@ -47,7 +47,7 @@ export default function ReportsPage() {
   const files = (chart: string) => `reports-${chart}-${range?.fromIso ?? ''}_${range?.toIso ?? ''}`;
 
   return (
-    <Page className="rp-page" data-testid="reports-page">
+    <Page data-testid="reports-page">
       <PageHeader
         className="rp-head"
         title={t('title')}

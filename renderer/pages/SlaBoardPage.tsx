@@ -67,7 +67,7 @@ export default function SlaBoardPage() {
 
   if (role !== 'supervisor') {
     return (
-      <Page className="sla-page">
+      <Page>
         <PageHead />
         <Alert tone="info" role="note" data-testid="board-supervisors-only">
           {t('board.supervisorsOnly')}
@@ -128,7 +128,7 @@ export default function SlaBoardPage() {
   const total = levelled ? levelled.breached.length + levelled.atRisk.length : 0;
 
   return (
-    <Page className="sla-page">
+    <Page>
       <PageHead />
       <Card>
         <BoardFilters filter={filter} settings={settings} onChange={change} />

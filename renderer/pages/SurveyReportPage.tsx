@@ -110,7 +110,7 @@ export default function SurveyReportPage() {
   ];
 
   return (
-    <Page className="sv-page" data-testid="survey-report">
+    <Page data-testid="survey-report">
       <PageHeader title={t('report.title')} intro={t('report.intro')} />
 
       <Card>

@@ -35,7 +35,7 @@ export default function VouchersPage() {
   }, []);
 
   return (
-    <Page className="sla-page" data-testid="vouchers-page">
+    <Page data-testid="vouchers-page">
       <PageHeader title={t('vouchers.title')} intro={supervisor ? t('vouchers.introSupervisor') : t('vouchers.introAgent')} />
       {supervisor ? (
         <>

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Group } from './settingsFields';
 import { formatDate, useLocale } from './shared';
 import { DatePicker } from '../../ui/DatePicker';
-import { Button, FieldMessage, FieldRow, IconButton } from '../../ui';
+import { Button, FieldGroup, FieldMessage, FieldRow, IconButton } from '../../ui';
 
 const MAX_DATES = 366;
 
@@ -38,7 +37,7 @@ export function NoCallDates({
   }
 
   return (
-    <Group title={t('settings.datesTitle')} hint={t('settings.datesHint')} error={error}>
+    <FieldGroup title={t('settings.datesTitle')} hint={t('settings.datesHint')} error={error}>
       {dates.length === 0 ? (
         <p className="muted small">{t('settings.datesEmpty')}</p>
       ) : (
@@ -78,6 +77,6 @@ export function NoCallDates({
         </FieldRow>
       )}
       {dateError && <FieldMessage tone="error">{dateError}</FieldMessage>}
-    </Group>
+    </FieldGroup>
   );
 }

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { NoCallDates } from './NoCallDates';
-import { Group, Labeled, NumberField } from './settingsFields';
+import { Labeled, NumberField } from './settingsFields';
 import { LIMITS, type EditForm, type FieldErrors, type SettingsForm } from './settingsForm';
 import { TimePicker } from '../../ui/DatePicker';
-import { FieldRow } from '../../ui';
+import { FieldGroup, FieldRow } from '../../ui';
 import './settings.css';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -23,7 +23,7 @@ export function SettingsRules({
   const { t } = useTranslation('admin');
   return (
     <>
-      <Group
+      <FieldGroup
         title={t('settings.windowTitle')}
         hint={t('settings.windowHint')}
         error={errors.callWindowStart ?? errors.callWindowEnd}
@@ -49,9 +49,9 @@ export function SettingsRules({
             />
           </Labeled>
         </FieldRow>
-      </Group>
+      </FieldGroup>
 
-      <Group title={t('settings.weekdaysTitle')} error={errors.noCallWeekdays}>
+      <FieldGroup title={t('settings.weekdaysTitle')} error={errors.noCallWeekdays}>
         <div className="set-weekdays" role="group" aria-label={t('settings.weekdaysTitle')}>
           {WEEKDAYS.map((d) => {
             const on = form.noCallWeekdays.includes(d);
@@ -77,7 +77,7 @@ export function SettingsRules({
             );
           })}
         </div>
-      </Group>
+      </FieldGroup>
 
       <NoCallDates
         dates={form.noCallDates}
@@ -86,7 +86,7 @@ export function SettingsRules({
         onChange={(noCallDates) => edit({ noCallDates }, ['noCallDates'])}
       />
 
-      <Group title={t('settings.capsTitle')} hint={t('settings.capsHint')}>
+      <FieldGroup title={t('settings.capsTitle')} hint={t('settings.capsHint')}>
         <FieldRow top>
           <NumberField
             label={t('settings.capPer24h')}
@@ -107,9 +107,9 @@ export function SettingsRules({
             onChange={(v) => edit({ capPer7d: v }, ['capPer24h', 'capPer7d'])}
           />
         </FieldRow>
-      </Group>
+      </FieldGroup>
 
-      <Group title={t('settings.retryTitle')}>
+      <FieldGroup title={t('settings.retryTitle')}>
         <FieldRow top>
           <NumberField
             label={t('settings.retrySpacing')}
@@ -142,7 +142,7 @@ export function SettingsRules({
             onChange={(v) => edit({ leaseMinutes: v }, ['leaseMinutes'])}
           />
         </FieldRow>
-      </Group>
+      </FieldGroup>
     </>
   );
 }

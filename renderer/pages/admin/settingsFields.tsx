@@ -1,8 +1,5 @@
 import type { ReactElement } from 'react';
-import { Field, FieldGroup, NumberInput } from '../../ui';
-
-/** A titled block of the settings form; its hint and error sit under the inputs. */
-export const Group = FieldGroup;
+import { Field, NumberInput } from '../../ui';
 
 export function Labeled({ label, error, children }: { label: string; error?: string; children: ReactElement<{ id?: string }> }) {
   return (

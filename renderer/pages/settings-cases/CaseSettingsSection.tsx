@@ -4,12 +4,12 @@ import type { ApiError } from '../../../core/contract/result';
 import type { CaseSettings } from '../../../core/cases/settings';
 import { call } from '../../api/client';
 import { useStore } from '../../store';
-import { Group, NumberField } from '../admin/settingsFields';
+import { NumberField } from '../admin/settingsFields';
 import { SlaErrorNotice } from '../sla-board/common';
 import { CategoriesEditor } from './CategoriesEditor';
 import { INT_LIMITS, caseFieldOf, fromCaseForm, sameCaseForm, toCaseForm, type CaseErrors, type CaseForm, type MoneyField } from './caseForm';
 import { SectionCard, issuePaths } from './SectionCard';
-import { FieldRow } from '../../ui';
+import { FieldGroup, FieldRow } from '../../ui';
 
 type Load = { state: 'loading' } | { state: 'error'; error: ApiError } | { state: 'ready'; saved: CaseSettings };
 
@@ -118,13 +118,13 @@ export function CaseSettingsSection() {
           )
         }
       />
-      <Group title={t('cases.ticketsTitle')}>
+      <FieldGroup title={t('cases.ticketsTitle')}>
         <FieldRow top>
           {int('reopenWindowDays', t('cases.reopenWindow'), t('cases.daysUnit'), t('cases.reopenHint'))}
           {int('followUpDays', t('cases.followUp'), t('cases.daysUnit'), t('cases.followUpHint'))}
         </FieldRow>
-      </Group>
-      <Group title={t('cases.limitsTitle')} hint={t('cases.limitsHint')}>
+      </FieldGroup>
+      <FieldGroup title={t('cases.limitsTitle')} hint={t('cases.limitsHint')}>
         <FieldRow top>
           {yuan('agentVoucherLimit', t('cases.perVoucher'))}
           {yuan('agentDailyLimit', t('cases.daily'))}
@@ -138,13 +138,13 @@ export function CaseSettingsSection() {
           {int('pointValueFen', t('cases.pointValue'), t('cases.fenUnit'), t('cases.pointValueHint'))}
           {int('voucherValidDays', t('cases.validDays'), t('cases.daysUnit'))}
         </FieldRow>
-      </Group>
-      <Group title={t('cases.repeatTitle')} hint={t('cases.repeatHint')}>
+      </FieldGroup>
+      <FieldGroup title={t('cases.repeatTitle')} hint={t('cases.repeatHint')}>
         <FieldRow top>
           {int('repeatWarnCount', t('cases.repeatCount'), t('cases.vouchersUnit'))}
           {int('repeatWindowDays', t('cases.repeatWindow'), t('cases.daysUnit'))}
         </FieldRow>
-      </Group>
+      </FieldGroup>
     </SectionCard>
   );
 }
