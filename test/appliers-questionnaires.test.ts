@@ -3,7 +3,7 @@ import { applicableScript } from '../core/mutations/responses';
 import { scriptContentSchema, type ScriptContent } from '../core/questionnaire/model';
 import type { MutationArgs } from '../core/sync/mutations';
 import { onSqlite } from '../db/store';
-import { AGENT, OTHER_AGENT, openStore, seedCallback, seedCustomer, SUPERVISOR, T, uid, withTeam, type Store } from './appliers-helpers';
+import { AGENT, OTHER_AGENT, openStore, parsed, seedCallback, seedCustomer, SUPERVISOR, T, uid, withTeam, type Store } from './appliers-helpers';
 
 /*
  * Questionnaire scripts and the responses taken during calls. A script is versioned (a published version
@@ -48,6 +48,8 @@ const create = (over: Partial<MutationArgs<'scripts.create'>> = {}) => {
 };
 const versions = (scriptId: string) => s.rows(`SELECT version, status, published_at AS publishedAt, published_by AS publishedBy FROM script_versions WHERE script_id = ? ORDER BY version`, scriptId);
 const mapping = (purpose: string, scriptId: string | null, by: string | null = SUPERVISOR) => s.code('scripts.setMapping', { mapping: { [purpose]: scriptId }, at: T, by });
+/** The purpose → script mapping as stored. */
+const storedMapping = () => parsed(s.row<{ value: string }>(`SELECT value FROM settings WHERE key = 'script_mapping'`)?.value ?? '{}');
 
 describe('scripts', () => {
   it('created published or as a draft; a script that cannot be published is refused with its problems', () => {
@@ -84,7 +86,8 @@ describe('scripts', () => {
     expect(s.refusal('scripts.publish', { scriptId, at: T + 1, by: SUPERVISOR }).message).toMatch(/^The script cannot be published: /);
     const purpose = s.refusal('scripts.saveDraft', { scriptId, newVersionId: next(), content: { ...SCRIPT, purpose: 'winback' }, at: T, by: SUPERVISOR });
     expect([purpose.code, purpose.message]).toEqual(['BAD_INPUT', 'A script keeps its purpose; make a new script for another purpose.']);
-    expect(s.refusal('scripts.saveDraft', { scriptId: next(), newVersionId: next(), content: SCRIPT, at: T, by: SUPERVISOR }).code).toBe('NOT_FOUND');
+    const unknown = s.refusal('scripts.saveDraft', { scriptId: next(), newVersionId: next(), content: SCRIPT, at: T, by: SUPERVISOR });
+    expect([unknown.code, unknown.message]).toEqual(['NOT_FOUND', 'That script does not exist.']);
   });
 
   it('retiring unmaps the script from its purpose and freezes it', () => {
@@ -100,7 +103,24 @@ describe('scripts', () => {
     }
     expect(mapping('satisfaction', scriptId)).toBe('BAD_INPUT');
     // The other purpose keeps its script.
-    expect(mapping('care', other)).toBe('applied');
+    expect(storedMapping()).toEqual({ satisfaction: null, care: other });
+  });
+
+  it('mapping one purpose leaves the others as they are', () => {
+    const satisfaction = create().scriptId;
+    const care = create({ content: { ...SCRIPT, purpose: 'care' } }).scriptId;
+    expect(mapping('satisfaction', satisfaction)).toBe('applied');
+    expect(mapping('care', care)).toBe('applied');
+    expect(storedMapping()).toEqual({ satisfaction, care });
+    expect(mapping('satisfaction', null)).toBe('applied');
+    expect(storedMapping()).toEqual({ satisfaction: null, care });
+  });
+
+  it('a script that cannot be published says every problem, one after another', () => {
+    // Two choice questions without choices.
+    const twoProblems: ScriptContent = { ...SCRIPT, questions: ['a', 'b'].map((key) => ({ ...SCRIPT.questions[0]!, key, choices: [] })) as ScriptContent['questions'] };
+    const refusal = s.refusal('scripts.create', { scriptId: next(), versionId: next(), content: twoProblems, builtinKey: null, published: true, at: T, by: SUPERVISOR });
+    expect(refusal.message).toBe('The script cannot be published: "a" is a single-choice question without choices.; "b" is a single-choice question without choices.');
   });
 
   it('a purpose maps to a live script written for it with a published version; null unmaps it', () => {
@@ -115,10 +135,18 @@ describe('scripts', () => {
     expect(s.code('demo.loadResponses', { seed: 1, now: T })).toBe('applied');
   });
 
+  it('a script being edited (a published version and a newer draft) can still be mapped: calls use its published version', () => {
+    const { scriptId } = create();
+    s.apply('scripts.saveDraft', { scriptId, newVersionId: next(), content: { ...SCRIPT, title: '满意度回访 v2' }, at: T + 1, by: SUPERVISOR });
+    expect(versions(scriptId).map((v) => v.status)).toEqual(['published', 'draft']);
+    expect(mapping('satisfaction', scriptId)).toBe('applied');
+  });
+
   it('the first run (nobody) only points unmapped purposes at shipped scripts', () => {
     const shipped = create({ builtinKey: 'satisfaction.zh-CN', by: null }).scriptId;
     const own = create({ content: { ...SCRIPT, purpose: 'care' } }).scriptId;
-    expect(mapping('care', own, null)).toBe('FORBIDDEN');
+    const nobody = s.refusal('scripts.setMapping', { mapping: { care: own }, at: T, by: null });
+    expect([nobody.code, nobody.message]).toEqual(['FORBIDDEN', 'Only a supervisor can change questionnaire scripts.']);
     expect(mapping('care', next(), null)).toBe('FORBIDDEN');
     expect(mapping('satisfaction', shipped, null)).toBe('applied');
     expect(mapping('satisfaction', shipped, null)).toBe('FORBIDDEN');

@@ -115,6 +115,7 @@ export function* applySetMapping(a: MutationArgs<'scripts.setMapping'>): Q<void>
     yield* supervisorOnly(a.by, SCRIPTS);
   }
   for (const [purpose, scriptId] of Object.entries(a.mapping)) {
+    // Stryker disable next-line ConditionalExpression: a redundant guard: the arguments' schema (and the service input's) refuses an undefined script id, and JSON (the outbox, the server) cannot carry one
     if (scriptId === null || scriptId === undefined) continue;
     const script = yield* getScript(scriptId);
     if (!script || script.retiredAt !== null) throw new AppError('BAD_INPUT', `The script chosen for ${purpose} is missing or retired.`);
