@@ -2,7 +2,7 @@ import { applyMutation, type Acting, type ApplierResult } from '../../core/mutat
 import type { MutationArgs, MutationName } from '../../core/sync/mutations';
 import type { Queryable, ServerDb } from '../database/open';
 import { onPg, TransactionMemo } from './pg';
-import { SavepointCycle } from './savepoints';
+import { inSavepoints, type Taken } from './savepoints';
 
 /**
  * Applies one named mutation on the server's PostgreSQL in its own transaction: the same applier, the
@@ -16,15 +16,12 @@ export function applyOnServer<N extends MutationName>(
   options: { teamId?: string } = {},
 ): Promise<ApplierResult<N>> {
   return db.transaction(async (tx) => {
-    const teamId = options.teamId ?? (acting === 'local' ? undefined : await teamOf(tx, acting.actorId));
-    // The team's version lock first: its consoles pull these writes, in commit order.
-    if (teamId) await tx.query('SELECT sync_begin($1)', [teamId]);
+    // The team's version lock first: its consoles pull these writes, in commit order. The actor's team
+    // is looked up in the same statement (one round trip); an actor with no account takes no lock.
+    if (options.teamId) await tx.query('SELECT sync_begin($1)', [options.teamId]);
+    else if (acting !== 'local') await tx.query('SELECT sync_begin(team_id) FROM accounts WHERE id = $1', [acting.actorId]);
     return applyInTransaction(tx, name, args, acting);
   });
-}
-
-async function teamOf(tx: Queryable, accountId: string): Promise<string | undefined> {
-  return (await tx.query<{ team_id: string }>('SELECT team_id FROM accounts WHERE id = $1', [accountId])).rows[0]?.team_id;
 }
 
 /** The same, inside a transaction the caller holds (a sync push applies a batch in one). */
@@ -38,7 +35,7 @@ export function applyInTransaction<N extends MutationName>(
   return onPg(tx, applyMutation(name, args, acting), memo);
 }
 
-export type BatchOutcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+export type BatchOutcome = Taken<unknown>;
 
 /**
  * Applies a batch of mutations in ONE transaction, each inside its own savepoint: a mutation a rule
@@ -49,24 +46,14 @@ export function applyBatch(
   db: ServerDb,
   items: readonly { name: MutationName; args: unknown; acting: Acting }[],
 ): Promise<BatchOutcome[]> {
-  return db.transaction(async (tx) => {
-    const out: BatchOutcome[] = [];
-    // Team policy read by one mutation serves the next ones (fewer round trips per mutation).
-    const memo = new TransactionMemo();
-    const savepoint = new SavepointCycle(tx);
-    for (const item of items) {
-      await savepoint.begin();
-      try {
-        const value = await applyInTransaction(tx, item.name, item.args as never, item.acting, memo);
-        await savepoint.kept();
-        out.push({ ok: true, value });
-      } catch (error) {
-        await savepoint.undo();
-        // What the refused mutation read or wrote may be gone with it.
-        memo.clear();
-        out.push({ ok: false, error });
-      }
-    }
-    return out;
-  });
+  return db.transaction((tx) =>
+    inSavepoints(
+      tx,
+      items.length,
+      (i) => applyMutation(items[i]!.name, items[i]!.args as never, items[i]!.acting),
+      () => true,
+      // Team policy read by one mutation serves the next ones (fewer round trips per mutation).
+      new TransactionMemo(),
+    ),
+  );
 }

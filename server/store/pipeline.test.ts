@@ -3,7 +3,7 @@ import { get, write } from '../../core/store/sql';
 import type { Queryable, QueryResult } from '../database/open';
 import { createTestDb, dbKinds } from '../testing/databases';
 import { onPg } from './pg';
-import { SavepointCycle } from './savepoints';
+import { inSavepoints } from './savepoints';
 
 /**
  * A pipelining connection as PostgreSQL answers one inside a transaction: statements are answered in
@@ -83,13 +83,9 @@ describe('pipelined writes on the server', () => {
 
   it('a refused mutation rolls back to its own savepoint, sent ahead of it without a wait of its own', async () => {
     const c = fakeConnection((sql) => (sql === 'SELECT refused' ? new Error('refused') : undefined));
-    const savepoint = new SavepointCycle(c.tx);
-    await savepoint.begin();
-    await onPg(c.tx, get('SELECT kept'));
-    await savepoint.kept();
-    await savepoint.begin();
-    await expect(onPg(c.tx, get('SELECT refused'))).rejects.toThrow('refused');
-    await savepoint.undo();
+    const units = [get('SELECT kept'), get('SELECT refused')];
+    const taken = await inSavepoints(c.tx, 2, (i) => units[i]!, () => true);
+    expect(taken.map((t) => t.ok)).toEqual([true, false]);
     expect(c.sent).toEqual(['SAVEPOINT m', 'SELECT kept', 'RELEASE SAVEPOINT m; SAVEPOINT m', 'SELECT refused', 'ROLLBACK TO SAVEPOINT m']);
     // Each mutation's savepoint rides with its first read; the rollback is the only extra wait.
     expect(c.roundTrips()).toBe(3);
@@ -97,14 +93,45 @@ describe('pipelined writes on the server', () => {
 
   it('never rolls back past a mutation already reported applied when the savepoint itself failed', async () => {
     const c = fakeConnection((sql) => (sql.startsWith('RELEASE') ? new Error('savepoint lost') : undefined));
-    const savepoint = new SavepointCycle(c.tx);
-    await savepoint.begin();
-    await onPg(c.tx, get('SELECT first'));
-    await savepoint.kept();
-    await savepoint.begin();
-    await expect(onPg(c.tx, get('SELECT second'))).rejects.toThrow('current transaction is aborted');
-    await expect(savepoint.undo()).rejects.toThrow('savepoint lost');
+    const units = [get('SELECT first'), get('SELECT second')];
+    await expect(inSavepoints(c.tx, 2, (i) => units[i]!, () => true)).rejects.toThrow('savepoint lost');
     expect(c.sent).not.toContain('ROLLBACK TO SAVEPOINT m');
+  });
+
+  it("a mutation's write nobody read is settled by the next mutation's first read, not by a wait of its own", async () => {
+    const c = fakeConnection(() => undefined);
+    const unit = (n: number) =>
+      (function* () {
+        yield* get(`SELECT ${n}`);
+        yield* write(`INSERT INTO a VALUES (${n})`);
+        return n;
+      })();
+    const taken = await inSavepoints(c.tx, 3, (i) => unit(i + 1), () => true);
+    expect(taken).toEqual([1, 2, 3].map((value) => ({ ok: true, value })));
+    // One round trip per mutation (its read, carrying the previous write and its savepoint), one for the last write.
+    expect(c.roundTrips()).toBe(4);
+  });
+
+  it('a write that failed unread refuses its own mutation; the mutation after it, which ran on the aborted transaction, runs again', async () => {
+    const c = fakeConnection((sql) => (sql === 'INSERT INTO a VALUES (2)' ? new Error('duplicate key 2') : undefined));
+    const runs: number[] = [];
+    const unit = (n: number) =>
+      (function* () {
+        runs.push(n);
+        yield* get(`SELECT ${n}`);
+        yield* write(`INSERT INTO a VALUES (${n})`);
+        return n;
+      })();
+    const taken = await inSavepoints(c.tx, 3, (i) => unit(i + 1), (error) => (error as Error).message.startsWith('duplicate'));
+    expect(taken.map((t) => (t.ok ? t.value : (t.error as Error).message))).toEqual([1, 'duplicate key 2', 3]);
+    expect(runs).toEqual([1, 2, 3, 3]);
+    expect(c.sent.filter((sql) => sql.startsWith('ROLLBACK'))).toHaveLength(1);
+  });
+
+  it('a failure that is not a refusal fails the whole sequence', async () => {
+    const c = fakeConnection((sql) => (sql === 'SELECT 2' ? new Error('connection lost') : undefined));
+    const units = [get('SELECT 1'), get('SELECT 2')];
+    await expect(inSavepoints(c.tx, 2, (i) => units[i]!, () => false)).rejects.toThrow('connection lost');
   });
 
   for (const kind of dbKinds()) {
@@ -119,6 +146,26 @@ describe('pipelined writes on the server', () => {
         })();
         await expect(t.db.transaction((tx) => onPg(tx, work))).rejects.toMatchObject({ code: '23505' });
         expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM users')).rows[0]!.n).toBe(0);
+      } finally {
+        await t.drop();
+      }
+    });
+  }
+
+  for (const kind of dbKinds()) {
+    it(`a batch keeps the mutations around one whose unread write broke a unique key, each exactly once (${kind})`, async () => {
+      const t = await createTestDb(kind);
+      try {
+        const insert = (id: string) =>
+          (function* () {
+            yield* write(`INSERT INTO users (id, name, role, created_at) VALUES ('${id}', '${id}', 'agent', 1)`);
+            return id;
+          })();
+        const ids = ['u1', 'u1', 'u2', 'u3'];
+        const taken = await t.db.transaction((tx) => inSavepoints(tx, ids.length, (i) => insert(ids[i]!), (error) => (error as { code?: string }).code === '23505'));
+        expect(taken.map((r) => r.ok || (r.error as { code?: string }).code)).toEqual([true, '23505', true, true]);
+        const names = await t.db.query<{ id: string }>('SELECT id FROM users ORDER BY id');
+        expect(names.rows.map((r) => r.id)).toEqual(['u1', 'u2', 'u3']);
       } finally {
         await t.drop();
       }

@@ -1,13 +1,12 @@
 import { AppError } from '../../core/contract/result';
-import { parseMutationArgs } from '../../core/mutations/registry';
+import { applyMutation, parseMutationArgs } from '../../core/mutations/registry';
 import type { MutationName } from '../../core/sync/mutations';
 import type { MutationOutcome, PushReply, PushRequest } from '../../core/sync/protocol';
 import type { AuthenticatedAccount } from '../auth/sessions';
 import type { Queryable, ServerDb } from '../database/open';
 import { ServerError } from '../http/errors';
-import { applyInTransaction } from '../store/apply';
 import { TransactionMemo } from '../store/pg';
-import { SavepointCycle } from '../store/savepoints';
+import { inSavepoints } from '../store/savepoints';
 
 /*
  * A push: the client's new mutations applied exactly once, in id order, in ONE transaction that holds
@@ -22,18 +21,31 @@ export async function push(db: ServerDb, account: AuthenticatedAccount, request:
   return db.transaction(async (tx) => {
     await tx.query('SELECT sync_begin($1)', [account.teamId]);
     let last = await claimClient(tx, request.clientId, account.teamId, now);
-    const outcomes: MutationOutcome[] = [];
-    const memo = new TransactionMemo();
-    const savepoint = new SavepointCycle(tx);
-    const taken: { m: PushRequest['mutations'][number]; outcome: Applied }[] = [];
-    for (const m of [...request.mutations].sort((a, b) => a.id - b.id)) {
+    const sorted = [...request.mutations].sort((a, b) => a.id - b.id);
+    const run: PushRequest['mutations'] = [];
+    for (const m of sorted) {
       if (m.id <= last) continue; // a retried or duplicated request: already taken
       if (m.id !== last + 1) break; // a gap: the client resends from last + 1
-      const outcome = await applyOne(tx, savepoint, account, m.name, m.args, memo);
-      taken.push({ m, outcome });
-      outcomes.push({ id: m.id, ...outcome });
+      run.push(m);
       last = m.id;
     }
+    const actor = { actorId: account.id };
+    const results = await inSavepoints(
+      tx,
+      run.length,
+      function* (i) {
+        const m = run[i]!;
+        const name = m.name as MutationName;
+        return yield* applyMutation(name, parseMutationArgs(name, m.args) as never, actor);
+      },
+      (error) => refusalOf(error) !== null,
+      new TransactionMemo(),
+    );
+    const taken = run.map((m, i): { m: PushRequest['mutations'][number]; outcome: Applied } => {
+      const r = results[i]!;
+      return { m, outcome: r.ok ? { ok: true } : { ok: false, error: refusalOf(r.error)! } };
+    });
+    const outcomes: MutationOutcome[] = taken.map(({ m, outcome }) => ({ id: m.id, ...outcome }));
     await recordTaken(tx, request.clientId, account.id, taken, now);
     await tx.query('UPDATE sync_clients SET last_mutation_id = $2, last_seen_at = $3 WHERE client_id = $1', [request.clientId, last, now]);
     return { lastMutationId: last, outcomes, serverTime: now };
@@ -79,22 +91,6 @@ async function recordTaken(tx: Queryable, clientId: string, authorId: string, ta
        FROM jsonb_array_elements($4::jsonb) AS r`,
     [clientId, authorId, now, JSON.stringify(rows)],
   );
-}
-
-async function applyOne(tx: Queryable, savepoint: SavepointCycle, account: AuthenticatedAccount, name: string, rawArgs: unknown, memo: TransactionMemo): Promise<Applied> {
-  await savepoint.begin();
-  try {
-    const args = parseMutationArgs(name as MutationName, rawArgs);
-    await applyInTransaction(tx, name as MutationName, args as never, { actorId: account.id }, memo);
-    await savepoint.kept();
-    return { ok: true };
-  } catch (error) {
-    const refusal = refusalOf(error);
-    if (!refusal) throw error;
-    await savepoint.undo();
-    memo.clear(); // what the refused mutation read may be gone with it
-    return { ok: false, error: refusal };
-  }
 }
 
 /**
