@@ -5,7 +5,7 @@ import { OTHER } from '../../../core/questionnaire/model';
 import type { Answer, Answers, Question, ScriptContent } from '../../../core/questionnaire/model';
 import { renderText, type RenderContext } from '../../../core/questionnaire/placeholders';
 import { useStore } from '../../store';
-import { Button, NumberInput, TextArea, TextInput } from '../../ui';
+import { Alert, Button, FieldMessage, NumberInput, TextArea, TextInput } from '../../ui';
 
 /*
  * The script as the agent will read it on a call, driven by the real engine: placeholders filled for a
@@ -133,9 +133,9 @@ export function ScriptPreview({ content, onClose }: { content: ScriptContent; on
         )}
 
         {cleared.length > 0 && (
-          <div className="preview-note" role="status">
+          <Alert tone="warn" role="status">
             {t('preview.cleared', { questions: cleared.map(questionLabel).join('、') })}
-          </div>
+          </Alert>
         )}
 
         {content.questions.length === 0 && <p className="muted">{t('preview.noQuestions')}</p>}
@@ -173,9 +173,9 @@ export function ScriptPreview({ content, onClose }: { content: ScriptContent; on
                 )}
                 <AnswerInput key={`${round}-${q.type}`} question={q} current={answers[key]} ctx={ctx} onAnswer={(a) => set(key, a)} onClear={() => clear(key)} />
                 {error?.key === key && (
-                  <div className="preview-error" role="alert">
+                  <FieldMessage tone="error" className="preview-error" role="alert">
                     {error.text}
-                  </div>
+                  </FieldMessage>
                 )}
                 {flow.endedAt === key && (
                   <div className="preview-ended" data-testid="preview-ended">
