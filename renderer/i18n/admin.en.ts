@@ -248,6 +248,7 @@ const en: typeof zh = {
     addUserPassword: 'Password',
     teamPassword: 'Password',
     setPassword: 'Set password',
+    setPasswordFor: 'New password for {{name}}',
     setPasswordSave: 'Save',
     passwordSet: 'Password set for {{name}}; their open sessions were signed out',
     addUserPasswordPlaceholder: 'At least {{min}} characters',

@@ -246,6 +246,7 @@ const zh = {
     addUserPassword: '密码',
     teamPassword: '密码',
     setPassword: '设置密码',
+    setPasswordFor: '{{name}} 的新密码',
     setPasswordSave: '保存',
     passwordSet: '已为 {{name}} 设置密码，其已登录的会话已退出',
     addUserPasswordPlaceholder: '至少 {{min}} 个字符',

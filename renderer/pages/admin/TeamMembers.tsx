@@ -174,6 +174,7 @@ function SetPassword({ userId, name }: { userId: string; name: string }) {
           value={password}
           maxLength={PASSWORD_MAX_LENGTH}
           placeholder={t('settings.addUserPasswordPlaceholder', { min: PASSWORD_MIN_LENGTH })}
+          aria-label={t('settings.setPasswordFor', { name })}
           data-testid="set-password-input"
           onChange={(e) => setPassword(e.target.value)}
         />
