@@ -12,7 +12,7 @@ import { Tip } from '../components/Tooltip';
 import { DateRangeFields, SelectField } from '../components/FilterFields';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ZONE, beijingDayStart, formatNumber, now } from './admin/shared';
-import '../styles/survey.css';
+import '../styles/survey-report.css';
 import { Button, ButtonRow, Card, FieldMessage, FieldRow, Page, PageHeader, Stat, Stats, Table } from '../ui';
 
 /*
@@ -160,15 +160,15 @@ export default function SurveyReportPage() {
             onChange={change}
           />
         </FieldRow>
-        <div className="sv-filter-row">
-          <div className="sv-ranges" role="group" aria-label={t('report.quickRange')}>
+        <div className="survey-filter-row">
+          <div className="quick-ranges" role="group" aria-label={t('report.quickRange')}>
             {ranges.map((r) => {
               const on = filter.from === r.from && filter.to === r.to;
               return (
                 <Button
                   key={r.id}
                   size="small"
-                  className={on ? 'sv-range on' : 'sv-range'}
+                  className={on ? 'quick-range on' : 'quick-range'}
                   aria-pressed={on}
                   data-testid={`survey-range-${r.id}`}
                   onClick={() => change({ from: r.from, to: r.to })}
@@ -216,10 +216,10 @@ function FormulaStat({ label, value, formula, testId, tone }: { label: string; v
       className={tone}
       data-testid={testId}
       label={
-        <Tip content={<span className="sv-formula">{formula}</span>}>
-          <span className="sv-stat-label" tabIndex={0}>
+        <Tip content={<span className="formula-text">{formula}</span>}>
+          <span className="formula-stat-label" tabIndex={0}>
             {label}
-            <span className="sv-info" aria-hidden="true">
+            <span className="formula-info" aria-hidden="true">
               ?
             </span>
           </span>
@@ -238,7 +238,7 @@ function Figures({ figures: f, filtered }: { figures: SurveyFigures; filtered: b
 
   if (nothing) {
     return (
-      <Card title={t('report.emptyTitle')} className="sv-empty" data-testid="survey-empty">
+      <Card title={t('report.emptyTitle')} className="survey-empty" data-testid="survey-empty">
         <p className="muted">{filtered ? t('report.emptyFiltered') : t('report.emptyAll')}</p>
       </Card>
     );
@@ -247,14 +247,14 @@ function Figures({ figures: f, filtered }: { figures: SurveyFigures; filtered: b
   return (
     <>
       <Card>
-        <Stats className="sv-stats" data-testid="survey-headline">
+        <Stats className="survey-stats" data-testid="survey-headline">
           <FormulaStat label={t('report.reached')} value={n(f.reachedCalls)} formula={t('report.f.reached')} testId="survey-reached" />
           <FormulaStat label={t('report.started')} value={n(f.started)} formula={t('report.f.started')} testId="survey-started" />
           <FormulaStat label={t('report.completed')} value={n(f.completed)} formula={t('report.f.completed')} testId="survey-completed" />
           <FormulaStat label={t('report.responseRate')} value={pct(f.responseRate)} formula={t('report.f.responseRate')} testId="survey-response-rate" />
           <FormulaStat label={t('report.completionRate')} value={pct(f.completionRate)} formula={t('report.f.completionRate')} testId="survey-completion-rate" />
-          <FormulaStat label="CSAT" value={pct(f.csat)} formula={t('report.f.csat')} testId="survey-csat" tone="sv-stat-key" />
-          <FormulaStat label="NPS" value={signed(f.nps)} formula={t('report.f.nps')} testId="survey-nps" tone="sv-stat-key" />
+          <FormulaStat label="CSAT" value={pct(f.csat)} formula={t('report.f.csat')} testId="survey-csat" tone="key-stat" />
+          <FormulaStat label="NPS" value={signed(f.nps)} formula={t('report.f.nps')} testId="survey-nps" tone="key-stat" />
         </Stats>
         {f.responseRate !== null && f.responseRate > 100 && <p className="small muted">{t('report.over100')}</p>}
       </Card>
@@ -276,12 +276,12 @@ function Figures({ figures: f, filtered }: { figures: SurveyFigures; filtered: b
                 <th className="ui-num">{t('report.colPartial')}</th>
                 <th className="ui-num">{t('report.colDeclined')}</th>
                 <th className="ui-num">
-                  <Tip content={<span className="sv-formula">{t('report.f.csat')}</span>}>
+                  <Tip content={<span className="formula-text">{t('report.f.csat')}</span>}>
                     <span tabIndex={0}>CSAT (n)</span>
                   </Tip>
                 </th>
                 <th className="ui-num">
-                  <Tip content={<span className="sv-formula">{t('report.f.nps')}</span>}>
+                  <Tip content={<span className="formula-text">{t('report.f.nps')}</span>}>
                     <span tabIndex={0}>NPS (n)</span>
                   </Tip>
                 </th>
@@ -296,7 +296,7 @@ function Figures({ figures: f, filtered }: { figures: SurveyFigures; filtered: b
                   <td className="ui-num">{n(v.started)}</td>
                   <td className="ui-num">
                     {n(v.completed)}
-                    {v.started > 0 && <span className="muted sv-share"> {Math.round((v.completed / v.started) * 100)}%</span>}
+                    {v.started > 0 && <span className="muted completion-share"> {Math.round((v.completed / v.started) * 100)}%</span>}
                   </td>
                   <td className="ui-num">{n(v.partial)}</td>
                   <td className="ui-num">{n(v.declined)}</td>
@@ -318,7 +318,7 @@ function Figures({ figures: f, filtered }: { figures: SurveyFigures; filtered: b
         {f.questions.length === 0 ? (
           <p className="muted">{t('report.noResponses')}</p>
         ) : (
-          <Table className="sv-questions" data-testid="survey-question-table">
+          <Table data-testid="survey-question-table">
             <thead>
               <tr>
                 <th>{t('report.colQuestion')}</th>
@@ -329,7 +329,7 @@ function Figures({ figures: f, filtered }: { figures: SurveyFigures; filtered: b
             <tbody>
               {f.questions.map((q) => (
                 <tr key={q.key} data-testid="survey-question-row" data-key={q.key}>
-                  <td className="sv-q">
+                  <td className="question-cell">
                     <div>{q.text}</div>
                     <div className="muted small">
                       <code>{q.key}</code> · {t(`types.${q.type}`)}
@@ -364,19 +364,19 @@ function Distribution({ q }: { q: SurveyFigures['questions'][number] }) {
   const rest = counts.slice(MAX_VALUES).reduce((s, c) => s + c.count, 0);
   const max = Math.max(...shown.map((c) => c.count), 1);
   return (
-    <div className="sv-dist" data-testid="survey-distribution">
+    <div className="answer-distribution" data-testid="survey-distribution">
       {shown.map((c) => {
         const share = (c.count / q.answers) * 100;
         return (
-          <div key={c.value} className="sv-dist-row" data-value={c.value}>
-            <span className="sv-dist-label" title={label(c.value, c.label)}>
+          <div key={c.value} className="distribution-row" data-value={c.value}>
+            <span className="distribution-label" title={label(c.value, c.label)}>
               {label(c.value, c.label)}
             </span>
-            <span className="sv-dist-track" aria-hidden="true">
-              <span className={`sv-dist-bar${scoreBand(q.type, c.value)}`} style={{ width: `${(c.count / max) * 100}%` }} />
+            <span className="distribution-track" aria-hidden="true">
+              <span className={`distribution-bar${scoreBand(q.type, c.value)}`} style={{ width: `${(c.count / max) * 100}%` }} />
             </span>
-            <span className="sv-dist-count">{formatNumber(c.count)}</span>
-            <span className="sv-dist-pct">{formatNumber(Math.round(share * 10) / 10)}%</span>
+            <span className="distribution-count">{formatNumber(c.count)}</span>
+            <span className="distribution-pct">{formatNumber(Math.round(share * 10) / 10)}%</span>
           </div>
         );
       })}
@@ -389,7 +389,7 @@ function Distribution({ q }: { q: SurveyFigures['questions'][number] }) {
 /** Colours the bars of the two scored scales the way the formulas read them. */
 function scoreBand(type: SurveyFigures['questions'][number]['type'], value: string): string {
   const v = Number(value);
-  if (type === 'rating') return v >= 4 ? ' sv-hi' : v === 3 ? ' sv-mid' : ' sv-lo';
-  if (type === 'nps') return v >= 9 ? ' sv-hi' : v >= 7 ? ' sv-mid' : ' sv-lo';
+  if (type === 'rating') return v >= 4 ? ' distribution-hi' : v === 3 ? ' distribution-mid' : ' distribution-lo';
+  if (type === 'nps') return v >= 9 ? ' distribution-hi' : v >= 7 ? ' distribution-mid' : ' distribution-lo';
   return '';
 }
