@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deriveAt } from '../core/mutations/tickets';
+import { writeTicketProjection } from '../core/store/tickets';
 import { BUILTIN_SCRIPTS } from '../core/questionnaire/builtin';
 import { COMPLAINED_TAG } from '../core/store/demo';
 import { inTransaction } from '../db/repos/stmt';
@@ -44,6 +45,24 @@ describe('demo.loadCases', () => {
     for (const f of followUps) expect(f.customer).toBe(f.ticketCustomer);
   });
 
+  it('each stored ticket is what its events derive at the demo’s instant; a ticket still open keeps its missed target for the live sweep', () => {
+    const s = demoStore();
+    s.apply('demo.loadCases', { seed: 11, now: T, agentIds: [AGENT, OTHER_AGENT], supervisorId: SUPERVISOR });
+    const tickets = () => s.rows(`SELECT * FROM tickets ORDER BY id`);
+    const stored = tickets();
+    // Written again from the events as stored: the same rows (escalated, breached, the derived clocks…).
+    inTransaction(s.db, () => onSqlite(s.db, (function* () {
+      for (const t of stored) yield* writeTicketProjection(yield* deriveAt(t.id as string, T));
+    })()));
+    expect(tickets()).toEqual(stored);
+    expect(stored.some((t) => t.escalated === 1 && (t.status === 'resolved' || t.status === 'closed'))).toBe(true);
+    // Open tickets past a target: the breach is today's news for the sweep, not history.
+    const open = stored.filter((t) => t.status !== 'resolved' && t.status !== 'closed');
+    const pending = open.filter((t) => inTransaction(s.db, () => onSqlite(s.db, deriveAt(t.id as string, T))).pendingBreaches.length > 0);
+    expect(pending.length).toBeGreaterThan(0);
+    for (const t of pending) expect(s.count('ticket_events', `ticket_id = ? AND type = 'breach_recorded'`, t.id)).toBe(0);
+  });
+
   it('writes each voucher’s ledger: requested, then approved, redeemed or voided as it happened', () => {
     const s = demoStore();
     s.apply('demo.loadCases', { seed: 11, now: T, agentIds: [AGENT, OTHER_AGENT], supervisorId: SUPERVISOR });
@@ -64,6 +83,8 @@ describe('demo.loadCases', () => {
       expect(events.map((e) => e.id)).toEqual(expected.map((_, i) => `${v.id}-${i}`));
     }
     expect(vouchers.some((v) => v.decided_by !== null) && vouchers.some((v) => v.redeemed_at !== null)).toBe(true);
+    // Nobody wrote a note on them.
+    expect(s.count('vouchers', `note <> ''`)).toBe(0);
   });
 
   it('without complainants, the first customers in id order get the tickets', () => {
@@ -101,5 +122,26 @@ describe('demo.loadResponses', () => {
     s.apply('scripts.retire', { scriptId, at: T, by: SUPERVISOR });
     s.apply('scripts.setMapping', { mapping: {}, at: T, by: SUPERVISOR });
     expect(s.apply('demo.loadResponses', { seed: 5, now: T })).toEqual({ responses: 0, answers: 0 });
+  });
+
+  it('a call that ended exactly at `now` has ended: loading at its end is loading a moment later, and differs from a moment before', () => {
+    const load = (now: number) => {
+      const s = demoStore();
+      const content = BUILTIN_SCRIPTS.find((x) => x.purpose === 'satisfaction')!;
+      s.apply('scripts.create', { scriptId: uid(1), versionId: uid(2), content, builtinKey: null, published: true, at: T - 60 * DAY, by: SUPERVISOR });
+      s.apply('scripts.setMapping', { mapping: { satisfaction: uid(1) }, at: T - 60 * DAY, by: SUPERVISOR });
+      s.apply('demo.loadResponses', { seed: 5, now });
+      return { s, written: s.rows(`SELECT r.id, r.callback_id, a.question_key, a.value FROM survey_responses r JOIN survey_answers a ON a.response_id = r.id ORDER BY a.id`) };
+    };
+    // A call that was answered when everything was loaded.
+    const { s, written } = load(T);
+    const answered = (written[0] as { callback_id: string }).callback_id;
+    const end = s.row<{ ended: number }>(`SELECT ended_at AS ended FROM call_attempts WHERE callback_id = ? AND disposition = 'reached'`, answered)!.ended;
+    const ends = s.rows<{ ended: number }>(`SELECT a.ended_at AS ended FROM call_attempts a JOIN callbacks cb ON cb.id = a.callback_id WHERE a.disposition = 'reached' AND cb.source = 'demo'`).map((r) => r.ended);
+    // No other call ends a moment before or after it.
+    expect(ends.filter((e) => e >= end - 1 && e <= end + 1)).toEqual([end]);
+    const atEnd = load(end).written;
+    expect(atEnd).toEqual(load(end + 1).written);
+    expect(atEnd).not.toEqual(load(end - 1).written);
   });
 });
