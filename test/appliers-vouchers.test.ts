@@ -149,16 +149,18 @@ describe('vouchers.request: refusals', () => {
     expect([refusal.code, refusal.message]).toEqual([code, message]);
   });
 
+  // [case, arguments, code, message, the form field it points at]
   it.each([
-    ['no amount', { amountFen: 0 }, 'BAD_INPUT', /amount greater than zero/],
-    ['an expiry at the request’s instant', { expiresAt: T }, 'BAD_INPUT', /^A voucher must expire in the future\.$/],
-    ['an unknown customer', { customerId: uid(1) }, 'NOT_FOUND', /^That customer does not exist\.$/],
-    ['an unknown ticket', { ticketId: uid(2) }, 'NOT_FOUND', /^That ticket does not exist\.$/],
-    ['an unknown requester', { by: uid(3) }, 'NOT_FOUND', /^That user does not exist\.$/],
-  ] as const)('%s is refused', (_label, over, code, message) => {
+    ['no amount', { amountFen: 0 }, 'BAD_INPUT', /amount greater than zero/, undefined],
+    ['an expiry at the request’s instant', { expiresAt: T }, 'BAD_INPUT', /^A voucher must expire in the future\.$/, 'expiresAt'],
+    ['an unknown customer', { customerId: uid(1) }, 'NOT_FOUND', /^That customer does not exist\.$/, undefined],
+    ['an unknown ticket', { ticketId: uid(2) }, 'NOT_FOUND', /^That ticket does not exist\.$/, undefined],
+    ['an unknown requester', { by: uid(3) }, 'NOT_FOUND', /^That user does not exist\.$/, 'by'],
+  ] as const)('%s is refused', (_label, over, code, message, field) => {
     const refusal = s.refusal('vouchers.request', request(customer, over));
     expect(refusal.code).toBe(code);
     expect(refusal.message).toMatch(message);
+    expect(refusal.details?.field).toBe(field);
     expect(s.count('vouchers')).toBe(0);
   });
 
@@ -205,7 +207,8 @@ describe('vouchers.approve and vouchers.reject', () => {
   it('a rejection says why: the state, the reason, the requester told', () => {
     const v = pending();
     const d = { ...decision(v.id, SUPERVISOR), reason: '金额过高' };
-    expect(s.refusal('vouchers.reject', { ...d, reason: '  ' }).message).toBe('Say why the voucher is rejected.');
+    const noReason = s.refusal('vouchers.reject', { ...d, reason: '  ' });
+    expect([noReason.message, noReason.details]).toEqual(['Say why the voucher is rejected.', { field: 'reason' }]);
     expect(s.apply('vouchers.reject', d)).toMatchObject({ state: 'rejected', decidedBy: SUPERVISOR, decidedAt: d.at, stateReason: '金额过高', issuedAt: null });
     expect(s.row(`SELECT type, data FROM voucher_events WHERE id = ?`, d.eventId)).toEqual({ type: 'rejected', data: JSON.stringify({ reason: '金额过高' }) });
     expect(parsed(s.row<{ details: string }>(`SELECT details FROM audit_log WHERE id = ? AND action = 'voucher.rejected'`, d.auditId)!.details)).toMatchObject({ reason: '金额过高', requestedBy: AGENT });
@@ -219,7 +222,7 @@ describe('vouchers.approve and vouchers.reject', () => {
     const as = (voucherId: string, by: string) => s.refusal(name, { ...decision(voucherId, by), reason: '不行' });
     expect([as(v.id, AGENT).code, as(v.id, AGENT).message]).toEqual(['FORBIDDEN', 'Only a supervisor can decide on a voucher.']);
     expect([as(own.id, SUPERVISOR).code, as(own.id, SUPERVISOR).message]).toEqual(['FORBIDDEN', 'You cannot decide on your own voucher request; another supervisor must.']);
-    expect(as(uid(4), SUPERVISOR).code).toBe('NOT_FOUND');
+    expect([as(uid(4), SUPERVISOR).code, as(uid(4), SUPERVISOR).message]).toEqual(['NOT_FOUND', 'That voucher does not exist.']);
     s.apply(name, { ...decision(v.id, SUPERVISOR), reason: '不行' });
     const twice = as(v.id, OTHER_SUPERVISOR);
     expect([twice.code, twice.message, twice.details]).toEqual(['INVALID_TRANSITION', `This voucher is ${stateOf(v.id)}, not waiting for approval.`, { state: stateOf(v.id) }]);
@@ -268,7 +271,8 @@ describe('vouchers.void and vouchers.redeem', () => {
     const mine = issued();
     expect(s.refusal('vouchers.void', { ...act(mine.id, OTHER_AGENT), reason: '重复' }).message).toBe('Only the agent who issued a voucher or a supervisor can void it.');
     expect(s.refusal('vouchers.void', { ...act(mine.id, uid(5)), reason: '重复' }).code).toBe('FORBIDDEN');
-    expect(s.refusal('vouchers.void', { ...act(mine.id, AGENT), reason: ' ' }).message).toBe('Say why the voucher is voided.');
+    const noReason = s.refusal('vouchers.void', { ...act(mine.id, AGENT), reason: ' ' });
+    expect([noReason.message, noReason.details]).toEqual(['Say why the voucher is voided.', { field: 'reason' }]);
     const d = { ...act(mine.id, AGENT), reason: '重复补偿' };
     expect(s.apply('vouchers.void', d)).toMatchObject({ state: 'voided', voidedAt: d.at, stateReason: '重复补偿' });
     expect(s.row(`SELECT type, actor_id AS actor, data FROM voucher_events WHERE id = ?`, d.eventId)).toEqual({ type: 'voided', actor: AGENT, data: JSON.stringify({ reason: '重复补偿' }) });
@@ -296,7 +300,7 @@ describe('vouchers.void and vouchers.redeem', () => {
     expect([refused(expiring.id).message, refused(expiring.id).details]).toEqual([`An expired voucher cannot be ${verb}.`, { state: 'expired' }]);
     expect(refused(pending.id).message).toBe(`An pending approval voucher cannot be ${verb}.`);
     expect(refused(redeemed.id).code).toBe('INVALID_TRANSITION');
-    expect(refused(uid(6)).code).toBe('NOT_FOUND');
+    expect([refused(uid(6)).code, refused(uid(6)).message]).toEqual(['NOT_FOUND', 'That voucher does not exist.']);
     expect(s.code(name, { ...act(expiring.id, SUPERVISOR, T + HOUR - 1), reason: '作废' })).toBe('applied');
   });
 });
