@@ -7,7 +7,7 @@ import { call } from '../api/client';
 import { apiErrorText } from '../i18n/apiError';
 import { useStore } from '../store';
 import '../styles/sync.css';
-import { Button, FieldGroups } from '../ui';
+import { Button, Field, FieldGroup, FieldGroups, TextInput } from '../ui';
 
 /** The server address rule of the contract (sync.connect): http(s)://host[:port][/path]. */
 export const SERVER_URL_PATTERN = /^https?:\/\/[^\s/]+(\/[^\s]*)?$/i;
@@ -70,8 +70,7 @@ export function JoinTeamForm({ onJoined, autoFocus = false, variant }: { onJoine
     setBusy(false);
   };
 
-  const inputClass = 'input';
-  const fieldClass = variant === 'first-run' ? 'field-label' : 'ui-field-label';
+  const urlError = touchedUrl && urlProblem ? urlProblem : undefined;
 
   return (
     <form
@@ -83,77 +82,52 @@ export function JoinTeamForm({ onJoined, autoFocus = false, variant }: { onJoine
         void submit();
       }}
     >
-      <FieldGroups disabled={busy} style={{ gap: 4 }}>
-        <label className={fieldClass} htmlFor={`${ids}-url`}>
-          {t('server.address')}
-        </label>
-        <input
-          id={`${ids}-url`}
-          className={inputClass}
-          type="url"
-          inputMode="url"
-          autoComplete="url"
-          spellCheck={false}
-          data-testid="join-server-url"
-          value={url}
-          maxLength={200}
-          autoFocus={autoFocus}
-          placeholder={t('server.addressPlaceholder')}
-          aria-invalid={touchedUrl && urlProblem !== null}
-          aria-describedby={`${ids}-url-hint`}
-          onBlur={() => setTouchedUrl(true)}
-          onChange={(e) => setUrl(e.target.value)}
-        />
-        <span id={`${ids}-url-hint`} className={touchedUrl && urlProblem ? 'hint sync-field-error' : 'hint'} role={touchedUrl && urlProblem ? 'alert' : undefined}>
-          {touchedUrl && urlProblem ? urlProblem : t('server.addressHint')}
-        </span>
-
-        <label className={fieldClass} htmlFor={`${ids}-login`}>
-          {t('server.login')}
-        </label>
-        <input
-          id={`${ids}-login`}
-          className={inputClass}
-          type="text"
-          autoComplete="username"
-          data-testid="join-login"
-          value={login}
-          maxLength={128}
-          aria-describedby={`${ids}-login-hint`}
-          onChange={(e) => setLogin(e.target.value)}
-        />
-        <span id={`${ids}-login-hint`} className="hint">
-          {t('server.loginHint')}
-        </span>
-
-        <label className={fieldClass} htmlFor={`${ids}-password`}>
-          {t('server.password')}
-        </label>
-        <input
-          id={`${ids}-password`}
-          className={inputClass}
-          type="password"
-          autoComplete="current-password"
-          data-testid="join-password"
-          value={password}
-          maxLength={1024}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-
-        <div className="sync-replace" data-testid="join-replace-warning">
-          <strong id={`${ids}-replace-title`}>{t('server.replaceTitle')}</strong>
-          <p id={`${ids}-replace-body`}>{t('server.replaceBody')}</p>
-          <label>
-            <input
-              type="checkbox"
-              data-testid="join-confirm-replace"
-              checked={confirmed}
-              aria-describedby={`${ids}-replace-body`}
-              onChange={(e) => setConfirmed(e.target.checked)}
+      <FieldGroups disabled={busy}>
+        <FieldGroup>
+          <Field label={t('server.address')} hint={urlError ? undefined : t('server.addressHint')} error={urlError} errorRole="alert">
+            <TextInput
+              type="url"
+              inputMode="url"
+              autoComplete="url"
+              spellCheck={false}
+              data-testid="join-server-url"
+              value={url}
+              maxLength={200}
+              autoFocus={autoFocus}
+              placeholder={t('server.addressPlaceholder')}
+              onBlur={() => setTouchedUrl(true)}
+              onChange={(e) => setUrl(e.target.value)}
             />
-            {t('server.replaceConfirm')}
-          </label>
-        </div>
+          </Field>
+          <Field label={t('server.login')} hint={t('server.loginHint')}>
+            <TextInput type="text" autoComplete="username" data-testid="join-login" value={login} maxLength={128} onChange={(e) => setLogin(e.target.value)} />
+          </Field>
+          <Field label={t('server.password')}>
+            <TextInput
+              type="password"
+              autoComplete="current-password"
+              data-testid="join-password"
+              value={password}
+              maxLength={1024}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          </Field>
+
+          <div className="sync-replace" data-testid="join-replace-warning">
+            <strong id={`${ids}-replace-title`}>{t('server.replaceTitle')}</strong>
+            <p id={`${ids}-replace-body`}>{t('server.replaceBody')}</p>
+            <label>
+              <input
+                type="checkbox"
+                data-testid="join-confirm-replace"
+                checked={confirmed}
+                aria-describedby={`${ids}-replace-body`}
+                onChange={(e) => setConfirmed(e.target.checked)}
+              />
+              {t('server.replaceConfirm')}
+            </label>
+          </div>
+        </FieldGroup>
       </FieldGroups>
 
       {error && (

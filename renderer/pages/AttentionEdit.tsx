@@ -1,19 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttentionItem } from '../../core/contract/views-sync';
-import { Button } from '../ui';
+import { Button, Field, TextArea, TextInput } from '../ui';
 
-type Field = AttentionItem['editable'][number];
+type EditableField = AttentionItem['editable'][number];
 
 /** The value a field shows in the form: money in yuan (kept in fen), whole numbers and text as they are. */
-function shown(field: Field, value: unknown): string {
+function shown(field: EditableField, value: unknown): string {
   if (value === null || value === undefined) return '';
   if (field.kind === 'fen') return (Number(value) / 100).toFixed(2);
   return String(value);
 }
 
 /** What the form's text means for the change, or why it cannot be used. */
-function parsed(field: Field, text: string): { value: unknown } | { problem: 'number' } {
+function parsed(field: EditableField, text: string): { value: unknown } | { problem: 'number' } {
   if (field.kind === 'text') return { value: text };
   const n = Number(text.trim());
   if (text.trim() === '' || !Number.isFinite(n)) return { problem: 'number' };
@@ -58,10 +58,15 @@ export function AttentionEdit({ item, busy, onSubmit, onCancel }: { item: Attent
       {item.editable.map((f) => {
         const id = `att-${item.seq}-${f.key}`;
         return (
-          <div className="att-edit-field" key={f.key}>
-            <label htmlFor={id}>{t(`editField.${f.key}`, { defaultValue: f.key })}</label>
+          <Field
+            key={f.key}
+            label={t(`editField.${f.key}`, { defaultValue: f.key })}
+            error={problem === f.key ? t('attention.editNumber') : undefined}
+            errorRole="alert"
+            style={{ maxWidth: 420 }}
+          >
             {f.kind === 'text' ? (
-              <textarea
+              <TextArea
                 id={id}
                 rows={2}
                 value={texts[f.key] ?? ''}
@@ -69,12 +74,10 @@ export function AttentionEdit({ item, busy, onSubmit, onCancel }: { item: Attent
                 onChange={(e) => setTexts((x) => ({ ...x, [f.key]: e.target.value }))}
               />
             ) : (
-              <input
+              <TextInput
                 id={id}
                 inputMode="decimal"
                 value={texts[f.key] ?? ''}
-                aria-invalid={problem === f.key}
-                aria-describedby={problem === f.key ? `${id}-problem` : undefined}
                 data-testid={`attention-edit-${f.key}`}
                 onChange={(e) => {
                   setTexts((x) => ({ ...x, [f.key]: e.target.value }));
@@ -82,12 +85,7 @@ export function AttentionEdit({ item, busy, onSubmit, onCancel }: { item: Attent
                 }}
               />
             )}
-            {problem === f.key && (
-              <span className="att-edit-problem" id={`${id}-problem`} role="alert">
-                {t('attention.editNumber')}
-              </span>
-            )}
-          </div>
+          </Field>
         );
       })}
       <div className="att-confirm-actions">

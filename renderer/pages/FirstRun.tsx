@@ -7,7 +7,7 @@ import { applyLocale, type Locale } from '../i18n';
 import { apiErrorText } from '../i18n/apiError';
 import { useStore } from '../store';
 import { JoinTeamForm, useJoined } from '../components/JoinTeamForm';
-import { Button } from '../ui';
+import { Button, Field, FieldGroup, FieldMessage, TextInput } from '../ui';
 
 type Mode = 'demo' | 'empty';
 
@@ -206,49 +206,51 @@ export default function FirstRun() {
         </fieldset>
 
         <fieldset disabled={busy}>
-          <label className="field-label" htmlFor="first-run-name">
-            {t('firstRun.nameLabel')}
-          </label>
-          <input
-            id="first-run-name"
-            className="input"
-            data-testid="first-run-name"
-            value={name}
-            maxLength={64}
-            autoFocus
-            placeholder={t('firstRun.namePlaceholder')}
-            onChange={(e) => setName(e.target.value)}
-          />
-          <p className="hint">{t('firstRun.nameHint')}</p>
-          <label className="field-label" htmlFor="first-run-password">
-            {t('firstRun.passwordLabel')}
-          </label>
-          <input
-            id="first-run-password"
-            className="input"
-            type="password"
-            autoComplete="new-password"
-            data-testid="first-run-password"
-            value={password}
-            maxLength={PASSWORD_MAX_LENGTH}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-          <label className="field-label" htmlFor="first-run-password2">
-            {t('firstRun.confirmLabel')}
-          </label>
-          <input
-            id="first-run-password2"
-            className="input"
-            type="password"
-            autoComplete="new-password"
-            data-testid="first-run-password-confirm"
-            value={confirm}
-            maxLength={PASSWORD_MAX_LENGTH}
-            onChange={(e) => setConfirm(e.target.value)}
-          />
-          <p className={passwordProblem ? 'hint field-error' : 'hint'} data-testid="first-run-password-hint" role={passwordProblem ? 'alert' : undefined}>
-            {passwordProblem ?? t('firstRun.passwordHint', { min: PASSWORD_MIN_LENGTH })}
-          </p>
+          <FieldGroup>
+            <Field label={t('firstRun.nameLabel')} hint={t('firstRun.nameHint')}>
+              <TextInput
+                id="first-run-name"
+                data-testid="first-run-name"
+                value={name}
+                maxLength={64}
+                autoFocus
+                placeholder={t('firstRun.namePlaceholder')}
+                onChange={(e) => setName(e.target.value)}
+              />
+            </Field>
+            <Field label={t('firstRun.passwordLabel')}>
+              <TextInput
+                id="first-run-password"
+                type="password"
+                autoComplete="new-password"
+                data-testid="first-run-password"
+                value={password}
+                maxLength={PASSWORD_MAX_LENGTH}
+                aria-describedby="first-run-password-hint"
+                onChange={(e) => setPassword(e.target.value)}
+              />
+            </Field>
+            <Field label={t('firstRun.confirmLabel')}>
+              <TextInput
+                id="first-run-password2"
+                type="password"
+                autoComplete="new-password"
+                data-testid="first-run-password-confirm"
+                value={confirm}
+                maxLength={PASSWORD_MAX_LENGTH}
+                aria-describedby="first-run-password-hint"
+                onChange={(e) => setConfirm(e.target.value)}
+              />
+            </Field>
+            <FieldMessage
+              id="first-run-password-hint"
+              tone={passwordProblem ? 'error' : 'hint'}
+              data-testid="first-run-password-hint"
+              role={passwordProblem ? 'alert' : undefined}
+            >
+              {passwordProblem ?? t('firstRun.passwordHint', { min: PASSWORD_MIN_LENGTH })}
+            </FieldMessage>
+          </FieldGroup>
         </fieldset>
 
         {error && (

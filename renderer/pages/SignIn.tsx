@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { applyLocale, type Locale } from '../i18n';
 import { apiErrorText } from '../i18n/apiError';
 import { useStore } from '../store';
-import { Button } from '../ui';
+import { Button, Field, FieldGroup, TextInput } from '../ui';
 
 /** The sign-in screen of a console that is set up: name (or phone) and password, for this window or tab only. */
 export default function SignIn() {
@@ -57,32 +57,30 @@ export default function SignIn() {
         </div>
 
         <fieldset disabled={busy}>
-          <label className="field-label" htmlFor="sign-in-login">
-            {t('signIn.login')}
-          </label>
-          <input
-            id="sign-in-login"
-            className="input"
-            data-testid="sign-in-login"
-            autoComplete="username"
-            value={login}
-            maxLength={64}
-            autoFocus
-            onChange={(e) => setLogin(e.target.value)}
-          />
-          <label className="field-label" htmlFor="sign-in-password">
-            {t('signIn.password')}
-          </label>
-          <input
-            id="sign-in-password"
-            className="input"
-            type="password"
-            data-testid="sign-in-password"
-            autoComplete="current-password"
-            value={password}
-            maxLength={256}
-            onChange={(e) => setPassword(e.target.value)}
-          />
+          <FieldGroup>
+            <Field label={t('signIn.login')}>
+              <TextInput
+                id="sign-in-login"
+                data-testid="sign-in-login"
+                autoComplete="username"
+                value={login}
+                maxLength={64}
+                autoFocus
+                onChange={(e) => setLogin(e.target.value)}
+              />
+            </Field>
+            <Field label={t('signIn.password')}>
+              <TextInput
+                id="sign-in-password"
+                type="password"
+                data-testid="sign-in-password"
+                autoComplete="current-password"
+                value={password}
+                maxLength={256}
+                onChange={(e) => setPassword(e.target.value)}
+              />
+            </Field>
+          </FieldGroup>
         </fieldset>
 
         {error && (
