@@ -9,7 +9,7 @@ import { FaqList } from '../components/faq/FaqList';
 import { useFaqError } from '../components/faq/shared';
 import { TicketPicker } from '../components/faq/TicketPicker';
 import { useStore } from '../store';
-import { Button } from '../ui';
+import { Alert, Button, ButtonRow, Page, PageHeader } from '../ui';
 
 /*
  * 常见问题 / FAQ: entries curated from resolved tickets. The list, one entry at a time in the editor,
@@ -84,26 +84,26 @@ export default function FaqPage() {
   };
 
   return (
-    <div className="faq-page" data-testid="faq-page">
-      <header className="faq-page-head">
-        <div>
-          <h2 className="faq-page-title">{t('title')}</h2>
-          <p className="faq-muted">{t('intro')}</p>
-        </div>
-        <div className="faq-page-actions">
-          {view.kind !== 'list' && (
-            <Button onClick={backToList} data-testid="faq-back">
-              ← {t('back')}
+    <Page data-testid="faq-page">
+      <PageHeader
+        title={t('title')}
+        intro={t('intro')}
+        actions={
+          <ButtonRow>
+            {view.kind !== 'list' && (
+              <Button onClick={backToList} data-testid="faq-back">
+                ← {t('back')}
+              </Button>
+            )}
+            <Button aria-expanded={exporting} onClick={() => setExporting(!exporting)} data-testid="faq-export-toggle">
+              {t('export')}
             </Button>
-          )}
-          <Button aria-expanded={exporting} onClick={() => setExporting(!exporting)} data-testid="faq-export-toggle">
-            {t('export')}
-          </Button>
-          <Button variant="primary" onClick={() => setPicking(true)} data-testid="faq-new">
-            + {t('newFromTicket')}
-          </Button>
-        </div>
-      </header>
+            <Button variant="primary" onClick={() => setPicking(true)} data-testid="faq-new">
+              + {t('newFromTicket')}
+            </Button>
+          </ButtonRow>
+        }
+      />
 
       {exporting && <ExportPanel onClose={() => setExporting(false)} />}
 
@@ -127,17 +127,17 @@ export default function FaqPage() {
             onReload={() => void openEntry(view.id)}
           />
         ) : view.error ? (
-          <div className="faq-error" role="alert">
+          <Alert tone="danger" role="alert">
             {errorText(view.error)}{' '}
             <Button size="small" onClick={() => void openEntry(view.id)}>
               {t('retry')}
             </Button>
-          </div>
+          </Alert>
         ) : (
           <p className="faq-muted">{t('loading')}</p>
         ))}
 
       {picking && <TicketPicker mode="draft" onClose={() => setPicking(false)} onPick={(id) => void draftFrom(id)} />}
-    </div>
+    </Page>
   );
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { FaqRedactionNote, FaqSimilarView, FaqSourceView } from '../../../core/contract/views-faq';
-import { StatusBadge, useCategoryLabel } from './shared';
-import { Button } from '../../ui';
+import { StatusBadge, TicketStatusBadge, useCategoryLabel } from './shared';
+import { Button, ButtonRow, Card } from '../../ui';
 
 /* The editor's side panels: what was masked, what may still be personal, duplicates, source tickets. */
 
@@ -42,14 +42,11 @@ function NoteList({ notes, testId }: { notes: readonly FaqRedactionNote[]; testI
 export function MaskedPanel({ notes, contextMore }: { notes: readonly FaqRedactionNote[]; contextMore: number }) {
   const { t } = useTranslation('faq');
   return (
-    <section className="faq-panel" data-testid="faq-masked">
-      <h3 className="faq-panel-title">
-        {t('masked.title')}
-      </h3>
+    <Card className="faq-panel" titleClassName="faq-panel-title" title={t('masked.title')} data-testid="faq-masked">
       <p className="faq-muted faq-small">{t('masked.intro')}</p>
       {notes.length === 0 ? <p className="faq-small">{t('masked.none')}</p> : <NoteList notes={notes} testId="faq-masked-item" />}
       {contextMore > 0 && <p className="faq-muted faq-small">{t('masked.contextMore', { count: contextMore })}</p>}
-    </section>
+    </Card>
   );
 }
 
@@ -57,11 +54,10 @@ export function PersonalDataWarning({ notes }: { notes: readonly FaqRedactionNot
   const { t } = useTranslation('faq');
   if (notes.length === 0) return null;
   return (
-    <section className="faq-panel faq-panel-warn" role="status" data-testid="faq-personal-data">
-      <h3 className="faq-panel-title">{t('masked.leftTitle')}</h3>
+    <Card className="faq-panel faq-panel-warn" titleClassName="faq-panel-title" title={t('masked.leftTitle')} role="status" data-testid="faq-personal-data">
       <p className="faq-small">{t('masked.leftIntro')}</p>
       <NoteList notes={notes} testId="faq-personal-item" />
-    </section>
+    </Card>
   );
 }
 
@@ -70,17 +66,13 @@ export function SimilarPanel({ similar, onOpen }: { similar: readonly FaqSimilar
   const label = useCategoryLabel();
   if (similar.length === 0) {
     return (
-      <section className="faq-panel" data-testid="faq-similar" data-count="0">
-        <h3 className="faq-panel-title">{t('similar.title')}</h3>
+      <Card className="faq-panel" titleClassName="faq-panel-title" title={t('similar.title')} data-testid="faq-similar" data-count="0">
         <p className="faq-muted faq-small">{t('similar.none')}</p>
-      </section>
+      </Card>
     );
   }
   return (
-    <section className="faq-panel faq-panel-warn" data-testid="faq-similar" data-count={similar.length}>
-      <h3 className="faq-panel-title">
-        <span aria-hidden="true">⚠</span> {t('similar.title')}
-      </h3>
+    <Card className="faq-panel faq-panel-warn" titleClassName="faq-panel-title" title={<><span aria-hidden="true">⚠</span> {t('similar.title')}</>} data-testid="faq-similar" data-count={similar.length}>
       <p className="faq-small">{t('similar.intro')}</p>
       <ul className="faq-similar-list">
         {similar.map((s) => (
@@ -94,7 +86,7 @@ export function SimilarPanel({ similar, onOpen }: { similar: readonly FaqSimilar
           </li>
         ))}
       </ul>
-    </section>
+    </Card>
   );
 }
 
@@ -111,8 +103,7 @@ export function SourcesPanel({
 }) {
   const { t } = useTranslation('faq');
   return (
-    <section className="faq-panel" data-testid="faq-sources">
-      <h3 className="faq-panel-title">{t('sources.title')}</h3>
+    <Card className="faq-panel" titleClassName="faq-panel-title" title={t('sources.title')} data-testid="faq-sources">
       <ul className="faq-source-list">
         {sources.map((s) => {
           const reopened = s.status !== 'resolved' && s.status !== 'closed';
@@ -120,7 +111,9 @@ export function SourcesPanel({
             <li key={s.id} data-testid="faq-source" data-ticket-id={s.id}>
               <div className="faq-source-main">
                 <span className="mono faq-code">{s.code}</span>
-                <span className={`faq-ticket-status faq-ticket-${s.status}`}>{reopened ? t('sources.reopened') : t(`ticketStatus.${s.status}`)}</span>
+                <TicketStatusBadge status={s.status} className="faq-source-status">
+                  {reopened ? t('sources.reopened') : t(`ticketStatus.${s.status}`)}
+                </TicketStatusBadge>
                 <div className="faq-small faq-source-subject">{s.subject}</div>
               </div>
               {editable && (
@@ -139,10 +132,12 @@ export function SourcesPanel({
         })}
       </ul>
       {editable && (
-        <Button size="small" onClick={onAdd} data-testid="faq-add-source">
-          + {t('sources.add')}
-        </Button>
+        <ButtonRow>
+          <Button size="small" onClick={onAdd} data-testid="faq-add-source">
+            + {t('sources.add')}
+          </Button>
+        </ButtonRow>
       )}
-    </section>
+    </Card>
   );
 }

@@ -4,7 +4,7 @@ import { FAQ_FORMATS, type FaqFormat, type FaqLocale } from '../../../core/faq/e
 import { call } from '../../api/client';
 import { useStore } from '../../store';
 import { downloadText, useCategories, useFaqError } from './shared';
-import { Button, IconButton } from '../../ui';
+import { Alert, Button, Card, Field, IconButton, Select } from '../../ui';
 
 /** Choices for faq.export and a download of what comes back. The last choices are kept for the session. */
 let lastChoice: { format: FaqFormat; locales: FaqLocale[]; category: string } = { format: 'html', locales: ['zh-CN', 'en'], category: '' };
@@ -39,13 +39,17 @@ export function ExportPanel({ onClose }: { onClose(): void }) {
   }
 
   return (
-    <section className="faq-export" data-testid="faq-export">
-      <header className="faq-export-head">
-        <h3 className="faq-panel-title">{t('exportPanel.title')}</h3>
+    <Card
+      className="faq-export"
+      titleClassName="faq-panel-title"
+      title={t('exportPanel.title')}
+      actions={
         <IconButton size="large" label={t('close')} onClick={onClose}>
           ×
         </IconButton>
-      </header>
+      }
+      data-testid="faq-export"
+    >
       <p className="faq-muted faq-small">{t('exportPanel.intro')}</p>
       <div className="faq-export-row">
         <div className="faq-field">
@@ -74,31 +78,30 @@ export function ExportPanel({ onClose }: { onClose(): void }) {
             </label>
           ))}
         </fieldset>
-        <label className="faq-field">
-          <span className="faq-label">{t('exportPanel.category')}</span>
-          <select value={choice.category} onChange={(e) => setChoice({ category: e.target.value })} data-testid="faq-export-category">
+        <Field label={t('exportPanel.category')}>
+          <Select value={choice.category} onChange={(e) => setChoice({ category: e.target.value })} data-testid="faq-export-category">
             <option value="">{t('exportPanel.allCategories')}</option>
             {categories.map((c) => (
               <option key={c.key} value={c.key}>
                 {i18n.language === 'en' ? c.en : c.zh}
               </option>
             ))}
-          </select>
-        </label>
+          </Select>
+        </Field>
         <Button variant="primary" className="faq-export-go" disabled={busy} onClick={() => void download()} data-testid="faq-export-download">
           {busy ? t('exportPanel.downloading') : `⤓ ${t('exportPanel.download')}`}
         </Button>
       </div>
       {problem && (
-        <p className="faq-error" role="alert" data-testid="faq-export-error">
+        <Alert tone="danger" role="alert" data-testid="faq-export-error">
           {problem}
-        </p>
+        </Alert>
       )}
       {done && (
         <p className="faq-ok-text" data-testid="faq-export-done">
           {t('exportPanel.done', done)}
         </p>
       )}
-    </section>
+    </Card>
   );
 }

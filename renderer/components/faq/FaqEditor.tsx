@@ -13,6 +13,7 @@ import { StatusBadge, useFaqError } from './shared';
 import { TicketPicker } from './TicketPicker';
 import { useFaqCheck } from './useFaqCheck';
 import { WorkflowBar } from './WorkflowBar';
+import { Alert, Badge, Card } from '../../ui';
 
 /*
  * One entry: a new draft pre-filled from a ticket (`prefill`), or an existing entry (`detail`). The text
@@ -148,7 +149,7 @@ export function FaqEditor({ prefill, detail, onSaved, onOpen, onReload }: FaqEdi
         <div>
           <h2 className="faq-editor-title">{prefill ? t('editor.newTitle') : entry!.question}</h2>
           <div className="faq-editor-meta">
-            {entry ? <StatusBadge status={entry.status} /> : <span className="faq-status faq-status-draft">{t('status.draft')}</span>}
+            {entry ? <StatusBadge status={entry.status} /> : <Badge>{t('status.draft')}</Badge>}
             {prefill && <span className="faq-muted">{t('editor.fromTicket', { code: prefill.ticket.code })}</span>}
             {entry && (
               <span className="faq-muted" data-testid="faq-revision-info">
@@ -168,25 +169,27 @@ export function FaqEditor({ prefill, detail, onSaved, onOpen, onReload }: FaqEdi
         </div>
       )}
       {prefill && prefill.linkedEntries.length > 0 && (
-        <div className="faq-note-box">
-          {t('editor.linkedAlready')}{' '}
-          {prefill.linkedEntries.map((e) => (
-            <button key={e.id} type="button" className="faq-link" onClick={() => onOpen(e.id)}>
-              {e.question}
-            </button>
-          ))}
-        </div>
+        <Alert tone="info">
+          <p className="faq-linked">
+            {t('editor.linkedAlready')}{' '}
+            {prefill.linkedEntries.map((e) => (
+              <button key={e.id} type="button" className="faq-link" onClick={() => onOpen(e.id)}>
+                {e.question}
+              </button>
+            ))}
+          </p>
+        </Alert>
       )}
 
       <div className="faq-editor-grid">
-        <div className="faq-editor-main">
+        <Card className="faq-editor-main">
           {!canEdit && entry && (
-            <p className="faq-note-box" data-testid="faq-readonly">
+            <Alert tone="info" data-testid="faq-readonly">
               {entry.status === 'retired' ? t('editor.readOnlyRetired') : t('editor.readOnlyReview')}
-            </p>
+            </Alert>
           )}
           {canEdit && savesNewRevision && dirty && (
-            <p className="faq-note-box">{t('editor.newRevisionHint', { n: entry!.latestRevision + 1, live: entry!.publishedRevision })}</p>
+            <Alert tone="info">{t('editor.newRevisionHint', { n: entry!.latestRevision + 1, live: entry!.publishedRevision })}</Alert>
           )}
           <FaqForm form={form} onChange={setForm} disabled={!canEdit || busy} />
           {prefill && prefill.context && (
@@ -195,7 +198,7 @@ export function FaqEditor({ prefill, detail, onSaved, onOpen, onReload }: FaqEdi
               <p>{prefill.context}</p>
             </details>
           )}
-        </div>
+        </Card>
         <aside className="faq-editor-side">
           {detail?.allowedActions.includes('publish') && (
             <PublishFindings

@@ -4,6 +4,7 @@ import { FAQ_ANSWER_MAX, FAQ_QUESTION_MAX } from '../../../core/contract/api-faq
 import type { FaqContent } from '../../../core/contract/views-faq';
 import { KeywordChips } from './KeywordChips';
 import { useCategories } from './shared';
+import { Field, Select, TextArea, TextInput } from '../../ui';
 
 /** The text of an entry as the editor holds it. */
 export type Form = FaqContent;
@@ -35,22 +36,19 @@ export function FaqForm({ form, onChange, disabled }: { form: Form; onChange(nex
 
   return (
     <div className="faq-form">
-      <label className="faq-field" htmlFor={`${id}-category`}>
-        <span className="faq-label">{t('editor.category')}</span>
-        <select id={`${id}-category`} value={form.category} disabled={disabled} onChange={(e) => set('category', e.target.value)} data-testid="faq-category">
+      <Field label={t('editor.category')}>
+        <Select id={`${id}-category`} className="faq-category" value={form.category} disabled={disabled} onChange={(e) => set('category', e.target.value)} data-testid="faq-category">
           {inUse.length === 0 && <option value={form.category}>{form.category}</option>}
           {inUse.map((c) => (
             <option key={c.key} value={c.key}>
               {i18n.language === 'en' ? c.en : c.zh}
             </option>
           ))}
-        </select>
-      </label>
-      <label className="faq-field" htmlFor={`${id}-q`}>
-        <span className="faq-label">{t('editor.question')}</span>
-        <input
+        </Select>
+      </Field>
+      <Field label={t('editor.question')}>
+        <TextInput
           id={`${id}-q`}
-          className="faq-input"
           value={form.question}
           maxLength={FAQ_QUESTION_MAX}
           disabled={disabled}
@@ -58,12 +56,10 @@ export function FaqForm({ form, onChange, disabled }: { form: Form; onChange(nex
           onChange={(e) => set('question', e.target.value)}
           data-testid="faq-question"
         />
-      </label>
-      <label className="faq-field" htmlFor={`${id}-a`}>
-        <span className="faq-label">{t('editor.answer')}</span>
-        <textarea
+      </Field>
+      <Field label={t('editor.answer')}>
+        <TextArea
           id={`${id}-a`}
-          className="faq-input faq-textarea"
           value={form.answer}
           maxLength={FAQ_ANSWER_MAX}
           rows={8}
@@ -72,7 +68,7 @@ export function FaqForm({ form, onChange, disabled }: { form: Form; onChange(nex
           onChange={(e) => set('answer', e.target.value)}
           data-testid="faq-answer"
         />
-      </label>
+      </Field>
       <div className="faq-field">
         <span className="faq-label">{t('editor.keywords')}</span>
         <KeywordChips value={form.keywords} onChange={(k) => set('keywords', k)} disabled={disabled} />
@@ -81,25 +77,21 @@ export function FaqForm({ form, onChange, disabled }: { form: Form; onChange(nex
         <summary>{t('editor.english')}</summary>
         <div className="faq-english-body">
           <p className="faq-muted faq-small">{t('editor.englishHint')}</p>
-          <label className="faq-field" htmlFor={`${id}-qen`}>
-            <span className="faq-label">{t('editor.questionEn')}</span>
-            <input
+          <Field label={t('editor.questionEn')}>
+            <TextInput
               id={`${id}-qen`}
               lang="en"
-              className="faq-input"
               value={form.questionEn}
               maxLength={FAQ_QUESTION_MAX}
               disabled={disabled}
               onChange={(e) => set('questionEn', e.target.value)}
               data-testid="faq-question-en"
             />
-          </label>
-          <label className="faq-field" htmlFor={`${id}-aen`}>
-            <span className="faq-label">{t('editor.answerEn')}</span>
-            <textarea
+          </Field>
+          <Field label={t('editor.answerEn')}>
+            <TextArea
               id={`${id}-aen`}
               lang="en"
-              className="faq-input faq-textarea"
               value={form.answerEn}
               maxLength={FAQ_ANSWER_MAX}
               rows={5}
@@ -107,7 +99,7 @@ export function FaqForm({ form, onChange, disabled }: { form: Form; onChange(nex
               onChange={(e) => set('answerEn', e.target.value)}
               data-testid="faq-answer-en"
             />
-          </label>
+          </Field>
         </div>
       </details>
     </div>

@@ -8,7 +8,7 @@ import { call } from '../../api/client';
 import { useStore } from '../../store';
 import { formatShortDateTime } from '../../format';
 import { StatusBadge, useCategories, useCategoryLabel, useFaqError } from './shared';
-import { Button } from '../../ui';
+import { Alert, Badge, Button, EmptyState, Select, Table, TextInput } from '../../ui';
 
 /*
  * Every entry with its workflow state, flagged ones first. The filter survives leaving the page (module
@@ -107,17 +107,18 @@ export function FaqList({ onOpen, reloadKey }: { onOpen(id: string): void; reloa
           ⚑ {t('filter.needsReview')}
           {counts ? ` ${counts.needsReview}` : ''}
         </button>
-        <select value={filter.category} onChange={(e) => setFilter({ category: e.target.value })} aria-label={t('filter.category')} data-testid="faq-filter-category">
+        <Select value={filter.category} onChange={(e) => setFilter({ category: e.target.value })} aria-label={t('filter.category')} data-testid="faq-filter-category">
           <option value="">{t('filter.allCategories')}</option>
           {categories.map((c) => (
             <option key={c.key} value={c.key}>
               {i18n.language === 'en' ? c.en : c.zh}
             </option>
           ))}
-        </select>
-        <input
+        </Select>
+        <TextInput
           type="search"
-          className="faq-input faq-search"
+          className="faq-search"
+          aria-label={t('filter.search')}
           value={filter.search}
           placeholder={t('filter.search')}
           onChange={(e) => setFilter({ search: e.target.value })}
@@ -127,27 +128,27 @@ export function FaqList({ onOpen, reloadKey }: { onOpen(id: string): void; reloa
       </div>
 
       {error ? (
-        <div className="faq-error" role="alert">
+        <Alert tone="danger" role="alert">
           {errorText(error)}{' '}
           <Button size="small" onClick={() => setAttempt((n) => n + 1)}>
             {t('retry')}
           </Button>
-        </div>
+        </Alert>
       ) : !page ? (
         <p className="faq-muted">{t('loading')}</p>
       ) : page.rows.length === 0 ? (
-        <p className="faq-empty" data-testid="faq-empty">
+        <EmptyState data-testid="faq-empty">
           {counts && counts.draft + counts.in_review + counts.published + counts.retired === 0 ? t('list.empty') : t('list.emptyFiltered')}
-        </p>
+        </EmptyState>
       ) : (
-        <table className="faq-table">
+        <Table className="faq-table" wrapClassName="faq-table-wrap">
           <thead>
             <tr>
               <th>{t('list.question')}</th>
               <th>{t('list.category')}</th>
               <th>{t('list.status')}</th>
               <th>{t('list.revision')}</th>
-              <th className="num">{t('list.sources')}</th>
+              <th className="ui-num">{t('list.sources')}</th>
               <th>{t('list.updated')}</th>
             </tr>
           </thead>
@@ -190,19 +191,21 @@ export function FaqList({ onOpen, reloadKey }: { onOpen(id: string): void; reloa
                   <StatusBadge status={r.status} />
                 </td>
                 <td className="nowrap faq-small">
-                  {r.publishedRevision !== null && <span className="faq-live">{t('list.live', { n: r.publishedRevision })}</span>}
+                  {r.publishedRevision !== null && <Badge tone="ok" className="faq-live">
+                      {t('list.live', { n: r.publishedRevision })}
+                    </Badge>}
                   {r.publishedRevision !== r.latestRevision && (
                     <span className="faq-muted">
                       {r.publishedRevision !== null ? t('list.newer', { n: r.latestRevision, status: t(`status.${r.status}`) }) : `v${r.latestRevision}`}
                     </span>
                   )}
                 </td>
-                <td className="num">{r.sourceCount}</td>
+                <td className="ui-num">{r.sourceCount}</td>
                 <td className="nowrap faq-muted faq-small">{formatShortDateTime(r.updatedAt)}</td>
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
     </div>
   );

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Card } from '../../ui';
 import type { FaqFinding } from '../../../core/faq/findings';
 
 /*
@@ -23,8 +24,7 @@ export function PublishFindings({
   const { t } = useTranslation('faq');
   if (findings.length === 0) return null;
   return (
-    <section className="faq-panel faq-panel-warn" data-testid="faq-publish-findings">
-      <h3 className="faq-panel-title">{t('publishCheck.title', { count: findings.length })}</h3>
+    <Card className="faq-panel faq-panel-warn" titleClassName="faq-panel-title" title={t('publishCheck.title', { count: findings.length })} data-testid="faq-publish-findings">
       <p className="faq-small">{t('publishCheck.intro')}</p>
       <ul className="faq-masked-list">
         {findings.map((f) => {
@@ -48,6 +48,6 @@ export function PublishFindings({
           );
         })}
       </ul>
-    </section>
+    </Card>
   );
 }

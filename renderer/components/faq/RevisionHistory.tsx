@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FaqHistoryItem, FaqRevisionView } from '../../../core/contract/views-faq';
 import { formatDateTime } from '../../format';
 import { useCategoryLabel } from './shared';
-import { Button } from '../../ui';
+import { Badge, Button, Card } from '../../ui';
 
 /** Every revision (any of them can be opened and read) and the workflow steps with who took them. */
 export function RevisionHistory({
@@ -18,14 +18,13 @@ export function RevisionHistory({
   const { t } = useTranslation('faq');
   const [open, setOpen] = useState<number | null>(null);
   return (
-    <section className="faq-panel" data-testid="faq-history">
-      <h3 className="faq-panel-title">{t('history.title')}</h3>
+    <Card className="faq-panel" titleClassName="faq-panel-title" title={t('history.title')} data-testid="faq-history">
       <ol className="faq-revisions">
         {revisions.map((r, i) => (
           <li key={r.revision} data-testid="faq-revision" data-revision={r.revision}>
             <div className="faq-revision-head">
               <strong>v{r.revision}</strong>
-              {r.revision === publishedRevision && <span className="faq-live">{t('history.live')}</span>}
+              {r.revision === publishedRevision && <Badge tone="ok">{t('history.live')}</Badge>}
               {i === 0 && r.revision !== publishedRevision && <span className="faq-muted faq-small">{t('history.current')}</span>}
               <span className="faq-muted faq-small faq-grow">{t('history.by', { name: r.createdByName ?? '—', time: formatDateTime(r.createdAt) })}</span>
               <Button
@@ -62,7 +61,7 @@ export function RevisionHistory({
           ))}
         </ol>
       )}
-    </section>
+    </Card>
   );
 }
 

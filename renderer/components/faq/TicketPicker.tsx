@@ -4,8 +4,8 @@ import type { TicketRow } from '../../../core/contract/views-cases';
 import { call } from '../../api/client';
 import { formatShortDateTime } from '../../format';
 import { apiErrorText } from '../../i18n/apiError';
-import { FaqDialog, useCategoryLabel } from './shared';
-import { Button } from '../../ui';
+import { FaqDialog, TicketStatusBadge, useCategoryLabel } from './shared';
+import { Alert, Button, EmptyState, TextInput } from '../../ui';
 
 /*
  * Finds a resolved or closed ticket to draft from (or to add as a source): both scopes are searched
@@ -55,19 +55,19 @@ export function TicketPicker({
   return (
     <FaqDialog title={t('picker.title')} onClose={onClose} testId="faq-ticket-picker">
       <p className="faq-muted">{t('picker.intro')}</p>
-      <input
-        className="faq-input"
+      <TextInput
         type="search"
         value={search}
         placeholder={t('picker.search')}
+        aria-label={t('picker.search')}
         onChange={(e) => setSearch(e.target.value)}
         data-testid="faq-picker-search"
       />
-      {failed !== null && <p className="faq-error">{t('errors.generic', { message: failed })}</p>}
+      {failed !== null && <Alert tone="danger">{t('errors.generic', { message: failed })}</Alert>}
       {rows === null ? (
         <p className="faq-muted">{t('loading')}</p>
       ) : rows.length === 0 ? (
-        <p className="faq-muted faq-empty">{t('picker.empty')}</p>
+        <EmptyState>{t('picker.empty')}</EmptyState>
       ) : (
         <ul className="faq-picker-list">
           {rows.map((r) => {
@@ -79,7 +79,7 @@ export function TicketPicker({
                     <span className="mono faq-code">{r.code}</span> {r.subject}
                   </div>
                   <div className="faq-small faq-muted">
-                    <span className={`faq-ticket-status faq-ticket-${r.status}`}>{t(`ticketStatus.${r.status}`)}</span> · {label(r.category)}
+                    <TicketStatusBadge status={r.status}>{t(`ticketStatus.${r.status}`)}</TicketStatusBadge> · {label(r.category)}
                     {r.customerName ? ` · ${r.customerName}` : ''} · {formatShortDateTime(r.updatedAt)}
                   </div>
                 </div>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FaqHistoryAction } from '../../../core/contract/views-faq';
 import type { FaqAction } from '../../../core/faq/workflow';
-import { Button } from '../../ui';
+import { Button, TextInput } from '../../ui';
 
 /*
  * The buttons of an entry, by role and status (the back end says which are allowed). Steps that undo
@@ -46,8 +46,8 @@ export function WorkflowBar(p: WorkflowBarProps) {
         {retire ? (
           <span className="faq-warn-text">{t('actions.retireWarning')}</span>
         ) : (
-          <input
-            className="faq-input faq-note"
+          <TextInput
+            className="faq-note"
             value={note}
             maxLength={500}
             placeholder={confirming === 'mark_reviewed' ? t('actions.reviewedNote') : t('actions.notePlaceholder')}

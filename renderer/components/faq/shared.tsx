@@ -1,15 +1,15 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { createPortal } from 'react-dom';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketCategoryDef } from '../../../core/cases/settings';
 import type { ApiError } from '../../../core/contract/result';
 import type { FaqStatus } from '../../../core/faq/workflow';
+import type { TicketStatus } from '../../../core/tickets';
 import { ticketCode } from '../../../core/tickets';
 import { call } from '../../api/client';
 import { useStore } from '../../store';
 import { apiErrorText } from '../../i18n/apiError';
 import '../../styles/faq.css';
-import { IconButton } from '../../ui';
+import { Badge, Dialog, IconButton, type Tone } from '../../ui';
 
 /* Small pieces every FAQ component uses: categories, labels, error wording, the dialog, downloads. */
 
@@ -39,12 +39,24 @@ export function useCategoryLabel(): (key: string) => string {
   };
 }
 
+const STATUS_TONE: Record<FaqStatus, Tone> = { draft: 'muted', in_review: 'warn', published: 'ok', retired: 'muted' };
+
+/** A source ticket's status: resolved or closed is what a FAQ stands on; reopened work is flagged. */
+export function TicketStatusBadge({ status, children, className }: { status: TicketStatus; children: ReactNode; className?: string }) {
+  const tone: Tone = status === 'resolved' || status === 'closed' ? 'ok' : status === 'new' || status === 'open' || status === 'pending_customer' ? 'danger' : 'muted';
+  return (
+    <Badge tone={tone} className={className}>
+      {children}
+    </Badge>
+  );
+}
+
 export function StatusBadge({ status }: { status: FaqStatus }) {
   const { t } = useTranslation('faq');
   return (
-    <span className={`faq-status faq-status-${status}`} data-testid="faq-status" data-status={status}>
+    <Badge tone={STATUS_TONE[status]} className={status === 'retired' ? 'faq-status-retired' : undefined} data-testid="faq-status" data-status={status}>
       {t(`status.${status}`)}
-    </span>
+    </Badge>
   );
 }
 
@@ -90,33 +102,27 @@ export function useRole(): 'agent' | 'supervisor' | null {
   return useStore((s) => s.session?.currentUser?.role) ?? null;
 }
 
-/** A dialog over the page: Esc and the backdrop close it, focus starts in it. */
+/** A dialog over the page (the kit's Dialog: focus starts in it and stays there, Esc and the backdrop close it). */
 export function FaqDialog({ title, onClose, children, testId }: { title: string; onClose(): void; children: ReactNode; testId?: string }) {
   const { t } = useTranslation('faq');
-  const ref = useRef<HTMLDivElement>(null);
-  const close = useRef(onClose);
-  close.current = onClose;
-  useEffect(() => {
-    ref.current?.querySelector<HTMLElement>('input, button')?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') close.current();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-  return createPortal(
-    <div className="faq-dialog-layer">
-      <div className="faq-dialog-backdrop" aria-hidden="true" onClick={() => onClose()} />
-      <div ref={ref} className="faq-dialog" role="dialog" aria-modal="true" aria-label={title} data-testid={testId}>
+  return (
+    <Dialog
+      title={title}
+      onClose={onClose}
+      layerClassName="faq-dialog-layer"
+      backdropClassName="faq-dialog-backdrop"
+      className="faq-dialog"
+      testId={testId}
+      header={(titleId) => (
         <header className="faq-dialog-head">
-          <h2>{title}</h2>
+          <h2 id={titleId}>{title}</h2>
           <IconButton size="large" label={t('close')} onClick={onClose}>
             ×
           </IconButton>
         </header>
-        <div className="faq-dialog-body">{children}</div>
-      </div>
-    </div>,
-    document.body,
+      )}
+    >
+      <div className="faq-dialog-body">{children}</div>
+    </Dialog>
   );
 }
