@@ -106,10 +106,12 @@ describe('imports.commit', () => {
     const fresh = row('+8613800000001');
     const again = row(known.phone, { reason: 'care' });
     expect(commit(batchId, [fresh, again])).toEqual({ imported: 2, duplicates: 0 });
-    expect(s.row(`SELECT id, name, timezone, consent_service AS service, consent_survey AS survey, consent_marketing AS marketing, created_at AS at FROM customers WHERE phone = ?`, fresh.phone)).toEqual({
+    expect(s.row(`SELECT id, name, timezone, tags, consent_service AS service, consent_survey AS survey, consent_marketing AS marketing, created_at AS at FROM customers WHERE phone = ?`, fresh.phone)).toEqual({
       id: fresh.customerId,
       name: '张伟',
       timezone: 'America/Los_Angeles',
+      // Untagged: a list says nothing about complaints or VIPs.
+      tags: '[]',
       service: 'granted',
       survey: 'unknown',
       marketing: 'unknown',
@@ -148,6 +150,8 @@ describe('imports.commit', () => {
       invalid: 1,
     });
     expect(auditOf(batchId)).toEqual({ action: 'import.committed', actor_id: SUPERVISOR, subject_id: batchId, details: { fileName: '回访名单.csv', totalRows: 10, invalid: 1 } });
+    // Filed under the import batch (the audit list shows each entry's subject type and id).
+    expect(s.row(`SELECT subject_type AS type FROM audit_log WHERE id = ?`, batchId)).toEqual({ type: 'import' });
     const orphan = s.refusal('imports.commit', { batchId: next(), fileName: 'x.csv', createdAt: T, createdBy: SUPERVISOR, totalRows: 1, invalid: 0, part: { index: 1, of: 2 }, rows: [row('+8613800000005')] });
     expect([orphan.code, orphan.message]).toEqual(['NOT_FOUND', 'The first part of this import was not applied, so its later parts cannot be.']);
     expect(s.count('customers', 'phone = ?', '+8613800000005')).toBe(0);
