@@ -63,7 +63,7 @@ export function AttentionEdit({ item, busy, onSubmit, onCancel }: { item: Attent
             label={t(`editField.${f.key}`, { defaultValue: f.key })}
             error={problem === f.key ? t('attention.editNumber') : undefined}
             errorRole="alert"
-            style={{ maxWidth: 420 }}
+            className="att-edit-field"
           >
             {f.kind === 'text' ? (
               <TextArea
