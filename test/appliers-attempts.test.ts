@@ -54,7 +54,8 @@ describe('callbacks.lease and callbacks.release', () => {
     expect([lost.code, lost.message, lost.details]).toEqual(['LEASE_LOST', 'Another agent is working this callback.', { until: T + 15 * MIN }]);
     expect(lease(AGENT, T + MIN)).toBe('applied');
     expect(lease(OTHER_AGENT, T + 16 * MIN)).toBe('applied');
-    expect(s.code('callbacks.lease', { callbackId: uid(1), agentId: AGENT, at: T, expiresAt: T + MIN })).toBe('NOT_FOUND');
+    const unknown = s.refusal('callbacks.lease', { callbackId: uid(1), agentId: AGENT, at: T, expiresAt: T + MIN });
+    expect([unknown.code, unknown.message]).toEqual(['NOT_FOUND', 'That callback does not exist.']);
     const closed = seedCallback(s, customer, { state: 'closed', outcome: 'completed', closedAt: T - HOUR }).id;
     expect(s.refusal('callbacks.lease', { callbackId: closed, agentId: AGENT, at: T, expiresAt: T + MIN }).message).toBe('That callback is already closed.');
   });
@@ -79,6 +80,7 @@ describe('attempts.record: the call’s own times', () => {
 
   it.each([
     ['starts more than a minute after it was recorded', { startedAt: R + MIN + 1, endedAt: R + 2 * MIN, recordedAt: R }, ['BAD_INPUT', 'The call cannot start or end in the future.', undefined]],
+    ['starts more than a minute after it was recorded, whatever its end', { startedAt: R + MIN + 1, endedAt: R, recordedAt: R }, ['BAD_INPUT', 'The call cannot start or end in the future.', undefined]],
     ['ends more than a minute after it was recorded', { startedAt: R - MIN, endedAt: R + MIN + 1, recordedAt: R }, ['BAD_INPUT', 'The call cannot start or end in the future.', undefined]],
     ['ends before it starts', { startedAt: R - MIN, endedAt: R - MIN - 1, recordedAt: R }, ['BAD_INPUT', 'The call cannot end before it starts.', undefined]],
     ['is recorded more than 4 hours after it started', { startedAt: R - 4 * HOUR - 1, endedAt: R - 4 * HOUR, recordedAt: R }, ['BAD_INPUT', 'A call must be recorded within 4 hours of when it started.', { field: 'startedAt' }]],
@@ -142,8 +144,9 @@ describe('attempts.record: what a call does', () => {
     expect(marketing.map((id) => callbackRow(id))).toEqual(marketing.map(() => expect.objectContaining({ state: 'closed', outcome: 'cancelled_dnc', closedAt: a.recordedAt })));
     expect(callbackRow(service)).toMatchObject({ state: 'open' });
     expect(s.row(`SELECT id, customer_id AS customer, source, created_by AS by, expires_at AS until FROM dnc_entries`)).toEqual({ id: a.dncEntryId, customer, source: 'agent', by: AGENT, until });
-    const audit = s.row<{ action: string; actor_id: string; subject_id: string; details: string }>(`SELECT action, actor_id, subject_id, details FROM audit_log WHERE id = ?`, a.dncEntryId);
-    expect({ ...audit, details: parsed(audit!.details) }).toEqual({ action: 'dnc.added', actor_id: AGENT, subject_id: customer, details: { customerId: customer, until, source: 'agent' } });
+    const audit = s.row<{ action: string; actor_id: string; subject_id: string; details: string }>(`SELECT action, actor_id, subject_type || ':' || subject_id AS subject_id, details FROM audit_log WHERE id = ?`, a.dncEntryId);
+    // Filed under the customer.
+    expect({ ...audit, details: parsed(audit!.details) }).toEqual({ action: 'dnc.added', actor_id: AGENT, subject_id: `customer:${customer}`, details: { customerId: customer, until, source: 'agent' } });
     expect(customerRow().dnc).toBe(until);
     // A shorter listing later keeps the longer one (a service call may still reach a listed customer).
     const listed = seedCustomer(s, { dncUntil: T + 90 * DAY });
@@ -177,7 +180,8 @@ describe('attempts.record: the guard at the instant the call started', () => {
     const r = s.refusal('attempts.record', attempt(cb, { startedAt: night, endedAt: night + MIN, recordedAt: night + MIN }));
     expect([r.code, r.message]).toEqual(['COMPLIANCE_BLOCKED', 'This call is not allowed: outside_window.']);
     expect(r.details).toEqual({ blocks: [expect.objectContaining({ reason: 'outside_window' })] });
-    expect(s.refusal('attempts.record', attempt(uid(3))).code).toBe('NOT_FOUND');
+    const unknown = s.refusal('attempts.record', attempt(uid(3)));
+    expect([unknown.code, unknown.message]).toEqual(['NOT_FOUND', 'That callback does not exist.']);
   });
 
   it('a second outcome for a callback this agent closed is a conflict, not a new call', () => {
@@ -203,8 +207,12 @@ describe('attempts.record: the guard at the instant the call started', () => {
 
 describe('attempts.record: two agents on one callback', () => {
   const conflictAudit = (attemptId: string) => {
-    const row = s.row<{ action: string; actor_id: string; subject_id: string; details: string }>(`SELECT action, actor_id, subject_id, details FROM audit_log WHERE id = ?`, attemptId);
-    return row && { ...row, details: parsed(row.details) };
+    const row = s.row<{ action: string; actor_id: string; subject_type: string; subject_id: string; details: string }>(`SELECT action, actor_id, subject_type, subject_id, details FROM audit_log WHERE id = ?`, attemptId);
+    if (!row) return undefined;
+    // Filed under the callback.
+    expect(row.subject_type).toBe('callback');
+    const { subject_type: _type, ...rest } = row;
+    return { ...rest, details: parsed(row.details) };
   };
 
   it('a colleague holds the lease: the call is kept and flagged, the callback is left to them', () => {
