@@ -8,6 +8,7 @@ import { apiErrorText } from '../i18n/apiError';
 import { useStore } from '../store';
 import '../styles/sync.css';
 import { Button, Field, FieldGroup, FieldGroups, TextInput } from '../ui';
+import { PasswordInput } from './PasswordInput';
 
 /** The server address rule of the contract (sync.connect): http(s)://host[:port][/path]. */
 export const SERVER_URL_PATTERN = /^https?:\/\/[^\s/]+(\/[^\s]*)?$/i;
@@ -103,12 +104,10 @@ export function JoinTeamForm({ onJoined, autoFocus = false, variant }: { onJoine
             <TextInput type="text" autoComplete="username" data-testid="join-login" value={login} maxLength={128} onChange={(e) => setLogin(e.target.value)} />
           </Field>
           <Field label={t('server.password')}>
-            <TextInput
-              type="password"
-              autoComplete="current-password"
+            <PasswordInput
+              purpose="current"
               data-testid="join-password"
               value={password}
-              maxLength={1024}
               onChange={(e) => setPassword(e.target.value)}
             />
           </Field>

@@ -8,6 +8,7 @@ import { apiErrorText } from '../i18n/apiError';
 import { useStore } from '../store';
 import { JoinTeamForm, useJoined } from '../components/JoinTeamForm';
 import { Button, Field, FieldGroup, FieldMessage, TextInput } from '../ui';
+import { PasswordInput } from '../components/PasswordInput';
 
 type Mode = 'demo' | 'empty';
 
@@ -219,25 +220,21 @@ export default function FirstRun() {
               />
             </Field>
             <Field label={t('firstRun.passwordLabel')}>
-              <TextInput
+              <PasswordInput
+                purpose="new"
                 id="first-run-password"
-                type="password"
-                autoComplete="new-password"
                 data-testid="first-run-password"
                 value={password}
-                maxLength={PASSWORD_MAX_LENGTH}
                 aria-describedby="first-run-password-hint"
                 onChange={(e) => setPassword(e.target.value)}
               />
             </Field>
             <Field label={t('firstRun.confirmLabel')}>
-              <TextInput
+              <PasswordInput
+                purpose="new"
                 id="first-run-password2"
-                type="password"
-                autoComplete="new-password"
                 data-testid="first-run-password-confirm"
                 value={confirm}
-                maxLength={PASSWORD_MAX_LENGTH}
                 aria-describedby="first-run-password-hint"
                 onChange={(e) => setConfirm(e.target.value)}
               />

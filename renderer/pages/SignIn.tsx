@@ -4,6 +4,7 @@ import { applyLocale, type Locale } from '../i18n';
 import { apiErrorText } from '../i18n/apiError';
 import { useStore } from '../store';
 import { Button, Field, FieldGroup, TextInput } from '../ui';
+import { PasswordInput } from '../components/PasswordInput';
 
 /** The sign-in screen of a console that is set up: name (or phone) and password, for this window or tab only. */
 export default function SignIn() {
@@ -70,13 +71,11 @@ export default function SignIn() {
               />
             </Field>
             <Field label={t('signIn.password')}>
-              <TextInput
+              <PasswordInput
+                purpose="current"
                 id="sign-in-password"
-                type="password"
                 data-testid="sign-in-password"
-                autoComplete="current-password"
                 value={password}
-                maxLength={256}
                 onChange={(e) => setPassword(e.target.value)}
               />
             </Field>

@@ -2,13 +2,14 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../core/contract/result';
 import { ROLES, type Role } from '../../../core/domain/model';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../../core/auth/password';
+import { PASSWORD_MIN_LENGTH } from '../../../core/auth/password';
 import { call } from '../../api/client';
 import { useStore } from '../../store';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDateTime } from './shared';
 import './settings.css';
 import { Badge, Button, Card, Field, FieldMessage, FieldRow, Select, Table, TextInput } from '../../ui';
+import { PasswordInput } from '../../components/PasswordInput';
 
 const NAME_MAX = 64;
 
@@ -102,11 +103,9 @@ export function TeamMembers() {
             />
           </Field>
           <Field label={t('settings.addUserPassword')}>
-            <TextInput
-              type="password"
-              autoComplete="new-password"
+            <PasswordInput
+              purpose="new"
               value={password}
-              maxLength={PASSWORD_MAX_LENGTH}
               placeholder={t('settings.addUserPasswordPlaceholder', { min: PASSWORD_MIN_LENGTH })}
               data-testid="add-user-password"
               onChange={(e) => {
@@ -168,11 +167,9 @@ function SetPassword({ userId, name }: { userId: string; name: string }) {
       }}
     >
       <FieldRow>
-        <TextInput
-          type="password"
-          autoComplete="new-password"
+        <PasswordInput
+          purpose="new"
           value={password}
-          maxLength={PASSWORD_MAX_LENGTH}
           placeholder={t('settings.addUserPasswordPlaceholder', { min: PASSWORD_MIN_LENGTH })}
           aria-label={t('settings.setPasswordFor', { name })}
           data-testid="set-password-input"
