@@ -51,7 +51,7 @@ export function applyBatch(
       tx,
       items.length,
       (i) => applyMutation(items[i]!.name, items[i]!.args as never, items[i]!.acting),
-      () => true,
+      (error) => error, // every failure is that mutation's own answer here
       // Team policy read by one mutation serves the next ones (fewer round trips per mutation).
       new TransactionMemo(),
     ),

@@ -84,7 +84,7 @@ describe('pipelined writes on the server', () => {
   it('a refused mutation rolls back to its own savepoint, sent ahead of it without a wait of its own', async () => {
     const c = fakeConnection((sql) => (sql === 'SELECT refused' ? new Error('refused') : undefined));
     const units = [get('SELECT kept'), get('SELECT refused')];
-    const taken = await inSavepoints(c.tx, 2, (i) => units[i]!, () => true);
+    const taken = await inSavepoints(c.tx, 2, (i) => units[i]!, (error) => error);
     expect(taken.map((t) => t.ok)).toEqual([true, false]);
     expect(c.sent).toEqual(['SAVEPOINT m', 'SELECT kept', 'RELEASE SAVEPOINT m; SAVEPOINT m', 'SELECT refused', 'ROLLBACK TO SAVEPOINT m']);
     // Each mutation's savepoint rides with its first read; the rollback is the only extra wait.
@@ -94,7 +94,7 @@ describe('pipelined writes on the server', () => {
   it('never rolls back past a mutation already reported applied when the savepoint itself failed', async () => {
     const c = fakeConnection((sql) => (sql.startsWith('RELEASE') ? new Error('savepoint lost') : undefined));
     const units = [get('SELECT first'), get('SELECT second')];
-    await expect(inSavepoints(c.tx, 2, (i) => units[i]!, () => true)).rejects.toThrow('savepoint lost');
+    await expect(inSavepoints(c.tx, 2, (i) => units[i]!, (error) => error)).rejects.toThrow('savepoint lost');
     expect(c.sent).not.toContain('ROLLBACK TO SAVEPOINT m');
   });
 
@@ -106,7 +106,7 @@ describe('pipelined writes on the server', () => {
         yield* write(`INSERT INTO a VALUES (${n})`);
         return n;
       })();
-    const taken = await inSavepoints(c.tx, 3, (i) => unit(i + 1), () => true);
+    const taken = await inSavepoints(c.tx, 3, (i) => unit(i + 1), (error) => error);
     expect(taken).toEqual([1, 2, 3].map((value) => ({ ok: true, value })));
     // One round trip per mutation (its read, carrying the previous write and its savepoint), one for the last write.
     expect(c.roundTrips()).toBe(4);
@@ -122,7 +122,7 @@ describe('pipelined writes on the server', () => {
         yield* write(`INSERT INTO a VALUES (${n})`);
         return n;
       })();
-    const taken = await inSavepoints(c.tx, 3, (i) => unit(i + 1), (error) => (error as Error).message.startsWith('duplicate'));
+    const taken = await inSavepoints(c.tx, 3, (i) => unit(i + 1), (error) => ((error as Error).message.startsWith('duplicate') ? error : null));
     expect(taken.map((t) => (t.ok ? t.value : (t.error as Error).message))).toEqual([1, 'duplicate key 2', 3]);
     expect(runs).toEqual([1, 2, 3, 3]);
     expect(c.sent.filter((sql) => sql.startsWith('ROLLBACK'))).toHaveLength(1);
@@ -131,7 +131,7 @@ describe('pipelined writes on the server', () => {
   it('a failure that is not a refusal fails the whole sequence', async () => {
     const c = fakeConnection((sql) => (sql === 'SELECT 2' ? new Error('connection lost') : undefined));
     const units = [get('SELECT 1'), get('SELECT 2')];
-    await expect(inSavepoints(c.tx, 2, (i) => units[i]!, () => false)).rejects.toThrow('connection lost');
+    await expect(inSavepoints(c.tx, 2, (i) => units[i]!, () => null)).rejects.toThrow('connection lost');
   });
 
   for (const kind of dbKinds()) {
@@ -162,7 +162,7 @@ describe('pipelined writes on the server', () => {
             return id;
           })();
         const ids = ['u1', 'u1', 'u2', 'u3'];
-        const taken = await t.db.transaction((tx) => inSavepoints(tx, ids.length, (i) => insert(ids[i]!), (error) => (error as { code?: string }).code === '23505'));
+        const taken = await t.db.transaction((tx) => inSavepoints(tx, ids.length, (i) => insert(ids[i]!), (error) => ((error as { code?: string }).code === '23505' ? error : null)));
         expect(taken.map((r) => r.ok || (r.error as { code?: string }).code)).toEqual([true, '23505', true, true]);
         const names = await t.db.query<{ id: string }>('SELECT id FROM users ORDER BY id');
         expect(names.rows.map((r) => r.id)).toEqual(['u1', 'u2', 'u3']);

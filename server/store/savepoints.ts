@@ -2,13 +2,14 @@ import type { Q } from '../../core/store/sql';
 import type { Queryable } from '../database/open';
 import { onPgDeferred, type TransactionMemo } from './pg';
 
-export type Taken<V> = { ok: true; value: V } | { ok: false; error: unknown };
+export type Taken<V, E = unknown> = { ok: true; value: V } | { ok: false; error: E };
 
 /**
  * Runs units of store work one after another in a transaction the caller holds, each in its own
  * savepoint, so a unit a rule refuses is rolled back alone and reported while the others commit
- * together. `isRefusal` says which failures are a unit's answer (a rule, a constraint); any other
- * failure fails the whole sequence and nothing of it may commit.
+ * together. `refusalOf` turns a failure that is a unit's answer (a rule, a constraint) into what is
+ * reported for it, and returns null for any other failure, which fails the whole sequence: nothing of
+ * it may commit.
  *
  * On a pipelining connection nothing here waits on its own: the savepoint of each unit and the writes
  * of the unit before it travel ahead of the unit's first read, and a unit's writes are known to be
@@ -19,14 +20,14 @@ export type Taken<V> = { ok: true; value: V } | { ok: false; error: unknown };
  * failed while every write before it went through would make that rollback undo a unit already taken,
  * so it fails the sequence instead.
  */
-export async function inSavepoints<V>(
+export async function inSavepoints<V, E>(
   tx: Queryable,
   count: number,
   work: (index: number) => Q<V>,
-  isRefusal: (error: unknown) => boolean,
+  refusalOf: (error: unknown) => E | null,
   memo?: TransactionMemo,
-): Promise<Taken<V>[]> {
-  const out: Taken<V>[] = [];
+): Promise<Taken<V, E>[]> {
+  const out: Taken<V, E>[] = [];
   /** Whether "m" exists and holds no writes yet (so the next unit needs no new savepoint). */
   let clean = false;
   let started = false;
@@ -40,8 +41,9 @@ export async function inSavepoints<V>(
     memo?.clear();
   };
   const refuse = (index: number, error: unknown) => {
-    if (!isRefusal(error)) throw error;
-    out[index] = { ok: false, error };
+    const refusal = refusalOf(error);
+    if (refusal === null) throw error;
+    out[index] = { ok: false, error: refusal };
   };
   /**
    * Settles the unit that went through last: true when it held. Its savepoint was sent after every

@@ -38,12 +38,12 @@ export async function push(db: ServerDb, account: AuthenticatedAccount, request:
         const name = m.name as MutationName;
         return yield* applyMutation(name, parseMutationArgs(name, m.args) as never, actor);
       },
-      (error) => refusalOf(error) !== null,
+      refusalOf,
       new TransactionMemo(),
     );
     const taken = run.map((m, i): { m: PushRequest['mutations'][number]; outcome: Applied } => {
       const r = results[i]!;
-      return { m, outcome: r.ok ? { ok: true } : { ok: false, error: refusalOf(r.error)! } };
+      return { m, outcome: r.ok ? { ok: true } : { ok: false, error: r.error } };
     });
     const outcomes: MutationOutcome[] = taken.map(({ m, outcome }) => ({ id: m.id, ...outcome }));
     await recordTaken(tx, request.clientId, account.id, taken, now);
