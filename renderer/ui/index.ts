@@ -11,4 +11,5 @@ export { TextCounter, overLimit } from './TextCounter';
 export { PageHeader } from './PageHeader';
 export { Page } from './Page';
 export { TextInput, TextArea, NumberInput } from './Input';
+export { Checkbox, type CheckboxProps } from './Checkbox';
 export { Toast, ToastRegion, type ToastKind } from './Toast';

@@ -2,6 +2,7 @@ import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { Button, IconButton } from './Button';
+import { Checkbox } from './Checkbox';
 import { Field, FieldCluster, FieldGroup } from './Field';
 import { Stat } from './Stats';
 import { NumberInput, TextArea, TextInput } from './Input';
@@ -120,5 +121,35 @@ describe('FieldCluster, FieldGroup, Stat', () => {
     const stat = renderToString(createElement(Stat, { label: 'Left', value: '¥0', tone: 'bad', valueTestId: 'left' }));
     expect(attrs(stat, 'div').class).toBe('ui-stat ui-stat-bad');
     expect(stat).toMatch(/<dt>Left<\/dt><dd data-testid="left">¥0<\/dd>/);
+  });
+});
+
+describe('Checkbox', () => {
+  it('is a native checkbox inside its label, with the caller’s test id, state and class', () => {
+    const testId = { 'data-testid': 'filter-mine' };
+    const html = renderToString(createElement(Checkbox, { label: 'Only mine', checked: true, disabled: true, onChange: () => {}, className: 'value-chip', ...testId }));
+    expect(attrs(html, 'label').class).toBe('ui-check value-chip');
+    const input = attrs(html, 'input');
+    expect(input).toMatchObject({ type: 'checkbox', class: 'ui-check-box', 'data-testid': 'filter-mine', checked: '', disabled: '' });
+    // Named by the words it is wrapped with: no labelledby, no description of its own.
+    expect(input['aria-labelledby']).toBeUndefined();
+    expect(input['aria-describedby']).toBeUndefined();
+    expect(html).toMatch(/<input[^>]*>.*Only mine.*<\/label>$/);
+  });
+
+  it('with a hint, the label’s words name it and the hint describes it after the caller’s own description', () => {
+    const html = renderToString(createElement(Checkbox, { label: 'Replace my data', hint: 'Cannot be undone', 'aria-describedby': 'warning' }));
+    const input = attrs(html, 'input');
+    expect(html).toMatch(new RegExp(`id="${input['aria-labelledby']}"[^>]*>Replace my data<`));
+    const [own, hintId] = input['aria-describedby']!.split(' ');
+    expect(own).toBe('warning');
+    expect(html).toMatch(new RegExp(`id="${hintId}"[^>]*>Cannot be undone<`));
+  });
+
+  it('a switch is the same checkbox in another look; an empty hint adds nothing', () => {
+    const html = renderToString(createElement(Checkbox, { label: 'Mine', appearance: 'switch', hint: '', defaultChecked: false }));
+    expect(attrs(html, 'label').class).toBe('ui-check ui-check-switch');
+    expect(attrs(html, 'input').type).toBe('checkbox');
+    expect(html).not.toContain('ui-check-hint');
   });
 });
