@@ -4,6 +4,7 @@ import type { QueueFilter } from '../../core/contract/api';
 import { PRIORITIES, REASONS, type Priority, type Reason } from '../../core/domain/model';
 import { useStore } from '../store';
 import { DEFAULT_FILTER } from '../store/queue';
+import { Checkbox } from '../ui';
 
 const STATUSES: QueueFilter['status'][] = ['open', 'callable', 'blocked', 'closed', 'all'];
 
@@ -103,11 +104,13 @@ export function FilterBar() {
         />
       </div>
 
-      <label className="switch" data-testid="filter-mine">
-        <input type="checkbox" checked={filter.mine} onChange={(e) => setFilter({ mine: e.target.checked })} />
-        <span className="switch-track" aria-hidden="true" />
-        <span>{t('queue.filters.mine')}</span>
-      </label>
+      <Checkbox
+        appearance="switch"
+        label={t('queue.filters.mine')}
+        checked={filter.mine}
+        onChange={(e) => setFilter({ mine: e.target.checked })}
+        data-testid="filter-mine"
+      />
 
       {filtered && (
         <button type="button" className="link-button" data-testid="filter-clear" onClick={resetFilter}>

@@ -7,7 +7,7 @@ import { call } from '../api/client';
 import { apiErrorText } from '../i18n/apiError';
 import { useStore } from '../store';
 import '../styles/sync.css';
-import { Button, Field, FieldGroup, FieldGroups, TextInput } from '../ui';
+import { Button, Checkbox, Field, FieldGroup, FieldGroups, TextInput } from '../ui';
 import { PasswordInput } from './PasswordInput';
 
 /** The server address rule of the contract (sync.connect): http(s)://host[:port][/path]. */
@@ -115,16 +115,14 @@ export function JoinTeamForm({ onJoined, autoFocus = false, variant }: { onJoine
           <div className="sync-replace" data-testid="join-replace-warning">
             <strong id={`${ids}-replace-title`}>{t('server.replaceTitle')}</strong>
             <p id={`${ids}-replace-body`}>{t('server.replaceBody')}</p>
-            <label>
-              <input
-                type="checkbox"
-                data-testid="join-confirm-replace"
-                checked={confirmed}
-                aria-describedby={`${ids}-replace-body`}
-                onChange={(e) => setConfirmed(e.target.checked)}
-              />
-              {t('server.replaceConfirm')}
-            </label>
+            <Checkbox
+              className="sync-replace-confirm"
+              label={t('server.replaceConfirm')}
+              data-testid="join-confirm-replace"
+              checked={confirmed}
+              aria-describedby={`${ids}-replace-body`}
+              onChange={(e) => setConfirmed(e.target.checked)}
+            />
           </div>
         </FieldGroup>
       </FieldGroups>

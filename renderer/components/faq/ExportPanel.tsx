@@ -4,7 +4,7 @@ import { FAQ_FORMATS, type FaqFormat, type FaqLocale } from '../../../core/faq/e
 import { call } from '../../api/client';
 import { useStore } from '../../store';
 import { downloadText, useCategories, useFaqError } from './shared';
-import { Alert, Button, Card, Field, IconButton, Select } from '../../ui';
+import { Alert, Button, Card, Checkbox, Field, IconButton, Select } from '../../ui';
 
 /** Choices for faq.export and a download of what comes back. The last choices are kept for the session. */
 let lastChoice: { format: FaqFormat; locales: FaqLocale[]; category: string } = { format: 'html', locales: ['zh-CN', 'en'], category: '' };
@@ -72,10 +72,13 @@ export function ExportPanel({ onClose }: { onClose(): void }) {
         <fieldset className="faq-field faq-fieldset">
           <legend className="faq-label">{t('exportPanel.languages')}</legend>
           {(['zh-CN', 'en'] as const).map((l) => (
-            <label key={l} className="faq-check">
-              <input type="checkbox" checked={choice.locales.includes(l)} onChange={() => toggle(l)} data-testid={`faq-export-locale-${l}`} />
-              {l === 'zh-CN' ? t('exportPanel.zh') : t('exportPanel.en')}
-            </label>
+            <Checkbox
+              key={l}
+              label={l === 'zh-CN' ? t('exportPanel.zh') : t('exportPanel.en')}
+              checked={choice.locales.includes(l)}
+              onChange={() => toggle(l)}
+              data-testid={`faq-export-locale-${l}`}
+            />
           ))}
         </fieldset>
         <Field label={t('exportPanel.category')}>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Card } from '../../ui';
+import { Card, Checkbox } from '../../ui';
 import type { FaqFinding } from '../../../core/faq/findings';
 
 /*
@@ -34,16 +34,14 @@ export function PublishFindings({
               <span className="faq-masked-kind">{t(`masked.kind.${f.kind}`)}</span>
               <code className="faq-placeholder">{f.value}</code>
               <span className="faq-muted faq-small">{t(`masked.field.${f.field}`)}</span>
-              <label className="faq-small">
-                <input
-                  type="checkbox"
-                  checked={confirmed.has(key)}
-                  disabled={disabled}
-                  onChange={(e) => onToggle(key, e.target.checked)}
-                  data-testid="faq-finding-confirm"
-                />{' '}
-                {t('publishCheck.notPersonal')}
-              </label>
+              <Checkbox
+                className="faq-small"
+                label={t('publishCheck.notPersonal')}
+                checked={confirmed.has(key)}
+                disabled={disabled}
+                onChange={(e) => onToggle(key, e.target.checked)}
+                data-testid="faq-finding-confirm"
+              />
             </li>
           );
         })}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Button, IconButton, NumberInput, Select } from '../../ui';
+import { Button, Checkbox, IconButton, NumberInput, Select } from '../../ui';
 import type { Condition, Question } from '../../../core/questionnaire/model';
 import { defaultOp, describeCondition, fromSimple, leafFor, opLabel, opsFor, toSimple, valueOptions, type Leaf, type Mode, type Op, type Simple } from './conditions';
 
@@ -202,18 +202,17 @@ function LeafValue({ leaf, question, onChange }: { leaf: Leaf; question: Questio
           {opts.map((o) => {
             const on = leaf.values.includes(o.value);
             return (
-              <label key={enc(o.value)} className={`value-chip${on ? ' value-chip-on' : ''}`}>
-                <input
-                  type="checkbox"
-                  checked={on}
-                  onChange={() => {
-                    const next = on ? leaf.values.filter((v) => v !== o.value) : opts.map((x) => x.value).filter((v) => v === o.value || leaf.values.includes(v));
-                    // An empty list is not a condition: keep at least one value ticked.
-                    if (next.length > 0) onChange({ ...leaf, values: next });
-                  }}
-                />
-                {o.label}
-              </label>
+              <Checkbox
+                key={enc(o.value)}
+                className={`value-chip${on ? ' value-chip-on' : ''}`}
+                label={o.label}
+                checked={on}
+                onChange={() => {
+                  const next = on ? leaf.values.filter((v) => v !== o.value) : opts.map((x) => x.value).filter((v) => v === o.value || leaf.values.includes(v));
+                  // An empty list is not a condition: keep at least one value ticked.
+                  if (next.length > 0) onChange({ ...leaf, values: next });
+                }}
+              />
             );
           })}
           {unknown.map((v) => (

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Badge, Button, Field, FieldMessage, FieldRow, IconButton, NumberInput, Select, TextInput } from '../../ui';
+import { Alert, Badge, Button, Checkbox, Field, FieldMessage, FieldRow, IconButton, NumberInput, Select, TextInput } from '../../ui';
 import { SCALE_RANGE } from '../../../core/questionnaire/engine';
 import { questionKeySchema, QUESTION_TYPES } from '../../../core/questionnaire/model';
 import type { Choice, Condition, QuestionType } from '../../../core/questionnaire/model';
@@ -149,10 +149,7 @@ export function QuestionEditor({ q, index, questions, issues, publishedKeys, col
                 ))}
               </Select>
             </Field>
-            <label className="inline-check">
-              <input type="checkbox" checked={q.required} onChange={(e) => onChange({ required: e.target.checked })} data-testid="question-required" />
-              {t('editor.required')}
-            </label>
+            <Checkbox label={t('editor.required')} checked={q.required} onChange={(e) => onChange({ required: e.target.checked })} data-testid="question-required" />
           </FieldRow>
           {!keyValid && <FieldMessage tone="error">{t('issues.keyFormat')}</FieldMessage>}
           {keyValid && duplicate && <FieldMessage tone="error">{t('editor.keyDuplicate', { key: shownKey })}</FieldMessage>}
@@ -270,10 +267,7 @@ function ChoicesEditor({ choices, allowOther, onChange }: { choices: Choice[]; a
         <Button variant="link" size="small" disabled={choices.length >= 30} onClick={() => set([...choices, { value: nextChoiceValue(choices), label: '' }])} data-testid="choice-add">
           + {t('editor.addChoice')}
         </Button>
-        <label className="inline-check">
-          <input type="checkbox" checked={allowOther} onChange={(e) => onChange({ allowOther: e.target.checked })} data-testid="choice-allow-other" />
-          {t('editor.allowOther')}
-        </label>
+        <Checkbox label={t('editor.allowOther')} checked={allowOther} onChange={(e) => onChange({ allowOther: e.target.checked })} data-testid="choice-allow-other" />
       </div>
     </fieldset>
   );

@@ -8,7 +8,7 @@ import { formatNumber } from '../../format';
 import { useStore } from '../../store';
 import { hasUnsaved } from './DraftEditor';
 import { Badge, downloadJson, InlineConfirm, PurposeTag, useCanEdit, useErrorLine, useFailure } from './shared';
-import { Alert, Button, ButtonRow, Card, Field, FieldMessage, FieldRow, Select, Table, TextInput, buttonClass } from '../../ui';
+import { Alert, Button, ButtonRow, Card, Checkbox, Field, FieldMessage, FieldRow, Select, Table, TextInput, buttonClass } from '../../ui';
 
 type Locale = 'zh-CN' | 'en';
 const LOCALES: Locale[] = ['zh-CN', 'en'];
@@ -154,10 +154,13 @@ export function ScriptList({ onOpen }: { onOpen(id: string): void }) {
           </>
         )}
         {retiredCount > 0 && (
-          <label className="inline-check scripts-toolbar-end">
-            <input type="checkbox" checked={showRetired} onChange={(e) => setShowRetired(e.target.checked)} data-testid="show-retired" />
-            {t('list.showRetired', { count: retiredCount })}
-          </label>
+          <Checkbox
+            className="scripts-toolbar-end"
+            label={t('list.showRetired', { count: retiredCount })}
+            checked={showRetired}
+            onChange={(e) => setShowRetired(e.target.checked)}
+            data-testid="show-retired"
+          />
         )}
       </div>
 

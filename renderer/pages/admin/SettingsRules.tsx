@@ -3,7 +3,7 @@ import { NoCallDates } from './NoCallDates';
 import { Labeled, NumberField } from './settingsFields';
 import { LIMITS, type EditForm, type FieldErrors, type SettingsForm } from './settingsForm';
 import { TimePicker } from '../../ui/DatePicker';
-import { FieldGroup, FieldRow } from '../../ui';
+import { Checkbox, FieldGroup, FieldRow } from '../../ui';
 import './settings.css';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -56,24 +56,21 @@ export function SettingsRules({
           {WEEKDAYS.map((d) => {
             const on = form.noCallWeekdays.includes(d);
             return (
-              <label key={d} className={`set-check${on ? ' set-check-on' : ''}`}>
-                <input
-                  type="checkbox"
-                  checked={on}
-                  data-testid={`settings-weekday-${d}`}
-                  onChange={() =>
-                    edit(
-                      {
-                        noCallWeekdays: on
-                          ? form.noCallWeekdays.filter((x) => x !== d)
-                          : [...form.noCallWeekdays, d].sort((a, b) => a - b),
-                      },
-                      ['noCallWeekdays'],
-                    )
-                  }
-                />
-                {t(`settings.weekdays.${d}`)}
-              </label>
+              <Checkbox
+                key={d}
+                className={`set-check${on ? ' set-check-on' : ''}`}
+                label={t(`settings.weekdays.${d}`)}
+                checked={on}
+                data-testid={`settings-weekday-${d}`}
+                onChange={() =>
+                  edit(
+                    {
+                      noCallWeekdays: on ? form.noCallWeekdays.filter((x) => x !== d) : [...form.noCallWeekdays, d].sort((a, b) => a - b),
+                    },
+                    ['noCallWeekdays'],
+                  )
+                }
+              />
             );
           })}
         </div>

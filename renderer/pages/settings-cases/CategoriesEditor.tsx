@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseErrors, CategoryDraft } from './caseForm';
 import { keyFromLabel } from './caseForm';
-import { Button, FieldGroup, FieldMessage, Table, TextInput } from '../../ui';
+import { Button, Checkbox, FieldGroup, FieldMessage, Table, TextInput } from '../../ui';
 
 /**
  * Ticket categories: rename in both languages, retire (a retired category stays on old tickets and in
@@ -83,10 +83,7 @@ export function CategoriesEditor({
                 {errors[`categories[${i}].en`] && <FieldMessage tone="error">{errors[`categories[${i}].en`]}</FieldMessage>}
               </td>
               <td>
-                <label className="sla-inline-check">
-                  <input type="checkbox" checked={c.retired} onChange={(e) => patch(i, { retired: e.target.checked })} />
-                  {c.retired ? t('cases.retired') : t('cases.active')}
-                </label>
+                <Checkbox className="nowrap" label={c.retired ? t('cases.retired') : t('cases.active')} checked={c.retired} onChange={(e) => patch(i, { retired: e.target.checked })} />
               </td>
               <td>
                 {canEdit && c.isNew && (
