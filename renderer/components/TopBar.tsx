@@ -7,6 +7,7 @@ import { useNow } from './useNow';
 import { NotificationBell } from './NotificationBell';
 import { SyncIndicator } from './SyncIndicator';
 import { useDismiss } from './useDismiss';
+import './topbar.css';
 
 const PAGES: Page[] = ['queue', 'tickets', 'board', 'vouchers', 'import', 'scripts', 'surveys', 'reports', 'faq', 'audit', 'settings'];
 
