@@ -21,7 +21,7 @@ import { MaskedText } from './MaskedText';
 import { useNow } from './useNow';
 import { SurveySkipReason } from './script/SkipReason';
 import { CallCaseActions } from './tickets/CallCaseActions';
-import { Button } from '../ui';
+import { Button, Field, FieldGroup, FieldMessage, FieldRow, Select, TextArea } from '../ui';
 
 const DNC_CHOICES: DncExpiry[] = ['never', '30d', '90d', '1y'];
 
@@ -155,22 +155,25 @@ function WorkPanel() {
 
       {draft.disposition === 'dnc_requested' && (
         <div className="subpanel" data-testid="dnc-expiry">
-          <div className="field-label">{t('workspace.dncExpiry')}</div>
-          <div className="segmented small">
-            {DNC_CHOICES.map((c) => (
-              <button
-                key={c}
-                type="button"
-                className={draft.dncExpiry === c ? 'seg active' : 'seg'}
-                data-testid={`dnc-${c}`}
-                aria-pressed={draft.dncExpiry === c}
-                onClick={() => updateDraft({ dncExpiry: c })}
-              >
-                {t(`workspace.dncOptions.${c}`)}
-              </button>
-            ))}
-          </div>
-          <p className="hint warn">{t('workspace.dncEffect')}</p>
+          <FieldGroup title={t('workspace.dncExpiry')}>
+            <div>
+              <div className="segmented small">
+                {DNC_CHOICES.map((c) => (
+                  <button
+                    key={c}
+                    type="button"
+                    className={draft.dncExpiry === c ? 'seg active' : 'seg'}
+                    data-testid={`dnc-${c}`}
+                    aria-pressed={draft.dncExpiry === c}
+                    onClick={() => updateDraft({ dncExpiry: c })}
+                  >
+                    {t(`workspace.dncOptions.${c}`)}
+                  </button>
+                ))}
+              </div>
+            </div>
+            <FieldMessage tone="note">{t('workspace.dncEffect')}</FieldMessage>
+          </FieldGroup>
         </div>
       )}
 
@@ -179,10 +182,9 @@ function WorkPanel() {
       <label className="field-label" htmlFor="outcome-notes">
         {t('workspace.notes')}
       </label>
-      <textarea
+      <TextArea
         id="outcome-notes"
         ref={notesRef}
-        className="notes"
         data-testid="notes"
         rows={4}
         value={draft.notes}
@@ -282,40 +284,39 @@ function LaterPicker({ zone, rules }: { zone: string; rules: ReturnType<typeof u
   const warning = at === null ? null : laterProblem(at, zone, rules);
   return (
     <div className="subpanel" data-testid="later-picker">
-      <div className="field-label">{t('workspace.laterTitle', { zone: `${zone} ${zoneOffsetLabel(at ?? nowMs, zone)}` })}</div>
-      <div className="later-inputs">
-        <label>
-          <span>{t('workspace.laterDate')}</span>
-          <select data-testid="later-date" value={draft.laterDate} onChange={(e) => updateDraft({ laterDate: e.target.value })}>
-            {days.map((d) => {
-              const value = d.toFormat('yyyy-MM-dd');
-              const noCall = isNoCallDay(d);
-              return (
-                <option key={value} value={value} disabled={noCall}>
-                  {formatDayOption(d.toMillis() + 12 * 3_600_000, zone)}
-                  {noCall ? ` · ${t('block.no_call_day')}` : ''}
+      <FieldGroup title={t('workspace.laterTitle', { zone: `${zone} ${zoneOffsetLabel(at ?? nowMs, zone)}` })}>
+        <FieldRow fit>
+          <Field label={t('workspace.laterDate')}>
+            <Select data-testid="later-date" value={draft.laterDate} onChange={(e) => updateDraft({ laterDate: e.target.value })}>
+              {days.map((d) => {
+                const value = d.toFormat('yyyy-MM-dd');
+                const noCall = isNoCallDay(d);
+                return (
+                  <option key={value} value={value} disabled={noCall}>
+                    {formatDayOption(d.toMillis() + 12 * 3_600_000, zone)}
+                    {noCall ? ` · ${t('block.no_call_day')}` : ''}
+                  </option>
+                );
+              })}
+            </Select>
+          </Field>
+          <Field label={t('workspace.laterTime')}>
+            <Select data-testid="later-time" value={draft.laterTime} onChange={(e) => updateDraft({ laterTime: e.target.value })}>
+              {slots.map((s) => (
+                <option key={s} value={s}>
+                  {s}
                 </option>
-              );
-            })}
-          </select>
-        </label>
-        <label>
-          <span>{t('workspace.laterTime')}</span>
-          <select data-testid="later-time" value={draft.laterTime} onChange={(e) => updateDraft({ laterTime: e.target.value })}>
-            {slots.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-      {at !== null && (
-        <p className="hint" data-testid="later-equivalent">
-          {t('workspace.laterEquivalent', { time: formatDateTime(at) })} · {at > nowMs ? relativeToNow(at) : agoFromNow(at)}
-        </p>
-      )}
-      {warning && <p className="hint warn">{warning}</p>}
+              ))}
+            </Select>
+          </Field>
+        </FieldRow>
+        {at !== null && (
+          <FieldMessage tone="hint" data-testid="later-equivalent">
+            {t('workspace.laterEquivalent', { time: formatDateTime(at) })} · {at > nowMs ? relativeToNow(at) : agoFromNow(at)}
+          </FieldMessage>
+        )}
+        {warning && <FieldMessage tone="note">{warning}</FieldMessage>}
+      </FieldGroup>
     </div>
   );
 }

@@ -3,14 +3,15 @@ import { TextCounter } from './TextCounter';
 import './field.css';
 
 /** The ids a field gives its control and the texts that describe it (pure, so it can be tested alone). */
-export function fieldIds(base: string, parts: { hint: boolean; error: boolean; limit: boolean; suffix?: boolean }, own?: string) {
+export function fieldIds(base: string, parts: { hint: boolean; error: boolean; limit: boolean; suffix?: boolean; prefix?: boolean }, own?: string) {
   const hintId = parts.hint ? `${base}-hint` : undefined;
   const errorId = parts.error ? `${base}-error` : undefined;
   const counterId = parts.limit ? `${base}-count` : undefined;
   const suffixId = parts.suffix ? `${base}-unit` : undefined;
-  // The unit right after the name ("Max attempts, times"), then the problem before the advice.
-  const describedBy = [own, suffixId, errorId, hintId, counterId].filter(Boolean).join(' ') || undefined;
-  return { hintId, errorId, counterId, suffixId, describedBy };
+  const prefixId = parts.prefix ? `${base}-prefix` : undefined;
+  // The unit right after the name ("Max attempts, times"; "Amount, ¥"), then the problem before the advice.
+  const describedBy = [own, prefixId, suffixId, errorId, hintId, counterId].filter(Boolean).join(' ') || undefined;
+  return { hintId, errorId, counterId, suffixId, prefixId, describedBy };
 }
 
 type ControlProps = { id?: string; 'aria-describedby'?: string; 'aria-invalid'?: unknown };
@@ -24,17 +25,20 @@ type ControlProps = { id?: string; 'aria-describedby'?: string; 'aria-invalid'?:
 export function Field({
   label,
   hint,
+  hintTestId,
   error,
   errorRole,
   errorTestId,
   limit,
   suffix,
+  prefix,
   className,
   children,
   ...rest
-}: Omit<ComponentProps<'div'>, 'children'> & {
+}: Omit<ComponentProps<'div'>, 'children' | 'prefix'> & {
   label: ReactNode;
   hint?: ReactNode;
+  hintTestId?: string;
   /** Shown under the control; also marks it aria-invalid. */
   error?: ReactNode;
   /** 'alert' when the error appears after an action (a refused save) and must be read at once. */
@@ -42,8 +46,10 @@ export function Field({
   errorTestId?: string;
   /** A live "123 / 2000" counter under a text box with a limit. */
   limit?: { length: number; max: number; testId?: string };
-  /** A unit after the control ("minutes", "¥"), read with it. */
+  /** A unit after the control ("minutes", "%"), read with it. */
   suffix?: ReactNode;
+  /** A unit before the control (the "¥" of an amount), read with it. */
+  prefix?: ReactNode;
   children: ReactElement<ControlProps>;
 }) {
   const base = useId();
@@ -51,7 +57,12 @@ export function Field({
   const controlId = own.id ?? `${base}-control`;
   const hasError = error !== undefined && error !== null && error !== false && error !== '';
   const hasSuffix = suffix !== undefined && suffix !== null;
-  const ids = fieldIds(base, { hint: hint !== undefined && hint !== null, error: hasError, limit: limit !== undefined, suffix: hasSuffix }, own['aria-describedby']);
+  const hasPrefix = prefix !== undefined && prefix !== null;
+  const ids = fieldIds(
+    base,
+    { hint: hint !== undefined && hint !== null, error: hasError, limit: limit !== undefined, suffix: hasSuffix, prefix: hasPrefix },
+    own['aria-describedby'],
+  );
   const control = cloneElement(children, {
     id: controlId,
     'aria-describedby': ids.describedBy,
@@ -62,18 +73,25 @@ export function Field({
       <label className="ui-field-label" htmlFor={controlId}>
         {label}
       </label>
-      {hasSuffix ? (
+      {hasSuffix || hasPrefix ? (
         <span className="ui-field-with-unit">
+          {hasPrefix && (
+            <span id={ids.prefixId} className="ui-field-unit">
+              {prefix}
+            </span>
+          )}
           {control}
-          <span id={ids.suffixId} className="ui-field-unit">
-            {suffix}
-          </span>
+          {hasSuffix && (
+            <span id={ids.suffixId} className="ui-field-unit">
+              {suffix}
+            </span>
+          )}
         </span>
       ) : (
         control
       )}
       {hint !== undefined && hint !== null && (
-        <span id={ids.hintId} className="ui-field-hint">
+        <span id={ids.hintId} className="ui-field-hint" data-testid={hintTestId}>
           {hint}
         </span>
       )}
@@ -87,9 +105,14 @@ export function Field({
   );
 }
 
-/** A hint or an error that belongs to a group of fields (a fieldset, a row), not to one control. */
-export function FieldMessage({ tone, className, ...rest }: ComponentProps<'div'> & { tone: 'hint' | 'error' }) {
-  return <div className={[tone === 'error' ? 'ui-field-error' : 'ui-field-hint', className].filter(Boolean).join(' ')} {...rest} />;
+const MESSAGE_CLASS = { hint: 'ui-field-hint', note: 'ui-field-note', error: 'ui-field-error' } as const;
+
+/**
+ * A hint, a note or an error that belongs to a group of fields (a fieldset, a row), not to one control.
+ * 'note' is a warning that does not block anything ("the customer will not be called again").
+ */
+export function FieldMessage({ tone, className, ...rest }: ComponentProps<'div'> & { tone: 'hint' | 'note' | 'error' }) {
+  return <div className={[MESSAGE_CLASS[tone], className].filter(Boolean).join(' ')} {...rest} />;
 }
 
 /**

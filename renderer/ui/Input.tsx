@@ -13,9 +13,19 @@ function cls(base: string, extra?: string) {
 
 type InputType = 'text' | 'search' | 'email' | 'tel' | 'url' | 'password' | 'time' | 'date' | 'month';
 
-/** A one-line text box (also the time, date and month inputs that have no picker of their own). */
-export function TextInput({ type = 'text', className, ...rest }: Omit<ComponentProps<'input'>, 'type'> & { type?: InputType }) {
-  return <input type={type} className={cls('ui-input', className)} {...rest} />;
+/**
+ * A one-line text box (also the time, date and month inputs that have no picker of their own).
+ * `figures` for figures typed freely (an amount with decimals, checked by the form rather than the
+ * browser): as narrow as a NumberInput ('wide' for longer ones), with even-width digits.
+ */
+export function TextInput({
+  type = 'text',
+  figures,
+  className,
+  ...rest
+}: Omit<ComponentProps<'input'>, 'type'> & { type?: InputType; figures?: 'normal' | 'wide' }) {
+  const figureClass = figures && ['ui-input-number', figures === 'wide' && 'ui-input-wide'].filter(Boolean).join(' ');
+  return <input type={type} className={cls(['ui-input', figureClass].filter(Boolean).join(' '), className)} {...rest} />;
 }
 
 /** A multi-line text box; it grows by dragging its corner downwards only. */

@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
+import { FieldMessage, TextInput } from '../../ui';
 import './questionnaire.css';
 
 const PICKS = ['inconvenient', 'unwilling', 'dropped', 'other'] as const;
@@ -19,6 +20,7 @@ export function SurveySkipReason() {
   const applies = useStore(({ script: s }) => s.applies);
   const status = useStore(({ script: s }) => s.response?.status ?? null);
   const inputRef = useRef<HTMLInputElement>(null);
+  const hintId = useId();
 
   const callbackId = ws?.detail.callback.id ?? null;
   const asked = ws?.error?.details?.field === 'surveySkipReason';
@@ -44,7 +46,9 @@ export function SurveySkipReason() {
       <label className="field-label" htmlFor="survey-skip-reason">
         {t('skip.title')} <span className="sr-req">*</span>
       </label>
-      <p className="hint">{status === 'in_progress' ? t('skip.inProgress') : status ? t('skip.ended', { status: t(`status.${status}`) }) : t('skip.notStarted')}</p>
+      <FieldMessage tone="hint" id={hintId}>
+        {status === 'in_progress' ? t('skip.inProgress') : status ? t('skip.ended', { status: t(`status.${status}`) }) : t('skip.notStarted')}
+      </FieldMessage>
       <div className="segmented small sr-skip-picks">
         {PICKS.map((p, i) => {
           const label = labels[i]!;
@@ -68,14 +72,14 @@ export function SurveySkipReason() {
           );
         })}
       </div>
-      <input
+      <TextInput
         id="survey-skip-reason"
         ref={inputRef}
-        className="input"
         data-testid="survey-skip-reason"
         maxLength={500}
         value={reason}
         aria-invalid={missing}
+        aria-describedby={hintId}
         placeholder={t('skip.placeholder')}
         onChange={(e) => updateDraft({ surveySkipReason: e.target.value })}
       />

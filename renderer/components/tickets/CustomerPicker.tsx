@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CustomerHit } from '../../../core/contract/views';
 import { call } from '../../api/client';
 import '../../styles/customer-picker.css';
-import { Button } from '../../ui';
+import { Button, TextInput } from '../../ui';
 
 const DEBOUNCE_MS = 250;
 const LIMIT = 8;
@@ -105,9 +105,8 @@ export function CustomerPicker({ value, onChange }: { value: CustomerHit | null;
 
   return (
     <div className="tk-combo">
-      <input
+      <TextInput
         ref={inputRef}
-        className="input"
         data-testid="ticket-customer-search"
         role="combobox"
         aria-expanded={expanded}

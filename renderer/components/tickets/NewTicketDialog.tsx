@@ -11,7 +11,7 @@ import { formatBizMinutes, ticketErrorLine, useCategoryLabel } from './labels';
 import { CustomerPicker } from './CustomerPicker';
 import { Modal } from './Modal';
 import { guessTicket } from './prefill';
-import { Button } from '../../ui';
+import { Button, Field, FieldMessage, Select, TextArea, TextInput } from '../../ui';
 
 /** Where a new ticket comes from: a call (customer, callback and, once saved, the attempt) or nothing. */
 export interface TicketSource {
@@ -100,40 +100,34 @@ export function NewTicketDialog({ source, onClose, onCreated }: { source: Ticket
       }
     >
       {!source && (
-        <div className="tk-field">
-          <span className="tk-label">
+        <div className="ui-field">
+          <span className="ui-field-label">
             {t('create.customer')} <span className="muted">{t('common.optional')}</span>
           </span>
           <CustomerPicker value={customer} onChange={setCustomer} />
         </div>
       )}
-      <label className="tk-field">
-        <span className="tk-label">{t('create.subject')}</span>
-        <input
-          className="input"
+      <Field label={t('create.subject')} hint={t('create.subjectHint')} hintTestId="ticket-subject-hint">
+        <TextInput
           data-testid="ticket-subject"
           maxLength={120}
           value={form.subject}
           placeholder={t('create.subjectPlaceholder')}
           onChange={(e) => patch({ subject: e.target.value })}
         />
-        <span className="hint" data-testid="ticket-subject-hint">
-          {t('create.subjectHint')}
-        </span>
-      </label>
+      </Field>
       <div className="tk-field-row">
-        <label className="tk-field">
-          <span className="tk-label">{t('fields.category')}</span>
-          <select className="input" data-testid="ticket-category" value={form.category} onChange={(e) => patch({ category: e.target.value })}>
+        <Field label={t('fields.category')}>
+          <Select data-testid="ticket-category" value={form.category} onChange={(e) => patch({ category: e.target.value })}>
             {usable.map((key) => (
               <option key={key} value={key}>
                 {categoryLabel(key)}
               </option>
             ))}
-          </select>
-        </label>
-        <div className="tk-field">
-          <span className="tk-label">{t('fields.priority')}</span>
+          </Select>
+        </Field>
+        <div className="ui-field">
+          <span className="ui-field-label">{t('fields.priority')}</span>
           <div className="segmented" role="radiogroup" aria-label={t('fields.priority')}>
             {TICKET_PRIORITIES.map((p: TicketPriority) => (
               <button
@@ -152,20 +146,22 @@ export function NewTicketDialog({ source, onClose, onCreated }: { source: Ticket
           </div>
         </div>
       </div>
-      <p className="hint" data-testid="ticket-sla-preview">
+      <FieldMessage tone="hint" data-testid="ticket-sla-preview">
         {policy
           ? t('create.slaPreview', {
               first: formatBizMinutes(t, policy.firstResponseMinutes),
               resolve: formatBizMinutes(t, policy.resolutionMinutes),
             })
           : t(`priority.hint.${form.priority}`)}
-      </p>
-      <label className="tk-field">
-        <span className="tk-label">
-          {t('create.description')} <span className="muted">{t('common.optional')}</span>
-        </span>
-        <textarea
-          className="notes"
+      </FieldMessage>
+      <Field
+        label={
+          <>
+            {t('create.description')} <span className="muted">{t('common.optional')}</span>
+          </>
+        }
+      >
+        <TextArea
           rows={4}
           maxLength={5000}
           data-testid="ticket-description"
@@ -173,36 +169,34 @@ export function NewTicketDialog({ source, onClose, onCreated }: { source: Ticket
           placeholder={t('create.descriptionPlaceholder')}
           onChange={(e) => patch({ description: e.target.value })}
         />
-      </label>
+      </Field>
       <div className="tk-field-row">
         {!source && (
-          <label className="tk-field">
-            <span className="tk-label">{t('fields.channel')}</span>
-            <select className="input" value={form.channel} onChange={(e) => patch({ channel: e.target.value as Channel })}>
+          <Field label={t('fields.channel')}>
+            <Select value={form.channel} onChange={(e) => patch({ channel: e.target.value as Channel })}>
               {TICKET_CHANNELS.filter((c) => c !== 'callback').map((c) => (
                 <option key={c} value={c}>
                   {t(`channel.${c}`)}
                 </option>
               ))}
-            </select>
-          </label>
+            </Select>
+          </Field>
         )}
-        <label className="tk-field">
-          <span className="tk-label">{t('fields.assignee')}</span>
-          <select className="input" data-testid="ticket-assignee" value={form.assigneeId} onChange={(e) => patch({ assigneeId: e.target.value })}>
+        <Field label={t('fields.assignee')}>
+          <Select data-testid="ticket-assignee" value={form.assigneeId} onChange={(e) => patch({ assigneeId: e.target.value })}>
             <option value="">{t('assign.nobody')}</option>
             {users.map((u) => (
               <option key={u.id} value={u.id}>
                 {u.id === meId ? t('assign.me', { name: u.name }) : u.name}
               </option>
             ))}
-          </select>
-        </label>
+          </Select>
+        </Field>
       </div>
       {source && (
-        <p className="hint" data-testid="ticket-link-note">
+        <FieldMessage tone="hint" data-testid="ticket-link-note">
           {source.attemptId ? t('create.linkedAttempt') : t('create.linkedCallback')}
-        </p>
+        </FieldMessage>
       )}
       {error && (
         <div className="banner banner-error" role="alert" data-testid="new-ticket-error">

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketDetail } from '../../../core/contract/views-cases';
 import { call } from '../../api/client';
@@ -7,7 +7,7 @@ import { formatDayOption, formatShortDateTime, now } from '../../format';
 import { ticketErrorLine } from './labels';
 import { Modal } from './Modal';
 import type { TicketActions } from './useTicketAction';
-import { Button } from '../../ui';
+import { Button, Checkbox, Field, FieldMessage, TextArea } from '../../ui';
 
 const DAY_MS = 86_400_000;
 
@@ -26,6 +26,7 @@ export function ResolveDialog({ detail, actions, onClose }: { detail: TicketDeta
   const [summary, setSummary] = useState('');
   const [followUp, setFollowUp] = useState(possible);
   const busy = actions.busy === 'resolve';
+  const noteId = useId();
 
   useEffect(() => {
     if (!settings) void loadSettings();
@@ -73,10 +74,8 @@ export function ResolveDialog({ detail, actions, onClose }: { detail: TicketDeta
         </>
       }
     >
-      <label className="tk-field">
-        <span className="tk-label">{t('resolve.summary')}</span>
-        <textarea
-          className="notes"
+      <Field label={t('resolve.summary')}>
+        <TextArea
           rows={4}
           maxLength={500}
           data-testid="resolve-summary"
@@ -84,15 +83,19 @@ export function ResolveDialog({ detail, actions, onClose }: { detail: TicketDeta
           value={summary}
           onChange={(e) => setSummary(e.target.value)}
         />
-      </label>
-      <label className={possible ? 'tk-check' : 'tk-check disabled'}>
-        <input type="checkbox" data-testid="resolve-followup" checked={followUp && possible} disabled={!possible} onChange={(e) => setFollowUp(e.target.checked)} />
-        <span>{t('resolve.followUp')}</span>
-      </label>
-      <p className={followUp && possible ? 'hint' : 'hint warn'} data-testid="resolve-followup-note">
+      </Field>
+      <Checkbox
+        label={t('resolve.followUp')}
+        data-testid="resolve-followup"
+        checked={followUp && possible}
+        disabled={!possible}
+        aria-describedby={noteId}
+        onChange={(e) => setFollowUp(e.target.checked)}
+      />
+      <FieldMessage tone={followUp && possible ? 'hint' : 'note'} id={noteId} data-testid="resolve-followup-note">
         {note}
-      </p>
-      {customer?.dnc && possible && <p className="hint">{t('resolve.dncNote')}</p>}
+      </FieldMessage>
+      {customer?.dnc && possible && <FieldMessage tone="hint">{t('resolve.dncNote')}</FieldMessage>}
       {actions.error && (
         <div className="banner banner-error" role="alert" data-testid="resolve-error" data-code={actions.error.code}>
           <strong>{t('resolve.failed')}</strong>

@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketDetail } from '../../../core/contract/views-cases';
 import { call } from '../../api/client';
 import type { TicketActions } from './useTicketAction';
-import { Button, Tabs } from '../../ui';
+import { Button, FieldMessage, Tabs, TextArea } from '../../ui';
 
 type Visibility = 'reply' | 'internal';
 
@@ -17,6 +17,7 @@ export function TicketComposer({ detail, actions }: { detail: TicketDetail; acti
   const [body, setBody] = useState('');
   const closed = detail.ticket.status === 'closed';
   const sending = actions.busy === 'comment';
+  const hintId = useId();
 
   const send = async () => {
     const text = body.trim();
@@ -44,13 +45,13 @@ export function TicketComposer({ detail, actions }: { detail: TicketDetail; acti
         onChange={setVisibility}
         tabs={(['reply', 'internal'] as const).map((v) => ({ id: v, label: t(`composer.${v}`), testId: `composer-${v}` }))}
       />
-      <textarea
-        className="notes"
+      <TextArea
         rows={3}
         maxLength={5000}
         data-testid="composer-body"
         placeholder={visibility === 'reply' ? t('composer.replyPlaceholder') : t('composer.notePlaceholder')}
         value={body}
+        aria-describedby={hintId}
         onChange={(e) => setBody(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -60,7 +61,9 @@ export function TicketComposer({ detail, actions }: { detail: TicketDetail; acti
         }}
       />
       <div className="tk-composer-foot">
-        <span className="hint">{visibility === 'reply' ? t('composer.replyHint') : t('composer.noteHint')}</span>
+        <FieldMessage tone="hint" id={hintId}>
+          {visibility === 'reply' ? t('composer.replyHint') : t('composer.noteHint')}
+        </FieldMessage>
         <Button variant="primary" size="small" data-testid="composer-send" disabled={!body.trim() || sending} onClick={() => void send()}>
           {sending ? t('common.working') : visibility === 'reply' ? t('composer.sendReply') : t('composer.addNote')}
           <kbd>Ctrl+Enter</kbd>

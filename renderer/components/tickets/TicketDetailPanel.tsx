@@ -15,7 +15,7 @@ import { TicketTimeline } from './TicketTimeline';
 import { TicketVouchers } from './TicketVouchers';
 import { TicketPriorityBadge, TicketStatusBadge, ticketErrorLine, useCategoryLabel } from './labels';
 import { useTicketAction, type TicketActions } from './useTicketAction';
-import { Button, IconButton } from '../../ui';
+import { Button, Field, FieldMessage, IconButton, Select } from '../../ui';
 
 /** The ticket beside the list: what it is, its clocks, what can be done now, and its history. */
 export function TicketDetailPanel({ onClose }: { onClose: () => void }) {
@@ -185,8 +185,8 @@ function StatusActions({ detail, actions }: { detail: TicketDetail; actions: Tic
           {t('actions.draftFaq')}
         </Button>
       )}
-      {reopenClosedBlocked && <span className="hint">{t('actions.reopenWindowPassed')}</span>}
-      {tk.status === 'pending_customer' && <span className="hint">{t('actions.pausedHint')}</span>}
+      {reopenClosedBlocked && <FieldMessage tone="hint">{t('actions.reopenWindowPassed')}</FieldMessage>}
+      {tk.status === 'pending_customer' && <FieldMessage tone="hint">{t('actions.pausedHint')}</FieldMessage>}
       {resolving && <ResolveDialog detail={detail} actions={actions} onClose={() => setResolving(false)} />}
       {asking && (
         <ReasonDialog
@@ -220,10 +220,8 @@ function Controls({ detail, actions }: { detail: TicketDetail; actions: TicketAc
 
   return (
     <section className="tk-controls">
-      <label className="tk-control">
-        <span className="tk-label">{t('fields.assignee')}</span>
-        <select
-          className="tk-select"
+      <Field label={t('fields.assignee')}>
+        <Select
           data-testid="ticket-assign"
           value={tk.assigneeId ?? ''}
           disabled={tk.status === 'closed' || actions.busy !== null}
@@ -241,12 +239,10 @@ function Controls({ detail, actions }: { detail: TicketDetail; actions: TicketAc
               {u.id === meId ? t('assign.me', { name: u.name }) : u.name}
             </option>
           ))}
-        </select>
-      </label>
-      <label className="tk-control">
-        <span className="tk-label">{t('fields.priority')}</span>
-        <select
-          className="tk-select"
+        </Select>
+      </Field>
+      <Field label={t('fields.priority')}>
+        <Select
           data-testid="ticket-priority"
           value={tk.priority}
           disabled={done || actions.busy !== null}
@@ -257,12 +253,10 @@ function Controls({ detail, actions }: { detail: TicketDetail; actions: TicketAc
               {t(`priority.short.${p}`)}
             </option>
           ))}
-        </select>
-      </label>
-      <label className="tk-control">
-        <span className="tk-label">{t('fields.category')}</span>
-        <select
-          className="tk-select"
+        </Select>
+      </Field>
+      <Field label={t('fields.category')}>
+        <Select
           data-testid="ticket-category-edit"
           value={tk.category}
           disabled={done || actions.busy !== null}
@@ -273,9 +267,11 @@ function Controls({ detail, actions }: { detail: TicketDetail; actions: TicketAc
               {categoryLabel(c.key)}
             </option>
           ))}
-        </select>
-      </label>
-      <p className="hint tk-controls-hint">{done ? t('controls.doneHint') : t('controls.slaHint')}</p>
+        </Select>
+      </Field>
+      <FieldMessage tone="hint" className="tk-controls-hint">
+        {done ? t('controls.doneHint') : t('controls.slaHint')}
+      </FieldMessage>
     </section>
   );
 }

@@ -13,7 +13,7 @@ import { Modal } from './Modal';
 import { VoucherQuotePanel } from './VoucherQuote';
 import { defaultExpiry, expiryInstant, termsProblemKey, todayIso, toTerms, type VoucherForm } from './voucherForm';
 import { DatePicker } from '../../ui/DatePicker';
-import { Button } from '../../ui';
+import { Button, Field, FieldMessage, Select, TextArea, TextInput } from '../../ui';
 
 export interface VoucherTarget {
   customerId: string;
@@ -138,8 +138,8 @@ export function VoucherDialog({ target, onClose, onDone }: { target: VoucherTarg
     >
       <div className="tk-voucher-grid">
         <div className="tk-voucher-form">
-          <div className="tk-field">
-            <span className="tk-label">{t('voucher.kind')}</span>
+          <div className="ui-field">
+            <span className="ui-field-label">{t('voucher.kind')}</span>
             <div className="segmented tk-kinds" role="radiogroup" aria-label={t('voucher.kind')}>
               {VOUCHER_KINDS.map((k) => (
                 <button
@@ -155,12 +155,12 @@ export function VoucherDialog({ target, onClose, onDone }: { target: VoucherTarg
                 </button>
               ))}
             </div>
-            <span className="hint">{t(`voucherKindHint.${form.kind}`)}</span>
+            <FieldMessage tone="hint">{t(`voucherKindHint.${form.kind}`)}</FieldMessage>
           </div>
 
           <div className="tk-field-row">
             {form.kind === 'discount_percent' && (
-              <AmountInput label={t('voucher.percentOff')} unit="%" value={form.percent} testId="voucher-percent" problem={fieldProblem('percent')} onChange={(v) => patch({ percent: v })} />
+              <AmountInput label={t('voucher.percentOff')} unit="%" narrow value={form.percent} testId="voucher-percent" problem={fieldProblem('percent')} onChange={(v) => patch({ percent: v })} />
             )}
             {form.kind !== 'points' && (
               <AmountInput
@@ -179,46 +179,45 @@ export function VoucherDialog({ target, onClose, onDone }: { target: VoucherTarg
           </div>
 
           <div className="tk-field-row">
-            <label className="tk-field">
-              <span className="tk-label">{t('voucher.reason')}</span>
-              <select className="input" data-testid="voucher-reason" value={form.reasonCode} onChange={(e) => patch({ reasonCode: e.target.value as VoucherReasonCode })}>
+            <Field label={t('voucher.reason')}>
+              <Select data-testid="voucher-reason" value={form.reasonCode} onChange={(e) => patch({ reasonCode: e.target.value as VoucherReasonCode })}>
                 {VOUCHER_REASON_CODES.map((c) => (
                   <option key={c} value={c}>
                     {t(`reasonCode.${c}`)}
                   </option>
                 ))}
-              </select>
-            </label>
-            <label className="tk-field">
-              <span className="tk-label">{t('voucher.expiry')}</span>
+              </Select>
+            </Field>
+            <Field label={t('voucher.expiry')} error={expiryBad ? t('voucher.expiryPast') : null}>
               <DatePicker testId="voucher-expiry" min={todayIso(now())} value={expiry} ariaInvalid={expiryBad} onChange={(v) => patch({ expiry: v })} />
-              {expiryBad && <span className="tk-problem">{t('voucher.expiryPast')}</span>}
-            </label>
+            </Field>
           </div>
 
           {!target.ticket && (
-            <label className="tk-field">
-              <span className="tk-label">{t('voucher.linkTicket')}</span>
-              <select className="input" data-testid="voucher-ticket" value={form.ticketId} onChange={(e) => patch({ ticketId: e.target.value })}>
+            <Field label={t('voucher.linkTicket')}>
+              <Select data-testid="voucher-ticket" value={form.ticketId} onChange={(e) => patch({ ticketId: e.target.value })}>
                 <option value="">{t('voucher.noTicket')}</option>
                 {openChoices.map((x) => (
                   <option key={x.id} value={x.id}>
                     {x.code} · {x.subject}
                   </option>
                 ))}
-              </select>
-            </label>
+              </Select>
+            </Field>
           )}
 
-          <label className="tk-field">
-            <span className="tk-label">
-              {t('voucher.note')} <span className="muted">{t('common.optional')}</span>
-            </span>
-            <textarea className="notes" rows={2} maxLength={500} data-testid="voucher-note" value={form.note} onChange={(e) => patch({ note: e.target.value })} />
-          </label>
+          <Field
+            label={
+              <>
+                {t('voucher.note')} <span className="muted">{t('common.optional')}</span>
+              </>
+            }
+          >
+            <TextArea rows={2} maxLength={500} data-testid="voucher-note" value={form.note} onChange={(e) => patch({ note: e.target.value })} />
+          </Field>
         </div>
         <div className="tk-voucher-side">
-          <div className="tk-label">{t('quote.title')}</div>
+          <div className="ui-field-label">{t('quote.title')}</div>
           <VoucherQuotePanel quote={current ?? quote?.value ?? null} pending={terms.ok && current === null} />
           {quoteError && <p className="tk-problem">{ticketErrorLine(t, quoteError)}</p>}
         </div>
@@ -238,6 +237,7 @@ function AmountInput({
   label,
   unit,
   before = false,
+  narrow = false,
   value,
   testId,
   problem,
@@ -246,20 +246,17 @@ function AmountInput({
   label: string;
   unit: string;
   before?: boolean;
+  /** Two or three figures (a percentage). */
+  narrow?: boolean;
   value: string;
   testId: string;
   problem: string | null;
   onChange: (v: string) => void;
 }) {
+  // A text box, not a number box: what is typed ("10.555", "５") is shown as typed and judged by the form.
   return (
-    <label className="tk-field">
-      <span className="tk-label">{label}</span>
-      <span className={`tk-amount${problem ? ' invalid' : ''}`}>
-        {before && <span className="tk-unit">{unit}</span>}
-        <input inputMode="decimal" data-testid={testId} value={value} aria-invalid={problem !== null} onChange={(e) => onChange(e.target.value)} />
-        {!before && <span className="tk-unit">{unit}</span>}
-      </span>
-      {problem && <span className="tk-problem">{problem}</span>}
-    </label>
+    <Field label={label} prefix={before ? unit : undefined} suffix={before ? undefined : unit} error={problem}>
+      <TextInput figures={narrow ? 'normal' : 'wide'} inputMode="decimal" data-testid={testId} value={value} aria-invalid={problem !== null} onChange={(e) => onChange(e.target.value)} />
+    </Field>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { VoucherQuote } from '../../../core/contract/views-cases';
 import { formatFen } from '../../../core/vouchers/describe';
+import { FieldMessage } from '../../ui';
 
 /**
  * What the agent may still issue alone and what this voucher will do, shown before anything is issued:
@@ -70,9 +71,9 @@ export function VoucherQuotePanel({ quote, pending }: { quote: VoucherQuote | nu
         </div>
       ) : (
         quote.repeat.count > 0 && (
-          <p className="hint" data-testid="voucher-repeat-info">
+          <FieldMessage tone="hint" data-testid="voucher-repeat-info">
             {t('quote.repeatInfo', { count: quote.repeat.count, days: quote.repeat.windowDays })}
-          </p>
+          </FieldMessage>
         )
       )}
     </div>
