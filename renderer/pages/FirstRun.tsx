@@ -9,6 +9,7 @@ import { useStore } from '../store';
 import { JoinTeamForm, useJoined } from '../components/JoinTeamForm';
 import { Button, Field, FieldGroup, FieldMessage, TextInput } from '../ui';
 import { PasswordInput } from '../components/PasswordInput';
+import { BrandHeading } from '../components/Brand';
 
 type Mode = 'demo' | 'empty';
 
@@ -112,13 +113,7 @@ export default function FirstRun() {
     return (
       <div className="firstrun" data-testid="first-run">
         <div className="firstrun-card" data-testid="first-run-join">
-          <div className="firstrun-brand">
-            <BrandMark />
-            <div>
-              <h1>{t('sync:join.title')}</h1>
-              <p className="muted">{t('sync:join.intro')}</p>
-            </div>
-          </div>
+          <BrandHeading title={t('sync:join.title')} intro={t('sync:join.intro')} />
           <JoinTeamForm variant="first-run" autoFocus onJoined={joined} />
           <div className="firstrun-join">
             <Button variant="ghost" data-testid="first-run-join-back" onClick={() => setJoining(false)}>
@@ -146,20 +141,7 @@ export default function FirstRun() {
           void start();
         }}
       >
-        <div className="firstrun-brand">
-          <span className="brand-mark big" aria-hidden="true">
-            <svg viewBox="0 0 24 24" width="26" height="26">
-              <path
-                fill="currentColor"
-                d="M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1z"
-              />
-            </svg>
-          </span>
-          <div>
-            <h1>{t('firstRun.title')}</h1>
-            <p className="muted">{t('firstRun.intro')}</p>
-          </div>
-        </div>
+        <BrandHeading title={t('firstRun.title')} intro={t('firstRun.intro')} />
 
         <fieldset disabled={busy}>
           <legend className="field-label">{t('firstRun.langLabel')}</legend>
@@ -277,18 +259,5 @@ export default function FirstRun() {
         </div>
       </form>
     </div>
-  );
-}
-
-function BrandMark() {
-  return (
-    <span className="brand-mark big" aria-hidden="true">
-      <svg viewBox="0 0 24 24" width="26" height="26">
-        <path
-          fill="currentColor"
-          d="M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1z"
-        />
-      </svg>
-    </span>
   );
 }

@@ -5,6 +5,7 @@ import { apiErrorText } from '../i18n/apiError';
 import { useStore } from '../store';
 import { Button, Field, FieldGroup, TextInput } from '../ui';
 import { PasswordInput } from '../components/PasswordInput';
+import { BrandHeading } from '../components/Brand';
 
 /** The sign-in screen of a console that is set up: name (or phone) and password, for this window or tab only. */
 export default function SignIn() {
@@ -42,20 +43,7 @@ export default function SignIn() {
           void submit();
         }}
       >
-        <div className="firstrun-brand">
-          <span className="brand-mark big" aria-hidden="true">
-            <svg viewBox="0 0 24 24" width="26" height="26">
-              <path
-                fill="currentColor"
-                d="M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1z"
-              />
-            </svg>
-          </span>
-          <div>
-            <h1>{t('signIn.title')}</h1>
-            <p className="muted">{t('signIn.intro')}</p>
-          </div>
-        </div>
+        <BrandHeading title={t('signIn.title')} intro={t('signIn.intro')} />
 
         <fieldset disabled={busy}>
           <FieldGroup>
