@@ -131,3 +131,95 @@ test('the queue keeps each user’s filters and sort across a reload', async ({ 
   await console.signInAs('周敏');
   await expect(page.getByTestId('filter-status-callable')).toHaveAttribute('aria-checked', 'true');
 });
+
+/**
+ * Where each page tab is: whole inside the tab row and the window, or an item of the open "More" menu, whole
+ * inside the window. Returns the tabs under More.
+ */
+async function checkTabs(page: Page, pages: readonly string[], where: string): Promise<string[]> {
+  const width = page.viewportSize()!.width;
+  const nav = page.getByRole('navigation', { name: 'main' });
+  const row = (await nav.boundingBox())!;
+  const right = Math.min(row.x + row.width, width) + 0.5;
+  const under: string[] = [];
+  for (const p of pages) {
+    const tab = nav.getByTestId(`nav-${p}`);
+    if (!(await tab.isVisible())) {
+      under.push(p);
+      continue;
+    }
+    const box = (await tab.boundingBox())!;
+    expect(box.x, `${where}: ${p} starts inside the tab row`).toBeGreaterThanOrEqual(row.x - 0.5);
+    expect(box.x + box.width, `${where}: ${p} ends inside the tab row and the window`).toBeLessThanOrEqual(right);
+  }
+  // The page on screen is always named in the row.
+  await expect(nav.locator('[aria-current="page"]')).toBeVisible();
+  const more = page.getByTestId('nav-more');
+  if (under.length === 0) {
+    await expect(more).toHaveCount(0);
+    return under;
+  }
+  const button = (await more.boundingBox())!;
+  expect(button.x + button.width, `${where}: More ends inside the row`).toBeLessThanOrEqual(right);
+  await more.click();
+  const menu = page.getByRole('menu', { name: /更多|More/ });
+  await expect(menu).toBeVisible();
+  expect(await menu.getByRole('menuitem').count(), `${where}: More lists exactly the tabs the row has no room for`).toBe(under.length);
+  for (const p of under) {
+    const item = menu.getByTestId(`nav-${p}`);
+    await expect(item, `${where}: ${p} is in the More menu`).toBeVisible();
+    const box = (await item.boundingBox())!;
+    expect(box.x + box.width, `${where}: ${p} ends inside the window`).toBeLessThanOrEqual(width + 0.5);
+  }
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  return under;
+}
+
+test('every page tab can be seen at 1024 and 1440 px, in Chinese and English, for an agent and a supervisor: in the row or under More', async ({ page, host }) => {
+  const console = new ConsolePage(page);
+  await console.open(host.url);
+  await console.firstRun('demo', '王芳');
+  const agentPages = ['queue', 'tickets', 'vouchers', 'import', 'scripts', 'surveys', 'faq', 'audit', 'settings'];
+  const supervisorPages = ['queue', 'tickets', 'board', 'vouchers', 'import', 'scripts', 'surveys', 'reports', 'faq', 'audit', 'settings'];
+  for (const [who, pages] of [
+    ['agent', agentPages],
+    ['supervisor', supervisorPages],
+  ] as const) {
+    if (who === 'supervisor') await console.signInAs('周敏');
+    for (const lang of ['zh', 'en']) {
+      await expect(page.getByTestId('nav-queue')).toHaveText(lang === 'zh' ? '队列' : 'Queue');
+      for (const width of [1024, 1440]) {
+        await page.setViewportSize({ width, height: 800 });
+        const under = await checkTabs(page, pages, `${who}, ${lang}, ${width} px`);
+        // At 1440 px every tab has room in the row.
+        if (width === 1440) expect(under, `${who}, ${lang}, 1440 px: tabs under More`).toEqual([]);
+        await shot(page, `layout-topbar-${who}-${lang}-${width}`);
+      }
+      await console.toggleLanguage();
+    }
+  }
+
+  // By keyboard: ↓ on More opens it on its first item, Enter opens that page, whose tab is then in the row and
+  // has focus; the last tab stays reachable the same way.
+  await page.setViewportSize({ width: 1024, height: 800 });
+  await expect(page.getByTestId('nav-queue')).toHaveText('队列');
+  const more = page.getByTestId('nav-more');
+  await more.focus();
+  await page.keyboard.press('ArrowDown');
+  const menu = page.getByRole('menu', { name: '更多' });
+  await expect(menu).toBeVisible();
+  await shot(page, 'layout-topbar-more-open');
+  const first = menu.getByRole('menuitem').first();
+  await expect(first).toBeFocused();
+  const testId = (await first.getAttribute('data-testid'))!;
+  await page.keyboard.press('Enter');
+  await expect(menu).toBeHidden();
+  const tab = page.getByRole('navigation', { name: 'main' }).getByTestId(testId);
+  await expect(tab).toHaveAttribute('aria-current', 'page');
+  await expect(tab).toBeFocused();
+  await checkTabs(page, supervisorPages, 'supervisor, zh, 1024 px, after picking from More');
+  await console.nav('settings');
+  await expect(page.getByTestId('settings-form')).toBeVisible();
+  await expect(page.getByTestId('nav-settings')).toHaveAttribute('aria-current', 'page');
+});

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore, type Page } from '../store';
 import { SUPERVISOR_PAGES } from '../store/ui';
@@ -7,6 +7,8 @@ import { useNow } from './useNow';
 import { NotificationBell } from './NotificationBell';
 import { SyncIndicator } from './SyncIndicator';
 import { useDismiss } from './useDismiss';
+import { menuItems, onMenuKeyDown } from './menuKeys';
+import { TopNav } from './TopNav';
 import './topbar.css';
 
 const PAGES: Page[] = ['queue', 'tickets', 'board', 'vouchers', 'import', 'scripts', 'surveys', 'reports', 'faq', 'audit', 'settings'];
@@ -34,20 +36,7 @@ export function TopBar() {
           {t('app.name')}
         </span>
       </div>
-      <nav className="nav" aria-label="main">
-        {pages.map((p) => (
-          <button
-            key={p}
-            type="button"
-            className={p === page ? 'nav-tab active' : 'nav-tab'}
-            aria-current={p === page ? 'page' : undefined}
-            data-testid={`nav-${p}`}
-            onClick={() => setPage(p)}
-          >
-            {t(`nav.${p}`)}
-          </button>
-        ))}
-      </nav>
+      <TopNav pages={pages} page={page} onPick={setPage} />
       <div className="topbar-right">
         <SyncIndicator />
         <Clock />
@@ -162,25 +151,6 @@ function UserSwitcher() {
     setOpen(false);
     if (refocus) buttonRef.current?.focus();
   };
-  // The menu button pattern (WAI-ARIA APG): arrows move between items and wrap, Home/End jump, Esc closes
-  // back to the button, Tab closes and moves on.
-  const onMenuKey = (e: KeyboardEvent) => {
-    const all = menuItems(menuRef.current);
-    const at = all.indexOf(document.activeElement as HTMLElement);
-    const go = (i: number) => {
-      e.preventDefault();
-      all[(i + all.length) % all.length]?.focus();
-    };
-    if (e.key === 'ArrowDown') go(at + 1);
-    else if (e.key === 'ArrowUp') go(at - 1);
-    else if (e.key === 'Home') go(0);
-    else if (e.key === 'End') go(all.length - 1);
-    else if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      closeMenu(true);
-    } else if (e.key === 'Tab') closeMenu(false);
-  };
 
   const me = session?.currentUser ?? null;
   const leave = async () => {
@@ -224,7 +194,7 @@ function UserSwitcher() {
         </span>
       </button>
       {open && (
-        <ul className="menu" id="user-menu" role="menu" aria-label={t('user.menu')} ref={menuRef} onKeyDown={onMenuKey}>
+        <ul className="menu" id="user-menu" role="menu" aria-label={t('user.menu')} ref={menuRef} onKeyDown={(e) => onMenuKeyDown(e, menuRef.current, closeMenu)}>
           <li role="none" className="menu-title" aria-hidden="true">
             {t('user.label')}
           </li>
@@ -250,10 +220,6 @@ function UserSwitcher() {
       )}
     </div>
   );
-}
-
-function menuItems(menu: HTMLElement | null): HTMLElement[] {
-  return [...(menu?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
 }
 
 /** Chinese names show their last two characters (芳芳 for 王芳芳), others their initials. */

@@ -10,15 +10,16 @@ const en: typeof zhCN = {
   nav: {
     queue: 'Queue',
     tickets: 'Tickets',
-    board: 'SLA board',
+    board: 'SLA',
     vouchers: 'Vouchers',
     import: 'Import',
     scripts: 'Scripts',
-    surveys: 'Survey figures',
+    surveys: 'Surveys',
     reports: 'Reports',
     faq: 'FAQ',
     audit: 'Audit',
     settings: 'Settings',
+    more: 'More',
   },
   summary: {
     open: 'Open',

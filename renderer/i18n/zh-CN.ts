@@ -21,6 +21,7 @@ const zhCN = {
     faq: 'FAQ',
     audit: '审计',
     settings: '设置',
+    more: '更多',
   },
   summary: {
     open: '待回访',
