@@ -104,7 +104,7 @@ export function ComplaintsSection({ report: r, files, filtered }: SectionProps<C
                 <XAxis type="number" {...COUNT_TICKS} />
                 <YAxis type="category" dataKey="name" tick={AXIS} width={96} />
                 <Tooltip formatter={tooltipFormatter(['share'])} />
-                <Bar dataKey="tickets" name={t('col.tickets')} fill="#c2352b" isAnimationActive={false} />
+                <Bar dataKey="tickets" name={t('col.tickets')} fill="var(--danger)" isAnimationActive={false} />
               </BarChart>
             </ResponsiveContainer>
           )}
@@ -150,10 +150,10 @@ export function ComplaintsSection({ report: r, files, filtered }: SectionProps<C
             <CountRateChart
               data={r.byWeek}
               x={{ key: 'week', dateGap: 12 }}
-              bars={[{ key: 'tickets', name: t('col.tickets'), color: '#c9d3e0' }]}
+              bars={[{ key: 'tickets', name: t('col.tickets'), color: 'var(--chart-mist)' }]}
               lines={[
-                { key: 'firstResponsePct', name: t('col.frPct'), color: '#1f5fbf', connectNulls: true },
-                { key: 'resolutionPct', name: t('col.resPct'), color: '#18824a', connectNulls: true },
+                { key: 'firstResponsePct', name: t('col.frPct'), color: 'var(--primary)', connectNulls: true },
+                { key: 'resolutionPct', name: t('col.resPct'), color: 'var(--chart-green)', connectNulls: true },
               ]}
               format={tooltipFormatter(['firstResponsePct', 'resolutionPct'])}
               height={240}
@@ -178,8 +178,8 @@ export function ComplaintsSection({ report: r, files, filtered }: SectionProps<C
                 <YAxis tick={AXIS} width={44} domain={COUNTS} niceTicks="snap125" tickFormatter={(v: number) => `${v}h`} />
                 <Tooltip formatter={(v) => (v === null || v === undefined ? '—' : `${String(v)} h`)} />
                 <Legend />
-                <Line dataKey="fr" name={t('stat.frMedian')} stroke="#1f5fbf" strokeWidth={2} connectNulls isAnimationActive={false} />
-                <Line dataKey="res" name={t('stat.resMedian')} stroke="#7b4fc9" strokeWidth={2} connectNulls isAnimationActive={false} />
+                <Line dataKey="fr" name={t('stat.frMedian')} stroke="var(--primary)" strokeWidth={2} connectNulls isAnimationActive={false} />
+                <Line dataKey="res" name={t('stat.resMedian')} stroke="var(--chart-violet)" strokeWidth={2} connectNulls isAnimationActive={false} />
               </LineChart>
             </ResponsiveContainer>
           )}
@@ -205,8 +205,8 @@ export function ComplaintsSection({ report: r, files, filtered }: SectionProps<C
                 <YAxis yAxisId="n" orientation="right" {...COUNT_TICKS} width={36} />
                 <Tooltip formatter={(v, _n, item) => (item.dataKey === 'spend' ? yuan(Math.round(Number(v) * 100)) : num(Number(v)))} />
                 <Legend />
-                <Bar yAxisId="y" dataKey="spend" name={t('col.spend')} fill="#d08a1e" isAnimationActive={false} />
-                <Line yAxisId="n" dataKey="issued" name={t('col.issued')} stroke="#1d2733" strokeWidth={0} dot={{ r: 4, fill: '#1d2733', strokeWidth: 0 }} legendType="circle" isAnimationActive={false} />
+                <Bar yAxisId="y" dataKey="spend" name={t('col.spend')} fill="var(--chart-amber)" isAnimationActive={false} />
+                <Line yAxisId="n" dataKey="issued" name={t('col.issued')} stroke="var(--text)" strokeWidth={0} dot={{ r: 4, fill: 'var(--text)', strokeWidth: 0 }} legendType="circle" isAnimationActive={false} />
               </ComposedChart>
             </ResponsiveContainer>
           )}

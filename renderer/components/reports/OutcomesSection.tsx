@@ -56,15 +56,15 @@ export function OutcomesSection({ report: { calls: r, callbacks: cb }, files, fi
   const agentCols: Column<AgentRow>[] = [{ key: 'agent', label: t('col.agent'), value: agentName }, ...rateCols<AgentRow>()];
 
   const reachBars: Series[] = [
-    { key: 'reached', name: t('outcomes.reachedSeries'), color: '#18824a' },
-    { key: 'notReached', name: t('outcomes.notReachedSeries'), color: '#a9b6c8' },
+    { key: 'reached', name: t('outcomes.reachedSeries'), color: 'var(--chart-green)' },
+    { key: 'notReached', name: t('outcomes.notReachedSeries'), color: 'var(--chart-silver)' },
   ];
   const closeBars: Series[] = [
-    { key: 'completed', name: t('col.completed'), color: '#18824a' },
-    { key: 'other', name: t('outcomes.closedOther'), color: '#d8b47a' },
+    { key: 'completed', name: t('col.completed'), color: 'var(--chart-green)' },
+    { key: 'other', name: t('outcomes.closedOther'), color: 'var(--chart-sand)' },
   ];
-  const contactLine: RateSeries = { key: 'contactRate', name: t('col.contactRate'), color: '#1f5fbf' };
-  const completionLine: RateSeries = { key: 'completionRate', name: t('col.completionRate'), color: '#1d2733' };
+  const contactLine: RateSeries = { key: 'contactRate', name: t('col.contactRate'), color: 'var(--primary)' };
+  const completionLine: RateSeries = { key: 'completionRate', name: t('col.completionRate'), color: 'var(--text)' };
   const withMiss = <R extends { attempts: number; reached: number }>(rows: readonly R[]) => rows.map((x) => ({ ...x, notReached: x.attempts - x.reached }));
   const format = tooltipFormatter(['contactRate', 'completionRate', 'share']);
 
@@ -235,8 +235,8 @@ export function OutcomesSection({ report: { calls: r, callbacks: cb }, files, fi
                 {countAxis()}
                 <Tooltip formatter={format} />
                 <Legend />
-                <Area dataKey="backlog" name={t('col.backlog')} stroke="#1f5fbf" fill="#e8f0fb" strokeWidth={2} isAnimationActive={false} />
-                <Area dataKey="overdue" name={t('col.overdue')} stroke="#c2352b" fill="#fcebea" strokeWidth={2} isAnimationActive={false} />
+                <Area dataKey="backlog" name={t('col.backlog')} stroke="var(--primary)" fill="var(--primary-soft)" strokeWidth={2} isAnimationActive={false} />
+                <Area dataKey="overdue" name={t('col.overdue')} stroke="var(--danger)" fill="var(--danger-soft)" strokeWidth={2} isAnimationActive={false} />
               </AreaChart>
             </ResponsiveContainer>
           )}

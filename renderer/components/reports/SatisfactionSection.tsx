@@ -115,10 +115,10 @@ export function SatisfactionSection({
                 <CartesianGrid stroke={GRID} vertical={false} />
                 {dateAxis('week', 16)}
                 <YAxis domain={[axisMin, 100]} tickFormatter={(v: number) => (metric === 'csat' ? `${v}%` : String(v))} tick={AXIS} width={44} />
-                {metric === 'nps' && <ReferenceLine y={0} stroke="#cfd7e2" />}
+                {metric === 'nps' && <ReferenceLine y={0} stroke="var(--line-strong)" />}
                 <Tooltip formatter={format} />
                 <Legend />
-                <Line dataKey={OVERALL} name={t('satisfaction.overall')} stroke="#1d2733" strokeWidth={2.5} connectNulls isAnimationActive={false} />
+                <Line dataKey={OVERALL} name={t('satisfaction.overall')} stroke="var(--text)" strokeWidth={2.5} connectNulls isAnimationActive={false} />
                 {purposes.map((p) => (
                   <Line key={p} dataKey={p} name={purposeName(p)} stroke={REASON_COLOR[p]} strokeWidth={1.5} dot={{ r: 2 }} connectNulls isAnimationActive={false} />
                 ))}
@@ -140,8 +140,8 @@ export function SatisfactionSection({
             <CountRateChart
               data={r.byWeek}
               x={{ key: 'week', dateGap: 12 }}
-              bars={[{ key: 'started', name: t('col.started'), color: '#b8cdee' }]}
-              lines={[{ key: 'responseRate', name: t('col.responseRate'), color: '#1f5fbf', connectNulls: true }]}
+              bars={[{ key: 'started', name: t('col.started'), color: 'var(--primary-line)' }]}
+              lines={[{ key: 'responseRate', name: t('col.responseRate'), color: 'var(--primary)', connectNulls: true }]}
               format={format}
               height={240}
             />
@@ -162,11 +162,11 @@ export function SatisfactionSection({
                 <CartesianGrid stroke={GRID} vertical={false} />
                 {nameAxis()}
                 <YAxis domain={[-100, 100]} tick={AXIS} width={44} />
-                <ReferenceLine y={0} stroke="#cfd7e2" />
+                <ReferenceLine y={0} stroke="var(--line-strong)" />
                 <Tooltip formatter={tooltipFormatter(['csat'], ['nps'])} />
                 <Legend />
-                <Bar dataKey="csat" name="CSAT %" fill="#1f5fbf" isAnimationActive={false} />
-                <Bar dataKey="nps" name="NPS" fill="#18824a" isAnimationActive={false} />
+                <Bar dataKey="csat" name="CSAT %" fill="var(--primary)" isAnimationActive={false} />
+                <Bar dataKey="nps" name="NPS" fill="var(--chart-green)" isAnimationActive={false} />
               </BarChart>
             </ResponsiveContainer>
           )}
@@ -197,8 +197,8 @@ function QuestionCard({ report: r, files, emptyText, onQuestion }: { report: Sat
   const scale = q?.type === 'rating' || q?.type === 'nps';
   const band = (v: string) => {
     const n = Number(v);
-    if (q?.type === 'rating') return n >= 4 ? '#18824a' : n === 3 ? '#d08a1e' : '#c2352b';
-    return n >= 9 ? '#18824a' : n >= 7 ? '#d08a1e' : '#c2352b';
+    if (q?.type === 'rating') return n >= 4 ? 'var(--chart-green)' : n === 3 ? 'var(--chart-amber)' : 'var(--danger)';
+    return n >= 9 ? 'var(--chart-green)' : n >= 7 ? 'var(--chart-amber)' : 'var(--danger)';
   };
   const picker = r.questions.length > 0 && (
     <label className="rp-picker">
@@ -243,7 +243,7 @@ function QuestionCard({ report: r, files, emptyText, onQuestion }: { report: Sat
               {scale ? nameAxis() : <XAxis type="number" {...COUNT_TICKS} />}
               {scale ? countAxis() : <YAxis type="category" dataKey="name" tick={AXIS} width={120} />}
               <Tooltip formatter={tooltipFormatter(['share'])} />
-              <Bar dataKey="count" name={t('col.answers')} fill="#1f5fbf" isAnimationActive={false}>
+              <Bar dataKey="count" name={t('col.answers')} fill="var(--primary)" isAnimationActive={false}>
                 {scale && rows.map((x) => <Cell key={x.value} fill={band(x.value)} />)}
               </Bar>
             </BarChart>

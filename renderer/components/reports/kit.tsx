@@ -31,34 +31,37 @@ export function useDuration(): (minutes: number | null) => string {
   };
 }
 
-/** The console's palette (styles.css) first, then distinct hues that stay apart in print and for most colour vision. */
-export const PALETTE = ['#1f5fbf', '#18824a', '#d08a1e', '#7b4fc9', '#c2352b', '#2a9bb5', '#8a6d3b', '#6b7a8f'];
-export const OTHER_COLOR = '#9aa5b4';
+/**
+ * The console's palette first, then distinct hues that stay apart in print and for most colour vision. Colours
+ * are tokens (tokens.css: --primary, --danger, --chart-*), so the charts follow the theme.
+ */
+export const PALETTE = ['var(--primary)', 'var(--chart-green)', 'var(--chart-amber)', 'var(--chart-violet)', 'var(--danger)', 'var(--chart-cyan)', 'var(--chart-brown)', 'var(--chart-slate)'];
+export const OTHER_COLOR = 'var(--chart-grey)';
 
 export const REASON_COLOR: Record<Reason, string> = {
-  complaint_followup: '#c2352b',
-  satisfaction: '#1f5fbf',
-  winback: '#d08a1e',
-  onboarding: '#18824a',
-  care: '#7b4fc9',
+  complaint_followup: 'var(--danger)',
+  satisfaction: 'var(--primary)',
+  winback: 'var(--chart-amber)',
+  onboarding: 'var(--chart-green)',
+  care: 'var(--chart-violet)',
 };
 
 /** Reached in green, the retryable misses in blues and greys, the closing refusals in warm colours. */
 export const DISPOSITION_COLOR: Record<Disposition, string> = {
-  reached: '#18824a',
-  no_answer: '#8fa3bf',
-  busy: '#6b7a8f',
-  voicemail: '#a9b6c8',
-  callback_later: '#1f5fbf',
-  refused: '#d08a1e',
-  wrong_number: '#8a6d3b',
-  dnc_requested: '#c2352b',
+  reached: 'var(--chart-green)',
+  no_answer: 'var(--chart-steel)',
+  busy: 'var(--chart-slate)',
+  voicemail: 'var(--chart-silver)',
+  callback_later: 'var(--primary)',
+  refused: 'var(--chart-amber)',
+  wrong_number: 'var(--chart-brown)',
+  dnc_requested: 'var(--danger)',
 };
 
-export const AXIS = { fontSize: 11, fill: '#7b8796' };
+export const AXIS = { fontSize: 11, fill: 'var(--chart-axis)' };
 /** Count axes start at 0 and end on a round number (recharts rounds only an 'auto' end). */
 export const COUNTS: [number, 'auto'] = [0, 'auto'];
-export const GRID = '#e3e8ef';
+export const GRID = 'var(--line)';
 
 export function Stat({ label, value, formula, testId, tone }: { label: string; value: string; formula?: string; testId: string; tone?: 'key' | 'warn' }) {
   const head = formula ? (

@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answer as answerStep, completion, prune, SCALE_RANGE, unanswer, validateAnswer, walk } from '../../../core/questionnaire/engine';
 import { OTHER } from '../../../core/questionnaire/model';
@@ -50,6 +50,7 @@ function Spoken({ text, ctx }: { text: string; ctx: RenderContext }) {
 
 export function ScriptPreview({ content, onClose }: { content: ScriptContent; onClose?: () => void }) {
   const { t } = useTranslation('scripts');
+  const ids = useId();
   const agentName = useStore((s) => s.session?.currentUser?.name) ?? '';
   const [raw, setRaw] = useState<Answers>({});
   const [error, setError] = useState<{ key: string; text: string } | null>(null);
@@ -152,7 +153,7 @@ export function ScriptPreview({ content, onClose }: { content: ScriptContent; on
               >
                 <div className="preview-question-head">
                   <span className="preview-num">{i + 1}</span>
-                  <span className="preview-text">
+                  <span className="preview-text" id={`${ids}-${key}`}>
                     <Spoken text={q.text} ctx={ctx} />
                     {q.required && (
                       <span className="preview-req" title={t('preview.required')}>
@@ -171,7 +172,7 @@ export function ScriptPreview({ content, onClose }: { content: ScriptContent; on
                     <Spoken text={q.help} ctx={ctx} />
                   </div>
                 )}
-                <AnswerInput key={`${round}-${q.type}`} question={q} current={answers[key]} ctx={ctx} onAnswer={(a) => set(key, a)} onClear={() => clear(key)} />
+                <AnswerInput key={`${round}-${q.type}`} question={q} labelId={`${ids}-${key}`} current={answers[key]} ctx={ctx} onAnswer={(a) => set(key, a)} onClear={() => clear(key)} />
                 {error?.key === key && (
                   <FieldMessage tone="error" className="preview-error" role="alert">
                     {error.text}
@@ -211,12 +212,15 @@ export function ScriptPreview({ content, onClose }: { content: ScriptContent; on
 
 function AnswerInput({
   question: q,
+  labelId,
   current,
   ctx,
   onAnswer,
   onClear,
 }: {
   question: Question;
+  /** The question's words: the name of a box that answers it. */
+  labelId: string;
   current: Answer | undefined;
   ctx: RenderContext;
   onAnswer(a: Answer): void;
@@ -283,7 +287,7 @@ function AnswerInput({
                 onAnswer({ value: base, otherText });
               }}
             >
-              <TextInput className="preview-other-input" value={otherText} placeholder={t('preview.otherPlaceholder')} onChange={(e) => setOtherText(e.target.value)} />
+              <TextInput className="preview-other-input" value={otherText} placeholder={t('preview.otherPlaceholder')} aria-label={t('preview.otherPlaceholder')} onChange={(e) => setOtherText(e.target.value)} />
               <Button size="small" type="submit">
                 {t('preview.record')}
               </Button>
@@ -337,10 +341,11 @@ function AnswerInput({
           }}
         >
           {q.type === 'long_text' ? (
-            <TextArea className="preview-other-input" rows={2} value={text} onChange={(e) => setText(e.target.value)} onBlur={commit} />
+            <TextArea className="preview-other-input" aria-labelledby={labelId} rows={2} value={text} onChange={(e) => setText(e.target.value)} onBlur={commit} />
           ) : q.type === 'number' ? (
             <NumberInput
               className="preview-other-input"
+              aria-labelledby={labelId}
               value={text}
               min={q.min ?? undefined}
               max={q.max ?? undefined}
@@ -349,7 +354,7 @@ function AnswerInput({
               placeholder={q.min !== null || q.max !== null ? `${q.min ?? ''} – ${q.max ?? ''}` : undefined}
             />
           ) : (
-            <TextInput className="preview-other-input" value={text} onChange={(e) => setText(e.target.value)} onBlur={commit} />
+            <TextInput className="preview-other-input" aria-labelledby={labelId} value={text} onChange={(e) => setText(e.target.value)} onBlur={commit} />
           )}
           <Button size="small" type="submit">
             {t('preview.record')}
