@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Writable } from 'node:stream';
 import pg from 'pg';
+import { pgliteWire, PreparedNames } from './pglite-wire';
 
 /*
  * The server's database: PGlite (embedded PostgreSQL in a folder, the default) or a real PostgreSQL
@@ -26,8 +27,8 @@ export interface Queryable {
   /** Runs several statements without parameters in one round trip (no results). */
   script(sql: string): Promise<void>;
   /**
-   * True when queries sent without waiting are pipelined on one connection, in order (a real
-   * PostgreSQL transaction); PGlite runs in this process, where there is no round trip to save.
+   * True when queries sent without waiting are pipelined on one connection, in order: a transaction,
+   * on a real PostgreSQL connection or on PGlite's wire protocol.
    */
   readonly pipelined?: boolean;
 }
@@ -67,11 +68,14 @@ async function openPglite(dataDir: string | undefined, migrationsFolder: string)
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const client = new PGlite(dataDir);
   await client.waitReady;
+  // On the instance: PGlite 0.6 ignores the constructor's `parsers` (sum() over bigint came back a
+  // string), and overrides given per query are merged into a copy of every parser on each call.
+  Object.assign(client.parsers, PGLITE_PARSERS);
   await migratePglite(drizzlePglite(client), { migrationsFolder });
+  const names = new PreparedNames();
   const wrap = (q: { query: PGlite['query']; exec: PGlite['exec'] }): Queryable => ({
     async query<R>(sql: string, params: readonly unknown[] = []) {
-      // Per query: PGlite 0.6 ignores the constructor's `parsers` (sum() over bigint came back a string).
-      const result = await q.query<R>(sql, params as unknown[], { parsers: PGLITE_PARSERS });
+      const result = await q.query<R>(sql, params as unknown[]);
       return { rows: result.rows, rowCount: result.affectedRows ?? 0 };
     },
     async script(sql: string) {
@@ -82,7 +86,8 @@ async function openPglite(dataDir: string | undefined, migrationsFolder: string)
   return {
     kind: 'pglite',
     ...wrap(client),
-    transaction: (fn) => client.transaction((tx) => fn(wrap(tx))),
+    // A transaction speaks the wire protocol itself (see pglite-wire.ts); PGlite's lock is held meanwhile.
+    transaction: (fn) => client.transaction(() => fn(pgliteWire(client, names))),
     close: () => client.close(),
   };
 }
