@@ -6,7 +6,6 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Writable } from 'node:stream';
 import pg from 'pg';
 import { pgliteWire, PreparedNames } from './pglite-wire';
 
@@ -92,30 +91,6 @@ async function openPglite(dataDir: string | undefined, migrationsFolder: string)
   };
 }
 
-/**
- * node-postgres writes each query to the socket with its own system call. A transaction that pipelines
- * (a mutation's unread writes, the next savepoint and its first read) sends several queries in one turn
- * of the event loop: holding the socket corked until that turn ends sends them in one write.
- */
-function coalescedWrites(client: pg.PoolClient): () => void {
-  // `connection.stream` is node-postgres's socket; it is not in its typings.
-  const stream = (client as unknown as { connection?: { stream?: Partial<Pick<Writable, 'cork' | 'uncork'>> } }).connection?.stream;
-  const { cork, uncork } = stream ?? {};
-  if (!cork || !uncork) return () => undefined;
-  let corked = false;
-  const release = () => {
-    corked = false;
-    uncork.call(stream);
-  };
-  return () => {
-    if (corked) return;
-    corked = true;
-    cork.call(stream);
-    // After this turn's microtasks, before the event loop waits for the answers.
-    setImmediate(release);
-  };
-}
-
 async function openPostgres(url: string, migrationsFolder: string, poolSize: number): Promise<ServerDb> {
   const pool = new pg.Pool({
     connectionString: url,
@@ -134,25 +109,20 @@ async function openPostgres(url: string, migrationsFolder: string, poolSize: num
     if (process.env.LOG_LEVEL !== 'silent') console.warn(`[db] an idle database connection ended: ${error.message}`);
   });
   await migratePg(drizzlePg(pool), { migrationsFolder });
-  const wrap = (q: pg.Pool | pg.PoolClient, pipelined = false): Queryable => {
-    const coalesce = pipelined ? coalescedWrites(q as pg.PoolClient) : () => undefined;
-    return {
-      pipelined,
-      async query<R>(sql: string, params: readonly unknown[] = []) {
-        // Named (server-side prepared) statements: each connection parses and plans an applier's few
-        // dozen statements once, not on every call.
-        const name = /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b/i.test(sql) ? statementName(sql) : undefined;
-        coalesce();
-        const result = await q.query({ name, text: sql, values: params as unknown[] });
-        return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
-      },
-      async script(sql: string) {
-        // No values: node-postgres sends it as one simple query, several statements in one round trip.
-        coalesce();
-        await q.query(sql);
-      },
-    };
-  };
+  const wrap = (q: pg.Pool | pg.PoolClient, pipelined = false): Queryable => ({
+    pipelined,
+    async query<R>(sql: string, params: readonly unknown[] = []) {
+      // Named (server-side prepared) statements: each connection parses and plans an applier's few
+      // dozen statements once, not on every call.
+      const name = /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b/i.test(sql) ? statementName(sql) : undefined;
+      const result = await q.query({ name, text: sql, values: params as unknown[] });
+      return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
+    },
+    async script(sql: string) {
+      // No values: node-postgres sends it as one simple query, several statements in one round trip.
+      await q.query(sql);
+    },
+  });
   return {
     kind: 'postgres',
     ...wrap(pool),
