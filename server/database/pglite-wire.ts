@@ -6,7 +6,7 @@ import type { Queryable, QueryResult } from './open';
  * A PGlite transaction driven through the wire protocol instead of `tx.query`. PGlite's own query
  * parses, describes and binds each statement anew (two passes through the WASM PostgreSQL per call,
  * and a plan every time); here each statement is prepared once under a name and then only bound and
- * executed, and the statements sent in one turn of the event loop go in one call. Measured on the apply
+ * executed, and the statements sent without waiting for each other go in one call. Measured on the apply
  * bench's statements: about 2.5× less CPU per statement.
  *
  * Each statement ends with its own Sync, as node-postgres sends them in pipeline mode: a failure answers
@@ -109,8 +109,9 @@ export function pgliteWire(client: PGlite, names: PreparedNames): Queryable {
       queue.push({ message, prepares, resolve, reject });
       if (!scheduled) {
         scheduled = true;
-        // After this turn's microtasks: the statements a mutation sends without waiting ride together.
-        setImmediate(flush);
+        // After the microtasks already queued: the statements a mutation sends without waiting ride
+        // together. (Waiting for the end of the turn with setImmediate batched no more and was slower.)
+        queueMicrotask(flush);
       }
     });
 
