@@ -9,6 +9,7 @@ import { SyncIndicator } from './SyncIndicator';
 import { useDismiss } from './useDismiss';
 import { menuItems, onMenuKeyDown } from './menuKeys';
 import { TopNav } from './TopNav';
+import { BrandMark } from './Brand';
 import './topbar.css';
 
 const PAGES: Page[] = ['queue', 'tickets', 'board', 'vouchers', 'import', 'scripts', 'surveys', 'reports', 'faq', 'audit', 'settings'];
@@ -24,14 +25,7 @@ export function TopBar() {
   return (
     <header className="topbar">
       <div className="brand">
-        <span className="brand-mark" aria-hidden="true">
-          <svg viewBox="0 0 24 24" width="18" height="18">
-            <path
-              fill="currentColor"
-              d="M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1z"
-            />
-          </svg>
-        </span>
+        <BrandMark />
         <span className="brand-name" data-testid="app-name">
           {t('app.name')}
         </span>
