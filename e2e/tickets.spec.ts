@@ -107,6 +107,22 @@ test('a complaint raised from a call is compensated above the agent’s limit, a
   await tickets.reply('您好，转账延迟是清算通道故障所致，已为您补偿返现 ¥88.00，给您带来不便深表歉意。');
   await tickets.expectStatus('open');
   await expect(tickets.detail().getByTestId('clock-first_response')).toHaveAttribute('data-status', 'met');
+
+  // Waiting on the customer asks what for (optional words, named by its label, typed at once); back to work after.
+  await tickets.detail().getByTestId('transition-pending_customer').click();
+  const waiting = page.getByTestId('transition-dialog');
+  const waitingFor = waiting.getByRole('textbox', { name: /等待客户做什么/ });
+  await expect(waitingFor).toBeFocused();
+  await waitingFor.fill('等待客户提供银行流水截图');
+  await expect(waiting).toContainText('12 / 500');
+  await shot(page, 'tickets-05b-waiting-reason');
+  await waiting.getByTestId('reason-confirm').click();
+  await expect(waiting).toBeHidden();
+  await tickets.expectStatus('pending_customer');
+  await expect(tickets.detail()).toContainText('等待客户提供银行流水截图');
+  await tickets.detail().getByTestId('transition-open').click();
+  await tickets.expectStatus('open');
+
   const resolveDialog = await tickets.resolve('清算通道恢复，资金已到账；补偿返现 ¥88.00 已发放');
   await expect(resolveDialog.getByTestId('resolve-followup')).toBeChecked();
   await expect(resolveDialog.getByTestId('resolve-followup-note')).toContainText('3 天后');

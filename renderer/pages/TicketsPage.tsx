@@ -9,7 +9,7 @@ import { TicketDetailPanel } from '../components/tickets/TicketDetailPanel';
 import { NewTicketDialog } from '../components/tickets/NewTicketDialog';
 import { useCategoryLabel } from '../components/tickets/labels';
 import '../styles/tickets.css';
-import { Button } from '../ui';
+import { Button, Select } from '../ui';
 
 const SCOPES: TicketScope[] = ['active', 'mine', 'all', 'resolved', 'closed'];
 const SORTS: TicketSort[] = ['due', 'priority', 'created', 'updated'];
@@ -79,8 +79,7 @@ export default function TicketsPage() {
             </button>
           ))}
         </div>
-        <select
-          className="tk-select"
+        <Select
           aria-label={t('fields.category')}
           data-testid="ticket-filter-category"
           value={filter.category}
@@ -92,7 +91,7 @@ export default function TicketsPage() {
               {categoryLabel(c.key)}
             </option>
           ))}
-        </select>
+        </Select>
         <div className="chip-group" role="group" aria-label={t('fields.priority')}>
           {TICKET_PRIORITIES.map((p: TicketPriority) => (
             <button
@@ -122,13 +121,13 @@ export default function TicketsPage() {
         </label>
         <label className="tk-sort">
           <span className="muted">{t('filters.sort')}</span>
-          <select className="tk-select" data-testid="ticket-sort" value={filter.sort} onChange={(e) => setFilter({ sort: e.target.value as TicketSort })}>
+          <Select data-testid="ticket-sort" value={filter.sort} onChange={(e) => setFilter({ sort: e.target.value as TicketSort })}>
             {SORTS.map((s) => (
               <option key={s} value={s}>
                 {t(`sort.${s}`)}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
       </div>
 

@@ -2,7 +2,9 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../ui/Dialog';
 import { useStore } from '../../store';
-import { Button, IconButton } from '../../ui';
+import { Button, Field, IconButton, TextArea } from '../../ui';
+
+const REASON_MAX = 500;
 
 /*
  * A dialog over everything (the call workspace included), on the design system's Dialog: Esc or the
@@ -120,15 +122,18 @@ export function ReasonDialog({
         </>
       }
     >
-      <label className="tk-field">
-        <span className="tk-label">
-          {label}
-          {!required && <span className="muted"> {t('common.optional')}</span>}
-        </span>
-        <textarea
-          className="notes"
+      <Field
+        label={
+          <>
+            {label}
+            {!required && <span className="muted"> {t('common.optional')}</span>}
+          </>
+        }
+        limit={{ length: reason.length, max: REASON_MAX }}
+      >
+        <TextArea
           rows={3}
-          maxLength={500}
+          maxLength={REASON_MAX}
           value={reason}
           placeholder={placeholder}
           data-testid="reason-input"
@@ -137,7 +142,7 @@ export function ReasonDialog({
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit();
           }}
         />
-      </label>
+      </Field>
       {error && (
         <div className="banner banner-error" role="alert" data-testid="reason-error">
           <span>{error}</span>
