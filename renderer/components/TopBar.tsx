@@ -1,4 +1,3 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore, type Page } from '../store';
 import { SUPERVISOR_PAGES } from '../store/ui';
@@ -6,8 +5,7 @@ import { formatClockDate, formatNumber, formatTime } from '../format';
 import { useNow } from './useNow';
 import { NotificationBell } from './NotificationBell';
 import { SyncIndicator } from './SyncIndicator';
-import { useDismiss } from './useDismiss';
-import { menuItems, onMenuKeyDown } from './menuKeys';
+import { useMenuButton } from './menuButton';
 import { TopNav } from './TopNav';
 import { BrandMark } from './Brand';
 import './topbar.css';
@@ -121,34 +119,11 @@ function UserSwitcher() {
   const signOut = useStore((s) => s.signOut);
   const isDirty = useStore((s) => s.isDirty);
   const notify = useStore((s) => s.notify);
-  const [open, setOpen] = useState(false);
-  const ref = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const menuRef = useRef<HTMLUListElement>(null);
-  // Which item takes focus when the menu opens: the first (Enter, Space, ↓, a click) or the last (↑).
-  const focusOnOpen = useRef<'first' | 'last' | null>(null);
-
-  useDismiss(ref, open, useCallback(() => setOpen(false), []));
-
-  useEffect(() => {
-    if (!open || !focusOnOpen.current) return;
-    const all = menuItems(menuRef.current);
-    (focusOnOpen.current === 'last' ? all[all.length - 1] : all[0])?.focus();
-    focusOnOpen.current = null;
-  }, [open]);
-
-  const openWith = (which: 'first' | 'last') => {
-    focusOnOpen.current = which;
-    setOpen(true);
-  };
-  const closeMenu = (refocus: boolean) => {
-    setOpen(false);
-    if (refocus) buttonRef.current?.focus();
-  };
+  const menu = useMenuButton('user-menu');
 
   const me = session?.currentUser ?? null;
   const leave = async () => {
-    setOpen(false);
+    menu.close(false);
     if (isDirty()) {
       notify('error', t('workspace.finishFirst'));
       return;
@@ -158,24 +133,8 @@ function UserSwitcher() {
   };
 
   return (
-    <div className="user-switcher" ref={ref}>
-      <button
-        ref={buttonRef}
-        type="button"
-        className="user-button"
-        data-testid="user-switcher"
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-controls={open ? 'user-menu' : undefined}
-        title={t('user.menu')}
-        onClick={() => (open ? setOpen(false) : openWith('first'))}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-            e.preventDefault();
-            openWith(e.key === 'ArrowUp' ? 'last' : 'first');
-          }
-        }}
-      >
+    <div className="user-switcher" ref={menu.ref}>
+      <button type="button" className="user-button" data-testid="user-switcher" title={t('user.menu')} {...menu.buttonProps}>
         <span className="avatar" aria-hidden="true">
           {me ? initials(me.name) : '?'}
         </span>
@@ -187,8 +146,8 @@ function UserSwitcher() {
           ▾
         </span>
       </button>
-      {open && (
-        <ul className="menu" id="user-menu" role="menu" aria-label={t('user.menu')} ref={menuRef} onKeyDown={(e) => onMenuKeyDown(e, menuRef.current, closeMenu)}>
+      {menu.open && (
+        <ul className="menu" aria-label={t('user.menu')} {...menu.menuProps}>
           <li role="none" className="menu-title" aria-hidden="true">
             {t('user.label')}
           </li>

@@ -1,9 +1,8 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Page } from '../store';
 import { fitTabs } from './navFit';
-import { menuItems, onMenuKeyDown } from './menuKeys';
-import { useDismiss } from './useDismiss';
+import { useMenuButton } from './menuButton';
 
 interface Measure {
   tabs: number[];
@@ -100,59 +99,23 @@ export function TopNav({ pages, page, onPick }: { pages: readonly Page[]; page: 
 /** "More ▾": a menu button (WAI-ARIA APG) listing the tabs that did not fit, as menu items with their tabs' test ids. */
 function MoreMenu({ pages, onPick }: { pages: readonly Page[]; onPick(p: Page): void }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
   const [place, setPlace] = useState<CSSProperties>({});
-  const ref = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const menuRef = useRef<HTMLUListElement>(null);
-  const focusOnOpen = useRef<'first' | 'last' | null>(null);
-
-  useDismiss(ref, open, useCallback(() => setOpen(false), []));
-
-  useEffect(() => {
-    if (!open || !focusOnOpen.current) return;
-    const all = menuItems(menuRef.current);
-    (focusOnOpen.current === 'last' ? all[all.length - 1] : all[0])?.focus();
-    focusOnOpen.current = null;
-  }, [open]);
-
   // The tabs clip what overflows them: the menu is placed on the window, under its button.
-  const openWith = (which: 'first' | 'last') => {
-    const r = buttonRef.current?.getBoundingClientRect();
+  const menu = useMenuButton('nav-more-menu', (button) => {
+    const r = button?.getBoundingClientRect();
     if (r) setPlace({ top: r.bottom, left: Math.min(r.left, window.innerWidth - 200) });
-    focusOnOpen.current = which;
-    setOpen(true);
-  };
-  const close = (refocus: boolean) => {
-    setOpen(false);
-    if (refocus) buttonRef.current?.focus();
-  };
+  });
 
   return (
-    <div className="nav-more-wrap" ref={ref}>
-      <button
-        ref={buttonRef}
-        type="button"
-        className="nav-tab nav-more"
-        data-testid="nav-more"
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-controls={open ? 'nav-more-menu' : undefined}
-        onClick={() => (open ? setOpen(false) : openWith('first'))}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-            e.preventDefault();
-            openWith(e.key === 'ArrowUp' ? 'last' : 'first');
-          }
-        }}
-      >
+    <div className="nav-more-wrap" ref={menu.ref}>
+      <button type="button" className="nav-tab nav-more" data-testid="nav-more" {...menu.buttonProps}>
         {t('nav.more')}
         <span className="caret" aria-hidden="true">
           ▾
         </span>
       </button>
-      {open && (
-        <ul className="menu nav-menu" id="nav-more-menu" role="menu" aria-label={t('nav.more')} ref={menuRef} style={place} onKeyDown={(e) => onMenuKeyDown(e, menuRef.current, close)}>
+      {menu.open && (
+        <ul className="menu nav-menu" aria-label={t('nav.more')} style={place} {...menu.menuProps}>
           {pages.map((p) => (
             <li key={p} role="none">
               <button
@@ -162,7 +125,7 @@ function MoreMenu({ pages, onPick }: { pages: readonly Page[]; onPick(p: Page): 
                 className="menu-item"
                 data-testid={`nav-${p}`}
                 onClick={() => {
-                  setOpen(false);
+                  menu.close(false);
                   onPick(p);
                 }}
               >
