@@ -86,7 +86,16 @@ async function openPglite(dataDir: string | undefined, migrationsFolder: string)
     kind: 'pglite',
     ...wrap(client),
     // A transaction speaks the wire protocol itself (see pglite-wire.ts); PGlite's lock is held meanwhile.
-    transaction: (fn) => client.transaction(() => fn(pgliteWire(client, names))),
+    transaction: (fn) =>
+      client.transaction(async () => {
+        const wire = pgliteWire(client, names);
+        try {
+          return await fn(wire);
+        } finally {
+          // PGlite commits or rolls back right after: nothing sent may still be on its way then.
+          await wire.drained();
+        }
+      }),
     close: () => client.close(),
   };
 }

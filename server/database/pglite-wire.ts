@@ -51,7 +51,12 @@ export class PreparedNames {
   }
 }
 
-export function pgliteWire(client: PGlite, names: PreparedNames): Queryable {
+export interface PgliteWire extends Queryable {
+  /** Resolves once every statement sent so far has been answered: the transaction may end after it. */
+  drained(): Promise<void>;
+}
+
+export function pgliteWire(client: PGlite, names: PreparedNames): PgliteWire {
   let queue: Pending[] = [];
   let scheduled = false;
   // One call at a time, in order: a batch is sent only after the previous one has been answered.
@@ -59,12 +64,22 @@ export function pgliteWire(client: PGlite, names: PreparedNames): Queryable {
 
   const flush = () => {
     scheduled = false;
+    if (queue.length === 0) return;
     const batch = queue;
     queue = [];
     chain = chain.then(() => send(batch));
   };
 
   const send = async (batch: Pending[]) => {
+    try {
+      await answer(batch);
+    } catch (error) {
+      // Whatever went wrong reaches each statement of the batch still unanswered; the chain goes on.
+      for (const p of batch) p.reject(error);
+    }
+  };
+
+  const answer = async (batch: Pending[]) => {
     const parts = batch.flatMap((p) => p.message);
     const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
     let at = 0;
@@ -131,6 +146,13 @@ export function pgliteWire(client: PGlite, names: PreparedNames): Queryable {
     },
     async script(sql: string): Promise<void> {
       await enqueue([serialize.query(sql)]);
+    },
+    async drained(): Promise<void> {
+      while (queue.length > 0 || scheduled) {
+        flush();
+        await chain;
+      }
+      await chain;
     },
   };
 }
