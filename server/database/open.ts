@@ -8,6 +8,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { pgliteWire, PreparedNames } from './pglite-wire';
+import type { Queryable } from './queryable';
+
+export type { Queryable, QueryResult } from './queryable';
 
 /*
  * The server's database: PGlite (embedded PostgreSQL in a folder, the default) or a real PostgreSQL
@@ -15,22 +18,6 @@ import { pgliteWire, PreparedNames } from './pglite-wire';
  * tests never ask which one they have. bigint and numeric come back as JS numbers: every integer the
  * schema holds (epoch ms, fen, counts) is far below 2^53.
  */
-
-export interface QueryResult<R = Record<string, unknown>> {
-  rows: R[];
-  rowCount: number;
-}
-
-export interface Queryable {
-  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
-  /** Runs several statements without parameters in one round trip (no results). */
-  script(sql: string): Promise<void>;
-  /**
-   * True when queries sent without waiting are pipelined on one connection, in order: a transaction,
-   * on a real PostgreSQL connection or on PGlite's wire protocol.
-   */
-  readonly pipelined?: boolean;
-}
 
 export interface ServerDb extends Queryable {
   readonly kind: 'pglite' | 'postgres';

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { serialize } from 'pg-protocol';
 import type { BackendMessage, CommandCompleteMessage, DataRowMessage, RowDescriptionMessage } from 'pg-protocol/dist/messages';
 import { Parser } from 'pg-protocol/dist/parser';
-import type { Queryable, QueryResult } from './open';
+import type { Queryable, QueryResult } from './queryable';
 
 /*
  * A PGlite transaction driven through the wire protocol instead of `tx.query`. PGlite's own query
