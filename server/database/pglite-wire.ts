@@ -123,38 +123,32 @@ export function pgliteWire(client: PGlite, names: PreparedNames): PgliteWire {
   };
 
   const send = async (batch: Pending[]) => {
-    try {
-      await answer(batch);
-    } catch (error) {
-      // Whatever went wrong reaches each statement of the batch still unanswered; the chain goes on.
-      for (const p of batch) {
-        if (p.prepares !== undefined) names.forget(p.prepares);
-        p.reject(error);
-      }
-    }
-  };
-
-  const answer = async (batch: Pending[]) => {
-    let next = 0;
+    let answered = 0;
     let reading = new Reading(parsers);
     const parser = new Parser();
     const onMessage = (message: BackendMessage) => {
       if (message.name !== 'readyForQuery') return reading.take(message);
-      const pending = batch[next++];
+      const pending = batch[answered++];
       if (!pending) return;
       if (pending.prepares !== undefined && !reading.parsed) names.forget(pending.prepares);
       if (reading.error) pending.reject(reading.error);
       else pending.resolve({ rows: reading.rows, rowCount: reading.rowCount });
       reading = new Reading(parsers);
     };
-    await client.execProtocolRawStream(Buffer.concat(batch.flatMap((p) => p.message)), {
-      syncToFs: false,
-      // The chunk is a view of PGlite's memory, reused after this call: the parser gets a copy.
-      onRawData: (chunk) => parser.parse(Buffer.from(chunk), onMessage),
-    });
-    for (const p of batch.slice(next)) {
+    let failure: unknown = new Error('PGlite answered fewer statements than it was sent');
+    try {
+      await client.execProtocolRawStream(Buffer.concat(batch.flatMap((p) => p.message)), {
+        syncToFs: false,
+        // The chunk is a view of PGlite's memory, reused after this call: the parser gets a copy.
+        onRawData: (chunk) => parser.parse(Buffer.from(chunk), onMessage),
+      });
+    } catch (error) {
+      failure = error;
+    }
+    // Whatever went wrong reaches each statement still unanswered (none of them is prepared); the chain goes on.
+    for (const p of batch.slice(answered)) {
       if (p.prepares !== undefined) names.forget(p.prepares);
-      p.reject(new Error('PGlite answered fewer statements than it was sent'));
+      p.reject(failure);
     }
   };
 
