@@ -48,7 +48,7 @@ interface Workload {
   mix: OutboxEntry[];
 }
 
-export async function buildWorkload(): Promise<Workload> {
+async function buildWorkload(): Promise<Workload> {
   const dir = freshDir('server-apply', 'console');
   const { backend, clock } = openConsole(dir, T0);
   const me = (await setUpEmpty(backend)).currentUser!;
@@ -111,7 +111,7 @@ export async function buildWorkload(): Promise<Workload> {
   return { base, mix: all.slice(base.length) };
 }
 
-export const parsed = (e: OutboxEntry) => {
+const parsed = (e: OutboxEntry) => {
   const name = e.name as MutationName;
   const args = parseMutationArgs(name, JSON.parse(e.args));
   const actor = actorOf(name, args);
