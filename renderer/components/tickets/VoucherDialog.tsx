@@ -188,7 +188,7 @@ export function VoucherDialog({ target, onClose, onDone }: { target: VoucherTarg
                 ))}
               </Select>
             </Field>
-            <Field label={t('voucher.expiry')} error={expiryBad ? <span className="tk-problem">{t('voucher.expiryPast')}</span> : null}>
+            <Field label={t('voucher.expiry')} error={expiryBad ? t('voucher.expiryPast') : null} errorTestId="voucher-expiry-problem">
               <DatePicker testId="voucher-expiry" min={todayIso(now())} value={expiry} ariaInvalid={expiryBad} onChange={(v) => patch({ expiry: v })} />
             </Field>
           </div>
@@ -254,10 +254,9 @@ function AmountInput({
   onChange: (v: string) => void;
 }) {
   // A text box, not a number box: what is typed ("10.555", "５") is shown as typed and judged by the form.
-  // The words keep .tk-problem, the class the specs find a voucher's problems by.
   return (
-    <Field label={label} prefix={before ? unit : undefined} suffix={before ? undefined : unit} error={problem && <span className="tk-problem">{problem}</span>}>
-      <TextInput figures={narrow ? 'normal' : 'wide'} inputMode="decimal" data-testid={testId} value={value} aria-invalid={problem !== null} onChange={(e) => onChange(e.target.value)} />
+    <Field label={label} prefix={before ? unit : undefined} suffix={before ? undefined : unit} error={problem} errorTestId={`${testId}-problem`}>
+      <TextInput figures={narrow ? 'normal' : 'wide'} inputMode="decimal" data-testid={testId} value={value} onChange={(e) => onChange(e.target.value)} />
     </Field>
   );
 }
