@@ -21,7 +21,7 @@ export const syncStage = sqliteTable(
   {
     tableName: text('table_name').notNull(),
     pk: text('pk').notNull(),
-    /** The row image as JSON, or null for a deleted row. */
+    /** The row image as binary JSON (JSONB; JSON text if staged by an older console), or null for a deleted row. */
     row: text('row'),
   },
   (t) => [primaryKey({ columns: [t.tableName, t.pk] })],

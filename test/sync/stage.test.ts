@@ -67,4 +67,23 @@ describe('staging a pull', () => {
       { entry_id: 'e2', ticket_id: 't1' },
     ]);
   });
+
+  it('lands the same rows from a stage an older console began as JSON text (a pull resumed after an upgrade)', async () => {
+    const db = openDatabase(':memory:');
+    const nested = { t: 'users', k: 'u5', r: { id: 'u5', name: '赵"磊"\n', role: 'supervisor', created_at: T0 } };
+    // What the console wrote before images were staged as binary JSON.
+    db.$client.prepare(`INSERT INTO sync_stage (table_name, pk, row) VALUES ('users', 'u1', json(?))`).run(JSON.stringify(user('u1', '王芳').r));
+    inTransaction(db, () => stagePage(db, page(user('u2', '李娜'), nested)));
+    expect(rows(db, 'SELECT pk, typeof(row) AS kind FROM sync_stage ORDER BY pk')).toEqual([
+      { pk: 'u1', kind: 'text' },
+      { pk: 'u2', kind: 'blob' },
+      { pk: 'u5', kind: 'blob' },
+    ]);
+    expect(land(db)).toEqual(new Map([['users', 3]]));
+    expect(rows(db, 'SELECT id, name, role, created_at FROM users ORDER BY id')).toEqual([
+      { id: 'u1', name: '王芳', role: 'agent', created_at: T0 },
+      { id: 'u2', name: '李娜', role: 'agent', created_at: T0 },
+      { id: 'u5', name: '赵"磊"\n', role: 'supervisor', created_at: T0 },
+    ]);
+  });
 });
