@@ -125,5 +125,37 @@ describe('server migrations', () => {
         await s.drop();
       }
     }, 120_000); // a PGlite start takes 10–30 s when the machine is busy
+
+    it(`0006 keeps the row images captured as jsonb and captures new ones as compact json (${kind})`, async () => {
+      const s = await storage(kind);
+      const write = (id: string, name: string) =>
+        `BEGIN; SELECT sync_begin('t-1'); INSERT INTO users (id, name, role, created_at) VALUES ('${id}', '${name}', 'agent', ${T0}); COMMIT;`;
+      try {
+        const before = await s.open(migrationsPrefix(6));
+        await before.script(write('u-1', '王芳'));
+        await before.close();
+
+        const latest = await s.open(FULL);
+        try {
+          await latest.script(write('u-2', '李娜'));
+          const { rows } = await latest.query<{ pk: string; version: number; kind: string; image: string }>(
+            `SELECT pk, version, pg_typeof(row)::text AS kind, row::text AS image FROM sync_changes WHERE team_id = 't-1' ORDER BY pk`,
+          );
+          expect(rows.map(({ pk, version, kind }) => ({ pk, version, kind }))).toEqual([
+            { pk: 'u-1', version: 1, kind: 'json' },
+            { pk: 'u-2', version: 2, kind: 'json' },
+          ]);
+          expect(JSON.parse(rows[0]!.image)).toMatchObject({ id: 'u-1', name: '王芳', role: 'agent', created_at: T0 });
+          expect(JSON.parse(rows[1]!.image)).toMatchObject({ id: 'u-2', name: '李娜', role: 'agent', created_at: T0 });
+          // As jsonb printed it, and as to_json writes it now.
+          expect(rows[0]!.image).toContain('"name": "王芳"');
+          expect(rows[1]!.image).toContain('"name":"李娜"');
+        } finally {
+          await latest.close();
+        }
+      } finally {
+        await s.drop();
+      }
+    }, 120_000);
   }
 });

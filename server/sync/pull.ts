@@ -11,7 +11,8 @@ import type { ServerDb } from '../database/open';
  *
  * The page's rows come back from the database as ONE text value, the JSON array the console stages as
  * it is: no row image is parsed into an object here and written out again (with thousands of rows a
- * page, that was most of the server's time, and on PGlite most of it again in its row decoding).
+ * page, that was most of the server's time, and on PGlite most of it again in its row decoding). Each
+ * entry is put together as text around the image as stored (json), so not even PostgreSQL prints it again.
  */
 
 export async function pull(db: ServerDb, account: AuthenticatedAccount, request: PullRequest, now: number, pageRows = PULL_PAGE_ROWS): Promise<PullPage> {
@@ -33,7 +34,7 @@ export async function pull(db: ServerDb, account: AuthenticatedAccount, request:
     // One row past the page says whether another page follows; its cursor is the page's last row.
     const { rows } = await tx.query<{ n: number; rows_json: string | null; last_version: number | null; last_table: string | null; last_pk: string | null }>(
       `SELECT count(*)::int AS n,
-              string_agg(jsonb_build_object('t', table_name, 'k', pk, 'r', row)::text, ',' ORDER BY i) FILTER (WHERE i <= $8) AS rows_json,
+              string_agg('{"t":' || to_json(table_name) || ',"k":' || to_json(pk) || ',"r":' || coalesce(row::text, 'null') || '}', ',' ORDER BY i) FILTER (WHERE i <= $8) AS rows_json,
               max(version) FILTER (WHERE i = $8) AS last_version,
               max(table_name) FILTER (WHERE i = $8) AS last_table,
               max(pk) FILTER (WHERE i = $8) AS last_pk
