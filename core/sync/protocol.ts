@@ -122,4 +122,14 @@ export interface PullReply {
   serverTime: number;
   /** Rows of the whole pull (estimated on the first page), for a progress bar. */
   total: number;
+  /**
+   * On a first page with more to come: where each following page starts, as read now (the first is
+   * `next`). A console may ask for several of them at once; it stages them in this order and goes on
+   * from the last one's `next`. Rows that change meanwhile move past every planned cursor, so a page
+   * can only overlap the next one (an image staged twice), never leave a gap. Absent from older servers.
+   */
+  plan?: PullCursor[];
 }
+
+/** The most page starts a first page plans (5,000,000 rows at PULL_PAGE_ROWS); the rest go page by page. */
+export const PULL_PLAN_MAX = 1000;

@@ -1,4 +1,4 @@
-import { PULL_PAGE_ROWS, type PullPage, type PullRequest, type Refusal } from '../../core/sync/protocol';
+import { PULL_PAGE_ROWS, PULL_PLAN_MAX, type PullCursor, type PullPage, type PullRequest, type Refusal } from '../../core/sync/protocol';
 import type { AuthenticatedAccount } from '../auth/sessions';
 import type { ServerDb } from '../database/open';
 
@@ -54,6 +54,7 @@ export async function pull(db: ServerDb, account: AuthenticatedAccount, request:
           (await tx.query<{ n: number }>('SELECT count(*)::bigint AS n FROM sync_changes WHERE team_id = $1 AND version > $2 AND version <= $3', [account.teamId, request.cookie, team.version]))
             .rows[0]!.n,
         );
+    const plan = more && !request.after ? await pageStarts(tx, account.teamId, request.cookie, team.version, pageRows) : undefined;
     const refusals = more || !client ? [] : await refusalsAfter(tx, request.clientId, request.refusalsAfter);
     return {
       reply: {
@@ -64,10 +65,24 @@ export async function pull(db: ServerDb, account: AuthenticatedAccount, request:
         next: more ? { version: Number(found.last_version), table: found.last_table!, pk: found.last_pk! } : null,
         refusals,
         total,
+        ...(plan ? { plan } : {}),
       },
       rowsJson,
     };
   });
+}
+
+/** The cursor after every `pageRows`-th change of the pull, read from the cursor index alone. */
+async function pageStarts(tx: Parameters<Parameters<ServerDb['transaction']>[0]>[0], teamId: string, cookie: number, head: number, pageRows: number): Promise<PullCursor[]> {
+  const { rows } = await tx.query<{ version: number; table_name: string; pk: string }>(
+    `SELECT version, table_name, pk
+       FROM (SELECT version, table_name, pk, row_number() OVER (ORDER BY version, table_name, pk) AS i
+               FROM sync_changes WHERE team_id = $1 AND version > $2 AND version <= $3
+              ORDER BY version, table_name, pk LIMIT $5) numbered
+      WHERE i % $4 = 0 ORDER BY i`,
+    [teamId, cookie, head, pageRows, pageRows * PULL_PLAN_MAX],
+  );
+  return rows.map((r) => ({ version: Number(r.version), table: r.table_name, pk: r.pk }));
 }
 
 async function refusalsAfter(tx: Parameters<Parameters<ServerDb['transaction']>[0]>[0], clientId: string, after: number): Promise<Refusal[]> {

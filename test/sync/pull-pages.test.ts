@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PULL_PAGE_ROWS } from '../../core/sync/protocol';
-import { cleanup, contentHash, count } from '../helpers';
+import type { Fetch } from '../../electron/services/sync/http';
+import { cleanup, contentHash, count, rows } from '../helpers';
 import { emptyStats, FaultyNetwork } from './faults';
 import { connectedConsole, openConsole, SERVER_URL, startSyncServer, type SyncServer } from './fixture';
 
@@ -68,5 +69,45 @@ describe('a pull of several pages', () => {
     await c.backend.context!.sync.syncOnce();
     expect(count(db, 'sync_stage')).toBe(0);
     expect(contentHash(db)).toBe(contentHash(cleanDb));
+  });
+
+  it('asks for the planned pages at once, and lands rows that changed meanwhile as their newest image', async () => {
+    const db = server.testDb.db;
+    // Two customers far apart in the pull's order: their rows move past every planned page when they change.
+    const { rows: order } = await db.query<{ pk: string; position: number }>(
+      `SELECT pk, position FROM (SELECT table_name, pk, row_number() OVER (ORDER BY version, table_name, pk) AS position FROM sync_changes WHERE team_id = $1) o
+        WHERE table_name = 'customers' ORDER BY position`,
+      [server.teamId],
+    );
+    const [early, late] = [order[0]!, order.at(-1)!];
+    expect(Number(late.position)).toBeGreaterThan(PULL_PAGE_ROWS);
+    const change = () =>
+      db.script(`BEGIN; SELECT sync_begin('${server.teamId}');
+        UPDATE customers SET city = '拉萨' WHERE id = '${early.pk}'; UPDATE customers SET city = '喀什' WHERE id = '${late.pk}'; COMMIT;`);
+
+    let pulls = 0;
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const fetch: Fetch = async (url, init) => {
+      const isPull = url.endsWith('/sync/pull');
+      if (isPull) mostInFlight = Math.max(mostInFlight, ++inFlight);
+      try {
+        const res = await server.fetch(url, init);
+        // The first page is read; the rows change before the console asks for the planned ones.
+        if (isPull && ++pulls === 1) await change();
+        return res;
+      } finally {
+        if (isPull) inFlight--;
+      }
+    };
+    const c = openConsole(fetch);
+    await c.ok('sync.connect', { serverUrl: SERVER_URL, login: server.agents[0]!.name, password: server.agents[0]!.password, replaceLocalData: true });
+    expect(mostInFlight).toBeGreaterThanOrEqual(2);
+    const cdb = c.backend.context!.db;
+    expect(rows(cdb, `SELECT city FROM customers WHERE id IN ('${early.pk}', '${late.pk}') ORDER BY city`)).toEqual([{ city: '喀什' }, { city: '拉萨' }]);
+
+    const fresh = await connectedConsole(server, server.agents[1]!);
+    expect(contentHash(cdb)).toBe(contentHash(fresh.backend.context!.db));
+    expect(c.backend.context!.sync.status().version).toBe(fresh.backend.context!.sync.status().version);
   });
 });
