@@ -4,7 +4,6 @@ import { DateTime } from 'luxon';
 import { DISPOSITIONS, type Disposition } from '../../core/domain/model';
 import { useStore } from '../store';
 import { errorText, laterInstant, laterProblem, minuteLabel, NOTES_MAX, type DncExpiry } from '../store/workspace';
-import { TextCounter, overLimit } from '../ui/TextCounter';
 import {
   agoFromNow,
   formatDateTime,
@@ -21,7 +20,7 @@ import { MaskedText } from './MaskedText';
 import { useNow } from './useNow';
 import { SurveySkipReason } from './script/SkipReason';
 import { CallCaseActions } from './tickets/CallCaseActions';
-import { Button, Field, FieldGroup, FieldMessage, FieldRow, Select, TextArea } from '../ui';
+import { Button, Field, FieldGroup, FieldMessage, FieldRow, overLimit, Select, TextArea } from '../ui';
 
 const DNC_CHOICES: DncExpiry[] = ['never', '30d', '90d', '1y'];
 
@@ -179,21 +178,18 @@ function WorkPanel() {
 
       <SurveySkipReason />
 
-      <label className="field-label" htmlFor="outcome-notes">
-        {t('workspace.notes')}
-      </label>
-      <TextArea
-        id="outcome-notes"
-        ref={notesRef}
-        data-testid="notes"
-        rows={4}
-        value={draft.notes}
-        placeholder={t('workspace.notesPlaceholder')}
-        aria-invalid={overLimit(draft.notes, NOTES_MAX)}
-        aria-describedby="outcome-notes-count"
-        onChange={(e) => updateDraft({ notes: e.target.value })}
-      />
-      <TextCounter length={draft.notes.length} max={NOTES_MAX} id="outcome-notes-count" testId="notes-count" />
+      <Field label={t('workspace.notes')} limit={{ length: draft.notes.length, max: NOTES_MAX, testId: 'notes-count' }}>
+        <TextArea
+          id="outcome-notes"
+          ref={notesRef}
+          data-testid="notes"
+          rows={4}
+          value={draft.notes}
+          placeholder={t('workspace.notesPlaceholder')}
+          aria-invalid={overLimit(draft.notes, NOTES_MAX)}
+          onChange={(e) => updateDraft({ notes: e.target.value })}
+        />
+      </Field>
 
       {ws.error && (
         <div className="banner banner-error" role="alert" data-testid="workspace-error" data-code={ws.error.code}>
