@@ -20,7 +20,7 @@ import { MaskedText } from './MaskedText';
 import { useNow } from './useNow';
 import { SurveySkipReason } from './script/SkipReason';
 import { CallCaseActions } from './tickets/CallCaseActions';
-import { Button, Field, FieldGroup, FieldMessage, FieldRow, overLimit, Select, TextArea } from '../ui';
+import { Button, Field, FieldGroup, FieldMessage, FieldRow, LabelledGroup, overLimit, Select, TextArea } from '../ui';
 
 const DNC_CHOICES: DncExpiry[] = ['never', '30d', '90d', '1y'];
 
@@ -130,25 +130,33 @@ function WorkPanel() {
         )}
       </div>
 
-      <div className="field-label">
-        {t('workspace.disposition')} <span className="muted tiny">{t('workspace.dispositionKeys')}</span>
-      </div>
-      <div className="dispositions" role="radiogroup" aria-label={t('workspace.disposition')}>
-        {DISPOSITIONS.map((d: Disposition, i) => (
-          <button
-            key={d}
-            type="button"
-            role="radio"
-            aria-checked={draft.disposition === d}
-            className={`disp-button disp-${d}${draft.disposition === d ? ' selected' : ''}`}
-            data-testid={`disposition-${d}`}
-            onClick={() => updateDraft({ disposition: d })}
-          >
-            <kbd>{i + 1}</kbd>
-            <span>{t(`disposition.${d}`)}</span>
-          </button>
-        ))}
-      </div>
+      <LabelledGroup
+        className="disposition-field"
+        label={
+          <>
+            {t('workspace.disposition')} <span className="muted tiny">{t('workspace.dispositionKeys')}</span>
+          </>
+        }
+      >
+        {(labelId) => (
+          <div className="dispositions" role="radiogroup" aria-labelledby={labelId}>
+            {DISPOSITIONS.map((d: Disposition, i) => (
+              <button
+                key={d}
+                type="button"
+                role="radio"
+                aria-checked={draft.disposition === d}
+                className={`disp-button disp-${d}${draft.disposition === d ? ' selected' : ''}`}
+                data-testid={`disposition-${d}`}
+                onClick={() => updateDraft({ disposition: d })}
+              >
+                <kbd>{i + 1}</kbd>
+                <span>{t(`disposition.${d}`)}</span>
+              </button>
+            ))}
+          </div>
+        )}
+      </LabelledGroup>
 
       {draft.disposition === 'callback_later' && <LaterPicker zone={zone} rules={rules} />}
 

@@ -172,6 +172,28 @@ export function FieldCluster({
 }
 
 /**
+ * A labelled control that is not one element (a group of choice buttons, a search-and-pick box), in the
+ * kit's label style. The visible label is the group's name: children get its id for `aria-labelledby`,
+ * so the name is written once and read once.
+ */
+export function LabelledGroup({
+  label,
+  className,
+  children,
+  ...rest
+}: Omit<ComponentProps<'div'>, 'children'> & { label: ReactNode; children: (labelId: string) => ReactNode }) {
+  const labelId = `${useId()}-label`;
+  return (
+    <div className={['ui-field', className].filter(Boolean).join(' ')} {...rest}>
+      <span id={labelId} className="ui-field-label">
+        {label}
+      </span>
+      {children(labelId)}
+    </div>
+  );
+}
+
+/**
  * A titled block of related fields in a form (a settings group): the title, the fields, then the hint and
  * the error that belong to the block as a whole. Blocks in a FieldGroups are ruled off from each other.
  */

@@ -1,6 +1,6 @@
 // The design kit's public face: pages and components import primitives from here.
 export { Button, ButtonRow, IconButton, buttonClass, type ButtonProps, type ButtonVariant, type ButtonSize } from './Button';
-export { Field, FieldCluster, FieldGroup, FieldGroupTitle, FieldGroups, FieldMessage, FieldRow, Select } from './Field';
+export { Field, FieldCluster, FieldGroup, FieldGroupTitle, FieldGroups, FieldMessage, FieldRow, LabelledGroup, Select } from './Field';
 export { Card, Alert, AlertAdvice, AlertDetail, EmptyState, Badge, ToneText, toneTextClass, type Tone } from './Card';
 export { Table, Pager } from './Table';
 export { Stats, Stat } from './Stats';

@@ -3,7 +3,7 @@ import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { Button, IconButton } from './Button';
 import { Checkbox } from './Checkbox';
-import { Field, FieldCluster, FieldGroup } from './Field';
+import { Field, FieldCluster, FieldGroup, LabelledGroup } from './Field';
 import { Stat } from './Stats';
 import { NumberInput, TextArea, TextInput } from './Input';
 import { Page } from './Page';
@@ -112,6 +112,21 @@ describe('FieldCluster, FieldGroup, Stat', () => {
     const input = attrs(html, 'input');
     expect(input['aria-invalid']).toBe('true');
     expect(html).toMatch(new RegExp(`id="${input['aria-describedby']}"[^>]*>Too long<`));
+  });
+
+  it('a labelled group hands its visible label’s id to the control it names, and adds no second name', () => {
+    const html = renderToString(
+      createElement(LabelledGroup, {
+        label: 'Priority',
+        className: 'extra',
+        children: (labelId: string) => createElement('div', { role: 'radiogroup', 'aria-labelledby': labelId }),
+      }),
+    );
+    expect(attrs(html, 'div').class).toBe('ui-field extra');
+    const labelledBy = /role="radiogroup" aria-labelledby="([^"]+)"/.exec(html)?.[1];
+    expect(labelledBy).toBeTruthy();
+    expect(html).toContain(`<span id="${labelledBy}" class="ui-field-label">Priority</span>`);
+    expect(html).not.toContain('aria-label=');
   });
 
   it('a group shows its title, hint and error; a stat is a term and its figure, tinted by its tone', () => {

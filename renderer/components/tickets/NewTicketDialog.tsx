@@ -11,7 +11,7 @@ import { formatBizMinutes, ticketErrorLine, useCategoryLabel } from './labels';
 import { CustomerPicker } from './CustomerPicker';
 import { Modal } from './Modal';
 import { guessTicket } from './prefill';
-import { Button, Field, FieldMessage, Select, TextArea, TextInput } from '../../ui';
+import { Button, Field, FieldMessage, LabelledGroup, Select, TextArea, TextInput } from '../../ui';
 
 /** Where a new ticket comes from: a call (customer, callback and, once saved, the attempt) or nothing. */
 export interface TicketSource {
@@ -100,12 +100,15 @@ export function NewTicketDialog({ source, onClose, onCreated }: { source: Ticket
       }
     >
       {!source && (
-        <div className="ui-field">
-          <span className="ui-field-label">
-            {t('create.customer')} <span className="muted">{t('common.optional')}</span>
-          </span>
-          <CustomerPicker value={customer} onChange={setCustomer} />
-        </div>
+        <LabelledGroup
+          label={
+            <>
+              {t('create.customer')} <span className="muted">{t('common.optional')}</span>
+            </>
+          }
+        >
+          {() => <CustomerPicker value={customer} onChange={setCustomer} />}
+        </LabelledGroup>
       )}
       <Field label={t('create.subject')} hint={t('create.subjectHint')} hintTestId="ticket-subject-hint">
         <TextInput
@@ -126,25 +129,26 @@ export function NewTicketDialog({ source, onClose, onCreated }: { source: Ticket
             ))}
           </Select>
         </Field>
-        <div className="ui-field">
-          <span className="ui-field-label">{t('fields.priority')}</span>
-          <div className="segmented" role="radiogroup" aria-label={t('fields.priority')}>
-            {TICKET_PRIORITIES.map((p: TicketPriority) => (
-              <button
-                key={p}
-                type="button"
-                role="radio"
-                aria-checked={form.priority === p}
-                className={form.priority === p ? 'seg active' : 'seg'}
-                data-testid={`ticket-priority-${p}`}
-                title={t(`priority.hint.${p}`)}
-                onClick={() => patch({ priority: p })}
-              >
-                {p}
-              </button>
-            ))}
-          </div>
-        </div>
+        <LabelledGroup label={t('fields.priority')}>
+          {(labelId) => (
+            <div className="segmented" role="radiogroup" aria-labelledby={labelId}>
+              {TICKET_PRIORITIES.map((p: TicketPriority) => (
+                <button
+                  key={p}
+                  type="button"
+                  role="radio"
+                  aria-checked={form.priority === p}
+                  className={form.priority === p ? 'seg active' : 'seg'}
+                  data-testid={`ticket-priority-${p}`}
+                  title={t(`priority.hint.${p}`)}
+                  onClick={() => patch({ priority: p })}
+                >
+                  {p}
+                </button>
+              ))}
+            </div>
+          )}
+        </LabelledGroup>
       </div>
       <FieldMessage tone="hint" data-testid="ticket-sla-preview">
         {policy

@@ -13,7 +13,7 @@ import { Modal } from './Modal';
 import { VoucherQuotePanel } from './VoucherQuote';
 import { defaultExpiry, expiryInstant, termsProblemKey, todayIso, toTerms, type VoucherForm } from './voucherForm';
 import { DatePicker } from '../../ui/DatePicker';
-import { Button, Field, FieldMessage, Select, TextArea, TextInput } from '../../ui';
+import { Button, Field, FieldMessage, LabelledGroup, Select, TextArea, TextInput } from '../../ui';
 
 export interface VoucherTarget {
   customerId: string;
@@ -138,25 +138,28 @@ export function VoucherDialog({ target, onClose, onDone }: { target: VoucherTarg
     >
       <div className="tk-voucher-grid">
         <div className="tk-voucher-form">
-          <div className="ui-field">
-            <span className="ui-field-label">{t('voucher.kind')}</span>
-            <div className="segmented tk-kinds" role="radiogroup" aria-label={t('voucher.kind')}>
-              {VOUCHER_KINDS.map((k) => (
-                <button
-                  key={k}
-                  type="button"
-                  role="radio"
-                  aria-checked={form.kind === k}
-                  className={form.kind === k ? 'seg active' : 'seg'}
-                  data-testid={`voucher-kind-${k}`}
-                  onClick={() => patch({ kind: k })}
-                >
-                  {kindLabel(k)}
-                </button>
-              ))}
-            </div>
-            <FieldMessage tone="hint">{t(`voucherKindHint.${form.kind}`)}</FieldMessage>
-          </div>
+          <LabelledGroup label={t('voucher.kind')}>
+            {(labelId) => (
+              <>
+                <div className="segmented tk-kinds" role="radiogroup" aria-labelledby={labelId}>
+                  {VOUCHER_KINDS.map((k) => (
+                    <button
+                      key={k}
+                      type="button"
+                      role="radio"
+                      aria-checked={form.kind === k}
+                      className={form.kind === k ? 'seg active' : 'seg'}
+                      data-testid={`voucher-kind-${k}`}
+                      onClick={() => patch({ kind: k })}
+                    >
+                      {kindLabel(k)}
+                    </button>
+                  ))}
+                </div>
+                <FieldMessage tone="hint">{t(`voucherKindHint.${form.kind}`)}</FieldMessage>
+              </>
+            )}
+          </LabelledGroup>
 
           <div className="tk-field-row">
             {form.kind === 'discount_percent' && (
