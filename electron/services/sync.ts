@@ -18,7 +18,7 @@ import { ServerReply, Unreachable } from './sync/http';
  * and "Needs attention" (changes the server refused: retry, edit or discard — never dropped silently).
  */
 
-/** The status, answered once newer pulled data has landed when the caller asks to wait for it. */
+/** The status, answered once newer pulled data has landed or an exchange has ended, when the caller asks to wait. */
 export async function waitSyncStatus(ctx: ServiceContext, input: ParsedInputOf<'sync.status'>): Promise<SyncStatus> {
   if (input.after !== undefined && input.waitMs) await ctx.sync.waitForData(input.after, input.waitMs);
   return syncStatus(ctx);

@@ -160,6 +160,9 @@ export class SyncEngine {
         throw error;
       }
       throw error;
+    } finally {
+      // The state moved (online, offline…) even when no data landed: a waiting status read answers now.
+      this.wakeDataWaiters();
     }
   }
 
@@ -288,7 +291,7 @@ export class SyncEngine {
     void this.loop();
   }
 
-  /** Resolves once pulled data lands past `after` (dataVersion), or after `ms`, or when the engine stops. */
+  /** Resolves once pulled data lands past `after` (dataVersion) or an exchange ends, after `ms`, or when the engine stops. */
   waitForData(after: number, ms: number): Promise<void> {
     if (this.dataVersion > after || ms <= 0) return Promise.resolve();
     return new Promise((resolve) => {
