@@ -1,6 +1,7 @@
 import { PULL_PAGE_ROWS, PULL_PLAN_MAX, type PullCursor, type PullPage, type PullRequest, type Refusal } from '../../core/sync/protocol';
 import type { AuthenticatedAccount } from '../auth/sessions';
 import type { ServerDb } from '../database/open';
+import type { Queryable } from '../database/queryable';
 
 /*
  * A pull page: the newest images of the team's rows changed after the client's cookie, in (version,
@@ -72,8 +73,8 @@ export async function pull(db: ServerDb, account: AuthenticatedAccount, request:
   });
 }
 
-/** The cursor after every `pageRows`-th change of the pull, read from the cursor index alone. */
-async function pageStarts(tx: Parameters<Parameters<ServerDb['transaction']>[0]>[0], teamId: string, cookie: number, head: number, pageRows: number): Promise<PullCursor[]> {
+/** The cursor after every `pageRows`-th change of the pull, walked along the cursor index (one query). */
+async function pageStarts(tx: Queryable, teamId: string, cookie: number, head: number, pageRows: number): Promise<PullCursor[]> {
   const { rows } = await tx.query<{ version: number; table_name: string; pk: string }>(
     `SELECT version, table_name, pk
        FROM (SELECT version, table_name, pk, row_number() OVER (ORDER BY version, table_name, pk) AS i
@@ -85,7 +86,7 @@ async function pageStarts(tx: Parameters<Parameters<ServerDb['transaction']>[0]>
   return rows.map((r) => ({ version: Number(r.version), table: r.table_name, pk: r.pk }));
 }
 
-async function refusalsAfter(tx: Parameters<Parameters<ServerDb['transaction']>[0]>[0], clientId: string, after: number): Promise<Refusal[]> {
+async function refusalsAfter(tx: Queryable, clientId: string, after: number): Promise<Refusal[]> {
   const { rows } = await tx.query<{ mutation_id: number; name: string; error_code: string; error_message: string; error_details: Record<string, unknown> | null }>(
     `SELECT mutation_id, name, error_code, error_message, error_details FROM sync_mutations
       WHERE client_id = $1 AND ok = false AND mutation_id > $2 ORDER BY mutation_id LIMIT 1000`,
