@@ -71,8 +71,10 @@ export async function connect(ctx: ServiceContext, input: ParsedInputOf<'sync.co
     ctx.session.token = ctx.auth.open(reply.user.id, now);
     ctx.userId = reply.user.id;
   }
+  // The status of the exchange just made: the loop's first one starts now and would read as "syncing".
+  const status = syncStatus(ctx);
   ctx.sync.start();
-  return syncStatus(ctx);
+  return status;
 }
 
 export async function syncNow(ctx: ServiceContext): Promise<SyncStatus> {

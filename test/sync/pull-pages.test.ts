@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PULL_PAGE_ROWS } from '../../core/sync/protocol';
+import type { SyncStatus } from '../../core/contract/views-sync';
 import type { Fetch } from '../../electron/services/sync/http';
 import { cleanup, contentHash, count, rows } from '../helpers';
 import { emptyStats, FaultyNetwork } from './faults';
@@ -101,7 +102,9 @@ describe('a pull of several pages', () => {
       }
     };
     const c = openConsole(fetch);
-    await c.ok('sync.connect', { serverUrl: SERVER_URL, login: server.agents[0]!.name, password: server.agents[0]!.password, replaceLocalData: true });
+    const joined = await c.ok<SyncStatus>('sync.connect', { serverUrl: SERVER_URL, login: server.agents[0]!.name, password: server.agents[0]!.password, replaceLocalData: true });
+    // The join answers with the state of the download it made, not with the loop's next exchange.
+    expect(joined).toMatchObject({ state: 'online', pending: 0 });
     expect(mostInFlight).toBeGreaterThanOrEqual(2);
     const cdb = c.backend.context!.db;
     expect(rows(cdb, `SELECT city FROM customers WHERE id IN ('${early.pk}', '${late.pk}') ORDER BY city`)).toEqual([{ city: '喀什' }, { city: '拉萨' }]);
