@@ -224,7 +224,9 @@ export class SyncEngine {
     const request = (from: PullCursor | null) => {
       const sent = this.options.now();
       const reply = api.pull(token, { ...this.versions(), cookie, after: from, refusalsAfter: Number(getSyncMeta(this.db, 'sync.refusalsAfter') ?? 0) });
-      return reply.then((page) => ({ page, sent }));
+      const page = reply.then((p) => ({ page: p, sent }));
+      page.catch(() => undefined); // a page asked for ahead fails when it is awaited, not before
+      return page;
     };
     // Pages asked for and not staged yet, staged in this order; and the first page's plan of where the
     // following pages start, not asked for yet. While the plan lasts, PULL_PAGES_AHEAD pages are on their
@@ -274,7 +276,6 @@ export class SyncEngine {
       // Ask for the next pages before writing this one: the server reads while this console writes.
       if (ahead.length === 0 && planned.length === 0) ahead.push(request(cursor));
       while (ahead.length < PULL_PAGES_AHEAD && planned.length > 0) ahead.push(request(planned.shift()!));
-      for (const p of ahead) p.catch(() => undefined); // a failure is seen when that page is awaited
       inTransaction(this.db, () => {
         stagePage(this.db, page.rowsJson);
         setSyncMeta(this.db, 'sync.pullAfter', JSON.stringify(cursor));
